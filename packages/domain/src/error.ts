@@ -1,0 +1,30 @@
+/**
+ * One error type per failure kind. Apps map each kind to one HTTP status in one place;
+ * the message is user-facing and therefore Chinese.
+ */
+export type FailureKind =
+  | "validation" // 400/422: the request cannot be understood or breaks a rule
+  | "unauthenticated" // 401
+  | "forbidden" // 403: the role does not allow it
+  | "not-found" // 404: missing, or another unit's (we do not reveal which)
+  | "conflict" // 409: the state does not allow it now
+  | "gone" // 410
+  | "precondition-failed" // 412: stale version
+  | "precondition-required"; // 428: If-Match missing
+
+export type FieldIssue = { path: string; message: string };
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const fail = (kind: FailureKind, message: string, issues: FieldIssue[] = []): never => {
+  throw new DomainError(kind, message, issues);
+};

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/** IDs are prefixed ULIDs: sortable by creation, and the prefix tells what they name. */
+export const idPrefixes = {
+  item: "itm",
+  apiKey: "key",
+} as const;
+export type IdKind = keyof typeof idPrefixes;
+
+const ulid = "[0-9A-HJKMNP-TV-Z]{26}";
+
+export function idSchema(kind: IdKind) {
+  return z.string().regex(new RegExp(`^${idPrefixes[kind]}_${ulid}$`), `不是有效的${kind}标识`);
+}

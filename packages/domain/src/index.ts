@@ -1,0 +1,9 @@
+export * from "./audit.ts";
+// PENDING export * from "./calendar.ts";
+// PENDING export * from "./column.ts";
+export * from "./date.ts";
+export * from "./error.ts";
+export * from "./id.ts";
+export * from "./index-number.ts";
+export * from "./item.ts";
+export * from "./unit.ts";

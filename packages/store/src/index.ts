@@ -1,0 +1,21 @@
+export { apiKeyRepository, hashApiKey, type Principal } from "./api-key.ts";
+export { readAudit } from "./audit.ts";
+export { type CallCounter, connect, type Db, type StoreConfig } from "./client.ts";
+export { decodeCursor, encodeCursor } from "./cursor.ts";
+export { type DynamoDbLocal, freePort, startDynamoDbLocal } from "./dynamodb-local.ts";
+export { newId } from "./id.ts";
+export {
+  findIdempotencyRecord,
+  IdempotencyRace,
+  type IdempotencyRecord,
+  type IdempotencyRequest,
+  idempotencyWrite,
+  type StoredResponse,
+} from "./idempotency.ts";
+export { type ItemRepository, itemRepository, type Page, type PageRequest, scopedItems } from "./item.ts";
+export { keys } from "./keys.ts";
+export { ensureTable } from "./schema.ts";
+export { tableDefinition } from "./table.ts";
+export { commit, type Write } from "./transaction.ts";
+export { unitRepository } from "./unit.ts";
+export { createStore, type Store } from "./store.ts";

@@ -1,0 +1,151 @@
+import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type Actor, type AuditEntry, canSeeUnit, DomainError, type Item } from "@gov/domain";
+import { auditWrite, readAudit } from "./audit.ts";
+import type { Db } from "./client.ts";
+import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { keyAttributes } from "./table.ts";
+import { keys } from "./keys.ts";
+import { commit, type Write } from "./transaction.ts";
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+export type PageRequest = { limit: number; cursor?: string | undefined };
+
+const keyNames = new Set([...keyAttributes(), "entity"]);
+
+/** The stored record carries the index keys its state calls for; sparse indexes do the filtering. */
+function toRecord(item: Item): Record<string, unknown> {
+  return {
+    ...keys.item(item.id),
+    ...keys.itemOfUnit(item.unitCode, item.createdAt, item.id),
+    ...(item.state === "published" && item.publishedAt
+      ? keys.publishedInColumn(item.columnId, item.publishedAt, item.id)
+      : {}),
+    ...(item.indexNumber ? keys.byIndexNumber(item.indexNumber) : {}),
+    entity: "item",
+    ...item,
+  };
+}
+
+function fromRecord(record: Record<string, unknown>): Item {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !keyNames.has(k))) as Item;
+}
+
+const notFound = () => new DomainError("not-found", "信息不存在");
+const stale = () => new DomainError("precondition-failed", "信息已被他人修改，请刷新后重试");
+
+export function itemRepository(db: Db) {
+  async function queryPage(index: "gsi1" | "gsi2", partition: string, page: PageRequest): Promise<Page<Item>> {
+    const attribute = `${index}pk`;
+    const result = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${attribute} = :pk`,
+        ExpressionAttributeValues: { ":pk": partition },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, { attribute, value: partition }),
+      }),
+    );
+    return { items: (result.Items ?? []).map(fromRecord), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  }
+
+  return {
+    async get(id: string, options: { consistent?: boolean } = {}): Promise<Item | undefined> {
+      const { Item } = await db.doc.send(
+        new GetCommand({ TableName: db.tableName, Key: keys.item(id), ConsistentRead: options.consistent ?? false }),
+      );
+      return Item ? fromRecord(Item) : undefined;
+    },
+
+    /** One Query on the sparse 索引号 index. */
+    async getByIndexNumber(indexNumber: string): Promise<Item | undefined> {
+      const { Items } = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: "gsi3",
+          KeyConditionExpression: "gsi3pk = :pk",
+          ExpressionAttributeValues: { ":pk": keys.byIndexNumber(indexNumber).gsi3pk },
+          Limit: 1,
+        }),
+      );
+      return Items?.[0] ? fromRecord(Items[0]) : undefined;
+    },
+
+    /** Creates the item with its audit entry, plus any writes that must hold with it (idempotency). */
+    async create(item: Item, audit: AuditEntry, extra: Write[] = []): Promise<void> {
+      await commit(db, [
+        {
+          item: {
+            Put: { TableName: db.tableName, Item: toRecord(item), ConditionExpression: "attribute_not_exists(pk)" },
+          },
+          onConditionFailed: new DomainError("conflict", "信息已存在"),
+        },
+        auditWrite(db, keys.item(item.id).pk, audit),
+        ...extra,
+      ]);
+    },
+
+    /**
+     * Replaces the item if nobody changed it since `expectedVersion` (optimistic locking),
+     * with its audit entry in the same transaction.
+     */
+    async update(item: Item, expectedVersion: number, audit: AuditEntry): Promise<void> {
+      await commit(db, [
+        {
+          item: {
+            Put: {
+              TableName: db.tableName,
+              Item: toRecord(item),
+              ConditionExpression: "attribute_exists(pk) AND version = :expected",
+              ExpressionAttributeValues: { ":expected": expectedVersion },
+            },
+          },
+          onConditionFailed: stale(),
+        },
+        auditWrite(db, keys.item(item.id).pk, audit),
+      ]);
+    },
+
+    listOfUnit: (unitCode: string, page: PageRequest) => queryPage("gsi1", keys.unitItemsPartition(unitCode), page),
+
+    listPublishedInColumn: (columnId: string, page: PageRequest) =>
+      queryPage("gsi2", keys.columnPartition(columnId), page),
+
+    history: (id: string) => readAudit(db, keys.item(id).pk),
+
+    /** Atomic counter: concurrent approvals each get a distinct sequence. Gaps are allowed. */
+    async nextIndexSequence(unitCode: string, year: number): Promise<number> {
+      const { Attributes } = await db.doc.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.indexSequence(unitCode, year),
+          UpdateExpression: "ADD #value :one SET entity = :entity",
+          ExpressionAttributeNames: { "#value": "value" },
+          ExpressionAttributeValues: { ":one": 1, ":entity": "sequence" },
+          ReturnValues: "UPDATED_NEW",
+        }),
+      );
+      return Number(Attributes?.value);
+    },
+  };
+}
+
+export type ItemRepository = ReturnType<typeof itemRepository>;
+
+/**
+ * The repository as one caller may use it: another unit's item reads as missing, so every
+ * route built on this is safe from broken object-level authorization without its own check.
+ */
+export function scopedItems(repository: ItemRepository, actor: Actor) {
+  return {
+    async get(id: string): Promise<Item> {
+      const item = await repository.get(id, { consistent: true });
+      if (!item || !canSeeUnit(actor, item.unitCode)) throw notFound();
+      return item;
+    },
+    list(page: PageRequest) {
+      return repository.listOfUnit(actor.unitCode, page);
+    },
+  };
+}

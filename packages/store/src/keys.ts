@@ -1,0 +1,36 @@
+/**
+ * The one key builder. Every pk/sk/gsi value in the table is made here, so the access
+ * patterns in README.md can be checked against one file.
+ */
+const pad = (n: number, width = 10) => String(n).padStart(width, "0");
+
+export const keys = {
+  unit: (code: string) => ({ pk: `UNIT#${code}`, sk: "UNIT", gsi1pk: "UNITS", gsi1sk: code }),
+  apiKey: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: "APIKEY" }),
+  apiKeyOfUnit: (unitCode: string, keyId: string) => ({ gsi1pk: `UNIT#${unitCode}#KEYS`, gsi1sk: keyId }),
+
+  item: (id: string) => ({ pk: `ITEM#${id}`, sk: "ITEM" }),
+  /** A unit's own items, newest first (gsi1). */
+  itemOfUnit: (unitCode: string, createdAt: string, id: string) => ({
+    gsi1pk: `UNIT#${unitCode}#ITEMS`,
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  unitItemsPartition: (unitCode: string) => `UNIT#${unitCode}#ITEMS`,
+  /** Published items of a column, newest first (gsi2, sparse: only while published). */
+  publishedInColumn: (columnId: string, publishedAt: string, id: string) => ({
+    gsi2pk: `COLUMN#${columnId}`,
+    gsi2sk: `${publishedAt}#${id}`,
+  }),
+  columnPartition: (columnId: string) => `COLUMN#${columnId}`,
+  /** Lookup by 索引号 (gsi3, sparse: only once allocated). */
+  byIndexNumber: (indexNumber: string) => ({ gsi3pk: `INDEXNO#${indexNumber}`, gsi3sk: "ITEM" }),
+
+  /** Audit entries sit under the entity they record, in version order. */
+  audit: (entityPk: string, at: string, seq: number) => ({ pk: entityPk, sk: `AUDIT#${at}#${pad(seq, 6)}` }),
+  auditPrefix: "AUDIT#",
+
+  /** 索引号 sequence per unit and year. */
+  indexSequence: (unitCode: string, year: number) => ({ pk: `SEQ#INDEXNO#${unitCode}#${year}`, sk: "SEQ" }),
+
+  idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "IDEMPOTENCY" }),
+} as const;

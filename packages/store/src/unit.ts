@@ -1,0 +1,39 @@
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { Unit } from "@gov/domain";
+import type { Db } from "./client.ts";
+import { keys } from "./keys.ts";
+
+export function unitRepository(db: Db) {
+  return {
+    async get(code: string): Promise<Unit | undefined> {
+      const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.unit(code) }));
+      return Item ? Unit.parse(Item) : undefined;
+    },
+
+    /** Units are reference data: putting one again with the same code replaces its name. */
+    async put(unit: Unit): Promise<void> {
+      await db.doc.send(
+        new PutCommand({ TableName: db.tableName, Item: { ...keys.unit(unit.code), entity: "unit", ...unit } }),
+      );
+    },
+
+    async list(): Promise<Unit[]> {
+      const units: Unit[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.doc.send(
+          new QueryCommand({
+            TableName: db.tableName,
+            IndexName: "gsi1",
+            KeyConditionExpression: "gsi1pk = :pk",
+            ExpressionAttributeValues: { ":pk": keys.unit("").gsi1pk },
+            ExclusiveStartKey: start,
+          }),
+        );
+        units.push(...(page.Items ?? []).map((i) => Unit.parse(i)));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return units;
+    },
+  };
+}
