@@ -3,7 +3,8 @@
  * the message is user-facing and therefore Chinese.
  */
 export type FailureKind =
-  | "validation" // 400/422: the request cannot be understood or breaks a rule
+  | "validation" // 400: the request does not match its schema
+  | "unprocessable" // 422: well-formed, but breaks a rule (unknown column, wrong kind for a column)
   | "unauthenticated" // 401
   | "forbidden" // 403: the role does not allow it
   | "not-found" // 404: missing, or another unit's (we do not reveal which)

@@ -8,7 +8,10 @@ import { z } from "zod";
  */
 export const IndexNumberFormat = z
   .string()
-  .refine((f) => ["{unitCode}", "{year}", "{sequence}"].every((p) => f.includes(p)), "格式须包含单位代码、年份和序号");
+  .refine(
+    (f) => ["{unitCode}", "{year}", "{sequence}"].every((p) => f.includes(p)),
+    "格式须包含单位代码、年份和序号",
+  );
 
 export const defaultIndexNumberFormat = "{unitCode}/{year}-{sequence}";
 

@@ -1,5 +1,5 @@
 export * from "./audit.ts";
-// PENDING export * from "./calendar.ts";
+export * from "./calendar.ts";
 // PENDING export * from "./column.ts";
 export * from "./date.ts";
 export * from "./error.ts";

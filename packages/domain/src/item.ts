@@ -1,10 +1,19 @@
 import { z } from "zod";
+import { findColumn } from "./column.ts";
 import { IsoDate } from "./date.ts";
 import { fail } from "./error.ts";
 import { idSchema } from "./id.ts";
 import { UnitCode } from "./unit.ts";
 
-export const ItemKind = z.enum(["general", "normative", "interpretation", "budget", "project", "meeting", "audit"]);
+export const ItemKind = z.enum([
+  "general",
+  "normative",
+  "interpretation",
+  "budget",
+  "project",
+  "meeting",
+  "audit",
+]);
 export type ItemKind = z.infer<typeof ItemKind>;
 
 export const ItemState = z.enum(["draft", "submitted", "published", "withdrawn"]);
@@ -80,6 +89,7 @@ export const ReviewRecord = ConfidentialityReview.extend({
   reviewedAt: z.string(),
   note: z.string().optional(),
 });
+export type ReviewRecord = z.infer<typeof ReviewRecord>;
 
 export const Item = ItemFields.extend({
   id: ItemId,
@@ -113,6 +123,17 @@ export function newItem(fields: ItemFields, unitCode: string, id: string, now: s
   };
 }
 
+/** An item goes in an existing column that takes its kind (a budget in 财政信息, not in 政府会议). */
+export function checkPlacement(kind: ItemKind, columnId: string): void {
+  const column = findColumn(columnId);
+  if (!column) fail("unprocessable", "栏目不存在", [{ path: "columnId", message: `栏目“${columnId}”不存在` }]);
+  else if (!column.kinds.includes(kind)) {
+    fail("unprocessable", `栏目“${column.name}”不接受此类信息`, [
+      { path: "columnId", message: `栏目“${column.name}”不接受类型为${kind}的信息` },
+    ]);
+  }
+}
+
 function requireState(item: Item, state: ItemState, action: string): void {
   if (item.state !== state) fail("conflict", `当前状态为“${stateNames[item.state]}”，不能${action}`);
 }
@@ -131,12 +152,25 @@ export function editItem(item: Item, changes: UpdateItemInput, now: string): Ite
 
 export function submitItem(item: Item, now: string): Item {
   requireState(item, "draft", "提交审核");
-  return { ...item, state: "submitted", submittedAt: now, rejection: null, version: item.version + 1, updatedAt: now };
+  return {
+    ...item,
+    state: "submitted",
+    submittedAt: now,
+    rejection: null,
+    version: item.version + 1,
+    updatedAt: now,
+  };
 }
 
 export function rejectItem(item: Item, reason: string, now: string): Item {
   requireState(item, "submitted", "退回");
-  return { ...item, state: "draft", rejection: { reason, at: now }, version: item.version + 1, updatedAt: now };
+  return {
+    ...item,
+    state: "draft",
+    rejection: { reason, at: now },
+    version: item.version + 1,
+    updatedAt: now,
+  };
 }
 
 /** The answers that block publication, named for the error message. */
@@ -147,22 +181,21 @@ export function blockingAnswers(review: ConfidentialityReview): string[] {
     tradeSecret: "涉及商业秘密",
     otherSensitive: "存在其他敏感内容",
   };
-  return (Object.keys(names) as (keyof ConfidentialityReview)[]).filter((k) => review[k]).map((k) => names[k]);
+  return (Object.keys(names) as (keyof ConfidentialityReview)[])
+    .filter((k) => review[k])
+    .map((k) => names[k]);
 }
 
-/**
- * Approval publishes: the confidentiality review must clear every question (保密审查),
- * and the item receives its 索引号 on first publication.
- */
-export function approveItem(
-  item: Item,
-  review: z.infer<typeof ReviewRecord>,
-  indexNumber: string,
-  now: string,
-): Item {
+/** Approval is refused unless the item awaits review and the confidentiality review clears every question. */
+export function assertApprovable(item: Item, review: ConfidentialityReview): void {
   requireState(item, "submitted", "审核发布");
   const blocked = blockingAnswers(review);
   if (blocked.length > 0) fail("conflict", `保密审查未通过：${blocked.join("、")}，不得公开`);
+}
+
+/** Approval publishes (保密审查 passed); the item receives its 索引号 on first publication. */
+export function approveItem(item: Item, review: ReviewRecord, indexNumber: string, now: string): Item {
+  assertApprovable(item, review);
   return {
     ...item,
     state: "published",
@@ -172,4 +205,16 @@ export function approveItem(
     version: item.version + 1,
     updatedAt: now,
   };
+}
+
+/** What the public sees of a published item: no review answers, reviewers or internal dates. */
+export function publicItem(item: Item) {
+  const {
+    review: _review,
+    rejection: _rejection,
+    submittedAt: _submitted,
+    createdAt: _created,
+    ...visible
+  } = item;
+  return visible;
 }

@@ -5,9 +5,7 @@ import { z } from "zod";
  * township/street. Its code is stable for ever because it is the first part of every
  * 索引号 the unit allocates.
  */
-export const UnitCode = z
-  .string()
-  .regex(/^[0-9A-Za-z]{3,20}$/, "单位代码须为3至20位字母或数字");
+export const UnitCode = z.string().regex(/^[0-9A-Za-z]{3,20}$/, "单位代码须为3至20位字母或数字");
 export type UnitCode = z.infer<typeof UnitCode>;
 
 export const UnitKind = z.enum(["office", "department", "township", "street"]);

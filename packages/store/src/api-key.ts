@@ -23,7 +23,12 @@ export type Principal = Actor & { keyId: string };
 export function apiKeyRepository(db: Db) {
   return {
     /** Issues a new key for a unit and returns the secret, which is never stored. */
-    async issue(input: { unitCode: string; roles: Role[]; label: string; now: string }): Promise<{ keyId: string; secret: string }> {
+    async issue(input: {
+      unitCode: string;
+      roles: Role[];
+      label: string;
+      now: string;
+    }): Promise<{ keyId: string; secret: string }> {
       const secret = `gk_${randomBytes(24).toString("base64url")}`;
       const keyId = newId("apiKey");
       await db.doc.send(
@@ -47,7 +52,9 @@ export function apiKeyRepository(db: Db) {
     },
 
     async authenticate(secret: string): Promise<Principal | undefined> {
-      const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.apiKey(hashApiKey(secret)) }));
+      const { Item } = await db.doc.send(
+        new GetCommand({ TableName: db.tableName, Key: keys.apiKey(hashApiKey(secret)) }),
+      );
       if (!Item) return undefined;
       const key = StoredKey.parse(Item);
       if (key.revokedAt) return undefined;

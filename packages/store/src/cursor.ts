@@ -11,7 +11,10 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
  * Decodes a cursor and checks it belongs to the partition being read, so a forged or
  * mismatched cursor is a 400, never a DynamoDB error.
  */
-export function decodeCursor(cursor: string | undefined, partition: { attribute: string; value: string }): Key | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  partition: { attribute: string; value: string },
+): Key | undefined {
   if (!cursor) return undefined;
   let key: unknown;
   try {

@@ -8,7 +8,7 @@ import type { Write } from "./transaction.ts";
 const ttlSeconds = 24 * 60 * 60;
 
 export type IdempotencyRequest = { scope: string; key: string; requestHash: string };
-export type StoredResponse = { status: number; body: unknown };
+export type StoredResponse = { status: number; body: unknown; headers?: Record<string, string> };
 export type IdempotencyRecord = { requestHash: string; response: StoredResponse; expiresAt: number };
 
 export async function findIdempotencyRecord(
@@ -17,7 +17,11 @@ export async function findIdempotencyRecord(
   nowMs: number,
 ): Promise<IdempotencyRecord | undefined> {
   const { Item } = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: keys.idempotency(request.scope, request.key), ConsistentRead: true }),
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.idempotency(request.scope, request.key),
+      ConsistentRead: true,
+    }),
   );
   if (!Item || Item.expiresAt * 1000 <= nowMs) return undefined;
   return { requestHash: Item.requestHash, response: Item.response, expiresAt: Item.expiresAt };

@@ -15,7 +15,7 @@ export {
 export { type ItemRepository, itemRepository, type Page, type PageRequest, scopedItems } from "./item.ts";
 export { keys } from "./keys.ts";
 export { ensureTable } from "./schema.ts";
+export { createStore, type Store } from "./store.ts";
 export { tableDefinition } from "./table.ts";
 export { commit, type Write } from "./transaction.ts";
 export { unitRepository } from "./unit.ts";
-export { createStore, type Store } from "./store.ts";

@@ -1,7 +1,7 @@
 import { type AuditEntry, DomainError, type Item, newItem } from "@gov/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { idempotencyWrite, findIdempotencyRecord, IdempotencyRace } from "./idempotency.ts";
 import { newId } from "./id.ts";
+import { findIdempotencyRecord, IdempotencyRace, idempotencyWrite } from "./idempotency.ts";
 import { scopedItems } from "./item.ts";
 import type { Store } from "./store.ts";
 import { testStore } from "./testing/index.ts";
@@ -106,17 +106,17 @@ describe("item repository", () => {
     await expect(
       store.items.listOfUnit("000000105", { limit: 1, cursor: other.nextCursor ?? "" }),
     ).rejects.toMatchObject({ kind: "validation" });
-    await expect(store.items.listOfUnit("000000105", { limit: 1, cursor: "garbage!" })).rejects.toBeInstanceOf(
-      DomainError,
-    );
+    await expect(
+      store.items.listOfUnit("000000105", { limit: 1, cursor: "garbage!" }),
+    ).rejects.toBeInstanceOf(DomainError);
   });
 
   it("scoping: another unit's item reads as not found; the office sees it", async () => {
     const item = draft("000000106");
     await store.items.create(item, audit(item, "create"));
-    await expect(scopedItems(store.items, { unitCode: "000000107", roles: ["editor"] }).get(item.id)).rejects.toMatchObject(
-      { kind: "not-found" },
-    );
+    await expect(
+      scopedItems(store.items, { unitCode: "000000107", roles: ["editor"] }).get(item.id),
+    ).rejects.toMatchObject({ kind: "not-found" });
     const office = await scopedItems(store.items, { unitCode: "000000001", roles: ["office"] }).get(item.id);
     expect(office.id).toBe(item.id);
   });
@@ -134,6 +134,8 @@ describe("item repository", () => {
       ]),
     ).rejects.toBeInstanceOf(IdempotencyRace);
     expect(await store.items.get(second.id)).toBeUndefined();
-    expect((await findIdempotencyRecord(store.db, request, Date.now()))?.response.body).toEqual({ id: first.id });
+    expect((await findIdempotencyRecord(store.db, request, Date.now()))?.response.body).toEqual({
+      id: first.id,
+    });
   });
 });

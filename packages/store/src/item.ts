@@ -3,8 +3,8 @@ import { type Actor, type AuditEntry, canSeeUnit, DomainError, type Item } from 
 import { auditWrite, readAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
-import { keyAttributes } from "./table.ts";
 import { keys } from "./keys.ts";
+import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -34,7 +34,11 @@ const notFound = () => new DomainError("not-found", "信息不存在");
 const stale = () => new DomainError("precondition-failed", "信息已被他人修改，请刷新后重试");
 
 export function itemRepository(db: Db) {
-  async function queryPage(index: "gsi1" | "gsi2", partition: string, page: PageRequest): Promise<Page<Item>> {
+  async function queryPage(
+    index: "gsi1" | "gsi2",
+    partition: string,
+    page: PageRequest,
+  ): Promise<Page<Item>> {
     const attribute = `${index}pk`;
     const result = await db.doc.send(
       new QueryCommand({
@@ -53,7 +57,11 @@ export function itemRepository(db: Db) {
   return {
     async get(id: string, options: { consistent?: boolean } = {}): Promise<Item | undefined> {
       const { Item } = await db.doc.send(
-        new GetCommand({ TableName: db.tableName, Key: keys.item(id), ConsistentRead: options.consistent ?? false }),
+        new GetCommand({
+          TableName: db.tableName,
+          Key: keys.item(id),
+          ConsistentRead: options.consistent ?? false,
+        }),
       );
       return Item ? fromRecord(Item) : undefined;
     },
@@ -77,7 +85,11 @@ export function itemRepository(db: Db) {
       await commit(db, [
         {
           item: {
-            Put: { TableName: db.tableName, Item: toRecord(item), ConditionExpression: "attribute_not_exists(pk)" },
+            Put: {
+              TableName: db.tableName,
+              Item: toRecord(item),
+              ConditionExpression: "attribute_not_exists(pk)",
+            },
           },
           onConditionFailed: new DomainError("conflict", "信息已存在"),
         },
@@ -107,7 +119,8 @@ export function itemRepository(db: Db) {
       ]);
     },
 
-    listOfUnit: (unitCode: string, page: PageRequest) => queryPage("gsi1", keys.unitItemsPartition(unitCode), page),
+    listOfUnit: (unitCode: string, page: PageRequest) =>
+      queryPage("gsi1", keys.unitItemsPartition(unitCode), page),
 
     listPublishedInColumn: (columnId: string, page: PageRequest) =>
       queryPage("gsi2", keys.columnPartition(columnId), page),

@@ -13,7 +13,10 @@ export function unitRepository(db: Db) {
     /** Units are reference data: putting one again with the same code replaces its name. */
     async put(unit: Unit): Promise<void> {
       await db.doc.send(
-        new PutCommand({ TableName: db.tableName, Item: { ...keys.unit(unit.code), entity: "unit", ...unit } }),
+        new PutCommand({
+          TableName: db.tableName,
+          Item: { ...keys.unit(unit.code), entity: "unit", ...unit },
+        }),
       );
     },
 

@@ -1,11 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startDynamoDbLocal } from "../dynamodb-local.ts";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    dynamoEndpoint: string;
-  }
-}
+import type {} from "./index.ts";
 
 /** One in-memory DynamoDB Local per test run; each test file gets its own table. */
 export default async function setup(project: TestProject) {

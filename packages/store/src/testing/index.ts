@@ -2,6 +2,12 @@ import { inject } from "vitest";
 import { ensureTable } from "../schema.ts";
 import { createStore, type Store } from "../store.ts";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
 let counter = 0;
 
 /** A store on a fresh table of the run's DynamoDB Local, so test files never share state. */

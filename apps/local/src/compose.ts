@@ -1,0 +1,17 @@
+import type { Deps } from "@gov/http";
+import { createNoticesApp } from "@gov/notices";
+import { createPublicApp } from "@gov/public";
+import { createPublishApp } from "@gov/publish";
+import { createSupervisionApp } from "@gov/supervision";
+import { Hono } from "hono";
+
+/** The four apps on one port under their base paths, as API Gateway routes them in the cloud. */
+export function composeApps(deps: Deps) {
+  const app = new Hono();
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.route("/publish", createPublishApp(deps));
+  app.route("/public", createPublicApp(deps));
+  app.route("/notices", createNoticesApp(deps));
+  app.route("/supervision", createSupervisionApp(deps));
+  return app;
+}

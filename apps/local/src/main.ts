@@ -1,0 +1,38 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+import { startLocal } from "./server.ts";
+
+/** The one place `pnpm start` reads its settings. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default(resolve(import.meta.dirname, "../../../.local")),
+  SEED: z.enum(["demo", "none"]).default("demo"),
+});
+
+const env = Env.parse(process.env);
+const stack = await startLocal({
+  port: env.PORT,
+  dataDir: resolve(env.DATA_DIR),
+  seed: env.SEED,
+  log: console.log,
+});
+
+console.log(`
+政务公开平台已在本地启动 / running locally:
+  部门发布接口 publish      ${stack.url}/publish/docs
+  门户公开接口 public       ${stack.url}/public/docs
+  通知接口 notices          ${stack.url}/notices/docs
+  监督考评接口 supervision  ${stack.url}/supervision/docs
+  健康检查 health           ${stack.url}/healthz
+演示密钥 demo API keys:     ${stack.credentialsPath}
+按 Ctrl-C 停止 (stops DynamoDB Local too).`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await stack.stop();
+    process.exit(0);
+  });
+}

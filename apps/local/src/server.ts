@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import type { Deps } from "@gov/http";
+import { createStore, ensureTable, startDynamoDbLocal } from "@gov/store";
+import { serve } from "@hono/node-server";
+import { composeApps } from "./compose.ts";
+import { officeUnitCode } from "./demo/units.ts";
+import { type Credentials, issueKeys, seedItems, seedUnits } from "./seed.ts";
+
+export type LocalOptions = {
+  /** 0 picks a free port. */
+  port: number;
+  /** Where DynamoDB Local keeps its files and credentials.json is written; undefined = in memory. */
+  dataDir: string | undefined;
+  seed: "demo" | "none";
+  clock?: () => Date;
+  log?: (line: string) => void;
+};
+
+export type LocalStack = {
+  url: string;
+  credentials: Credentials;
+  credentialsPath: string | undefined;
+  deps: Deps;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts DynamoDB Local, creates the table if missing, seeds on first start, and serves
+ * the four apps. A second start on the same data directory reuses everything.
+ */
+export async function startLocal(options: LocalOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => {});
+  const clock = options.clock ?? (() => new Date());
+  const dynamo = await startDynamoDbLocal(
+    options.dataDir ? { dataDir: join(options.dataDir, "dynamodb") } : {},
+  );
+  const store = createStore({ tableName: "gov-disclosure", endpoint: dynamo.endpoint });
+  await ensureTable(store.db);
+  const deps: Deps = { store, clock };
+
+  const credentialsPath = options.dataDir ? join(options.dataDir, "credentials.json") : undefined;
+  const firstStart = !(await store.units.get(officeUnitCode));
+  let credentials: Credentials;
+  if (firstStart) {
+    log("首次启动：正在写入演示数据……");
+    const units = await seedUnits(store, options.seed);
+    credentials = await issueKeys(store, units, clock());
+    if (options.seed === "demo") log(`已发布演示信息 ${await seedItems(store)} 条`);
+  } else if (credentialsPath && existsSync(credentialsPath)) {
+    credentials = JSON.parse(readFileSync(credentialsPath, "utf8")) as Credentials;
+  } else {
+    // The table keeps only key hashes; if the file is lost, new keys are the only way back in.
+    credentials = await issueKeys(store, await store.units.list(), clock());
+  }
+  if (options.dataDir && credentialsPath) {
+    mkdirSync(options.dataDir, { recursive: true });
+    writeFileSync(credentialsPath, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  }
+
+  const app = composeApps(deps);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    credentials,
+    credentialsPath,
+    deps,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.db.destroy();
+      await dynamo.stop();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { createNoticesApp } from "./app.ts";

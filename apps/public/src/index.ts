@@ -1,0 +1,1 @@
+export { createPublicApp } from "./app.ts";

@@ -1,0 +1,72 @@
+import { columnTree, fail, findColumn, type Item, looksLikeIndexNumber, publicItem } from "@gov/domain";
+import { newRouter } from "@gov/http";
+import { createRoute, z } from "@hono/zod-openapi";
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+const Problem = { content: { "application/problem+json": { schema: z.object({}).passthrough() } } };
+const PublicItem = z.record(z.string(), z.unknown()).openapi("PublicItem");
+
+/** Only a published item exists for the public; anything else is simply not there. */
+function visible(item: Item | undefined): Item {
+  if (item?.state !== "published") return fail("not-found", "信息不存在或尚未公开");
+  return item;
+}
+
+export const publicItemRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/columns",
+      summary: "栏目目录（树）",
+      responses: { 200: { description: "栏目树", ...json(z.object({ columns: z.array(z.unknown()) })) } },
+    }),
+    (c) => c.json({ columns: columnTree() }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/items",
+      summary: "栏目下已公开的信息（最新在前，游标分页）",
+      request: {
+        query: z.object({
+          column: z.string().min(1).max(64).openapi({ example: "normative-documents" }),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          cursor: z.string().max(2000).optional(),
+        }),
+      },
+      responses: {
+        200: {
+          description: "列表",
+          ...json(z.object({ items: z.array(PublicItem), nextCursor: z.string().nullable() })),
+        },
+        400: { description: "参数有误", ...Problem },
+      },
+    }),
+    async (c) => {
+      const { column, limit, cursor } = c.req.valid("query");
+      if (!findColumn(column)) fail("validation", "栏目不存在", [{ path: "column", message: "栏目不存在" }]);
+      const page = await c.var.deps.store.items.listPublishedInColumn(column, { limit, cursor });
+      return c.json({ items: page.items.map(publicItem), nextCursor: page.nextCursor }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/items/{indexNumberOrId}",
+      summary: "信息详情（按索引号或标识）",
+      description: "索引号中的“/”须编码为%2F，例如 000014349%2F2020-0000001。",
+      request: { params: z.object({ indexNumberOrId: z.string().min(1).max(100) }) },
+      responses: {
+        200: { description: "信息", ...json(PublicItem) },
+        404: { description: "不存在", ...Problem },
+      },
+    }),
+    async (c) => {
+      const key = c.req.valid("param").indexNumberOrId;
+      const { items } = c.var.deps.store;
+      const item = visible(
+        looksLikeIndexNumber(key) ? await items.getByIndexNumber(key) : await items.get(key),
+      );
+      return c.json(publicItem(item), 200);
+    },
+  );

@@ -1,0 +1,17 @@
+import { authenticate, createApp, type Deps, whoamiRoutes } from "@gov/http";
+import { itemRoutes } from "./items.ts";
+
+/** The department-facing API: every route needs a unit's key and acts within that unit. */
+export function createPublishApp(deps: Deps) {
+  const app = createApp({
+    deps,
+    basePath: "/publish",
+    title: "政务公开发布接口（部门）",
+    description:
+      "各部门起草、审核（保密审查）、发布政务公开信息。所有请求须携带 Authorization: Bearer <API密钥>。",
+  });
+  app.use("/v1/*", authenticate);
+  app.route("/v1", whoamiRoutes());
+  app.route("/v1", itemRoutes);
+  return app;
+}

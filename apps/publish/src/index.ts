@@ -1,0 +1,1 @@
+export { createPublishApp } from "./app.ts";

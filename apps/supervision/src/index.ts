@@ -1,0 +1,1 @@
+export { createSupervisionApp } from "./app.ts";

@@ -1,0 +1,3 @@
+export { api } from "./api";
+export { scan } from "./cron";
+export { table } from "./database";

@@ -1,0 +1,47 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { tableDefinition } from "@gov/store/table";
+import { describe, expect, it } from "vitest";
+import { dynamoArgs, functions, supervisionScan } from "./plan.ts";
+
+const root = join(import.meta.dirname, "..");
+
+/** "apps/publish/src/lambda.handler" → the file and the export it names. */
+function resolveHandler(handler: string) {
+  const dot = handler.lastIndexOf(".");
+  return { file: join(root, `${handler.slice(0, dot)}.ts`), exportName: handler.slice(dot + 1) };
+}
+
+describe("infra plan (checked offline, without the sst CLI)", () => {
+  it("every handler path exists and exports a function of that name", async () => {
+    process.env.TABLE_NAME = "plan-test";
+    for (const { handler } of [...functions, supervisionScan]) {
+      const { file, exportName } = resolveHandler(handler);
+      expect(existsSync(file), file).toBe(true);
+      const module = (await import(file)) as Record<string, unknown>;
+      expect(typeof module[exportName], handler).toBe("function");
+    }
+  });
+
+  it("every app with a Lambda entry is routed, under its own base path", () => {
+    const deployable = readdirSync(join(root, "apps")).filter((app) =>
+      existsSync(join(root, "apps", app, "src/lambda.ts")),
+    );
+    expect(functions.map((f) => f.handler.split("/")[1]).sort()).toEqual(deployable.sort());
+    expect(new Set(functions.map((f) => f.basePath)).size).toBe(functions.length);
+  });
+
+  it("the table has exactly the store's keys, indexes and TTL attribute", () => {
+    const args = dynamoArgs();
+    expect(args.primaryIndex).toEqual({
+      hashKey: tableDefinition.partitionKey,
+      rangeKey: tableDefinition.sortKey,
+    });
+    expect(Object.keys(args.globalIndexes)).toEqual(Object.keys(tableDefinition.indexes));
+    for (const [name, index] of Object.entries(tableDefinition.indexes)) {
+      expect(args.globalIndexes[name]).toEqual({ hashKey: index.partitionKey, rangeKey: index.sortKey });
+    }
+    expect(args.ttl).toBe(tableDefinition.ttlAttribute);
+    expect(Object.values(args.fields).every((t) => t === "string")).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+import { tableDefinition } from "@gov/store/table";
+
+/**
+ * What the cloud runs, as plain data: the SST modules turn it into resources, and the
+ * offline tests check it against the code (handlers exist, every app is routed, the table
+ * has the store's keys) without the `sst` CLI.
+ */
+export const functions = [
+  { name: "Publish", basePath: "/publish", handler: "apps/publish/src/lambda.handler" },
+  { name: "Public", basePath: "/public", handler: "apps/public/src/lambda.handler" },
+  { name: "Notices", basePath: "/notices", handler: "apps/notices/src/lambda.handler" },
+  { name: "Supervision", basePath: "/supervision", handler: "apps/supervision/src/lambda.handler" },
+] as const;
+
+/** The supervision scan runs on Beijing working-day mornings; it decides itself what is due. */
+export const supervisionScan = {
+  name: "SupervisionScan",
+  handler: "apps/supervision/src/scheduled.handler",
+  schedule: "cron(0 9 ? * MON-SAT *)",
+  timezone: "Asia/Shanghai",
+} as const;
+
+export const runtime = "nodejs22.x";
+
+/** The table's fields and indexes in the shape `sst.aws.Dynamo` takes. */
+export function dynamoArgs() {
+  const { partitionKey, sortKey, indexes, ttlAttribute } = tableDefinition;
+  const fields: Record<string, "string"> = { [partitionKey]: "string", [sortKey]: "string" };
+  const globalIndexes: Record<string, { hashKey: string; rangeKey: string }> = {};
+  for (const [name, index] of Object.entries(indexes)) {
+    fields[index.partitionKey] = "string";
+    fields[index.sortKey] = "string";
+    globalIndexes[name] = { hashKey: index.partitionKey, rangeKey: index.sortKey };
+  }
+  return {
+    fields,
+    primaryIndex: { hashKey: partitionKey, rangeKey: sortKey },
+    globalIndexes,
+    ttl: ttlAttribute,
+  };
+}

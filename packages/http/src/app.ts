@@ -1,0 +1,79 @@
+import { DomainError } from "@gov/domain";
+import { swaggerUI } from "@hono/swagger-ui";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { z } from "zod";
+import type { AppEnv, Deps } from "./env.ts";
+import { fieldIssues, problem } from "./problem.ts";
+
+// Validation messages reach citizens and department staff: Chinese.
+z.config(z.locales.zhCN());
+
+export type App = OpenAPIHono<AppEnv>;
+
+/** Validation failures of any request part become one 400 problem with field paths. */
+export function newRouter(): App {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const part = result.target === "json" ? "" : result.target;
+        return problem("validation", "请求内容不符合要求", fieldIssues(result.error, part));
+      }
+    },
+  });
+}
+
+/**
+ * The frame every app shares: request ids, security headers, a body limit, one error
+ * mapping, and its OpenAPI document with an interactive reference.
+ */
+export function createApp(options: {
+  deps: Deps;
+  title: string;
+  description: string;
+  basePath: string;
+}): App {
+  const app = newRouter();
+  app.use(requestId());
+  app.use(secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use(async (c, next) => {
+    c.set("deps", options.deps);
+    await next();
+  });
+  app.use(
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => problem("validation", "请求体超过1 MB上限"),
+    }),
+  );
+  app.onError((error, c) => {
+    if (error instanceof DomainError) return problem(error.kind, error.message, error.issues);
+    if (error instanceof SyntaxError) return problem("validation", "请求体不是有效的JSON");
+    console.error(
+      JSON.stringify({
+        level: "error",
+        requestId: c.get("requestId"),
+        error: String(error),
+        stack: error.stack,
+      }),
+    );
+    return new Response(
+      JSON.stringify({ type: "/problems/internal", title: "服务器内部错误", status: 500 }),
+      {
+        status: 500,
+        headers: { "content-type": "application/problem+json; charset=utf-8" },
+      },
+    );
+  });
+  app.notFound(() => problem("not-found", "请求的地址不存在"));
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: options.title, version: "1.0.0", description: options.description },
+    servers: [{ url: options.basePath }],
+  });
+  app.get("/docs", swaggerUI({ url: `${options.basePath}/openapi.json` }));
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
+  return app;
+}

@@ -1,0 +1,32 @@
+import { hasRole, type Role } from "@gov/domain";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "./env.ts";
+import { problem } from "./problem.ts";
+
+/**
+ * Bearer key → principal (unit + roles) in the request context. Everything downstream
+ * reads and writes as this principal, scoped to its unit.
+ */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const principal = match?.[1] ? await c.var.deps.store.apiKeys.authenticate(match[1]) : undefined;
+  if (!principal) {
+    const response = problem("unauthenticated", "缺少或无效的API密钥");
+    response.headers.set("www-authenticate", 'Bearer realm="gov-disclosure"');
+    return response;
+  }
+  c.set("principal", principal);
+  await next();
+});
+
+/** Refuses the request unless the key carries one of the roles (the office may do everything). */
+export function requireRole(...roles: Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const principal = c.var.principal;
+    if (!hasRole(principal, "office") && !roles.some((r) => hasRole(principal, r))) {
+      return problem("forbidden", `此操作需要以下角色之一：${roles.join("、")}`);
+    }
+    await next();
+  });
+}

@@ -1,0 +1,60 @@
+import type { FailureKind, FieldIssue } from "@gov/domain";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ZodError } from "zod";
+
+export const statusOf: Record<FailureKind, ContentfulStatusCode> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  gone: 410,
+  "precondition-failed": 412,
+  unprocessable: 422,
+  "precondition-required": 428,
+};
+
+const titles: Record<FailureKind, string> = {
+  validation: "请求参数有误",
+  unauthenticated: "未认证",
+  forbidden: "无权操作",
+  "not-found": "资源不存在",
+  conflict: "当前状态不允许此操作",
+  gone: "信息已撤回",
+  "precondition-failed": "版本已过期",
+  unprocessable: "请求无法处理",
+  "precondition-required": "缺少If-Match请求头",
+};
+
+/** RFC 9457 problem details. The type is a relative URI naming the failure kind. */
+export function problem(
+  kind: FailureKind,
+  detail: string,
+  errors: FieldIssue[] = [],
+  extra: object = {},
+): Response {
+  const status = statusOf[kind];
+  const body = {
+    type: `/problems/${kind}`,
+    title: titles[kind],
+    status,
+    detail,
+    ...(errors.length ? { errors } : {}),
+    ...extra,
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json; charset=utf-8" },
+  });
+}
+
+/** zod issues as `{ path, message }` with a JSON-pointer-like dotted path (`review.stateSecret`). */
+export function fieldIssues(error: ZodError, prefix = ""): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: "不允许的字段" }));
+    }
+    return [{ path: base || "(body)", message: issue.message }];
+  });
+}

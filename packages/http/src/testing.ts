@@ -1,0 +1,29 @@
+import type { Role } from "@gov/domain";
+import { testStore } from "@gov/store/testing";
+import type { Deps } from "./env.ts";
+
+/**
+ * Deps for an app test: a fresh table on the run's DynamoDB Local and a clock the test
+ * sets. `key()` issues a real API key, so auth runs exactly as in production.
+ */
+export async function testDeps(start = new Date("2026-03-02T02:00:00.000Z")) {
+  const store = await testStore();
+  let now = start;
+  const deps: Deps = { store, clock: () => now };
+  return {
+    deps,
+    store,
+    setNow(date: Date) {
+      now = date;
+    },
+    async key(unitCode: string, roles: Role[]): Promise<string> {
+      await store.units.put({
+        code: unitCode,
+        name: `测试单位${unitCode}`,
+        kind: roles.includes("office") ? "office" : "department",
+      });
+      const issued = await store.apiKeys.issue({ unitCode, roles, label: "test", now: now.toISOString() });
+      return issued.secret;
+    },
+  };
+}

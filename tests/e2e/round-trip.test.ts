@@ -1,0 +1,123 @@
+import { type LocalStack, startLocal } from "@gov/local";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+let stack: LocalStack;
+let editor: string;
+let reviewer: string;
+let otherUnitKey: string;
+
+beforeAll(async () => {
+  stack = await startLocal({ port: 0, dataDir: undefined, seed: "demo" });
+  const departments = Object.entries(stack.credentials).filter(([, c]) => c.keys.editor && !c.keys.office);
+  const [mine, other] = departments;
+  editor = mine?.[1].keys.editor ?? "";
+  reviewer = mine?.[1].keys.reviewer ?? "";
+  otherUnitKey = other?.[1].keys.editor ?? "";
+});
+afterAll(() => stack?.stop());
+
+async function http(
+  method: string,
+  path: string,
+  key?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await fetch(`${stack.url}${path}`, {
+    method,
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+const draft = {
+  kind: "general",
+  title: "共青城市2026年政务公开工作要点",
+  columnId: "decision",
+  body: "<p>为深入推进决策、执行、管理、服务、结果公开……</p>",
+  generatedOn: "2026-02-20",
+  keywords: ["政务公开", "工作要点"],
+};
+
+describe("publish → review → public read, over real HTTP", () => {
+  it("the server is healthy and serves each app's OpenAPI document", async () => {
+    expect((await http("GET", "/healthz")).status).toBe(200);
+    for (const base of ["publish", "public", "notices", "supervision"]) {
+      const doc = await http("GET", `/${base}/openapi.json`);
+      expect(doc.status).toBe(200);
+      expect(doc.body.openapi).toBe("3.1.0");
+      expect((await fetch(`${stack.url}/${base}/docs`)).status).toBe(200);
+    }
+  });
+
+  it("an editor drafts, a reviewer approves, the public lists and shows it by its 索引号", async () => {
+    const created = await http("POST", "/publish/v1/items", editor, draft);
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await http("GET", `/public/v1/items/${id}`)).status).toBe(404);
+
+    expect((await http("POST", `/publish/v1/items/${id}/submit`, editor)).status).toBe(200);
+    const approved = await http("POST", `/publish/v1/items/${id}/approve`, reviewer, {
+      review: { stateSecret: false, personalPrivacy: false, tradeSecret: false, otherSensitive: false },
+    });
+    expect(approved.status).toBe(200);
+    const indexNumber = approved.body.indexNumber as string;
+    expect(indexNumber).toMatch(/^\w+\/\d{4}-\d{7}$/);
+
+    const list = await http("GET", "/public/v1/items?column=decision&limit=100");
+    expect(list.body.items.map((i: { id: string }) => i.id)).toContain(id);
+    const byIndex = await http("GET", `/public/v1/items/${encodeURIComponent(indexNumber)}`);
+    expect(byIndex.status).toBe(200);
+    expect(byIndex.body).toMatchObject({ id, title: draft.title, indexNumber, state: "published" });
+    expect(byIndex.body.review).toBeUndefined();
+
+    expect((await http("GET", `/publish/v1/items/${id}`, otherUnitKey)).status).toBe(404);
+  });
+
+  it("a stale If-Match gets 412 and changes nothing", async () => {
+    const created = await http("POST", "/publish/v1/items", editor, draft);
+    const id = created.body.id as string;
+    expect(
+      (await http("PATCH", `/publish/v1/items/${id}`, editor, { title: "第一次修改" }, { "if-match": '"1"' }))
+        .status,
+    ).toBe(200);
+    const stale = await http(
+      "PATCH",
+      `/publish/v1/items/${id}`,
+      editor,
+      { title: "过期修改" },
+      { "if-match": '"1"' },
+    );
+    expect(stale.status).toBe(412);
+    expect((await http("GET", `/publish/v1/items/${id}`, editor)).body.title).toBe("第一次修改");
+  });
+
+  it("bad bodies get 400/422 problem+json with field paths and store nothing", async () => {
+    const before = (await http("GET", "/publish/v1/items?limit=100", editor)).body.items.length;
+    const cases: [unknown, number, string][] = [
+      [{ ...draft, title: 42 }, 400, "title"],
+      [{ ...draft, version: 7 }, 400, "version"],
+      [{ ...draft, columnId: "nowhere" }, 422, "columnId"],
+    ];
+    for (const [body, status, path] of cases) {
+      const res = await http("POST", "/publish/v1/items", editor, body);
+      expect(res.status).toBe(status);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    expect((await http("GET", "/publish/v1/items?limit=100", editor)).body.items.length).toBe(before);
+  });
+
+  it("demo data is published and readable from the public catalogue", async () => {
+    const columns = await http("GET", "/public/v1/columns");
+    expect(columns.body.columns.length).toBeGreaterThan(10);
+    const rectification = await http("GET", "/public/v1/items?column=supervision&limit=100");
+    expect(rectification.status).toBe(200);
+  });
+});
