@@ -32,7 +32,10 @@ import type { Context } from "hono";
 
 const ItemView = z.record(z.string(), z.unknown()).openapi("Item");
 const Problem = { content: { "application/problem+json": { schema: z.object({}).passthrough() } } };
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+// Domain schemas are plain zod (no `.openapi()`); examples go on the media type instead.
+const json = <T extends z.ZodType>(schema: T, example?: unknown) => ({
+  content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
+});
 const IdParam = z.object({ id: z.string().openapi({ example: "itm_01JD6Q3Z5K8X9V2M4N7P0R1S3T" }) });
 const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -94,18 +97,14 @@ export const itemRoutes = newRouter()
         headers: z.object({ "idempotency-key": z.string().optional() }),
         body: {
           required: true,
-          ...json(
-            CreateItemInput.openapi({
-              example: {
-                kind: "general",
-                title: "共青城市重大行政决策听证制度",
-                columnId: "decision",
-                body: "<p>为规范重大行政决策听证工作……</p>",
-                generatedOn: "2019-04-10",
-                docNumber: "共府办发〔2019〕12号",
-              },
-            }),
-          ),
+          ...json(CreateItemInput, {
+            kind: "general",
+            title: "共青城市重大行政决策听证制度",
+            columnId: "decision",
+            body: "<p>为规范重大行政决策听证工作……</p>",
+            generatedOn: "2019-04-10",
+            docNumber: "共府办发〔2019〕12号",
+          }),
         },
       },
       responses: { 201: { description: "已创建草稿", ...json(ItemView) }, ...errors },
@@ -177,7 +176,7 @@ export const itemRoutes = newRouter()
       request: {
         params: IdParam,
         headers: z.object({ "if-match": z.string().optional() }),
-        body: { required: true, ...json(UpdateItemInput.openapi({ example: { title: "修改后的标题" } })) },
+        body: { required: true, ...json(UpdateItemInput, { title: "修改后的标题" }) },
       },
       responses: {
         200: { description: "已修改", ...json(ItemView) },
@@ -222,7 +221,7 @@ export const itemRoutes = newRouter()
       middleware: [requireRole("reviewer")] as const,
       request: {
         params: IdParam,
-        body: { required: true, ...json(ReasonInput.openapi({ example: { reason: "附件缺少盖章版本" } })) },
+        body: { required: true, ...json(ReasonInput, { reason: "附件缺少盖章版本" }) },
       },
       responses: {
         200: { description: "已退回", ...json(ItemView) },
@@ -253,18 +252,14 @@ export const itemRoutes = newRouter()
         params: IdParam,
         body: {
           required: true,
-          ...json(
-            ApproveInput.openapi({
-              example: {
-                review: {
-                  stateSecret: false,
-                  personalPrivacy: false,
-                  tradeSecret: false,
-                  otherSensitive: false,
-                },
-              },
-            }),
-          ),
+          ...json(ApproveInput, {
+            review: {
+              stateSecret: false,
+              personalPrivacy: false,
+              tradeSecret: false,
+              otherSensitive: false,
+            },
+          }),
         },
       },
       responses: {

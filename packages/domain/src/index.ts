@@ -1,6 +1,6 @@
 export * from "./audit.ts";
 export * from "./calendar.ts";
-// PENDING export * from "./column.ts";
+export * from "./column.ts";
 export * from "./date.ts";
 export * from "./error.ts";
 export * from "./id.ts";

@@ -3,8 +3,8 @@ import { DomainError } from "./error.ts";
 import {
   approveItem,
   blockingAnswers,
-  checkPlacement,
   CreateItemInput,
+  checkPlacement,
   editItem,
   type Item,
   newItem,
@@ -62,7 +62,9 @@ describe("disclosure item metadata", () => {
 
   it("strings and arrays have maximum sizes", () => {
     expect(CreateItemInput.safeParse({ ...draftInput(), title: "长".repeat(301) }).success).toBe(false);
-    expect(CreateItemInput.safeParse({ ...draftInput(), keywords: Array(21).fill("词") }).success).toBe(false);
+    expect(CreateItemInput.safeParse({ ...draftInput(), keywords: Array(21).fill("词") }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -88,12 +90,24 @@ describe("workflow draft → submitted → published", () => {
   });
 
   it("保密审查: approval publishes only when no answer blocks, and records the review", () => {
-    const published = approveItem(submitItem(draft(), t0), { ...clear, ...reviewer }, "000000201/2026-0000001", t0);
-    expect(published).toMatchObject({ state: "published", indexNumber: "000000201/2026-0000001", publishedAt: t0 });
+    const published = approveItem(
+      submitItem(draft(), t0),
+      { ...clear, ...reviewer },
+      "000000201/2026-0000001",
+      t0,
+    );
+    expect(published).toMatchObject({
+      state: "published",
+      indexNumber: "000000201/2026-0000001",
+      publishedAt: t0,
+    });
     expect(published.review).toMatchObject(reviewer);
     for (const answer of Object.keys(clear)) {
       const review = { ...clear, ...reviewer, [answer]: true };
-      expect(kindOf(() => approveItem(submitItem(draft(), t0), review, "x", t0)), answer).toBe("conflict");
+      expect(
+        kindOf(() => approveItem(submitItem(draft(), t0), review, "x", t0)),
+        answer,
+      ).toBe("conflict");
       expect(blockingAnswers(review)).toHaveLength(1);
     }
   });
@@ -112,7 +126,8 @@ describe("workflow draft → submitted → published", () => {
   it("the public view hides the review answers, reviewer and internal dates", () => {
     const published = approveItem(submitItem(draft(), t0), { ...clear, ...reviewer }, "n", t0);
     const view = publicItem(published) as Record<string, unknown>;
-    for (const hidden of ["review", "rejection", "submittedAt", "createdAt"]) expect(view[hidden]).toBeUndefined();
+    for (const hidden of ["review", "rejection", "submittedAt", "createdAt"])
+      expect(view[hidden]).toBeUndefined();
     expect(view.indexNumber).toBe("n");
   });
 });
@@ -122,5 +137,18 @@ describe("placement in the catalogue", () => {
     expect(kindOf(() => checkPlacement("general", "no-such-column"))).toBe("unprocessable");
     expect(kindOf(() => checkPlacement("budget", "decision"))).toBe("unprocessable");
     expect(kindOf(() => checkPlacement("general", "decision"))).toBe("none");
+  });
+});
+
+describe("editing a draft", () => {
+  it("a PATCH changes only the fields it names (no defaults re-applied)", () => {
+    const item = { ...draft(), keywords: ["听证"], category: "城乡建设、环境保护" };
+    const changes = UpdateItemInput.parse({ title: "新标题" });
+    expect(changes).toEqual({ title: "新标题" });
+    expect(editItem(item, changes, t0)).toMatchObject({
+      title: "新标题",
+      keywords: ["听证"],
+      category: "城乡建设、环境保护",
+    });
   });
 });

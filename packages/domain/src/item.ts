@@ -38,27 +38,43 @@ export const Attachment = z.strictObject({
 
 const text = (max: number) => z.string().trim().min(1, "不能为空").max(max, `不能超过${max}个字符`);
 
-/** The fields a department writes. Everything else on an item is owned by the server. */
-export const ItemFields = z.strictObject({
-  kind: ItemKind,
+/** What a department may write on an item, without defaults (a PATCH must not reset fields). */
+const writable = {
   title: text(300),
   columnId: z.string().min(1).max(64),
   body: z.string().max(500_000, "正文过长"),
   generatedOn: IsoDate,
-  docNumber: text(100).optional(),
-  summary: text(2000).optional(),
-  keywords: z.array(text(30)).max(20).default([]),
+  docNumber: text(100),
+  summary: text(2000),
+  keywords: z.array(text(30)).max(20),
   /** 主题分类 / 信息类别. */
-  category: text(50).default("综合政务"),
-  disclosureMethod: DisclosureMethod.default("proactive"),
+  category: text(50),
+  disclosureMethod: DisclosureMethod,
   /** 公开时限, e.g. 常年公开. */
-  timeLimit: text(30).default("常年公开"),
+  timeLimit: text(30),
   /** 公开范围, e.g. 面向全社会. */
-  scope: text(30).default("面向全社会"),
-  validity: Validity.optional(),
-  attachments: z.array(Attachment).max(50).default([]),
-  relatedItemIds: z.array(ItemId).max(50).default([]),
-  interprets: ItemId.optional(),
+  scope: text(30),
+  validity: Validity,
+  attachments: z.array(Attachment).max(50),
+  relatedItemIds: z.array(ItemId).max(50),
+  interprets: ItemId,
+};
+
+/** The fields of an item as created; everything else on an item is owned by the server. */
+export const ItemFields = z.strictObject({
+  kind: ItemKind,
+  ...writable,
+  docNumber: writable.docNumber.optional(),
+  summary: writable.summary.optional(),
+  keywords: writable.keywords.default([]),
+  category: writable.category.default("综合政务"),
+  disclosureMethod: writable.disclosureMethod.default("proactive"),
+  timeLimit: writable.timeLimit.default("常年公开"),
+  scope: writable.scope.default("面向全社会"),
+  validity: writable.validity.optional(),
+  attachments: writable.attachments.default([]),
+  relatedItemIds: writable.relatedItemIds.default([]),
+  interprets: writable.interprets.optional(),
 });
 export type ItemFields = z.infer<typeof ItemFields>;
 
@@ -66,7 +82,8 @@ export const CreateItemInput = ItemFields;
 export type CreateItemInput = z.input<typeof CreateItemInput>;
 
 /** A PATCH may change any written field except the kind; server-owned fields are refused. */
-export const UpdateItemInput = ItemFields.omit({ kind: true })
+export const UpdateItemInput = z
+  .strictObject(writable)
   .partial()
   .refine((v) => Object.keys(v).length > 0, "至少修改一个字段");
 export type UpdateItemInput = z.infer<typeof UpdateItemInput>;
@@ -126,7 +143,8 @@ export function newItem(fields: ItemFields, unitCode: string, id: string, now: s
 /** An item goes in an existing column that takes its kind (a budget in 财政信息, not in 政府会议). */
 export function checkPlacement(kind: ItemKind, columnId: string): void {
   const column = findColumn(columnId);
-  if (!column) fail("unprocessable", "栏目不存在", [{ path: "columnId", message: `栏目“${columnId}”不存在` }]);
+  if (!column)
+    fail("unprocessable", "栏目不存在", [{ path: "columnId", message: `栏目“${columnId}”不存在` }]);
   else if (!column.kinds.includes(kind)) {
     fail("unprocessable", `栏目“${column.name}”不接受此类信息`, [
       { path: "columnId", message: `栏目“${column.name}”不接受类型为${kind}的信息` },

@@ -2,11 +2,12 @@ import { DomainError } from "@gov/domain";
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import type { AppEnv, Deps } from "./env.ts";
-import { fieldIssues, problem } from "./problem.ts";
+import { fieldIssues, kindOfStatus, problem } from "./problem.ts";
 
 // Validation messages reach citizens and department staff: Chinese.
 z.config(z.locales.zhCN());
@@ -50,7 +51,13 @@ export function createApp(options: {
   );
   app.onError((error, c) => {
     if (error instanceof DomainError) return problem(error.kind, error.message, error.issues);
-    if (error instanceof SyntaxError) return problem("validation", "请求体不是有效的JSON");
+    // Hono raises these for bodies it cannot parse (malformed JSON, wrong content type).
+    if (error instanceof HTTPException && error.status < 500) {
+      return problem(
+        kindOfStatus(error.status) ?? "validation",
+        "请求体无法解析：须为有效的JSON，Content-Type为application/json",
+      );
+    }
     console.error(
       JSON.stringify({
         level: "error",

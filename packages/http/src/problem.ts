@@ -14,6 +14,10 @@ export const statusOf: Record<FailureKind, ContentfulStatusCode> = {
   "precondition-required": 428,
 };
 
+export function kindOfStatus(status: number): FailureKind | undefined {
+  return (Object.keys(statusOf) as FailureKind[]).find((kind) => statusOf[kind] === status);
+}
+
 const titles: Record<FailureKind, string> = {
   validation: "请求参数有误",
   unauthenticated: "未认证",

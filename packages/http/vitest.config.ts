@@ -1,3 +1,0 @@
-import { defineConfig } from "vitest/config";
-
-export default defineConfig({ test: { globalSetup: ["../../packages/store/src/testing/global-setup.ts"] } });
