@@ -1,3 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { globalSetup: ["../../packages/store/src/testing/global-setup.ts"] } });
+export default defineConfig({
+  test: {
+    globalSetup: ["../../packages/store/src/testing/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});

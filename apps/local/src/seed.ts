@@ -1,6 +1,8 @@
 import {
   type AuditEntry,
+  addWorkingDays,
   approveItem,
+  builtInCalendar,
   CreateItemInput,
   formatIndexNumber,
   type Item,
@@ -17,8 +19,8 @@ import { demoUnits, officeUnitCode } from "./demo/units.ts";
 /** `.local/credentials.json`: `{ "<unitCode>": { "name", "keys": { "<role>": "<key>" } } }`. */
 export type Credentials = Record<string, { name: string; keys: Partial<Record<Role, string>> }>;
 
-const rolesFor = (unit: Unit): Role[][] =>
-  unit.kind === "office" ? [["office"], ["assessor"], ["editor"], ["reviewer"]] : [["editor"], ["reviewer"]];
+const rolesOf = (unit: Unit): Role[] =>
+  unit.kind === "office" ? ["office", "assessor", "editor", "reviewer"] : ["editor", "reviewer"];
 
 export async function seedUnits(store: Store, mode: "demo" | "none"): Promise<Unit[]> {
   const units = mode === "demo" ? demoUnits : demoUnits.filter((u) => u.code === officeUnitCode);
@@ -31,15 +33,10 @@ export async function issueKeys(store: Store, units: Unit[], now: Date): Promise
   const credentials: Credentials = {};
   for (const unit of units) {
     const keys: Partial<Record<Role, string>> = {};
-    for (const roles of rolesFor(unit)) {
-      const role = roles[0] as Role;
+    for (const role of rolesOf(unit)) {
+      const label = `演示密钥（${role}）`;
       keys[role] = (
-        await store.apiKeys.issue({
-          unitCode: unit.code,
-          roles,
-          label: `演示密钥（${role}）`,
-          now: now.toISOString(),
-        })
+        await store.apiKeys.issue({ unitCode: unit.code, roles: [role], label, now: now.toISOString() })
       ).secret;
     }
     credentials[unit.code] = { name: unit.name, keys };
@@ -49,50 +46,47 @@ export async function issueKeys(store: Store, units: Unit[], now: Date): Promise
 
 /**
  * Publishes the demo items through the same domain rules and store writes as the API
- * (draft → submitted → published, each with its audit entry), dated as they were in 2019.
+ * (draft → submitted → published, each with its audit entry), dated as they were: drafted
+ * on the day the document was formed and published two working days later.
  */
 export async function seedItems(store: Store): Promise<number> {
-  for (const [n, demo] of demoItems.entries()) await publishDemo(store, demo, n);
+  const calendar = builtInCalendar();
+  for (const demo of demoItems) {
+    const publishedOn = addWorkingDays(calendar, demo.generatedOn, 2).date;
+    await publishDemo(store, demo, `${demo.generatedOn}T01:30:00.000Z`, `${publishedOn}T02:00:00.000Z`);
+  }
   return demoItems.length;
 }
 
-async function publishDemo(store: Store, demo: DemoItem, n: number): Promise<void> {
+async function publishDemo(
+  store: Store,
+  demo: DemoItem,
+  draftedAt: string,
+  publishedAt: string,
+): Promise<void> {
   const { unitCode, ...input } = demo;
-  const fields = CreateItemInput.parse(input);
-  // Published a few working days after the document was formed, at office hours Beijing time.
-  const day = new Date(`${fields.generatedOn}T01:30:00.000Z`);
-  const at = (hours: number) => new Date(day.getTime() + (72 + hours) * 3_600_000 + n * 1000).toISOString();
-  const actor = (version: number, action: string, state: string, time: string): AuditEntry => ({
+  const audit = (item: Item, action: string): AuditEntry => ({
     entityType: "item",
-    entityId: "",
+    entityId: item.id,
     action,
-    version,
+    version: item.version,
     actorUnitCode: unitCode,
     actorKeyId: "seed",
-    at: time,
-    state,
+    at: item.updatedAt,
+    state: item.state,
   });
-  const draft = newItem(fields, unitCode, newId("item"), at(0));
-  await store.items.create(draft, { ...actor(1, "create", "draft", at(0)), entityId: draft.id });
-  const submitted = submitItem(draft, at(1));
-  await store.items.update(submitted, 1, { ...actor(2, "submit", "submitted", at(1)), entityId: draft.id });
-  const published: Item = approveItem(
-    submitted,
-    {
-      stateSecret: false,
-      personalPrivacy: false,
-      tradeSecret: false,
-      otherSensitive: false,
-      reviewerUnitCode: unitCode,
-      reviewerKeyId: "seed",
-      reviewedAt: at(2),
-    },
-    formatIndexNumber({
-      unitCode,
-      year: yearOf(at(2).slice(0, 10)),
-      sequence: await store.items.nextIndexSequence(unitCode, yearOf(at(2).slice(0, 10))),
-    }),
-    at(2),
-  );
-  await store.items.update(published, 2, { ...actor(3, "approve", "published", at(2)), entityId: draft.id });
+  const draft = newItem(CreateItemInput.parse(input), unitCode, newId("item"), draftedAt);
+  await store.items.create(draft, audit(draft, "create"));
+  const submitted = submitItem(draft, draftedAt);
+  await store.items.update(submitted, draft.version, audit(submitted, "submit"));
+  const year = yearOf(publishedAt.slice(0, 10));
+  const indexNumber = formatIndexNumber({
+    unitCode,
+    year,
+    sequence: await store.items.nextIndexSequence(unitCode, year),
+  });
+  const review = { stateSecret: false, personalPrivacy: false, tradeSecret: false, otherSensitive: false };
+  const reviewer = { reviewerUnitCode: unitCode, reviewerKeyId: "seed", reviewedAt: publishedAt };
+  const published = approveItem(submitted, { ...review, ...reviewer }, indexNumber, publishedAt);
+  await store.items.update(published, submitted.version, audit(published, "approve"));
 }

@@ -5,7 +5,9 @@
 const pad = (n: number, width = 10) => String(n).padStart(width, "0");
 
 export const keys = {
-  unit: (code: string) => ({ pk: `UNIT#${code}`, sk: "UNIT", gsi1pk: "UNITS", gsi1sk: code }),
+  unit: (code: string) => ({ pk: `UNIT#${code}`, sk: "UNIT" }),
+  /** All units, by code (gsi1). */
+  unitInList: (code: string) => ({ gsi1pk: "UNITS", gsi1sk: code }),
   apiKey: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: "APIKEY" }),
   apiKeyOfUnit: (unitCode: string, keyId: string) => ({ gsi1pk: `UNIT#${unitCode}#KEYS`, gsi1sk: keyId }),
 

@@ -15,7 +15,7 @@ export function unitRepository(db: Db) {
       await db.doc.send(
         new PutCommand({
           TableName: db.tableName,
-          Item: { ...keys.unit(unit.code), entity: "unit", ...unit },
+          Item: { ...keys.unit(unit.code), ...keys.unitInList(unit.code), entity: "unit", ...unit },
         }),
       );
     },
@@ -29,7 +29,7 @@ export function unitRepository(db: Db) {
             TableName: db.tableName,
             IndexName: "gsi1",
             KeyConditionExpression: "gsi1pk = :pk",
-            ExpressionAttributeValues: { ":pk": keys.unit("").gsi1pk },
+            ExpressionAttributeValues: { ":pk": keys.unitInList("").gsi1pk },
             ExclusiveStartKey: start,
           }),
         );
