@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Deps } from "@gov/http";
-import { createStore, ensureTable, startDynamoDbLocal } from "@gov/store";
-import { serve } from "@hono/node-server";
+import { createStore, ensureTable, type Store, startDynamoDbLocal } from "@gov/store";
+import { type ServerType, serve } from "@hono/node-server";
 import { composeApps } from "./compose.ts";
 import { officeUnitCode } from "./demo/units.ts";
 import { type Credentials, issueKeys, seedItems, seedUnits } from "./seed.ts";
@@ -37,10 +37,44 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     options.dataDir ? { dataDir: join(options.dataDir, "dynamodb") } : {},
   );
   const store = createStore({ tableName: "gov-disclosure", endpoint: dynamo.endpoint });
-  await ensureTable(store.db);
-  const deps: Deps = { store, clock };
+  const stopDatabase = async () => {
+    store.db.destroy();
+    await dynamo.stop();
+  };
+  try {
+    const deps: Deps = { store, clock };
+    const credentials = await prepareData(store, options, clock, log);
+    const server = await listen(composeApps(deps).fetch, options.port);
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      credentials,
+      credentialsPath: credentialsFile(options),
+      deps,
+      async stop() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stopDatabase();
+      },
+    };
+  } catch (error) {
+    // Never leave a Java process behind when start-up fails (a port in use, a bad data dir).
+    await stopDatabase();
+    throw error;
+  }
+}
 
-  const credentialsPath = options.dataDir ? join(options.dataDir, "credentials.json") : undefined;
+const credentialsFile = (options: LocalOptions) =>
+  options.dataDir ? join(options.dataDir, "credentials.json") : undefined;
+
+/** Creates the table, seeds on first start, and returns the keys (new, or from the file). */
+async function prepareData(
+  store: Store,
+  options: LocalOptions,
+  clock: () => Date,
+  log: (line: string) => void,
+): Promise<Credentials> {
+  await ensureTable(store.db);
+  const path = credentialsFile(options);
   const firstStart = !(await store.units.get(officeUnitCode));
   let credentials: Credentials;
   if (firstStart) {
@@ -48,31 +82,22 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     const units = await seedUnits(store, options.seed);
     credentials = await issueKeys(store, units, clock());
     if (options.seed === "demo") log(`已发布演示信息 ${await seedItems(store)} 条`);
-  } else if (credentialsPath && existsSync(credentialsPath)) {
-    credentials = JSON.parse(readFileSync(credentialsPath, "utf8")) as Credentials;
+  } else if (path && existsSync(path)) {
+    credentials = JSON.parse(readFileSync(path, "utf8")) as Credentials;
   } else {
     // The table keeps only key hashes; if the file is lost, new keys are the only way back in.
     credentials = await issueKeys(store, await store.units.list(), clock());
   }
-  if (options.dataDir && credentialsPath) {
+  if (options.dataDir && path) {
     mkdirSync(options.dataDir, { recursive: true });
-    writeFileSync(credentialsPath, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+    writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   }
+  return credentials;
+}
 
-  const app = composeApps(deps);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: "127.0.0.1" }, () => resolve(s));
+function listen(fetch: (request: Request) => Response | Promise<Response>, port: number) {
+  return new Promise<ServerType>((resolve, reject) => {
+    const server = serve({ fetch, port, hostname: "127.0.0.1" }, () => resolve(server));
+    server.once("error", reject);
   });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    credentials,
-    credentialsPath,
-    deps,
-    async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.db.destroy();
-      await dynamo.stop();
-    },
-  };
 }
