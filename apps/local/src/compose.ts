@@ -8,7 +8,9 @@ import { Hono } from "hono";
 /** The four apps on one port under their base paths, as API Gateway routes them in the cloud. */
 export function composeApps(deps: Deps) {
   const app = new Hono();
-  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/healthz", async (c) =>
+    (await deps.store.ready()) ? c.json({ status: "ok" }) : c.json({ status: "unavailable" }, 503),
+  );
   app.route("/publish", createPublishApp(deps));
   app.route("/public", createPublicApp(deps));
   app.route("/notices", createNoticesApp(deps));

@@ -29,6 +29,10 @@ describe("notices app frame", () => {
     expect((await app.request("/docs")).status).toBe(200);
   });
 
+  it("answers health once its database answers", async () => {
+    expect(await (await app.request("/healthz")).json()).toEqual({ status: "ok" });
+  });
+
   it("an unknown path is a 404 problem, not a bare text", async () => {
     const res = await app.request("/v1/nothing-here", { headers: { authorization: `Bearer ${key}` } });
     expect(res.status).toBe(404);

@@ -11,7 +11,8 @@ export type FailureKind =
   | "conflict" // 409: the state does not allow it now
   | "gone" // 410
   | "precondition-failed" // 412: stale version
-  | "precondition-required"; // 428: If-Match missing
+  | "precondition-required" // 428: If-Match missing
+  | "unavailable"; // 503: a dependency (the database) is not answering
 
 export type FieldIssue = { path: string; message: string };
 

@@ -74,6 +74,9 @@ export function createApp(options: {
       },
     );
   });
+  app.get("/healthz", async (c) =>
+    (await c.var.deps.store.ready()) ? c.json({ status: "ok" }) : problem("unavailable", "数据库尚未就绪"),
+  );
   app.notFound(() => problem("not-found", "请求的地址不存在"));
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

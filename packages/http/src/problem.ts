@@ -12,6 +12,7 @@ export const statusOf: Record<FailureKind, ContentfulStatusCode> = {
   "precondition-failed": 412,
   unprocessable: 422,
   "precondition-required": 428,
+  unavailable: 503,
 };
 
 export function kindOfStatus(status: number): FailureKind | undefined {
@@ -28,6 +29,7 @@ const titles: Record<FailureKind, string> = {
   "precondition-failed": "版本已过期",
   unprocessable: "请求无法处理",
   "precondition-required": "缺少If-Match请求头",
+  unavailable: "服务暂不可用",
 };
 
 /** RFC 9457 problem details. The type is a relative URI naming the failure kind. */

@@ -1,3 +1,4 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { apiKeyRepository } from "./api-key.ts";
 import { connect, type StoreConfig } from "./client.ts";
 import { itemRepository } from "./item.ts";
@@ -11,6 +12,15 @@ export function createStore(config: StoreConfig) {
     units: unitRepository(db),
     apiKeys: apiKeyRepository(db),
     items: itemRepository(db),
+    /** One cheap read: true once the table answers. */
+    async ready(): Promise<boolean> {
+      try {
+        await db.doc.send(new GetCommand({ TableName: db.tableName, Key: { pk: "HEALTH", sk: "HEALTH" } }));
+        return true;
+      } catch {
+        return false;
+      }
+    },
   };
 }
 export type Store = ReturnType<typeof createStore>;
