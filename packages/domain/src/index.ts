@@ -6,4 +6,5 @@ export * from "./error.ts";
 export * from "./id.ts";
 export * from "./index-number.ts";
 export * from "./item.ts";
+export * from "./item-kind.ts";
 export * from "./unit.ts";
