@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Deps } from "@gov/http";
-import { createStore, ensureTable, type Store, startDynamoDbLocal } from "@gov/store";
+import { builtInCalendar, defaultSettings } from "@gov/domain";
+import { createStore, ensureTable, startDynamoDbLocal } from "@gov/store";
 import { type ServerType, serve } from "@hono/node-server";
 import { composeApps } from "./compose.ts";
 import { officeUnitCode } from "./demo/units.ts";
@@ -32,7 +33,10 @@ export type LocalStack = {
  */
 export async function startLocal(options: LocalOptions): Promise<LocalStack> {
   const log = options.log ?? (() => {});
-  const clock = options.clock ?? (() => new Date());
+  const baseClock = options.clock ?? (() => new Date());
+  // Seeding dates the demo items as they were; afterwards the clock is the real one.
+  let seedTime: Date | undefined;
+  const clock = () => seedTime ?? baseClock();
   const dynamo = await startDynamoDbLocal(
     options.dataDir ? { dataDir: join(options.dataDir, "dynamodb") } : {},
   );
@@ -42,8 +46,11 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     await dynamo.stop();
   };
   try {
-    const deps: Deps = { store, clock };
-    const credentials = await prepareData(store, options, clock, log);
+    const deps: Deps = { store, clock, calendar: builtInCalendar(), settings: defaultSettings };
+    const credentials = await prepareData(deps, options, log, (at) => {
+      seedTime = at;
+    });
+    seedTime = undefined;
     const server = await listen(composeApps(deps).fetch, options.port);
     const { port } = server.address() as AddressInfo;
     return {
@@ -68,11 +75,12 @@ const credentialsFile = (options: LocalOptions) =>
 
 /** Creates the table, seeds on first start, and returns the keys (new, or from the file). */
 async function prepareData(
-  store: Store,
+  deps: Deps,
   options: LocalOptions,
-  clock: () => Date,
   log: (line: string) => void,
+  setSeedTime: (at: Date) => void,
 ): Promise<Credentials> {
+  const { store, clock } = deps;
   await ensureTable(store.db);
   const path = credentialsFile(options);
   const firstStart = !(await store.units.get(officeUnitCode));
@@ -81,7 +89,7 @@ async function prepareData(
     log("首次启动：正在写入演示数据……");
     const units = await seedUnits(store, options.seed);
     credentials = await issueKeys(store, units, clock());
-    if (options.seed === "demo") log(`已发布演示信息 ${await seedItems(store)} 条`);
+    if (options.seed === "demo") log(`已发布演示信息 ${await seedItems(deps, credentials, setSeedTime)} 条`);
   } else if (path && existsSync(path)) {
     credentials = JSON.parse(readFileSync(path, "utf8")) as Credentials;
   } else {

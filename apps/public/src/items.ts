@@ -1,4 +1,14 @@
-import { columnTree, fail, findColumn, type Item, looksLikeIndexNumber, publicItem } from "@gov/domain";
+import {
+  columnTree,
+  fail,
+  findColumn,
+  type Item,
+  type Link,
+  looksLikeIndexNumber,
+  publicItem,
+  publicLinks,
+  tombstone,
+} from "@gov/domain";
 import { newRouter } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 
@@ -6,10 +16,11 @@ const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json
 const Problem = { content: { "application/problem+json": { schema: z.object({}).passthrough() } } };
 const PublicItem = z.record(z.string(), z.unknown()).openapi("PublicItem");
 
-/** Only a published item exists for the public; anything else is simply not there. */
-function visible(item: Item | undefined): Item {
-  if (item?.state !== "published") return fail("not-found", "信息不存在或尚未公开");
-  return item;
+/** Links grouped for the portal: related documents, interpretations, amending/repealing documents. */
+function expandLinks(links: Link[]) {
+  const grouped: Record<string, Link["target"][]> = {};
+  for (const link of publicLinks(links)) (grouped[link.relation] ??= []).push(link.target);
+  return grouped;
 }
 
 export const publicItemRoutes = newRouter()

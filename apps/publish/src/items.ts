@@ -1,87 +1,88 @@
+import { createRoute, z } from "@hono/zod-openapi";
 import {
   ApproveInput,
-  type AuditEntry,
-  approveItem,
-  assertApprovable,
   CreateItemInput,
-  checkPlacement,
   editItem,
-  formatIndexNumber,
+  fail,
   type Item,
+  NoteInput,
   newItem,
+  normativeCatalogue,
   ReasonInput,
+  type Role,
   rejectItem,
-  shanghaiDate,
+  reviseItem,
   submitItem,
   UpdateItemInput,
-  yearOf,
+  updateSchemaFor,
+  ValidityChangeInput,
+  workingCopy,
 } from "@gov/domain";
 import {
   type AppEnv,
-  checkVersion,
+  commonProblems,
   etagOf,
-  expectedVersion,
+  fieldIssues,
   idempotencyWrites,
   idempotent,
+  jsonContent,
   newRouter,
+  problemResponse,
   requireRole,
+  security,
 } from "@gov/http";
-import { newId, type Principal, scopedItems } from "@gov/store";
-import { createRoute, z } from "@hono/zod-openapi";
+import { newId } from "@gov/store";
 import type { Context } from "hono";
+import { examples } from "./examples.ts";
+import { approve, auditOf, nowIso, prepareContent, readForChange, scoped, setValidity, withdraw } from "./publishing.ts";
 
-const ItemView = z.record(z.string(), z.unknown()).openapi("Item");
-const Problem = { content: { "application/problem+json": { schema: z.object({}).passthrough() } } };
-// Domain schemas are plain zod (no `.openapi()`); examples go on the media type instead.
-const json = <T extends z.ZodType>(schema: T, example?: unknown) => ({
-  content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
-});
-const IdParam = z.object({ id: z.string().openapi({ example: "itm_01JD6Q3Z5K8X9V2M4N7P0R1S3T" }) });
-const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(2000).optional(),
-});
-const security = [{ apiKey: [] }];
-const errors = {
-  400: { description: "请求参数有误", ...Problem },
-  404: { description: "信息不存在", ...Problem },
+const ItemView = z.record(z.string(), z.unknown()).openapi("Item", { example: examples.item });
+const IdParam = z.object({ id: z.string().openapi({ example: examples.item.id }) });
+const IfMatch = z.object({ "if-match": z.string().optional().openapi({ example: '"3"' }) });
+const itemResponse = (description: string) => ({ description, ...jsonContent(ItemView) });
+const stateProblems = {
+  ...commonProblems,
+  409: problemResponse("当前状态不允许此操作"),
+  412: problemResponse("If-Match版本已过期"),
+  422: problemResponse("违反业务规则（栏目、关联等）"),
 };
-
-function auditOf(item: Item, action: string, principal: Principal, note?: string): AuditEntry {
-  return {
-    entityType: "item",
-    entityId: item.id,
-    action,
-    version: item.version,
-    actorUnitCode: principal.unitCode,
-    actorKeyId: principal.keyId,
-    at: item.updatedAt,
-    state: item.state,
-    ...(note ? { note } : {}),
-  };
-}
-
-const items = (c: Context<AppEnv>) => scopedItems(c.var.deps.store.items, c.var.principal);
-const now = (c: Context<AppEnv>) => c.var.deps.clock().toISOString();
 
 function respond(c: Context<AppEnv>, item: Item) {
   c.header("ETag", etagOf(item.version));
   return c.json(item, 200);
 }
 
-/** A state change: read (scoped), apply the domain rule, write with the version it read. */
-async function transition(
-  c: Context<AppEnv>,
-  id: string,
-  action: string,
-  change: (item: Item) => Item | Promise<Item>,
-  note?: string,
-) {
-  const current = await items(c).get(id);
-  const ifMatch = c.req.header("if-match");
-  if (ifMatch !== undefined) checkVersion(current.version, expectedVersion(c));
-  const next = await change(current);
-  await c.var.deps.store.items.update(next, current.version, auditOf(next, action, c.var.principal, note));
+/** A workflow action: POST /items/{id}/<action>, acting on the item as the caller may see it. */
+function action<S extends z.ZodType>(options: {
+  path: string;
+  summary: string;
+  description?: string;
+  roles: Role[];
+  body: S;
+  example?: unknown;
+  required: boolean;
+}) {
+  return createRoute({
+    method: "post",
+    path: `/items/{id}/${options.path}`,
+    summary: options.summary,
+    ...(options.description ? { description: options.description } : {}),
+    security,
+    middleware: [requireRole(...options.roles)] as const,
+    request: {
+      params: IdParam,
+      headers: IfMatch,
+      body: { required: options.required, ...jsonContent(options.body, options.example) },
+    },
+    responses: { 200: itemResponse("操作后的信息"), ...stateProblems },
+  });
+}
+
+/** Applies a pure workflow step and writes it with its audit entry. */
+async function step(c: Context<AppEnv>, id: string, name: string, change: (item: Item) => Item, note?: string) {
+  const current = await readForChange(c, id);
+  const next = change(current);
+  await c.var.deps.store.items.update(next, current.version, auditOf(next, name, c.var.principal, note));
   return respond(c, next);
 }
 
@@ -91,36 +92,26 @@ export const itemRoutes = newRouter()
       method: "post",
       path: "/items",
       summary: "起草信息（草稿）",
+      description: "按类型填写：普通信息、规范性文件、政策解读、预决算、重大建设项目、政府会议、审计结果。支持Idempotency-Key。",
       security,
       middleware: [requireRole("editor"), idempotent] as const,
       request: {
-        headers: z.object({ "idempotency-key": z.string().optional() }),
-        body: {
-          required: true,
-          ...json(CreateItemInput, {
-            kind: "general",
-            title: "共青城市重大行政决策听证制度",
-            columnId: "decision",
-            body: "<p>为规范重大行政决策听证工作……</p>",
-            generatedOn: "2019-04-10",
-            docNumber: "共府办发〔2019〕12号",
-          }),
-        },
+        headers: z.object({ "idempotency-key": z.string().optional().openapi({ example: "dept-sys-20260302-0001" }) }),
+        body: { required: true, ...jsonContent(CreateItemInput, examples.create) },
       },
-      responses: { 201: { description: "已创建草稿", ...json(ItemView) }, ...errors },
+      responses: { 201: itemResponse("已创建草稿"), ...stateProblems },
     }),
     async (c) => {
-      const fields = c.req.valid("json");
-      checkPlacement(fields.kind, fields.columnId);
-      const item = newItem(fields, c.var.principal.unitCode, newId("item"), now(c));
+      const principal = c.var.principal;
+      const content = await prepareContent(c, c.req.valid("json"), principal.unitCode, null);
+      const item = newItem(content, principal.unitCode, newId("item"), nowIso(c));
       const headers = { ETag: etagOf(item.version), Location: `/publish/v1/items/${item.id}` };
       await c.var.deps.store.items.create(
         item,
-        auditOf(item, "create", c.var.principal),
+        auditOf(item, "create", principal),
         idempotencyWrites(c, { status: 201, body: item, headers }),
       );
-      c.header("Location", headers.Location);
-      c.header("ETag", headers.ETag);
+      for (const [name, value] of Object.entries(headers)) c.header(name, value);
       return c.json(item, 201);
     },
   )
@@ -130,167 +121,162 @@ export const itemRoutes = newRouter()
       path: "/items",
       summary: "本单位的信息列表（最新在前）",
       security,
-      request: { query: ListQuery },
+      request: {
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          cursor: z.string().max(2000).optional(),
+        }),
+      },
       responses: {
-        200: {
-          description: "列表",
-          ...json(z.object({ items: z.array(ItemView), nextCursor: z.string().nullable() })),
-        },
-        ...errors,
+        200: { description: "列表", ...jsonContent(z.object({ items: z.array(ItemView), nextCursor: z.string().nullable() })) },
+        ...commonProblems,
       },
     }),
-    async (c) => c.json(await items(c).list(c.req.valid("query")), 200),
+    async (c) => c.json(await scoped(c).list(c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
       method: "get",
       path: "/items/{id}",
-      summary: "信息详情",
+      summary: "信息详情（含待审修订与关联）",
       security,
       request: { params: IdParam },
-      responses: { 200: { description: "信息", ...json(ItemView) }, ...errors },
+      responses: { 200: itemResponse("信息"), ...commonProblems },
     }),
-    async (c) => respond(c, await items(c).get(c.req.valid("param").id)),
+    async (c) => {
+      const item = await scoped(c).get(c.req.valid("param").id);
+      const links = await c.var.deps.store.items.links(item.id);
+      c.header("ETag", etagOf(item.version));
+      return c.json({ ...item, links }, 200);
+    },
   )
   .openapi(
     createRoute({
       method: "get",
       path: "/items/{id}/history",
-      summary: "信息的全部状态变更记录（审计日志）",
+      summary: "全部版本与状态变更（谁、何时）",
       security,
       request: { params: IdParam },
-      responses: { 200: { description: "记录", ...json(z.object({ items: z.array(ItemView) })) }, ...errors },
+      responses: {
+        200: {
+          description: "审计日志（最早在前）与被替代的历史版本",
+          ...jsonContent(z.object({ events: z.array(z.record(z.string(), z.unknown())), editions: z.array(ItemView) })),
+        },
+        ...commonProblems,
+      },
     }),
     async (c) => {
-      const item = await items(c).get(c.req.valid("param").id);
-      return c.json({ items: await c.var.deps.store.items.history(item.id) }, 200);
+      const item = await scoped(c).get(c.req.valid("param").id);
+      const { items } = c.var.deps.store;
+      const [events, editions] = await Promise.all([items.history(item.id), items.editions(item.id)]);
+      return c.json({ events, editions }, 200);
     },
   )
   .openapi(
     createRoute({
       method: "patch",
       path: "/items/{id}",
-      summary: "修改草稿（须携带If-Match）",
+      summary: "修改草稿或待发布修订（须携带If-Match）",
+      description: "只能修改该类型具有的字段；状态、索引号、版本、单位、时间等由服务器维护，出现在请求体中即被拒绝。",
       security,
       middleware: [requireRole("editor")] as const,
       request: {
         params: IdParam,
-        headers: z.object({ "if-match": z.string().optional() }),
-        body: { required: true, ...json(UpdateItemInput, { title: "修改后的标题" }) },
+        headers: IfMatch,
+        body: { required: true, ...jsonContent(UpdateItemInput, { title: "共青城市重大行政决策听证制度（修订）" }) },
       },
-      responses: {
-        200: { description: "已修改", ...json(ItemView) },
-        412: { description: "版本已过期", ...Problem },
-        428: { description: "缺少If-Match", ...Problem },
-        ...errors,
-      },
+      responses: { 200: itemResponse("已修改"), 428: problemResponse("缺少If-Match"), ...stateProblems },
     }),
     async (c) => {
-      const expected = expectedVersion(c);
-      const changes = c.req.valid("json");
-      const current = await items(c).get(c.req.valid("param").id);
-      checkVersion(current.version, expected);
-      const next = editItem(current, changes, now(c));
-      checkPlacement(next.kind, next.columnId);
+      const current = await readForChange(c, c.req.valid("param").id, true);
+      const parsed = updateSchemaFor(current.kind).safeParse(c.req.valid("json"));
+      if (!parsed.success) fail("validation", "该类型的信息不能修改这些字段", fieldIssues(parsed.error));
+      const copy = workingCopy(current);
+      const merged = await prepareContent(c, { ...(copy?.content ?? current), ...parsed.data }, current.unitCode, current.id);
+      const next = editItem(current, merged, nowIso(c));
       await c.var.deps.store.items.update(next, current.version, auditOf(next, "edit", c.var.principal));
       return respond(c, next);
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/items/{id}/submit",
-      summary: "提交审核",
-      security,
-      middleware: [requireRole("editor")] as const,
-      request: { params: IdParam },
-      responses: {
-        200: { description: "已提交", ...json(ItemView) },
-        409: { description: "状态不允许", ...Problem },
-        ...errors,
-      },
-    }),
-    (c) => transition(c, c.req.valid("param").id, "submit", (item) => submitItem(item, now(c))),
+    action({ path: "submit", summary: "提交审核", roles: ["editor"], body: NoteInput, required: false }),
+    (c) => step(c, c.req.valid("param").id, "submit", (item) => submitItem(item, nowIso(c))),
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/items/{id}/reject",
+    action({
+      path: "reject",
       summary: "退回修改（附理由）",
-      security,
-      middleware: [requireRole("reviewer")] as const,
-      request: {
-        params: IdParam,
-        body: { required: true, ...json(ReasonInput, { reason: "附件缺少盖章版本" }) },
-      },
-      responses: {
-        200: { description: "已退回", ...json(ItemView) },
-        409: { description: "状态不允许", ...Problem },
-        ...errors,
-      },
+      roles: ["reviewer"],
+      body: ReasonInput,
+      example: { reason: "附件缺少盖章扫描件，请补充后重新提交" },
+      required: true,
     }),
     (c) => {
       const { reason } = c.req.valid("json");
-      return transition(
-        c,
-        c.req.valid("param").id,
-        "reject",
-        (item) => rejectItem(item, reason, now(c)),
-        reason,
-      );
+      return step(c, c.req.valid("param").id, "reject", (item) => rejectItem(item, reason, nowIso(c)), reason);
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/items/{id}/approve",
-      summary: "保密审查通过并发布（分配索引号）",
-      description: "审核人须属于同一单位（或市政务公开办）。保密审查任何一项为true则拒绝发布。",
-      security,
-      middleware: [requireRole("reviewer")] as const,
-      request: {
-        params: IdParam,
-        body: {
-          required: true,
-          ...json(ApproveInput, {
-            review: {
-              stateSecret: false,
-              personalPrivacy: false,
-              tradeSecret: false,
-              otherSensitive: false,
-            },
-          }),
-        },
-      },
-      responses: {
-        200: { description: "已发布", ...json(ItemView) },
-        409: { description: "状态不允许或审查未通过", ...Problem },
-        ...errors,
-      },
+    action({
+      path: "approve",
+      summary: "保密审查通过并发布",
+      description:
+        "审核人须属于同一单位（或市政务公开办）。保密审查任何一项为true则拒绝发布。首次发布分配索引号；发布修订时替代现行版本，索引号不变。",
+      roles: ["reviewer"],
+      body: ApproveInput,
+      example: examples.approve,
+      required: true,
     }),
-    (c) => {
-      const { review, note } = c.req.valid("json");
+    async (c) => respond(c, await approve(c, c.req.valid("param").id, c.req.valid("json"))),
+  )
+  .openapi(
+    action({
+      path: "revise",
+      summary: "修订已发布信息（新建待审版本，现行版本继续公开）",
+      roles: ["editor"],
+      body: NoteInput,
+      required: false,
+    }),
+    (c) => step(c, c.req.valid("param").id, "revise", (item) => reviseItem(item, nowIso(c))),
+  )
+  .openapi(
+    action({
+      path: "withdraw",
+      summary: "撤回已发布信息（公开撤回理由，不删除）",
+      description: "撤回后公众访问返回410及撤回说明（标题、索引号、理由、日期）；历史完整保留。",
+      roles: ["reviewer"],
+      body: ReasonInput,
+      example: { reason: "该通知所涉活动已取消" },
+      required: true,
+    }),
+    async (c) => respond(c, await withdraw(c, c.req.valid("param").id, c.req.valid("json").reason)),
+  )
+  .openapi(
+    action({
+      path: "validity",
+      summary: "规范性文件有效性变更（修改、废止、失效）",
+      description: "在原文件上标注，并记录日期、理由以及修改或废止它的文件。",
+      roles: ["reviewer"],
+      body: ValidityChangeInput,
+      example: examples.validity,
+      required: true,
+    }),
+    async (c) => respond(c, await setValidity(c, c.req.valid("param").id, c.req.valid("json"))),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/normative-documents/catalogue",
+      summary: "规范性文件年度目录（制发、废止、现行有效件数）",
+      description: "本单位的目录；市政务公开办看到全市。",
+      security,
+      request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2019 }) }) },
+      responses: { 200: { description: "年度目录", ...jsonContent(z.record(z.string(), z.unknown())) }, ...commonProblems },
+    }),
+    async (c) => {
       const principal = c.var.principal;
-      return transition(c, c.req.valid("param").id, "approve", async (item) => {
-        // Check the rules first so no sequence number is spent on an item that cannot publish.
-        assertApprovable(item, review);
-        const at = c.var.deps.clock();
-        const year = yearOf(shanghaiDate(at));
-        const indexNumber =
-          item.indexNumber ??
-          formatIndexNumber({
-            unitCode: item.unitCode,
-            year,
-            sequence: await c.var.deps.store.items.nextIndexSequence(item.unitCode, year),
-          });
-        const record = {
-          ...review,
-          ...(note ? { note } : {}),
-          reviewerUnitCode: principal.unitCode,
-          reviewerKeyId: principal.keyId,
-          reviewedAt: at.toISOString(),
-        };
-        return approveItem(item, record, indexNumber, at.toISOString());
-      });
+      const all = await c.var.deps.store.items.normativeDocuments();
+      const mine = principal.roles.includes("office") ? all : all.filter((d) => d.unitCode === principal.unitCode);
+      return c.json(normativeCatalogue(mine, c.req.valid("query").year), 200);
     },
   );

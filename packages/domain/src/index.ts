@@ -7,4 +7,5 @@ export * from "./id.ts";
 export * from "./index-number.ts";
 export * from "./item.ts";
 export * from "./item-kind.ts";
+export * from "./link.ts";
 export * from "./unit.ts";

@@ -5,3 +5,4 @@ export { idempotencyWrites, idempotent } from "./idempotency.ts";
 export { fieldIssues, problem, statusOf } from "./problem.ts";
 export { checkVersion, etagOf, expectedVersion } from "./version.ts";
 export { whoamiRoutes } from "./whoami.ts";
+export { commonProblems, jsonContent, problemResponse, security } from "./openapi.ts";

@@ -1,3 +1,4 @@
+import { builtInCalendar, defaultSettings } from "@gov/domain";
 import { createStore } from "@gov/store";
 import { z } from "zod";
 import type { Deps } from "./env.ts";
@@ -7,5 +8,10 @@ const LambdaEnv = z.object({ TABLE_NAME: z.string().min(1) });
 
 export function lambdaDeps(): Deps {
   const env = LambdaEnv.parse(process.env);
-  return { store: createStore({ tableName: env.TABLE_NAME }), clock: () => new Date() };
+  return {
+    store: createStore({ tableName: env.TABLE_NAME }),
+    clock: () => new Date(),
+    calendar: builtInCalendar(),
+    settings: defaultSettings,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Role } from "@gov/domain";
+import { builtInCalendar, defaultSettings, type Role } from "@gov/domain";
 import { testStore } from "@gov/store/testing";
 import type { Deps } from "./env.ts";
 
@@ -9,7 +9,7 @@ import type { Deps } from "./env.ts";
 export async function testDeps(start = new Date("2026-03-02T02:00:00.000Z")) {
   const store = await testStore();
   let now = start;
-  const deps: Deps = { store, clock: () => now };
+  const deps: Deps = { store, clock: () => now, calendar: builtInCalendar(), settings: defaultSettings };
   return {
     deps,
     store,

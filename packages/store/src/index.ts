@@ -14,6 +14,7 @@ export {
 } from "./idempotency.ts";
 export { type ItemRepository, itemRepository, type Page, type PageRequest, scopedItems } from "./item.ts";
 export { keys } from "./keys.ts";
+export { actionLinkWrites, linkWrites, readLinks, type StoredLink } from "./link.ts";
 export { ensureTable } from "./schema.ts";
 export { createStore, type Store } from "./store.ts";
 export { tableDefinition } from "./table.ts";

@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type Actor, type AuditEntry, canSeeUnit, DomainError, type Item } from "@gov/domain";
 import { auditWrite, readAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
+import { linkFromRecord, readLinks, type StoredLink } from "./link.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
 
@@ -21,6 +22,9 @@ function toRecord(item: Item): Record<string, unknown> {
       ? keys.publishedInColumn(item.columnId, item.publishedAt, item.id)
       : {}),
     ...(item.indexNumber ? keys.byIndexNumber(item.indexNumber) : {}),
+    ...(item.kind === "normative" && item.state === "published"
+      ? keys.normativeDocument(item.generatedOn, item.id)
+      : {}),
     entity: "item",
     ...item,
   };
@@ -66,6 +70,74 @@ export function itemRepository(db: Db) {
       return Item ? fromRecord(Item) : undefined;
     },
 
+    /** The item and its links in one Query: the link records sort right after the item record. */
+    async getWithLinks(id: string): Promise<{ item: Item; links: StoredLink[] } | undefined> {
+      const { Items = [] } = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: "pk = :pk AND sk >= :item",
+          ExpressionAttributeValues: { ":pk": keys.item(id).pk, ":item": keys.item(id).sk },
+        }),
+      );
+      const [head, ...rest] = Items;
+      if (head?.sk !== keys.item(id).sk) return undefined;
+      return { item: fromRecord(head), links: rest.filter((r) => r.entity === "link").map(linkFromRecord) };
+    },
+
+    links: (id: string) => readLinks(db, id),
+
+    /** Several items by id (consistent), for link checks; missing ids are simply absent. */
+    async getMany(ids: string[]): Promise<Map<string, Item>> {
+      const found = new Map<string, Item>();
+      const unique = [...new Set(ids)];
+      for (let i = 0; i < unique.length; i += 100) {
+        let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+          [db.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.item(id)), ConsistentRead: true },
+        };
+        while (request && Object.keys(request).length > 0) {
+          const result = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
+          for (const record of result.Responses?.[db.tableName] ?? []) {
+            const item = fromRecord(record);
+            found.set(item.id, item);
+          }
+          request = result.UnprocessedKeys as typeof request;
+        }
+      }
+      return found;
+    },
+
+    /** The superseded editions, oldest first. */
+    async editions(id: string): Promise<Record<string, unknown>[]> {
+      const { Items = [] } = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": keys.item(id).pk, ":prefix": keys.editionPrefix },
+        }),
+      );
+      return Items.map(({ pk: _pk, sk: _sk, entity: _entity, ...edition }) => edition);
+    },
+
+    /** All published normative documents of the city (one partition of a sparse index). */
+    async normativeDocuments(): Promise<Item[]> {
+      const documents: Item[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.doc.send(
+          new QueryCommand({
+            TableName: db.tableName,
+            IndexName: "gsi4",
+            KeyConditionExpression: "gsi4pk = :pk",
+            ExpressionAttributeValues: { ":pk": keys.normativePartition },
+            ExclusiveStartKey: start,
+          }),
+        );
+        documents.push(...(page.Items ?? []).map(fromRecord));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return documents;
+    },
+
     /** One Query on the sparse 索引号 index. */
     async getByIndexNumber(indexNumber: string): Promise<Item | undefined> {
       const { Items } = await db.doc.send(
@@ -102,7 +174,7 @@ export function itemRepository(db: Db) {
      * Replaces the item if nobody changed it since `expectedVersion` (optimistic locking),
      * with its audit entry in the same transaction.
      */
-    async update(item: Item, expectedVersion: number, audit: AuditEntry): Promise<void> {
+    async update(item: Item, expectedVersion: number, audit: AuditEntry, extra: Write[] = []): Promise<void> {
       await commit(db, [
         {
           item: {
@@ -116,7 +188,23 @@ export function itemRepository(db: Db) {
           onConditionFailed: stale(),
         },
         auditWrite(db, keys.item(item.id).pk, audit),
+        ...extra,
       ]);
+    },
+
+    /** The live edition a revision supersedes, kept for the history (never overwritten). */
+    editionWrite(item: Item): Write {
+      const { revision: _revision, ...edition } = item;
+      return {
+        item: {
+          Put: {
+            TableName: db.tableName,
+            Item: { ...keys.edition(item.id, item.edition), entity: "edition", ...edition },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
+        onConditionFailed: new DomainError("conflict", "该版本已被归档，请刷新后重试"),
+      };
     },
 
     listOfUnit: (unitCode: string, page: PageRequest) =>

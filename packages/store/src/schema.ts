@@ -2,15 +2,20 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
 import type { Db } from "./client.ts";
-import { keyAttributes, tableDefinition } from "./table.ts";
+import { type IndexName, keyAttributes, tableDefinition } from "./table.ts";
 
-/** Creates the table from its definition unless it exists; used by the local server and tests. */
+/**
+ * Creates the table from its definition unless it exists, and adds any index the
+ * definition has gained since (a local data directory outlives code changes).
+ */
 export async function ensureTable(db: Db): Promise<void> {
   try {
-    await db.doc.send(new DescribeTableCommand({ TableName: db.tableName }));
+    const { Table } = await db.doc.send(new DescribeTableCommand({ TableName: db.tableName }));
+    await addMissingIndexes(db, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)));
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -25,14 +30,7 @@ export async function ensureTable(db: Db): Promise<void> {
         { AttributeName: partitionKey, KeyType: "HASH" },
         { AttributeName: sortKey, KeyType: "RANGE" },
       ],
-      GlobalSecondaryIndexes: Object.entries(indexes).map(([name, index]) => ({
-        IndexName: name,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: "HASH" },
-          { AttributeName: index.sortKey, KeyType: "RANGE" },
-        ],
-        Projection: { ProjectionType: "ALL" },
-      })),
+      GlobalSecondaryIndexes: Object.keys(indexes).map((name) => indexSpec(name as IndexName)),
     }),
   );
   await db.doc.send(
@@ -41,4 +39,33 @@ export async function ensureTable(db: Db): Promise<void> {
       TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
     }),
   );
+}
+
+function indexSpec(name: IndexName) {
+  const index = tableDefinition.indexes[name];
+  return {
+    IndexName: name,
+    KeySchema: [
+      { AttributeName: index.partitionKey, KeyType: "HASH" as const },
+      { AttributeName: index.sortKey, KeyType: "RANGE" as const },
+    ],
+    Projection: { ProjectionType: "ALL" as const },
+  };
+}
+
+async function addMissingIndexes(db: Db, existing: Set<string | undefined>): Promise<void> {
+  for (const name of Object.keys(tableDefinition.indexes) as IndexName[]) {
+    if (existing.has(name)) continue;
+    const index = tableDefinition.indexes[name];
+    await db.doc.send(
+      new UpdateTableCommand({
+        TableName: db.tableName,
+        AttributeDefinitions: [
+          { AttributeName: index.partitionKey, AttributeType: "S" },
+          { AttributeName: index.sortKey, AttributeType: "S" },
+        ],
+        GlobalSecondaryIndexUpdates: [{ Create: indexSpec(name) }],
+      }),
+    );
+  }
 }

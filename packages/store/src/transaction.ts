@@ -12,7 +12,10 @@ export type Write = { item: TransactItem; onConditionFailed: DomainError };
  * Writes that must hold together (a change, its audit entry, its idempotency record) go in
  * one TransactWriteItems: all or nothing.
  */
-export async function commit(db: Db, writes: Write[]): Promise<void> {
+export async function commit(db: Db, all: Write[]): Promise<void> {
+  const writes = withoutRepeats(all);
+  // DynamoDB's limit for one transaction; beyond it the change cannot be all-or-nothing.
+  if (writes.length > 100) throw new DomainError("unprocessable", "一次修改涉及的关联记录过多，请减少关联信息");
   try {
     await db.doc.send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.item) }));
   } catch (error) {
@@ -26,4 +29,23 @@ export async function commit(db: Db, writes: Write[]): Promise<void> {
     }
     throw error;
   }
+}
+
+const keyOf = (write: Write) => {
+  const op = write.item.Put ?? write.item.Update ?? write.item.Delete ?? write.item.ConditionCheck;
+  const key = (write.item.Put?.Item ?? (op as { Key?: Record<string, unknown> } | undefined)?.Key) as
+    | Record<string, unknown>
+    | undefined;
+  return `${op?.TableName}|${key?.pk}|${key?.sk}`;
+};
+
+/** DynamoDB refuses two operations on one record in a transaction; the later write wins. */
+function withoutRepeats(writes: Write[]): Write[] {
+  const byKey = new Map<string, Write>();
+  for (const write of writes) {
+    const key = keyOf(write);
+    byKey.delete(key);
+    byKey.set(key, write);
+  }
+  return [...byKey.values()];
 }

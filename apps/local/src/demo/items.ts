@@ -1,7 +1,20 @@
 import type { CreateItemInput } from "@gov/domain";
 import { demoUnits, demoUnitCodes as u } from "./units.ts";
 
-export type DemoItem = CreateItemInput & { unitCode: string };
+/** `Omit` applied to each member of a union, so the `kind` discriminant keeps its variants apart. */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * A demo item as the seeding receives it. Ids are allocated at seed time, so links are written
+ * as refs: `ref` names the item, `interpretsRef` and `relatedRefs` name earlier items by their
+ * `ref`, and the seeding replaces them by those items' ids (`interprets`, `relatedItemIds`).
+ */
+export type DemoItem = DistributiveOmit<CreateItemInput, "interprets" | "relatedItemIds"> & {
+  unitCode: string;
+  ref?: string;
+  interpretsRef?: string;
+  relatedRefs?: string[];
+};
 
 /** Plain strings become paragraphs; strings that already are HTML (tables, headings) pass through. */
 const html = (...blocks: string[]) => blocks.map((b) => (b.startsWith("<") ? b : `<p>${b}</p>`)).join("\n");
@@ -14,48 +27,79 @@ const table = (head: string[], rows: (string | number)[][]) =>
     "</table>",
   ].join("");
 
-/** The six normative documents filed with the 司法局 in 2019, as the report counts them. */
+/**
+ * The six normative documents filed with the 司法局 in 2019, as the report counts them. The
+ * filing dates (备案审查) are illustrative.
+ */
 const normative = {
   socialAssistance: {
+    ref: "norm-2019-1",
     docNumber: "共府发〔2019〕3号",
     name: "共青城市社会救助暂行办法",
     on: "2019-02-26",
+    filedOn: "2019-03-08",
   },
   employmentSubsidy: {
+    ref: "norm-2019-2",
     docNumber: "共府办发〔2019〕27号",
     name: "共青城市就业创业补贴资金管理办法",
     on: "2019-04-18",
+    filedOn: "2019-04-29",
   },
   debtDisclosure: {
+    ref: "norm-2019-3",
     docNumber: "共府办发〔2019〕35号",
     name: "共青城市政府债务信息公开办法",
     on: "2019-05-21",
+    filedOn: "2019-05-31",
   },
-  parking: { docNumber: "共府办发〔2019〕41号", name: "共青城市城区停车管理办法", on: "2019-06-20" },
+  parking: {
+    ref: "norm-2019-4",
+    docNumber: "共府办发〔2019〕41号",
+    name: "共青城市城区停车管理办法",
+    on: "2019-06-20",
+    filedOn: "2019-06-28",
+  },
   investment: {
+    ref: "norm-2019-5",
     docNumber: "共府办发〔2019〕56号",
     name: "共青城市政府投资项目管理办法",
     on: "2019-08-12",
+    filedOn: "2019-08-22",
   },
   ruralWaste: {
+    ref: "norm-2019-6",
     docNumber: "共府办发〔2019〕68号",
     name: "共青城市农村生活垃圾治理长效管护办法",
     on: "2019-09-26",
+    filedOn: "2019-10-11",
   },
 } as const;
 
 type NormativeKey = keyof typeof normative;
 
-function normativeDocument(key: NormativeKey, issuer: string, paragraphs: string[]): DemoItem {
+const filingOrgan = "共青城市司法局";
+
+// 有效性 is the server's: a new normative document starts out effective.
+function normativeDocument(
+  key: NormativeKey,
+  issuer: string,
+  paragraphs: string[],
+  relatedRefs?: string[],
+): DemoItem {
   const doc = normative[key];
   return {
     unitCode: u.office,
+    ref: doc.ref,
     kind: "normative",
     columnId: "normative-documents",
     title: `${issuer}关于印发《${doc.name}》的通知`,
     docNumber: doc.docNumber,
+    issuingOrgan: issuer,
     generatedOn: doc.on,
-    validity: "effective",
+    effectiveOn: doc.on,
+    filing: { filedWith: filingOrgan, filedOn: doc.filedOn, result: "passed" },
+    ...(relatedRefs ? { relatedRefs } : {}),
     keywords: ["规范性文件", doc.name],
     body: html(
       `各乡镇人民政府、街道办事处，市政府各部门：`,
@@ -65,20 +109,27 @@ function normativeDocument(key: NormativeKey, issuer: string, paragraphs: string
   };
 }
 
-// 三同步: each interpretation is dated with its document and published by the drafting department.
+const interpretationForms = { 文字解读: "text", 图解: "graphic" } as const;
+
+// 三同步: each interpretation is dated with its document and published by the drafting
+// department; `generatedOn` is given only for one that lagged behind its document.
 function interpretation(
   key: NormativeKey,
   unitCode: string,
-  form: "文字解读" | "图解",
+  form: keyof typeof interpretationForms,
   paragraphs: string[],
+  generatedOn: string = normative[key].on,
 ): DemoItem {
   const doc = normative[key];
   return {
     unitCode,
+    ref: doc.ref.replace("norm-", "interp-"),
     kind: "interpretation",
+    interpretsRef: doc.ref,
+    form: interpretationForms[form],
     columnId: "interpretation",
     title: form === "图解" ? `图解：《${doc.name}》` : `《${doc.name}》政策解读`,
-    generatedOn: doc.on,
+    generatedOn,
     keywords: ["政策解读", doc.name],
     body: html(
       `<h3>一、出台背景</h3>`,
@@ -97,6 +148,7 @@ function departmentBudget(
   columnId: "fiscal-budget-departments" | "fiscal-budget-townships",
   unitName: string,
   generatedOn: string,
+  approvedOn: string,
   total: number,
   threePublic: { reception: number; vehicleRunning: number; vehiclePurchase: number },
 ): DemoItem {
@@ -107,6 +159,10 @@ function departmentBudget(
     columnId,
     title: `${unitName}2019年度部门预算`,
     generatedOn,
+    fiscalYear: 2019,
+    budgetType: "budget",
+    approvedOn,
+    includesThreePublic: true,
     category: "财政、金融、审计",
     keywords: ["部门预算", "三公经费"],
     summary: `${unitName}2019年度收支预算总计${total.toFixed(2)}万元，“三公”经费预算${sum.toFixed(2)}万元。`,
@@ -203,6 +259,7 @@ export const demoItems: DemoItem[] = [
     unitCode: u.housing,
     kind: "general",
     columnId: "decision-consultation",
+    ref: "parking-consultation",
     title: "关于公开征求《共青城市城区停车管理办法（征求意见稿）》意见的公告",
     generatedOn: "2019-04-22",
     timeLimit: "限时公开",
@@ -217,7 +274,9 @@ export const demoItems: DemoItem[] = [
     unitCode: u.housing,
     kind: "general",
     columnId: "decision-feedback",
+    ref: "parking-feedback",
     title: "《共青城市城区停车管理办法（征求意见稿）》征求意见采纳情况的反馈",
+    relatedRefs: ["parking-consultation"],
     generatedOn: "2019-06-03",
     keywords: ["意见反馈", "停车管理"],
     body: html(
@@ -232,6 +291,7 @@ export const demoItems: DemoItem[] = [
     unitCode: u.office,
     kind: "general",
     columnId: "government-work-report",
+    ref: "work-report-tasks-2019",
     title: "2019年省、九江市、市政府工作报告重点工作责任分工的通知",
     generatedOn: "2019-03-08",
     docNumber: "共府办字〔2019〕9号",
@@ -247,6 +307,7 @@ export const demoItems: DemoItem[] = [
     kind: "general",
     columnId: "government-work-report",
     title: "共青城市2019年政府工作报告重点工作前三季度完成情况",
+    relatedRefs: ["work-report-tasks-2019"],
     generatedOn: "2019-10-15",
     keywords: ["政府工作报告", "执行情况"],
     body: html(
@@ -297,10 +358,15 @@ export const demoItems: DemoItem[] = [
     `本办法所称政府债务信息，包括地方政府债务限额、余额、举借、使用、偿还等情况。`,
     `市财政局应当于每年市本级预算批准后二十日内公开本级政府债务限额和余额情况，并在“政府债务”栏目集中公布。`,
   ]),
-  normativeDocument("parking", "共青城市人民政府办公室", [
-    `本办法适用于本市城区范围内公共停车场、道路停车泊位和专用停车场的规划、建设和管理。`,
-    `道路停车泊位的设置和收费标准应当向社会公布，学校、医院周边应当设置临时停车泊位。`,
-  ]),
+  normativeDocument(
+    "parking",
+    "共青城市人民政府办公室",
+    [
+      `本办法适用于本市城区范围内公共停车场、道路停车泊位和专用停车场的规划、建设和管理。`,
+      `道路停车泊位的设置和收费标准应当向社会公布，学校、医院周边应当设置临时停车泊位。`,
+    ],
+    ["parking-consultation", "parking-feedback"],
+  ),
   normativeDocument("investment", "共青城市人民政府办公室", [
     `本办法适用于使用财政资金的固定资产投资建设项目。`,
     `政府投资项目的审批、招标投标、施工和竣工等信息，应当按照重大建设项目信息公开的要求在“重大建设项目”栏目公开。`,
@@ -313,6 +379,7 @@ export const demoItems: DemoItem[] = [
     unitCode: u.justice,
     kind: "general",
     columnId: "normative-documents",
+    ref: "norm-cleanup-2019",
     title: "关于2018—2019年度规范性文件清理结果的公告",
     generatedOn: "2019-10-28",
     category: "公安、安全、司法",
@@ -327,7 +394,9 @@ export const demoItems: DemoItem[] = [
     unitCode: u.justice,
     kind: "general",
     columnId: "normative-documents",
+    ref: "norm-catalogue-2019",
     title: "共青城市2019年规范性文件目录",
+    relatedRefs: ["norm-2019-1", "norm-2019-2", "norm-2019-3", "norm-2019-4", "norm-2019-5", "norm-2019-6", "norm-cleanup-2019"],
     generatedOn: "2019-12-10",
     category: "公安、安全、司法",
     keywords: ["规范性文件", "目录"],
@@ -362,11 +431,18 @@ export const demoItems: DemoItem[] = [
     `《中华人民共和国道路交通安全法》、《江西省城市管理条例》等。`,
     `一图读懂：哪些地方可以设置道路停车泊位；收费标准如何确定；学校、医院周边临时停车怎么管。`,
   ]),
-  interpretation("investment", u.development, "文字解读", [
-    `为规范政府投资行为，提高政府投资效益，根据国务院《政府投资条例》，结合本市实际，制定本办法。`,
-    `《政府投资条例》（国务院令第712号）。`,
-    `明确了政府投资项目的决策程序、审批权限、建设管理和监督检查，规定项目信息全流程公开。`,
-  ]),
+  // The one that lagged: published a week after its document, past the 三同步 limit.
+  interpretation(
+    "investment",
+    u.development,
+    "文字解读",
+    [
+      `为规范政府投资行为，提高政府投资效益，根据国务院《政府投资条例》，结合本市实际，制定本办法。`,
+      `《政府投资条例》（国务院令第712号）。`,
+      `明确了政府投资项目的决策程序、审批权限、建设管理和监督检查，规定项目信息全流程公开。`,
+    ],
+    "2019-08-19",
+  ),
   interpretation("ruralWaste", u.housing, "文字解读", [
     `农村人居环境整治开展以来，本市农村生活垃圾收运处理体系基本建成，但“重建设、轻管护”的问题仍然存在。`,
     `《农村人居环境整治三年行动方案》及省有关农村生活垃圾治理的规定。`,
@@ -407,6 +483,10 @@ export const demoItems: DemoItem[] = [
     columnId: "fiscal-budget-city",
     title: "关于共青城市2018年财政预算执行情况和2019年财政预算草案的报告（书面）",
     generatedOn: "2019-01-25",
+    fiscalYear: 2019,
+    budgetType: "budget",
+    approvedOn: "2019-01-18",
+    includesThreePublic: false,
     category: "财政、金融、审计",
     keywords: ["预算执行", "预算草案"],
     body: html(
@@ -417,17 +497,18 @@ export const demoItems: DemoItem[] = [
       `本报告经市第二届人民代表大会第四次会议审查批准后，按照预算法第十四条在二十日内向社会公开。`,
     ),
   },
-  departmentBudget(u.finance, "fiscal-budget-departments", "共青城市财政局", "2019-02-20", 1286.45, {
+  departmentBudget(u.finance, "fiscal-budget-departments", "共青城市财政局", "2019-02-20", "2019-02-12", 1286.45, {
     reception: 6.2,
     vehicleRunning: 12.4,
     vehiclePurchase: 0,
   }),
-  departmentBudget(u.education, "fiscal-budget-departments", "共青城市教育体育局", "2019-02-20", 18652.3, {
+  departmentBudget(u.education, "fiscal-budget-departments", "共青城市教育体育局", "2019-02-20", "2019-02-12", 18652.3, {
     reception: 4.5,
     vehicleRunning: 8.6,
     vehiclePurchase: 0,
   }),
-  departmentBudget(u.ganlu, "fiscal-budget-townships", "共青城市甘露镇人民政府", "2019-02-22", 2135.8, {
+  // Approved by the 镇人大 in January but published late in February: past the 20 days of 预算法 Art. 14.
+  departmentBudget(u.ganlu, "fiscal-budget-townships", "共青城市甘露镇人民政府", "2019-02-22", "2019-01-31", 2135.8, {
     reception: 5.8,
     vehicleRunning: 9.2,
     vehiclePurchase: 0,
@@ -438,6 +519,10 @@ export const demoItems: DemoItem[] = [
     columnId: "fiscal-budget-departments",
     title: "共青城市民政局2018年度部门决算",
     generatedOn: "2019-08-26",
+    fiscalYear: 2018,
+    budgetType: "final-accounts",
+    approvedOn: "2019-08-16",
+    includesThreePublic: true,
     category: "财政、金融、审计",
     keywords: ["部门决算", "三公经费"],
     body: html(
@@ -452,6 +537,10 @@ export const demoItems: DemoItem[] = [
     columnId: "fiscal-three-public",
     title: "共青城市2019年市本级“三公”经费预算情况说明",
     generatedOn: "2019-02-20",
+    fiscalYear: 2019,
+    budgetType: "budget",
+    approvedOn: "2019-02-12",
+    includesThreePublic: true,
     category: "财政、金融、审计",
     keywords: ["三公经费"],
     body: html(
@@ -554,6 +643,8 @@ export const demoItems: DemoItem[] = [
     kind: "project",
     columnId: "project-approval-service",
     title: "共青城市政府投资项目审批办事指南",
+    projectName: "政府投资项目审批（通用）",
+    stage: "approval-service",
     generatedOn: "2019-04-02",
     keywords: ["项目审批", "办事指南"],
     body: html(
@@ -567,6 +658,9 @@ export const demoItems: DemoItem[] = [
     kind: "project",
     columnId: "project-approval-result",
     title: "关于共青城市城南污水处理厂提标改造工程可行性研究报告的批复",
+    ref: "project-cnws-approval",
+    projectName: "共青城市城南污水处理厂提标改造工程",
+    stage: "approval-result",
     generatedOn: "2019-05-14",
     docNumber: "共审批字〔2019〕36号",
     keywords: ["可行性研究报告", "批复", "污水处理"],
@@ -581,6 +675,10 @@ export const demoItems: DemoItem[] = [
     kind: "project",
     columnId: "project-bidding",
     title: "共青城市城南污水处理厂提标改造工程施工中标结果公示",
+    ref: "project-cnws-bidding",
+    projectName: "共青城市城南污水处理厂提标改造工程",
+    stage: "bidding",
+    relatedRefs: ["project-cnws-approval"],
     generatedOn: "2019-07-09",
     keywords: ["招标投标", "中标公示"],
     body: html(
@@ -593,6 +691,8 @@ export const demoItems: DemoItem[] = [
     kind: "project",
     columnId: "project-land-acquisition",
     title: "共青城市2019年第三批次城镇建设用地征收土地公告",
+    projectName: "共青城市2019年第三批次城镇建设用地",
+    stage: "land-acquisition",
     generatedOn: "2019-08-15",
     category: "国土资源、能源",
     keywords: ["征收土地", "公告"],
@@ -606,6 +706,9 @@ export const demoItems: DemoItem[] = [
     kind: "project",
     columnId: "project-design-change",
     title: "关于共青城市南湖片区道路提升改造工程重大设计变更的批复",
+    ref: "project-nanhu-design-change",
+    projectName: "共青城市南湖片区道路提升改造工程",
+    stage: "design-change",
     generatedOn: "2019-09-04",
     docNumber: "共审批字〔2019〕71号",
     keywords: ["设计变更"],
@@ -619,6 +722,9 @@ export const demoItems: DemoItem[] = [
     kind: "project",
     columnId: "project-construction",
     title: "共青城市城南污水处理厂提标改造工程施工许可信息",
+    projectName: "共青城市城南污水处理厂提标改造工程",
+    stage: "construction",
+    relatedRefs: ["project-cnws-approval", "project-cnws-bidding"],
     generatedOn: "2019-08-01",
     keywords: ["施工许可"],
     body: html(
@@ -631,6 +737,8 @@ export const demoItems: DemoItem[] = [
     kind: "project",
     columnId: "project-quality-safety",
     title: "2019年第三季度全市在建工程质量安全监督检查情况通报",
+    projectName: "全市在建房屋建筑和市政工程",
+    stage: "quality-safety",
     generatedOn: "2019-10-12",
     keywords: ["质量安全", "监督检查"],
     body: html(
@@ -643,6 +751,9 @@ export const demoItems: DemoItem[] = [
     kind: "project",
     columnId: "project-completion",
     title: "共青城市南湖片区道路提升改造工程竣工验收备案公示",
+    projectName: "共青城市南湖片区道路提升改造工程",
+    stage: "completion",
+    relatedRefs: ["project-nanhu-design-change"],
     generatedOn: "2019-12-06",
     keywords: ["竣工验收", "备案"],
     body: html(
@@ -746,6 +857,7 @@ export const demoItems: DemoItem[] = [
     kind: "general",
     columnId: "social-assistance",
     title: "共青城市社会救助申请条件及办理程序",
+    relatedRefs: ["norm-2019-1"],
     generatedOn: "2019-03-01",
     category: "民政、扶贫、救灾",
     keywords: ["社会救助", "办事指南"],
@@ -1067,6 +1179,7 @@ export const demoItems: DemoItem[] = [
     kind: "general",
     columnId: "employment",
     title: "2019年共青城市政府购买公益性岗位补贴发放表",
+    relatedRefs: ["norm-2019-2"],
     generatedOn: "2019-11-22",
     category: "劳动、人事、监察",
     keywords: ["公益性岗位", "补贴发放"],
@@ -1147,6 +1260,7 @@ export const demoItems: DemoItem[] = [
     kind: "general",
     columnId: "responses",
     title: "关于市民反映城区停车难问题的回应",
+    relatedRefs: ["norm-2019-4"],
     generatedOn: "2019-07-03",
     keywords: ["回应关切", "停车"],
     body: html(
@@ -1211,6 +1325,9 @@ export const demoItems: DemoItem[] = [
     columnId: "meetings",
     title: "共青城市人民政府2019年第9次常务会议",
     generatedOn: "2019-06-14",
+    meetingName: "共青城市人民政府2019年第9次常务会议",
+    heldOn: "2019-06-14",
+    relatedRefs: ["norm-2019-4"],
     keywords: ["常务会议"],
     body: html(
       `2019年6月14日，市政府召开2019年第9次常务会议。`,
@@ -1224,6 +1341,9 @@ export const demoItems: DemoItem[] = [
     columnId: "meetings",
     title: "共青城市人民政府2019年第14次常务会议",
     generatedOn: "2019-09-23",
+    meetingName: "共青城市人民政府2019年第14次常务会议",
+    heldOn: "2019-09-23",
+    relatedRefs: ["norm-2019-6"],
     keywords: ["常务会议"],
     body: html(
       `2019年9月23日，市政府召开2019年第14次常务会议。`,
@@ -1236,7 +1356,10 @@ export const demoItems: DemoItem[] = [
     unitCode: u.audit,
     kind: "audit",
     columnId: "audit",
+    ref: "audit-2018-result",
     title: "共青城市2018年度财政预算执行和其他财政收支情况审计",
+    auditedEntity: "共青城市本级财政",
+    auditYear: 2018,
     generatedOn: "2019-08-27",
     category: "财政、金融、审计",
     keywords: ["审计结果", "预算执行"],
@@ -1251,6 +1374,9 @@ export const demoItems: DemoItem[] = [
     kind: "audit",
     columnId: "audit",
     title: "关于2017年度市本级预算执行和其他财政收支审计查出问题整改情况的报告",
+    auditedEntity: "共青城市本级财政",
+    auditYear: 2017,
+    relatedRefs: ["audit-2018-result"],
     generatedOn: "2018-12-24",
     category: "财政、金融、审计",
     keywords: ["审计整改"],
@@ -1291,6 +1417,7 @@ export const demoItems: DemoItem[] = [
     unitCode: u.office,
     kind: "general",
     columnId: "supervision",
+    ref: "ogi-evaluation-2019",
     title: "共青城市人民政府办公室关于开展全市2019年政务公开第三方评估工作的通知",
     generatedOn: "2019-09-10",
     docNumber: "共府办发〔2019〕82号",
@@ -1307,6 +1434,7 @@ export const demoItems: DemoItem[] = [
     kind: "general",
     columnId: "supervision",
     title: "市本级2019年政务公开工作评估要点",
+    relatedRefs: ["ogi-evaluation-2019"],
     generatedOn: "2019-09-10",
     category: "监督保障",
     keywords: ["政务公开", "评估要点"],
@@ -1334,6 +1462,7 @@ export const demoItems: DemoItem[] = [
     kind: "general",
     columnId: "supervision",
     title: "共青城市2019年政务工作整改情况报告",
+    relatedRefs: ["ogi-evaluation-2019", "norm-catalogue-2019"],
     generatedOn: "2019-12-25",
     category: "监督保障",
     keywords: ["政务公开", "整改", "第三方评估"],

@@ -1,0 +1,41 @@
+/** Chinese examples for the OpenAPI document, taken from the seed city's own publications. */
+export const examples = {
+  create: {
+    kind: "normative",
+    title: "共青城市人民政府办公室关于开展全市2019年政务公开第三方评估工作的通知",
+    columnId: "normative-documents",
+    body: "<p>各乡镇（街道），市政府各部门：为进一步推进政务公开工作……</p>",
+    generatedOn: "2019-11-08",
+    docNumber: "共府办发〔2019〕82号",
+    issuingOrgan: "共青城市人民政府办公室",
+    effectiveOn: "2019-11-08",
+    keywords: ["政务公开", "第三方评估"],
+    filing: { filedWith: "共青城市司法局", filedOn: "2019-11-20", result: "passed" },
+  },
+  approve: {
+    review: { stateSecret: false, personalPrivacy: false, tradeSecret: false, otherSensitive: false },
+    note: "经保密审查，可以公开",
+  },
+  validity: {
+    status: "repealed",
+    on: "2020-06-30",
+    reason: "已被新制度替代",
+    byItemId: "itm_01JD6Q3Z5K8X9V2M4N7P0R1S3V",
+  },
+  item: {
+    id: "itm_01JD6Q3Z5K8X9V2M4N7P0R1S3T",
+    kind: "general",
+    title: "共青城市2019年政务工作整改情况报告",
+    unitCode: "000014349",
+    columnId: "supervision",
+    state: "published",
+    indexNumber: "000014349/2020-1528049",
+    version: 3,
+    generatedOn: "2019-12-25",
+    publishedAt: "2020-01-02T02:00:00.000Z",
+    category: "监督保障",
+    disclosureMethod: "proactive",
+    timeLimit: "常年公开",
+    scope: "面向全社会",
+  },
+};

@@ -1,0 +1,34 @@
+import { z } from "@hono/zod-openapi";
+
+/**
+ * Shared pieces of route declarations. Domain schemas are plain zod (no `.openapi()`), so
+ * examples are attached to the media type.
+ */
+export const jsonContent = <T extends z.ZodType>(schema: T, example?: unknown) => ({
+  content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
+});
+
+const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+export const problemResponse = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ProblemSchema } },
+});
+
+/** The failures every authenticated route can answer. */
+export const commonProblems = {
+  400: problemResponse("请求参数有误（errors列出字段路径）"),
+  401: problemResponse("缺少或无效的API密钥"),
+  403: problemResponse("角色无权执行此操作"),
+  404: problemResponse("信息不存在（或属于其他单位）"),
+};
+
+export const security = [{ apiKey: [] }];

@@ -1,0 +1,77 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { DomainError, inverseRelation, type Item, type Link, type LinkRelation, linkTarget } from "@gov/domain";
+import type { Db } from "./client.ts";
+import { keys } from "./keys.ts";
+import type { Write } from "./transaction.ts";
+
+/** A link as stored: in the partition of `from`, showing `target`. */
+export type StoredLink = Link & { from: string };
+
+export function linkFromRecord(record: Record<string, unknown>): StoredLink {
+  const { from, relation, source, target } = record as StoredLink;
+  return { from, relation, source, target };
+}
+
+export async function readLinks(db: Db, itemId: string): Promise<StoredLink[]> {
+  const { Items } = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": keys.item(itemId).pk, ":prefix": keys.linkPrefix },
+    }),
+  );
+  return (Items ?? []).map(linkFromRecord);
+}
+
+function put(db: Db, from: string, relation: LinkRelation, source: string, target: Item): Write {
+  return {
+    item: {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...keys.link(from, relation, target.id), entity: "link", from, relation, source, target: linkTarget(target) },
+      },
+    },
+    onConditionFailed: new DomainError("conflict", "关联写入冲突，请重试"),
+  };
+}
+
+function remove(db: Db, from: string, relation: LinkRelation, to: string): Write {
+  return {
+    item: { Delete: { TableName: db.tableName, Key: keys.link(from, relation, to) } },
+    onConditionFailed: new DomainError("conflict", "关联写入冲突，请重试"),
+  };
+}
+
+/**
+ * The link writes that go with a change of `item` (already in its new state): the links
+ * its own fields declare are created or removed at both ends (`declared`, with the target
+ * items), and every other link's far end is refreshed so it shows the item as it now is.
+ */
+export function linkWrites(
+  db: Db,
+  item: Item,
+  existing: StoredLink[],
+  declared: { relation: LinkRelation; target: Item }[] | null,
+): Write[] {
+  const writes: Write[] = [];
+  const wanted = new Set((declared ?? []).map((d) => `${d.relation}#${d.target.id}`));
+  for (const link of existing) {
+    const ownedAndDropped = declared && link.source === item.id && !wanted.has(`${link.relation}#${link.target.id}`);
+    if (ownedAndDropped) {
+      writes.push(remove(db, item.id, link.relation, link.target.id));
+      writes.push(remove(db, link.target.id, inverseRelation[link.relation], item.id));
+    } else if (!declared || link.source !== item.id) {
+      writes.push(put(db, link.target.id, inverseRelation[link.relation], link.source, item));
+    }
+  }
+  for (const { relation, target } of declared ?? []) {
+    writes.push(put(db, item.id, relation, item.id, target));
+    writes.push(put(db, target.id, inverseRelation[relation], item.id, item));
+  }
+  return writes;
+}
+
+/** A link declared by an action rather than by fields (amended-by, repealed-by): both ends. */
+export function actionLinkWrites(db: Db, item: Item, relation: LinkRelation, target: Item): Write[] {
+  return [put(db, item.id, relation, item.id, target), put(db, target.id, inverseRelation[relation], item.id, item)];
+}
