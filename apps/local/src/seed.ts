@@ -1,19 +1,8 @@
-import {
-  type AuditEntry,
-  addWorkingDays,
-  approveItem,
-  builtInCalendar,
-  CreateItemInput,
-  formatIndexNumber,
-  type Item,
-  newItem,
-  type Role,
-  submitItem,
-  type Unit,
-  yearOf,
-} from "@gov/domain";
-import { newId, type Store } from "@gov/store";
-import { type DemoItem, demoItems } from "./demo/items.ts";
+import { addWorkingDays, type Role, type Unit } from "@gov/domain";
+import type { Deps } from "@gov/http";
+import { createPublishApp } from "@gov/publish";
+import type { Store } from "@gov/store";
+import { demoItems } from "./demo/items.ts";
 import { demoUnits, officeUnitCode } from "./demo/units.ts";
 
 /** `.local/credentials.json`: `{ "<unitCode>": { "name", "keys": { "<role>": "<key>" } } }`. */
@@ -50,7 +39,11 @@ export async function issueKeys(store: Store, units: Unit[], now: Date): Promise
  * the demo data has exactly the 索引号, timeliness facts, links and audit trail a real
  * department's would.
  */
-export async function seedItems(deps: Deps, credentials: Credentials, setTime: (at: Date) => void): Promise<number> {
+export async function seedItems(
+  deps: Deps,
+  credentials: Credentials,
+  setTime: (at: Date) => void,
+): Promise<number> {
   const app = createPublishApp(deps);
   const ids = new Map<string, string>();
   for (const demo of demoItems) {

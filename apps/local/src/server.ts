@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import type { Deps } from "@gov/http";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
+import type { Deps } from "@gov/http";
 import { createStore, ensureTable, startDynamoDbLocal } from "@gov/store";
 import { type ServerType, serve } from "@hono/node-server";
 import { composeApps } from "./compose.ts";

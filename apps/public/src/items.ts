@@ -19,7 +19,8 @@ const PublicItem = z.record(z.string(), z.unknown()).openapi("PublicItem");
 /** Links grouped for the portal: related documents, interpretations, amending/repealing documents. */
 function expandLinks(links: Link[]) {
   const grouped: Record<string, Link["target"][]> = {};
-  for (const link of publicLinks(links)) (grouped[link.relation] ??= []).push(link.target);
+  for (const link of publicLinks(links))
+    grouped[link.relation] = [...(grouped[link.relation] ?? []), link.target];
   return grouped;
 }
 
@@ -68,16 +69,24 @@ export const publicItemRoutes = newRouter()
       description: "索引号中的“/”须编码为%2F，例如 000014349%2F2020-0000001。",
       request: { params: z.object({ indexNumberOrId: z.string().min(1).max(100) }) },
       responses: {
-        200: { description: "信息", ...json(PublicItem) },
+        200: { description: "信息（含关联：解读、相关文件、修改或废止它的文件）", ...json(PublicItem) },
         404: { description: "不存在", ...Problem },
+        410: {
+          description: "已撤回：标题、索引号、撤回理由与日期",
+          ...json(z.record(z.string(), z.unknown())),
+        },
       },
     }),
     async (c) => {
       const key = c.req.valid("param").indexNumberOrId;
       const { items } = c.var.deps.store;
-      const item = visible(
-        looksLikeIndexNumber(key) ? await items.getByIndexNumber(key) : await items.get(key),
-      );
-      return c.json(publicItem(item), 200);
+      const id = looksLikeIndexNumber(key) ? (await items.getByIndexNumber(key))?.id : key;
+      const found = id ? await items.getWithLinks(id) : undefined;
+      const item: Item | undefined = found?.item;
+      // Withdrawn items answer 410 with a tombstone: what was public is never silently lost.
+      if (item?.state === "withdrawn")
+        return c.json({ ...tombstone(item), status: 410, title: "信息已撤回" }, 410);
+      if (item?.state !== "published" || !found) return fail("not-found", "信息不存在或尚未公开");
+      return c.json({ ...publicItem(item), links: expandLinks(found.links) }, 200);
     },
   );

@@ -139,7 +139,14 @@ describe("drafting", () => {
   it("an unknown column, or a kind the column does not take, is 422 on columnId", async () => {
     for (const body of [
       { ...draftBody, columnId: "no-such-column" },
-      { ...draftBody, kind: "budget" },
+      {
+        ...draftBody,
+        kind: "budget",
+        fiscalYear: 2026,
+        budgetType: "budget",
+        approvedOn: "2026-02-20",
+        includesThreePublic: true,
+      },
     ]) {
       const res = await call("POST", "/items", editor, body);
       expect(res.status).toBe(422);
@@ -241,9 +248,9 @@ describe("review and publication", () => {
     const res = await call("POST", `/items/${item.id}/reject`, reviewer, { reason: "请补充政策依据" });
     expect(await res.json()).toMatchObject({ state: "draft", rejection: { reason: "请补充政策依据" } });
     const history = (await (await call("GET", `/items/${item.id}/history`, editor)).json()) as {
-      items: { action: string; version: number; actorUnitCode: string }[];
+      events: { action: string; version: number; actorUnitCode: string }[];
     };
-    expect(history.items.map((e) => [e.action, e.version])).toEqual([
+    expect(history.events.map((e) => [e.action, e.version])).toEqual([
       ["create", 1],
       ["submit", 2],
       ["reject", 3],
@@ -259,9 +266,9 @@ describe("review and publication", () => {
     expect(ok).toHaveLength(1);
     expect(responses.every((r) => [200, 409, 412].includes(r.status))).toBe(true);
     const history = (await (await call("GET", `/items/${item.id}/history`, editor)).json()) as {
-      items: { action: string }[];
+      events: { action: string }[];
     };
-    expect(history.items.filter((e) => e.action === "approve")).toHaveLength(1);
+    expect(history.events.filter((e) => e.action === "approve")).toHaveLength(1);
   });
 
   it("50 items of one unit approved concurrently get 50 distinct 索引号", async () => {

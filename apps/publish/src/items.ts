@@ -1,4 +1,3 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import {
   ApproveInput,
   CreateItemInput,
@@ -32,9 +31,19 @@ import {
   security,
 } from "@gov/http";
 import { newId } from "@gov/store";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { examples } from "./examples.ts";
-import { approve, auditOf, nowIso, prepareContent, readForChange, scoped, setValidity, withdraw } from "./publishing.ts";
+import {
+  approve,
+  auditOf,
+  nowIso,
+  prepareContent,
+  readForChange,
+  scoped,
+  setValidity,
+  withdraw,
+} from "./publishing.ts";
 
 const ItemView = z.record(z.string(), z.unknown()).openapi("Item", { example: examples.item });
 const IdParam = z.object({ id: z.string().openapi({ example: examples.item.id }) });
@@ -79,7 +88,13 @@ function action<S extends z.ZodType>(options: {
 }
 
 /** Applies a pure workflow step and writes it with its audit entry. */
-async function step(c: Context<AppEnv>, id: string, name: string, change: (item: Item) => Item, note?: string) {
+async function step(
+  c: Context<AppEnv>,
+  id: string,
+  name: string,
+  change: (item: Item) => Item,
+  note?: string,
+) {
   const current = await readForChange(c, id);
   const next = change(current);
   await c.var.deps.store.items.update(next, current.version, auditOf(next, name, c.var.principal, note));
@@ -92,11 +107,14 @@ export const itemRoutes = newRouter()
       method: "post",
       path: "/items",
       summary: "起草信息（草稿）",
-      description: "按类型填写：普通信息、规范性文件、政策解读、预决算、重大建设项目、政府会议、审计结果。支持Idempotency-Key。",
+      description:
+        "按类型填写：普通信息、规范性文件、政策解读、预决算、重大建设项目、政府会议、审计结果。支持Idempotency-Key。",
       security,
       middleware: [requireRole("editor"), idempotent] as const,
       request: {
-        headers: z.object({ "idempotency-key": z.string().optional().openapi({ example: "dept-sys-20260302-0001" }) }),
+        headers: z.object({
+          "idempotency-key": z.string().optional().openapi({ example: "dept-sys-20260302-0001" }),
+        }),
         body: { required: true, ...jsonContent(CreateItemInput, examples.create) },
       },
       responses: { 201: itemResponse("已创建草稿"), ...stateProblems },
@@ -128,7 +146,10 @@ export const itemRoutes = newRouter()
         }),
       },
       responses: {
-        200: { description: "列表", ...jsonContent(z.object({ items: z.array(ItemView), nextCursor: z.string().nullable() })) },
+        200: {
+          description: "列表",
+          ...jsonContent(z.object({ items: z.array(ItemView), nextCursor: z.string().nullable() })),
+        },
         ...commonProblems,
       },
     }),
@@ -160,7 +181,9 @@ export const itemRoutes = newRouter()
       responses: {
         200: {
           description: "审计日志（最早在前）与被替代的历史版本",
-          ...jsonContent(z.object({ events: z.array(z.record(z.string(), z.unknown())), editions: z.array(ItemView) })),
+          ...jsonContent(
+            z.object({ events: z.array(z.record(z.string(), z.unknown())), editions: z.array(ItemView) }),
+          ),
         },
         ...commonProblems,
       },
@@ -177,13 +200,17 @@ export const itemRoutes = newRouter()
       method: "patch",
       path: "/items/{id}",
       summary: "修改草稿或待发布修订（须携带If-Match）",
-      description: "只能修改该类型具有的字段；状态、索引号、版本、单位、时间等由服务器维护，出现在请求体中即被拒绝。",
+      description:
+        "只能修改该类型具有的字段；状态、索引号、版本、单位、时间等由服务器维护，出现在请求体中即被拒绝。",
       security,
       middleware: [requireRole("editor")] as const,
       request: {
         params: IdParam,
         headers: IfMatch,
-        body: { required: true, ...jsonContent(UpdateItemInput, { title: "共青城市重大行政决策听证制度（修订）" }) },
+        body: {
+          required: true,
+          ...jsonContent(UpdateItemInput, { title: "共青城市重大行政决策听证制度（修订）" }),
+        },
       },
       responses: { 200: itemResponse("已修改"), 428: problemResponse("缺少If-Match"), ...stateProblems },
     }),
@@ -192,7 +219,12 @@ export const itemRoutes = newRouter()
       const parsed = updateSchemaFor(current.kind).safeParse(c.req.valid("json"));
       if (!parsed.success) fail("validation", "该类型的信息不能修改这些字段", fieldIssues(parsed.error));
       const copy = workingCopy(current);
-      const merged = await prepareContent(c, { ...(copy?.content ?? current), ...parsed.data }, current.unitCode, current.id);
+      const merged = await prepareContent(
+        c,
+        { ...(copy?.content ?? current), ...parsed.data },
+        current.unitCode,
+        current.id,
+      );
       const next = editItem(current, merged, nowIso(c));
       await c.var.deps.store.items.update(next, current.version, auditOf(next, "edit", c.var.principal));
       return respond(c, next);
@@ -213,7 +245,13 @@ export const itemRoutes = newRouter()
     }),
     (c) => {
       const { reason } = c.req.valid("json");
-      return step(c, c.req.valid("param").id, "reject", (item) => rejectItem(item, reason, nowIso(c)), reason);
+      return step(
+        c,
+        c.req.valid("param").id,
+        "reject",
+        (item) => rejectItem(item, reason, nowIso(c)),
+        reason,
+      );
     },
   )
   .openapi(
@@ -270,13 +308,20 @@ export const itemRoutes = newRouter()
       summary: "规范性文件年度目录（制发、废止、现行有效件数）",
       description: "本单位的目录；市政务公开办看到全市。",
       security,
-      request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2019 }) }) },
-      responses: { 200: { description: "年度目录", ...jsonContent(z.record(z.string(), z.unknown())) }, ...commonProblems },
+      request: {
+        query: z.object({ year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2019 }) }),
+      },
+      responses: {
+        200: { description: "年度目录", ...jsonContent(z.record(z.string(), z.unknown())) },
+        ...commonProblems,
+      },
     }),
     async (c) => {
       const principal = c.var.principal;
       const all = await c.var.deps.store.items.normativeDocuments();
-      const mine = principal.roles.includes("office") ? all : all.filter((d) => d.unitCode === principal.unitCode);
+      const mine = principal.roles.includes("office")
+        ? all
+        : all.filter((d) => d.unitCode === principal.unitCode);
       return c.json(normativeCatalogue(mine, c.req.valid("query").year), 200);
     },
   );

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  type ApproveInput,
   type AuditEntry,
   approveItem,
   assertApprovable,
@@ -50,7 +51,8 @@ export function auditOf(item: Item, action: string, principal: Principal, note?:
 /** Reads the item (another unit's is 404) and checks If-Match when the caller sent one. */
 export async function readForChange(c: C, id: string, ifMatchRequired = false): Promise<Item> {
   const item = await scoped(c).get(id);
-  if (ifMatchRequired || c.req.header("if-match") !== undefined) checkVersion(item.version, expectedVersion(c));
+  if (ifMatchRequired || c.req.header("if-match") !== undefined)
+    checkVersion(item.version, expectedVersion(c));
   return item;
 }
 
@@ -66,7 +68,7 @@ export async function prepareContent(c: C, content: ItemContent, owner: string, 
   return { ...content, body: sanitizeBody(content.body) };
 }
 
-export async function approve(c: C, id: string, input: { review: Item["review"] & object; note?: string | undefined }) {
+export async function approve(c: C, id: string, input: z.infer<typeof ApproveInput>) {
   const { store, calendar, settings } = c.var.deps;
   const principal = c.var.principal;
   const item = await readForChange(c, id);
@@ -93,7 +95,9 @@ export async function approve(c: C, id: string, input: { review: Item["review"] 
     generatedOn: copy.content.generatedOn,
     publishedAt: at.toISOString(),
     approvedOn: copy.content.approvedOn,
-    interpretation: document?.publishedAt ? { documentId: document.id, documentPublishedAt: document.publishedAt } : null,
+    interpretation: document?.publishedAt
+      ? { documentId: document.id, documentPublishedAt: document.firstPublishedAt ?? document.publishedAt }
+      : null,
     calendar,
     settings,
   });
@@ -133,16 +137,23 @@ export async function setValidity(c: C, id: string, change: z.infer<typeof Valid
   const item = await readForChange(c, id);
   const next = changeValidity(item, change, c.var.principal, nowIso(c));
   const refresh = linkWrites(store.db, next, await store.items.links(id), null);
-  const relation = change.status === "amended" ? "amended-by" : change.status === "repealed" ? "repealed-by" : null;
+  const relation =
+    change.status === "amended" ? "amended-by" : change.status === "repealed" ? "repealed-by" : null;
   let byLinks: ReturnType<typeof actionLinkWrites> = [];
   if (change.byItemId) {
     const targets = await store.items.getMany([change.byItemId]);
     checkLinkTargets(ownerOf(item), item.id, [{ to: change.byItemId, path: "byItemId" }], targets);
     const by = targets.get(change.byItemId) as Item;
-    if (by.state !== "published") fail("unprocessable", "修改或废止依据的文件须已发布", [{ path: "byItemId", message: "该文件尚未发布" }]);
+    if (by.state !== "published")
+      fail("unprocessable", "修改或废止依据的文件须已发布", [
+        { path: "byItemId", message: "该文件尚未发布" },
+      ]);
     if (relation) byLinks = actionLinkWrites(store.db, next, relation, by);
   }
   const note = `${change.status}: ${change.reason}`;
-  await store.items.update(next, item.version, auditOf(next, "validity", c.var.principal, note), [...refresh, ...byLinks]);
+  await store.items.update(next, item.version, auditOf(next, "validity", c.var.principal, note), [
+    ...refresh,
+    ...byLinks,
+  ]);
   return next;
 }

@@ -16,7 +16,13 @@ export async function publishHarness(start?: Date) {
   const t = await testDeps(start);
   const app = createPublishApp(t.deps);
 
-  async function call(method: string, path: string, key: string, body?: unknown, headers: Record<string, string> = {}) {
+  async function call(
+    method: string,
+    path: string,
+    key: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const res = await app.request(`/v1${path}`, {
       method,
       headers: {

@@ -16,15 +16,33 @@ describe("item kinds: each kind requires its own fields", () => {
   const cases: [string, object, string][] = [
     ["normative needs a 文号", { ...normative(), docNumber: undefined }, "docNumber"],
     ["normative needs its issuing organ", { ...normative(), issuingOrgan: undefined }, "issuingOrgan"],
-    ["an interpretation names the document it interprets", { ...interpretation("x"), interprets: undefined }, "interprets"],
+    [
+      "an interpretation names the document it interprets",
+      { ...interpretation("x"), interprets: undefined },
+      "interprets",
+    ],
     [
       "a budget says its year, type, approval date and whether 三公经费 are included",
-      { kind: "budget", title: "2026年部门预算", columnId: "fiscal-budget-departments", body: "", generatedOn: "2026-02-01" },
+      {
+        kind: "budget",
+        title: "2026年部门预算",
+        columnId: "fiscal-budget-departments",
+        body: "",
+        generatedOn: "2026-02-01",
+      },
       "fiscalYear",
     ],
     [
       "a project item names one of the eight stages",
-      { kind: "project", title: "招标公告", columnId: "project-bidding", body: "", generatedOn: "2026-02-01", projectName: "共青大道改造", stage: "tendering" },
+      {
+        kind: "project",
+        title: "招标公告",
+        columnId: "project-bidding",
+        body: "",
+        generatedOn: "2026-02-01",
+        projectName: "共青大道改造",
+        stage: "tendering",
+      },
       "stage",
     ],
     ["a kind's fields are refused on another kind", { ...general(), stage: "bidding" }, "stage"],
@@ -39,7 +57,10 @@ describe("item kinds: each kind requires its own fields", () => {
 
   it("a normative document starts effective (有效) with its 备案审查 record", async () => {
     const item = await dept.draft(normative("共府办发〔2026〕2号"));
-    expect(item).toMatchObject({ validity: "effective", filing: { filedWith: "共青城市司法局", result: "passed" } });
+    expect(item).toMatchObject({
+      validity: "effective",
+      filing: { filedWith: "共青城市司法局", result: "passed" },
+    });
   });
 
   it("a budget publication records whether it came within 20 calendar days of approval (预算法 Art. 14)", async () => {
@@ -61,8 +82,9 @@ describe("item kinds: each kind requires its own fields", () => {
   });
 
   it("OGI Art. 26: publication within 20 working days of formation is recorded on the item", async () => {
+    // Formed Friday 2026-02-27, published Monday 03-02: Saturday 02-28 was a 调休 working day.
     const item = await dept.publish({ ...general(), generatedOn: "2026-02-27" });
-    expect(item.timeliness).toMatchObject({ proactive: { workingDays: 1, limit: 20, onTime: true } });
+    expect(item.timeliness).toMatchObject({ proactive: { workingDays: 2, limit: 20, onTime: true } });
     const late = await dept.publish({ ...general(), generatedOn: "2026-01-05" });
     expect(late.timeliness).toMatchObject({ proactive: { onTime: false } });
   });
@@ -85,10 +107,20 @@ describe("revise: a new edition while the live one stays public", () => {
     const live = await dept.publish(general("关于调整办事时间的公告"));
     const revising = await h.call("POST", `/items/${live.id}/revise`, dept.editor);
     expect(revising.status).toBe(200);
-    expect(revising.body).toMatchObject({ state: "published", title: "关于调整办事时间的公告", revision: { edition: 2, state: "draft" } });
-    const edited = await h.call("PATCH", `/items/${live.id}`, dept.editor, { title: "关于调整办事时间的公告（更正）" }, {
-      "if-match": `"${revising.body.version}"`,
+    expect(revising.body).toMatchObject({
+      state: "published",
+      title: "关于调整办事时间的公告",
+      revision: { edition: 2, state: "draft" },
     });
+    const edited = await h.call(
+      "PATCH",
+      `/items/${live.id}`,
+      dept.editor,
+      { title: "关于调整办事时间的公告（更正）" },
+      {
+        "if-match": `"${revising.body.version}"`,
+      },
+    );
     expect(edited.status).toBe(200);
     expect(edited.body.title).toBe("关于调整办事时间的公告");
     await dept.submit(live.id);
@@ -104,7 +136,15 @@ describe("revise: a new edition while the live one stays public", () => {
       events: { action: string }[];
       editions: { edition: number; title: string }[];
     };
-    expect(history.events.map((e) => e.action)).toEqual(["create", "submit", "approve", "revise", "edit", "submit", "approve"]);
+    expect(history.events.map((e) => e.action)).toEqual([
+      "create",
+      "submit",
+      "approve",
+      "revise",
+      "edit",
+      "submit",
+      "approve",
+    ]);
     expect(history.editions).toMatchObject([{ edition: 1, title: "关于调整办事时间的公告" }]);
   });
 
@@ -133,7 +173,9 @@ describe("revise: a new edition while the live one stays public", () => {
     const approvals = history.events.filter((e) => e.action === "approve").length;
     expect(final.state).toBe("published");
     expect(final.edition).toBe(approvals);
-    expect(history.editions.map((e) => e.edition)).toEqual(Array.from({ length: approvals - 1 }, (_, i) => i + 1));
+    expect(history.editions.map((e) => e.edition)).toEqual(
+      Array.from({ length: approvals - 1 }, (_, i) => i + 1),
+    );
     expect(history.events.map((e) => e.version)).toEqual(history.events.map((_, i) => i + 1));
     expect(final.version).toBe(history.events.length);
   });
@@ -143,7 +185,11 @@ describe("withdraw: taken down with a public reason, nothing deleted", () => {
   it("a withdrawn item keeps its content and history", async () => {
     const live = await dept.publish(general("将撤回的通知"));
     const res = await h.call("POST", `/items/${live.id}/withdraw`, dept.reviewer, { reason: "活动取消" });
-    expect(res.body).toMatchObject({ state: "withdrawn", title: "将撤回的通知", withdrawal: { reason: "活动取消" } });
+    expect(res.body).toMatchObject({
+      state: "withdrawn",
+      title: "将撤回的通知",
+      withdrawal: { reason: "活动取消" },
+    });
     const history = (await h.call("GET", `/items/${live.id}/history`, dept.editor)).body as unknown as {
       events: { action: string }[];
     };
@@ -152,7 +198,9 @@ describe("withdraw: taken down with a public reason, nothing deleted", () => {
 
   it("a draft cannot be withdrawn, and a reason is required", async () => {
     const draft = await dept.draft(general());
-    expect((await h.call("POST", `/items/${draft.id}/withdraw`, dept.reviewer, { reason: "x" })).status).toBe(409);
+    expect((await h.call("POST", `/items/${draft.id}/withdraw`, dept.reviewer, { reason: "x" })).status).toBe(
+      409,
+    );
     const live = await dept.publish(general());
     expect((await h.call("POST", `/items/${live.id}/withdraw`, dept.reviewer, {})).status).toBe(400);
   });
@@ -162,10 +210,17 @@ describe("links: visible from both ends", () => {
   it("publishing an interpretation links it to its document, and the document shows it", async () => {
     const doc = await dept.publish(normative("共府办发〔2026〕5号"));
     const interp = await dept.publish(interpretation(doc.id));
-    expect(interp.timeliness).toMatchObject({ interpretation: { documentId: doc.id, workingDays: 0, onTime: true } });
+    expect(interp.timeliness).toMatchObject({
+      interpretation: { documentId: doc.id, workingDays: 0, onTime: true },
+    });
     const docView = await dept.get(doc.id);
     expect(docView.links).toEqual(
-      expect.arrayContaining([expect.objectContaining({ relation: "interpreted-by", target: expect.objectContaining({ id: interp.id }) })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          relation: "interpreted-by",
+          target: expect.objectContaining({ id: interp.id }),
+        }),
+      ]),
     );
   });
 
@@ -173,7 +228,9 @@ describe("links: visible from both ends", () => {
     const doc = await dept.draft(normative("共府办发〔2026〕6号"));
     const interp = await dept.draft(interpretation(doc.id));
     await dept.submit(interp.id);
-    expect((await h.call("POST", `/items/${interp.id}/approve`, dept.reviewer, clearReview)).status).toBe(409);
+    expect((await h.call("POST", `/items/${interp.id}/approve`, dept.reviewer, clearReview)).status).toBe(
+      409,
+    );
   });
 
   it("linking to another unit's unpublished item is refused; its published item is fine", async () => {
@@ -185,7 +242,9 @@ describe("links: visible from both ends", () => {
     const linked = await dept.publish({ ...general(), relatedItemIds: [visible.id] });
     const otherView = await other.get(visible.id);
     expect(otherView.links).toEqual(
-      expect.arrayContaining([expect.objectContaining({ relation: "related", target: expect.objectContaining({ id: linked.id }) })]),
+      expect.arrayContaining([
+        expect.objectContaining({ relation: "related", target: expect.objectContaining({ id: linked.id }) }),
+      ]),
     );
   });
 });
@@ -201,10 +260,17 @@ describe("normative-document lifecycle and catalogue", () => {
       byItemId: replacement.id,
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ validity: "repealed", validityHistory: [{ status: "repealed", byItemId: replacement.id }] });
+    expect(res.body).toMatchObject({
+      validity: "repealed",
+      validityHistory: [{ status: "repealed", byItemId: replacement.id }],
+    });
     const links = (await dept.get(original.id)).links as { relation: string; target: { id: string } }[];
     expect(links).toEqual(expect.arrayContaining([expect.objectContaining({ relation: "repealed-by" })]));
-    const again = await h.call("POST", `/items/${original.id}/validity`, dept.reviewer, { status: "amended", on: "2026-03-02", reason: "x" });
+    const again = await h.call("POST", `/items/${original.id}/validity`, dept.reviewer, {
+      status: "amended",
+      on: "2026-03-02",
+      reason: "x",
+    });
     expect(again.status).toBe(409);
   });
 
@@ -212,6 +278,11 @@ describe("normative-document lifecycle and catalogue", () => {
     const res = await h.call("GET", "/normative-documents/catalogue?year=2026", dept.editor);
     expect(res.status).toBe(200);
     const published = ["共府办发〔2026〕5号", "共府办发〔2026〕7号", "共府办发〔2026〕8号"];
-    expect(res.body).toMatchObject({ year: 2026, issued: published.length, repealed: 1, valid: published.length - 1 });
+    expect(res.body).toMatchObject({
+      year: 2026,
+      issued: published.length,
+      repealed: 1,
+      valid: published.length - 1,
+    });
   });
 });

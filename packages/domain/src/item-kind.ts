@@ -2,7 +2,15 @@ import { z } from "zod";
 import { IsoDate } from "./date.ts";
 import { idSchema } from "./id.ts";
 
-export const ItemKind = z.enum(["general", "normative", "interpretation", "budget", "project", "meeting", "audit"]);
+export const ItemKind = z.enum([
+  "general",
+  "normative",
+  "interpretation",
+  "budget",
+  "project",
+  "meeting",
+  "audit",
+]);
 export type ItemKind = z.infer<typeof ItemKind>;
 
 export const ItemId = idSchema("item");
@@ -47,7 +55,7 @@ export const kindFields = {
   },
   interpretation: {
     interprets: ItemId,
-    form: InterpretationForm.default("text"),
+    form: InterpretationForm,
   },
   budget: {
     fiscalYear: z.number().int().min(2000).max(2100),

@@ -11,7 +11,7 @@ import {
   publicItem,
   rejectItem,
   submitItem,
-  UpdateItemInput,
+  updateSchemaFor,
 } from "./item.ts";
 
 const t0 = "2026-03-02T02:00:00.000Z";
@@ -56,8 +56,10 @@ describe("disclosure item metadata", () => {
       const result = CreateItemInput.safeParse({ ...draft(), [field]: "x" });
       expect(result.success, field).toBe(false);
     }
-    expect(UpdateItemInput.safeParse({ kind: "budget" }).success).toBe(false);
-    expect(UpdateItemInput.safeParse({}).success).toBe(false);
+    expect(updateSchemaFor("general").safeParse({ kind: "budget" }).success).toBe(false);
+    expect(updateSchemaFor("general").safeParse({}).success).toBe(false);
+    expect(updateSchemaFor("general").safeParse({ stage: "bidding" }).success).toBe(false);
+    expect(updateSchemaFor("project").safeParse({ stage: "bidding" }).success).toBe(true);
   });
 
   it("strings and arrays have maximum sizes", () => {
@@ -143,7 +145,7 @@ describe("placement in the catalogue", () => {
 describe("editing a draft", () => {
   it("a PATCH changes only the fields it names (no defaults re-applied)", () => {
     const item = { ...draft(), keywords: ["听证"], category: "城乡建设、环境保护" };
-    const changes = UpdateItemInput.parse({ title: "新标题" });
+    const changes = updateSchemaFor("general").parse({ title: "新标题" });
     expect(changes).toEqual({ title: "新标题" });
     expect(editItem(item, changes, t0)).toMatchObject({
       title: "新标题",

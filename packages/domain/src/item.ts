@@ -60,7 +60,8 @@ const commonAtCreation = {
 };
 
 const variant = <K extends ItemKind, S extends z.ZodRawShape>(kind: K, shape: S) =>
-  z.strictObject({ kind: z.literal(kind), ...commonAtCreation, ...shape });
+  // extend (not spread) so a kind's required field replaces an optional common one in the type too.
+  z.strictObject({ kind: z.literal(kind), ...commonAtCreation }).extend(shape);
 
 /** A new item: one schema per kind, told apart by `kind`. */
 export const CreateItemInput = z.discriminatedUnion("kind", [
@@ -161,7 +162,9 @@ export const Timeliness = z.object({
     })
     .nullable(),
   /** 预算法 Art. 14: budgets within N calendar days of approval; null for other kinds. */
-  budget: z.object({ calendarDays: z.number().int(), limit: z.number().int(), onTime: z.boolean() }).nullable(),
+  budget: z
+    .object({ calendarDays: z.number().int(), limit: z.number().int(), onTime: z.boolean() })
+    .nullable(),
 });
 export type Timeliness = z.infer<typeof Timeliness>;
 
@@ -198,7 +201,9 @@ export const stateNames: Record<ItemState, string> = {
 };
 
 export function contentOf(item: ItemContent): ItemContent {
-  return Object.fromEntries(contentKeys.filter((k) => item[k] !== undefined).map((k) => [k, item[k]])) as ItemContent;
+  return Object.fromEntries(
+    contentKeys.filter((k) => item[k] !== undefined).map((k) => [k, item[k]]),
+  ) as ItemContent;
 }
 
 export function newItem(input: ItemContent, unitCode: string, id: string, now: string): Item {
@@ -228,7 +233,8 @@ export function newItem(input: ItemContent, unitCode: string, id: string, now: s
 /** An item goes in an existing column that takes its kind (a budget in 财政信息, not in 政府会议). */
 export function checkPlacement(kind: ItemKind, columnId: string): void {
   const column = findColumn(columnId);
-  if (!column) fail("unprocessable", "栏目不存在", [{ path: "columnId", message: `栏目“${columnId}”不存在` }]);
+  if (!column)
+    fail("unprocessable", "栏目不存在", [{ path: "columnId", message: `栏目“${columnId}”不存在` }]);
   else if (!column.kinds.includes(kind)) {
     fail("unprocessable", `栏目“${column.name}”不接受此类信息`, [
       { path: "columnId", message: `栏目“${column.name}”不接受类型为${kind}的信息` },
@@ -270,7 +276,12 @@ const bump = (item: Item, now: string): Pick<Item, "version" | "updatedAt"> => (
 function updateWorking(
   item: Item,
   now: string,
-  patch: { content?: ItemContent; state?: "draft" | "submitted"; submittedAt?: string | null; rejection?: Item["rejection"] },
+  patch: {
+    content?: ItemContent;
+    state?: "draft" | "submitted";
+    submittedAt?: string | null;
+    rejection?: Item["rejection"];
+  },
 ): Item {
   if (item.revision) {
     return { ...item, ...bump(item, now), revision: { ...item.revision, ...patch } };
@@ -306,7 +317,9 @@ export function blockingAnswers(review: ConfidentialityReview): string[] {
     tradeSecret: "涉及商业秘密",
     otherSensitive: "存在其他敏感内容",
   };
-  return (Object.keys(names) as (keyof ConfidentialityReview)[]).filter((k) => review[k]).map((k) => names[k]);
+  return (Object.keys(names) as (keyof ConfidentialityReview)[])
+    .filter((k) => review[k])
+    .map((k) => names[k]);
 }
 
 /** Approval is refused unless a copy awaits review and the confidentiality review clears every question. */
@@ -348,7 +361,8 @@ export function approveItem(
 
 /** `revise` opens a new edition of a published item; the live edition stays public meanwhile. */
 export function reviseItem(item: Item, now: string): Item {
-  if (item.state !== "published") fail("conflict", `当前状态为“${stateNames[item.state]}”，只有已发布的信息可以修订`);
+  if (item.state !== "published")
+    fail("conflict", `当前状态为“${stateNames[item.state]}”，只有已发布的信息可以修订`);
   if (item.revision) fail("conflict", `已有待处理的修订（第${item.revision.edition}版）`);
   const revision: Revision = {
     edition: item.edition + 1,
@@ -367,7 +381,8 @@ export function reviseItem(item: Item, now: string): Item {
  * settled first so no draft is orphaned behind a withdrawn item.
  */
 export function withdrawItem(item: Item, reason: string, actorUnitCode: string, now: string): Item {
-  if (item.state !== "published") fail("conflict", `当前状态为“${stateNames[item.state]}”，只有已发布的信息可以撤回`);
+  if (item.state !== "published")
+    fail("conflict", `当前状态为“${stateNames[item.state]}”，只有已发布的信息可以撤回`);
   if (item.revision) fail("conflict", "该信息有待处理的修订，请先完成或退回修订再撤回");
   return { ...item, state: "withdrawn", withdrawal: { reason, at: now, actorUnitCode }, ...bump(item, now) };
 }

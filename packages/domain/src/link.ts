@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { canSeeUnit, type Actor } from "./unit.ts";
-import { fail, type FieldIssue } from "./error.ts";
+import { type FieldIssue, fail } from "./error.ts";
 import type { Item, ItemContent } from "./item.ts";
+import { type Actor, canSeeUnit } from "./unit.ts";
 
 /**
  * Links between items, stored at both ends so either item's detail shows them: a related
@@ -58,8 +58,14 @@ export function linkTarget(item: Item): LinkTarget {
 /** The links an edition's own fields declare: related items and, for an interpretation, its document. */
 export function declaredLinks(content: ItemContent): { relation: LinkRelation; to: string; path: string }[] {
   return [
-    ...content.relatedItemIds.map((to, i) => ({ relation: "related" as const, to, path: `relatedItemIds.${i}` })),
-    ...(content.interprets ? [{ relation: "interprets" as const, to: content.interprets, path: "interprets" }] : []),
+    ...content.relatedItemIds.map((to, i) => ({
+      relation: "related" as const,
+      to,
+      path: `relatedItemIds.${i}`,
+    })),
+    ...(content.interprets
+      ? [{ relation: "interprets" as const, to: content.interprets, path: "interprets" }]
+      : []),
   ];
 }
 

@@ -4,12 +4,7 @@ import { defaultIndexNumberFormat, IndexNumberFormat } from "./index-number.ts";
 // A limit of zero would make every item late and a very large one would switch a check off
 // silently; a year is far beyond any rule a locality has set.
 const days = (fallback: number) =>
-  z
-    .number()
-    .int("天数须为整数")
-    .min(1, "天数至少为1")
-    .max(366, "天数不能超过366")
-    .default(fallback);
+  z.number().int("天数须为整数").min(1, "天数至少为1").max(366, "天数不能超过366").default(fallback);
 
 /**
  * The rules that vary by locality, in one place. Every field has the national (or the most

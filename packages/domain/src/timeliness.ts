@@ -52,7 +52,10 @@ export function timelinessOf(input: TimelinessInput): Timeliness {
 
   let interpretation: Timeliness["interpretation"] = null;
   if (input.kind === "interpretation" && input.interpretation) {
-    const documentOn = publicationDay(input.interpretation.documentPublishedAt, "interpretation.documentPublishedAt");
+    const documentOn = publicationDay(
+      input.interpretation.documentPublishedAt,
+      "interpretation.documentPublishedAt",
+    );
     // 三同步: an interpretation published before its document has no lag at all.
     const lag = workingDaysBetween(calendar, documentOn, publishedOn);
     const limit = settings.interpretationLagLimitWorkingDays;

@@ -91,7 +91,9 @@ export function itemRepository(db: Db) {
       const found = new Map<string, Item>();
       const unique = [...new Set(ids)];
       for (let i = 0; i < unique.length; i += 100) {
-        let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+        let request:
+          | Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }>
+          | undefined = {
           [db.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.item(id)), ConsistentRead: true },
         };
         while (request && Object.keys(request).length > 0) {

@@ -28,11 +28,17 @@ export const keys = {
   byIndexNumber: (indexNumber: string) => ({ gsi3pk: `INDEXNO#${indexNumber}`, gsi3sk: "ITEM" }),
 
   /** Published normative documents of the whole city, by date formed (gsi4, sparse). */
-  normativeDocument: (generatedOn: string, id: string) => ({ gsi4pk: "NORMATIVE", gsi4sk: `${generatedOn}#${id}` }),
+  normativeDocument: (generatedOn: string, id: string) => ({
+    gsi4pk: "NORMATIVE",
+    gsi4sk: `${generatedOn}#${id}`,
+  }),
   normativePartition: "NORMATIVE",
 
   /** A link sits in the partition of the item it is shown on; sorts after the item record. */
-  link: (from: string, relation: string, to: string) => ({ pk: `ITEM#${from}`, sk: `LINK#${relation}#${to}` }),
+  link: (from: string, relation: string, to: string) => ({
+    pk: `ITEM#${from}`,
+    sk: `LINK#${relation}#${to}`,
+  }),
   linkPrefix: "LINK#",
   /** The live edition superseded by a revision, kept for the history. */
   edition: (id: string, edition: number) => ({ pk: `ITEM#${id}`, sk: `EDITION#${pad(edition, 6)}` }),

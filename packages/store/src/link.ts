@@ -1,5 +1,12 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { DomainError, inverseRelation, type Item, type Link, type LinkRelation, linkTarget } from "@gov/domain";
+import {
+  DomainError,
+  type Item,
+  inverseRelation,
+  type Link,
+  type LinkRelation,
+  linkTarget,
+} from "@gov/domain";
 import type { Db } from "./client.ts";
 import { keys } from "./keys.ts";
 import type { Write } from "./transaction.ts";
@@ -28,7 +35,14 @@ function put(db: Db, from: string, relation: LinkRelation, source: string, targe
     item: {
       Put: {
         TableName: db.tableName,
-        Item: { ...keys.link(from, relation, target.id), entity: "link", from, relation, source, target: linkTarget(target) },
+        Item: {
+          ...keys.link(from, relation, target.id),
+          entity: "link",
+          from,
+          relation,
+          source,
+          target: linkTarget(target),
+        },
       },
     },
     onConditionFailed: new DomainError("conflict", "关联写入冲突，请重试"),
@@ -56,7 +70,8 @@ export function linkWrites(
   const writes: Write[] = [];
   const wanted = new Set((declared ?? []).map((d) => `${d.relation}#${d.target.id}`));
   for (const link of existing) {
-    const ownedAndDropped = declared && link.source === item.id && !wanted.has(`${link.relation}#${link.target.id}`);
+    const ownedAndDropped =
+      declared && link.source === item.id && !wanted.has(`${link.relation}#${link.target.id}`);
     if (ownedAndDropped) {
       writes.push(remove(db, item.id, link.relation, link.target.id));
       writes.push(remove(db, link.target.id, inverseRelation[link.relation], item.id));
@@ -73,5 +88,8 @@ export function linkWrites(
 
 /** A link declared by an action rather than by fields (amended-by, repealed-by): both ends. */
 export function actionLinkWrites(db: Db, item: Item, relation: LinkRelation, target: Item): Write[] {
-  return [put(db, item.id, relation, item.id, target), put(db, target.id, inverseRelation[relation], item.id, item)];
+  return [
+    put(db, item.id, relation, item.id, target),
+    put(db, target.id, inverseRelation[relation], item.id, item),
+  ];
 }

@@ -15,7 +15,8 @@ export type Write = { item: TransactItem; onConditionFailed: DomainError };
 export async function commit(db: Db, all: Write[]): Promise<void> {
   const writes = withoutRepeats(all);
   // DynamoDB's limit for one transaction; beyond it the change cannot be all-or-nothing.
-  if (writes.length > 100) throw new DomainError("unprocessable", "一次修改涉及的关联记录过多，请减少关联信息");
+  if (writes.length > 100)
+    throw new DomainError("unprocessable", "一次修改涉及的关联记录过多，请减少关联信息");
   try {
     await db.doc.send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.item) }));
   } catch (error) {
