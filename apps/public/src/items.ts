@@ -84,8 +84,7 @@ export const publicItemRoutes = newRouter()
       const found = id ? await items.getWithLinks(id) : undefined;
       const item: Item | undefined = found?.item;
       // Withdrawn items answer 410 with a tombstone: what was public is never silently lost.
-      if (item?.state === "withdrawn")
-        return c.json({ ...tombstone(item), status: 410, title: "信息已撤回" }, 410);
+      if (item?.state === "withdrawn") return c.json({ withdrawn: true, ...tombstone(item) }, 410);
       if (item?.state !== "published" || !found) return fail("not-found", "信息不存在或尚未公开");
       return c.json({ ...publicItem(item), links: expandLinks(found.links) }, 200);
     },
