@@ -25,6 +25,12 @@ describe("problem+json (RFC 9457)", () => {
     expect(paths.sort()).toEqual(["review.extra", "review.stateSecret", "state"]);
   });
 
+  it("an empty or dotted unknown key still gets a path that names it", () => {
+    const result = z.strictObject({ a: z.strictObject({}) }).safeParse({ "": 1, a: { "x.y": 2 } });
+    const paths = fieldIssues(result.error as z.ZodError).map((i) => i.path);
+    expect(paths.sort()).toEqual(['[""]', 'a["x.y"]']);
+  });
+
   it("validation messages are in Chinese", () => {
     const result = z.object({ n: z.number() }).safeParse({ n: "x" });
     expect(fieldIssues(result.error as z.ZodError)[0]?.message).toMatch(/[\u4e00-\u9fa5]/);

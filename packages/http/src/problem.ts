@@ -54,13 +54,23 @@ export function problem(
   });
 }
 
-/** zod issues as `{ path, message }` with a JSON-pointer-like dotted path (`review.stateSecret`). */
+/**
+ * zod issues as `{ path, message }`: a dotted path (`review.stateSecret`, `keywords.3`),
+ * with keys that would be ambiguous or empty written in brackets (`[""]`, `["a.b"]`), so
+ * every issue names a field.
+ */
 export function fieldIssues(error: ZodError, prefix = ""): FieldIssue[] {
   return error.issues.flatMap((issue) => {
-    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
+    const base = issue.path.reduce<string>(join, prefix);
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: "不允许的字段" }));
+      return issue.keys.map((key) => ({ path: join(base, key), message: "不允许的字段" }));
     }
     return [{ path: base || "(body)", message: issue.message }];
   });
+}
+
+function join(base: string, segment: PropertyKey): string {
+  const name = String(segment);
+  if (name === "" || /[.[\]"\s]/.test(name)) return `${base}[${JSON.stringify(name)}]`;
+  return base ? `${base}.${name}` : name;
 }
