@@ -3,11 +3,14 @@ import {
   fail,
   findColumn,
   type Item,
+  ItemKind,
   type Link,
   looksLikeIndexNumber,
   publicItem,
   publicLinks,
   tombstone,
+  UnitCode,
+  Validity,
 } from "@gov/domain";
 import { newRouter } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -24,6 +27,17 @@ function expandLinks(links: Link[]) {
   return grouped;
 }
 
+const ListFilter = z.object({
+  column: z.string().min(1).max(64).optional().openapi({ example: "normative-documents" }),
+  unit: UnitCode.optional().openapi({ example: "000014349" }),
+  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ example: 2019 }),
+  category: z.string().min(1).max(50).optional().openapi({ example: "综合政务" }),
+  kind: ItemKind.optional(),
+  validity: Validity.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(2000).optional(),
+});
+
 export const publicItemRoutes = newRouter()
   .openapi(
     createRoute({
@@ -38,14 +52,8 @@ export const publicItemRoutes = newRouter()
     createRoute({
       method: "get",
       path: "/items",
-      summary: "栏目下已公开的信息（最新在前，游标分页）",
-      request: {
-        query: z.object({
-          column: z.string().min(1).max(64).openapi({ example: "normative-documents" }),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-          cursor: z.string().max(2000).optional(),
-        }),
-      },
+      summary: "已公开的信息列表（最新在前，游标分页，可按栏目、单位、年份、分类、类型、有效性筛选）",
+      request: { query: ListFilter },
       responses: {
         200: {
           description: "列表",
@@ -55,9 +63,11 @@ export const publicItemRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { column, limit, cursor } = c.req.valid("query");
-      if (!findColumn(column)) fail("validation", "栏目不存在", [{ path: "column", message: "栏目不存在" }]);
-      const page = await c.var.deps.store.items.listPublishedInColumn(column, { limit, cursor });
+      const { limit, cursor, ...filter } = c.req.valid("query");
+      if (filter.column && !findColumn(filter.column)) {
+        fail("validation", "栏目不存在", [{ path: "column", message: "栏目不存在" }]);
+      }
+      const page = await c.var.deps.store.items.listPublished(filter, { limit, cursor });
       return c.json({ items: page.items.map(publicItem), nextCursor: page.nextCursor }, 200);
     },
   )

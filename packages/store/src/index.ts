@@ -15,6 +15,7 @@ export {
 export { type ItemRepository, itemRepository, type Page, type PageRequest, scopedItems } from "./item.ts";
 export { keys } from "./keys.ts";
 export { actionLinkWrites, linkWrites, readLinks, type StoredLink } from "./link.ts";
+export type { PublishedFilter } from "./published.ts";
 export { ensureTable } from "./schema.ts";
 export { createStore, type Store } from "./store.ts";
 export { tableDefinition } from "./table.ts";

@@ -79,7 +79,7 @@ describe("item repository", () => {
     const published = { ...draft("000000103", column), state: "published" as const, publishedAt: now };
     await store.items.create(unpublished, audit(unpublished, "create"));
     await store.items.create(published, audit(published, "create"));
-    const page = await store.items.listPublishedInColumn(column, { limit: 10 });
+    const page = await store.items.listPublished({ column }, { limit: 10 });
     expect(page.items.map((i) => i.id)).toEqual([published.id]);
   });
 

@@ -5,6 +5,7 @@ import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
 import { linkFromRecord, readLinks, type StoredLink } from "./link.ts";
+import { listPublished, type PublishedFilter } from "./published.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
 
@@ -18,15 +19,27 @@ function toRecord(item: Item): Record<string, unknown> {
   return {
     ...keys.item(item.id),
     ...keys.itemOfUnit(item.unitCode, item.createdAt, item.id),
-    ...(item.state === "published" && item.publishedAt
-      ? keys.publishedInColumn(item.columnId, item.publishedAt, item.id)
-      : {}),
+    ...publishedKeys(item),
     ...(item.indexNumber ? keys.byIndexNumber(item.indexNumber) : {}),
     ...(item.kind === "normative" && item.state === "published"
       ? keys.normativeDocument(item.generatedOn, item.id)
       : {}),
     entity: "item",
     ...item,
+  };
+}
+
+/**
+ * Public lists sort by first publication, so a corrected edition keeps its place; the keys
+ * exist only while the item is published, which is what keeps drafts out of every list.
+ */
+function publishedKeys(item: Item) {
+  const at = item.firstPublishedAt ?? item.publishedAt;
+  if (item.state !== "published" || !at) return {};
+  return {
+    ...keys.publishedInColumn(item.columnId, at, item.id),
+    ...keys.publishedOfUnit(item.unitCode, at, item.id),
+    ...keys.published(at, item.id),
   };
 }
 
@@ -212,8 +225,7 @@ export function itemRepository(db: Db) {
     listOfUnit: (unitCode: string, page: PageRequest) =>
       queryPage("gsi1", keys.unitItemsPartition(unitCode), page),
 
-    listPublishedInColumn: (columnId: string, page: PageRequest) =>
-      queryPage("gsi2", keys.columnPartition(columnId), page),
+    listPublished: (filter: PublishedFilter, page: PageRequest) => listPublished(db, filter, page),
 
     history: (id: string) => readAudit(db, keys.item(id).pk),
 

@@ -24,6 +24,15 @@ export const keys = {
     gsi2sk: `${publishedAt}#${id}`,
   }),
   columnPartition: (columnId: string) => `COLUMN#${columnId}`,
+  /** Published items of a unit, newest first (gsi5, sparse). */
+  publishedOfUnit: (unitCode: string, publishedAt: string, id: string) => ({
+    gsi5pk: `PUBLISHED#UNIT#${unitCode}`,
+    gsi5sk: `${publishedAt}#${id}`,
+  }),
+  unitPublishedPartition: (unitCode: string) => `PUBLISHED#UNIT#${unitCode}`,
+  /** Every published item, newest first (gsi6, sparse): the portal's "latest" and the exports. */
+  published: (publishedAt: string, id: string) => ({ gsi6pk: "PUBLISHED", gsi6sk: `${publishedAt}#${id}` }),
+  publishedPartition: "PUBLISHED",
   /** Lookup by 索引号 (gsi3, sparse: only once allocated). */
   byIndexNumber: (indexNumber: string) => ({ gsi3pk: `INDEXNO#${indexNumber}`, gsi3sk: "ITEM" }),
 

@@ -12,6 +12,8 @@ export const tableDefinition = {
     gsi2: { partitionKey: "gsi2pk", sortKey: "gsi2sk" },
     gsi3: { partitionKey: "gsi3pk", sortKey: "gsi3sk" },
     gsi4: { partitionKey: "gsi4pk", sortKey: "gsi4sk" },
+    gsi5: { partitionKey: "gsi5pk", sortKey: "gsi5sk" },
+    gsi6: { partitionKey: "gsi6pk", sortKey: "gsi6sk" },
   },
 } as const;
 
