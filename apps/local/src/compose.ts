@@ -1,6 +1,6 @@
 import type { Deps } from "@gov/http";
 import { createNoticesApp } from "@gov/notices";
-import { createPublicApp } from "@gov/public";
+import { createPublicApp, publicHttpOptionsFromEnv } from "@gov/public";
 import { createPublishApp } from "@gov/publish";
 import { createSupervisionApp } from "@gov/supervision";
 import { Hono } from "hono";
@@ -12,7 +12,7 @@ export function composeApps(deps: Deps) {
     (await deps.store.ready()) ? c.json({ status: "ok" }) : c.json({ status: "unavailable" }, 503),
   );
   app.route("/publish", createPublishApp(deps));
-  app.route("/public", createPublicApp(deps));
+  app.route("/public", createPublicApp(deps, publicHttpOptionsFromEnv(process.env)));
   app.route("/notices", createNoticesApp(deps));
   app.route("/supervision", createSupervisionApp(deps));
   return app;

@@ -1,1 +1,2 @@
 export { createPublicApp } from "./app.ts";
+export { type PublicHttpOptions, publicHttpOptionsFromEnv } from "./http-behaviour.ts";

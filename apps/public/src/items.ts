@@ -1,5 +1,6 @@
 import {
-  columnTree,
+  columns,
+  countedColumnTree,
   fail,
   findColumn,
   type Item,
@@ -43,10 +44,13 @@ export const publicItemRoutes = newRouter()
     createRoute({
       method: "get",
       path: "/columns",
-      summary: "栏目目录（树）",
+      summary: "栏目目录（树，含各栏目已公开信息数）",
       responses: { 200: { description: "栏目树", ...json(z.object({ columns: z.array(z.unknown()) })) } },
     }),
-    (c) => c.json({ columns: columnTree() }, 200),
+    async (c) => {
+      const counts = await c.var.deps.store.items.countPublishedByColumn(columns.map((col) => col.id));
+      return c.json({ columns: countedColumnTree(counts) }, 200);
+    },
   )
   .openapi(
     createRoute({

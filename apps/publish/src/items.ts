@@ -97,7 +97,7 @@ async function step(
 ) {
   const current = await readForChange(c, id);
   const next = change(current);
-  await c.var.deps.store.items.update(next, current.version, auditOf(next, name, c.var.principal, note));
+  await c.var.deps.store.items.update(next, current, auditOf(next, name, c.var.principal, note));
   return respond(c, next);
 }
 
@@ -226,7 +226,7 @@ export const itemRoutes = newRouter()
         current.id,
       );
       const next = editItem(current, merged, nowIso(c));
-      await c.var.deps.store.items.update(next, current.version, auditOf(next, "edit", c.var.principal));
+      await c.var.deps.store.items.update(next, current, auditOf(next, "edit", c.var.principal));
       return respond(c, next);
     },
   )

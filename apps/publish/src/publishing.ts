@@ -116,7 +116,7 @@ export async function approve(c: C, id: string, input: z.infer<typeof ApproveInp
     declared.map((d) => ({ relation: d.relation, target: targets.get(d.to) as Item })),
   );
   const superseded = item.revision ? [store.items.editionWrite(item)] : [];
-  await store.items.update(next, item.version, auditOf(next, "approve", principal, input.note), [
+  await store.items.update(next, item, auditOf(next, "approve", principal, input.note), [
     ...superseded,
     ...links,
   ]);
@@ -128,7 +128,7 @@ export async function withdraw(c: C, id: string, reason: string) {
   const item = await readForChange(c, id);
   const next = withdrawItem(item, reason, c.var.principal.unitCode, nowIso(c));
   const links = linkWrites(store.db, next, await store.items.links(id), null);
-  await store.items.update(next, item.version, auditOf(next, "withdraw", c.var.principal, reason), links);
+  await store.items.update(next, item, auditOf(next, "withdraw", c.var.principal, reason), links);
   return next;
 }
 
@@ -151,7 +151,7 @@ export async function setValidity(c: C, id: string, change: z.infer<typeof Valid
     if (relation) byLinks = actionLinkWrites(store.db, next, relation, by);
   }
   const note = `${change.status}: ${change.reason}`;
-  await store.items.update(next, item.version, auditOf(next, "validity", c.var.principal, note), [
+  await store.items.update(next, item, auditOf(next, "validity", c.var.principal, note), [
     ...refresh,
     ...byLinks,
   ]);

@@ -5,6 +5,7 @@ import {
   columnPath,
   columns,
   columnTree,
+  countedColumnTree,
   findColumn,
   isLeafColumn,
 } from "./column.ts";
@@ -204,5 +205,22 @@ describe("lookups", () => {
       expect(path.at(-1)?.id).toBe(id);
       for (let i = 1; i < path.length; i++) expect(path[i]?.parentId).toBe(path[i - 1]?.id);
     }
+  });
+});
+
+describe("catalogue counts", () => {
+  it("a column's total includes its sub-columns; its count only its own items", () => {
+    const tree = countedColumnTree(
+      new Map([
+        ["fiscal", 1],
+        ["fiscal-budget", 2],
+        ["fiscal-budget-city", 3],
+        ["fiscal-debt", 4],
+      ]),
+    );
+    const fiscal = tree.find((c) => c.id === "fiscal");
+    expect(fiscal).toMatchObject({ count: 1, total: 10 });
+    expect(fiscal?.children.find((c) => c.id === "fiscal-budget")).toMatchObject({ count: 2, total: 5 });
+    expect(tree.find((c) => c.id === "decision")).toMatchObject({ count: 0, total: 0 });
   });
 });

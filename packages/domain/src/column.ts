@@ -187,3 +187,18 @@ export function columnPath(id: string): Column[] {
   }
   return path;
 }
+
+export type CountedColumnNode = Column & { count: number; total: number; children: CountedColumnNode[] };
+
+/**
+ * The catalogue tree with published-item counts: `count` in the column itself, `total`
+ * including its sub-columns, as a portal's navigation shows them.
+ */
+export function countedColumnTree(counts: ReadonlyMap<string, number>): CountedColumnNode[] {
+  const withCounts = (node: ColumnNode): CountedColumnNode => {
+    const children = node.children.map(withCounts);
+    const count = counts.get(node.id) ?? 0;
+    return { ...node, count, total: children.reduce((sum, c) => sum + c.total, count), children };
+  };
+  return columnTree().map(withCounts);
+}

@@ -12,6 +12,7 @@ export type FailureKind =
   | "gone" // 410
   | "precondition-failed" // 412: stale version
   | "precondition-required" // 428: If-Match missing
+  | "too-many-requests" // 429: a client over its rate limit
   | "unavailable"; // 503: a dependency (the database) is not answering
 
 export type FieldIssue = { path: string; message: string };

@@ -182,6 +182,8 @@ export const Item = ItemContent.extend({
   /** When the live edition was published. */
   publishedAt: z.string().nullable(),
   firstPublishedAt: z.string().nullable(),
+  /** When each edition went live, for the public detail's edition history. */
+  editionDates: z.array(z.object({ edition: z.number().int(), publishedAt: z.string() })),
   review: ReviewRecord.nullable(),
   rejection: Rejection.nullable(),
   withdrawal: z.object({ reason: z.string(), at: z.string(), actorUnitCode: UnitCode }).nullable(),
@@ -220,6 +222,7 @@ export function newItem(input: ItemContent, unitCode: string, id: string, now: s
     submittedAt: null,
     publishedAt: null,
     firstPublishedAt: null,
+    editionDates: [],
     review: null,
     rejection: null,
     withdrawal: null,
@@ -352,6 +355,7 @@ export function approveItem(
     edition: copy.edition,
     publishedAt: now,
     firstPublishedAt: item.firstPublishedAt ?? now,
+    editionDates: [...item.editionDates, { edition: copy.edition, publishedAt: now }],
     rejection: null,
     revision: null,
     timeliness,

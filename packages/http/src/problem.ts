@@ -12,6 +12,7 @@ export const statusOf: Record<FailureKind, ContentfulStatusCode> = {
   "precondition-failed": 412,
   unprocessable: 422,
   "precondition-required": 428,
+  "too-many-requests": 429,
   unavailable: 503,
 };
 
@@ -29,6 +30,7 @@ const titles: Record<FailureKind, string> = {
   "precondition-failed": "版本已过期",
   unprocessable: "请求无法处理",
   "precondition-required": "缺少If-Match请求头",
+  "too-many-requests": "请求过于频繁",
   unavailable: "服务暂不可用",
 };
 

@@ -56,9 +56,9 @@ describe("item repository", () => {
     const item = draft();
     await store.items.create(item, audit(item, "create"));
     const v2 = { ...item, title: "改过", version: 2, updatedAt: "2026-03-02T09:00:00.000Z" };
-    await store.items.update(v2, 1, audit(v2, "edit"));
+    await store.items.update(v2, item, audit(v2, "edit"));
     const stale = { ...item, title: "又改", version: 2, updatedAt: "2026-03-02T10:00:00.000Z" };
-    await expect(store.items.update(stale, 1, audit(stale, "edit"))).rejects.toMatchObject({
+    await expect(store.items.update(stale, item, audit(stale, "edit"))).rejects.toMatchObject({
       kind: "precondition-failed",
     });
     expect((await store.items.get(item.id))?.title).toBe("改过");

@@ -43,6 +43,42 @@ function publishedKeys(item: Item) {
   };
 }
 
+const publishedColumn = (item: Item | undefined) => (item?.state === "published" ? item.columnId : undefined);
+
+/**
+ * A tiny record per published item under its column, kept in the item's own transaction:
+ * the catalogue counts them, and unlike a shared counter no two items ever contend for it.
+ */
+function columnMembershipWrites(db: Db, before: Item | undefined, after: Item): Write[] {
+  const was = publishedColumn(before);
+  const is = publishedColumn(after);
+  if (was === is) return [];
+  const conflict = new DomainError("conflict", "栏目计数冲突，请重试");
+  return [
+    ...(was
+      ? [
+          {
+            item: { Delete: { TableName: db.tableName, Key: keys.columnMember(was, after.id) } },
+            onConditionFailed: conflict,
+          },
+        ]
+      : []),
+    ...(is
+      ? [
+          {
+            item: {
+              Put: {
+                TableName: db.tableName,
+                Item: { ...keys.columnMember(is, after.id), entity: "column-member" },
+              },
+            },
+            onConditionFailed: conflict,
+          },
+        ]
+      : []),
+  ];
+}
+
 function fromRecord(record: Record<string, unknown>): Item {
   return Object.fromEntries(Object.entries(record).filter(([k]) => !keyNames.has(k))) as Item;
 }
@@ -181,6 +217,7 @@ export function itemRepository(db: Db) {
           onConditionFailed: new DomainError("conflict", "信息已存在"),
         },
         auditWrite(db, keys.item(item.id).pk, audit),
+        ...columnMembershipWrites(db, undefined, item),
         ...extra,
       ]);
     },
@@ -189,7 +226,8 @@ export function itemRepository(db: Db) {
      * Replaces the item if nobody changed it since `expectedVersion` (optimistic locking),
      * with its audit entry in the same transaction.
      */
-    async update(item: Item, expectedVersion: number, audit: AuditEntry, extra: Write[] = []): Promise<void> {
+    async update(item: Item, before: Item, audit: AuditEntry, extra: Write[] = []): Promise<void> {
+      const expectedVersion = before.version;
       await commit(db, [
         {
           item: {
@@ -203,8 +241,34 @@ export function itemRepository(db: Db) {
           onConditionFailed: stale(),
         },
         auditWrite(db, keys.item(item.id).pk, audit),
+        ...columnMembershipWrites(db, before, item),
         ...extra,
       ]);
+    },
+
+    /** Published items per column, for the catalogue: one small Query (COUNT) per column. */
+    async countPublishedByColumn(columnIds: string[]): Promise<Map<string, number>> {
+      const counts = await Promise.all(
+        columnIds.map(async (id) => {
+          let total = 0;
+          let start: Record<string, unknown> | undefined;
+          do {
+            const page = await db.doc.send(
+              new QueryCommand({
+                TableName: db.tableName,
+                KeyConditionExpression: "pk = :pk",
+                ExpressionAttributeValues: { ":pk": keys.columnMember(id, "").pk },
+                Select: "COUNT",
+                ExclusiveStartKey: start,
+              }),
+            );
+            total += page.Count ?? 0;
+            start = page.LastEvaluatedKey;
+          } while (start);
+          return [id, total] as const;
+        }),
+      );
+      return new Map(counts);
     },
 
     /** The live edition a revision supersedes, kept for the history (never overwritten). */

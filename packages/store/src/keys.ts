@@ -24,6 +24,8 @@ export const keys = {
     gsi2sk: `${publishedAt}#${id}`,
   }),
   columnPartition: (columnId: string) => `COLUMN#${columnId}`,
+  /** One small record per published item of a column, counted for the catalogue. */
+  columnMember: (columnId: string, id: string) => ({ pk: `COLUMN-MEMBERS#${columnId}`, sk: id }),
   /** Published items of a unit, newest first (gsi5, sparse). */
   publishedOfUnit: (unitCode: string, publishedAt: string, id: string) => ({
     gsi5pk: `PUBLISHED#UNIT#${unitCode}`,

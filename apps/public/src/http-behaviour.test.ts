@@ -1,0 +1,66 @@
+import { testDeps } from "@gov/http/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createPublicApp } from "./app.ts";
+
+let t: Awaited<ReturnType<typeof testDeps>>;
+beforeAll(async () => {
+  t = await testDeps(new Date("2026-03-02T02:00:00.000Z"));
+});
+
+const options = {
+  corsOrigins: ["https://www.gongqingcheng.gov.cn"],
+  rateLimit: { requests: 3, windowSeconds: 60 },
+};
+
+describe("HTTP behaviour for a CDN and a portal in front", () => {
+  it("a strong ETag, and 304 with no body on If-None-Match", async () => {
+    const app = createPublicApp(t.deps);
+    const first = await app.request("/v1/columns");
+    const tag = first.headers.get("etag");
+    expect(tag).toMatch(/^"[^"]+"$/);
+    const again = await app.request("/v1/columns", { headers: { "if-none-match": tag ?? "" } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const stale = await app.request("/v1/columns", { headers: { "if-none-match": '"other"' } });
+    expect(stale.status).toBe(200);
+  });
+
+  it("Cache-Control suits a CDN: shared caching for 200, short for 404, none for errors", async () => {
+    const app = createPublicApp(t.deps);
+    expect((await app.request("/v1/columns")).headers.get("cache-control")).toContain("s-maxage=300");
+    expect((await app.request("/v1/items/itm_01JD6Q3Z5K8X9V2M4N7P0R1S3T")).headers.get("cache-control")).toBe(
+      "public, max-age=60, s-maxage=60",
+    );
+    expect((await app.request("/v1/items?limit=0")).headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("CORS answers configured portal origins only", async () => {
+    const app = createPublicApp(t.deps, options);
+    const allowed = await app.request("/v1/columns", {
+      headers: { origin: "https://www.gongqingcheng.gov.cn" },
+    });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://www.gongqingcheng.gov.cn");
+    const other = await app.request("/v1/columns", { headers: { origin: "https://evil.example" } });
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("security headers are set", async () => {
+    const res = await createPublicApp(t.deps).request("/v1/columns");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("strict-transport-security")).toContain("max-age");
+  });
+
+  it("a client over its limit gets 429 with Retry-After; another client is unaffected", async () => {
+    const app = createPublicApp(t.deps, options);
+    const from = (ip: string) => ({ headers: { "x-forwarded-for": `${ip}, 10.0.0.1` } });
+    for (let i = 0; i < 3; i++)
+      expect((await app.request("/v1/columns", from("203.0.113.7"))).status).toBe(200);
+    const limited = await app.request("/v1/columns", from("203.0.113.7"));
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("60");
+    expect(limited.headers.get("content-type")).toContain("application/problem+json");
+    expect((await app.request("/v1/columns", from("198.51.100.2"))).status).toBe(200);
+    t.setNow(new Date("2026-03-02T02:01:00.000Z"));
+    expect((await app.request("/v1/columns", from("203.0.113.7"))).status).toBe(200);
+  });
+});

@@ -1,0 +1,86 @@
+import { problem } from "@gov/http";
+import type { MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
+import { z } from "zod";
+
+/** How the portal-facing API behaves over HTTP; read from the environment in one place. */
+export const PublicHttpOptions = z.object({
+  /** Portal origins allowed to call the API from a browser. */
+  corsOrigins: z.array(z.url()).default([]),
+  /** Requests per client per window, before a CDN or API gateway limit applies. */
+  rateLimit: z
+    .object({ requests: z.number().int().positive(), windowSeconds: z.number().int().positive() })
+    .default({
+      requests: 600,
+      windowSeconds: 60,
+    }),
+});
+export type PublicHttpOptions = z.infer<typeof PublicHttpOptions>;
+
+export function publicHttpOptionsFromEnv(env: Record<string, string | undefined>): PublicHttpOptions {
+  return PublicHttpOptions.parse({
+    corsOrigins: (env.PORTAL_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+    ...(env.RATE_LIMIT_PER_MINUTE
+      ? { rateLimit: { requests: Number(env.RATE_LIMIT_PER_MINUTE), windowSeconds: 60 } }
+      : {}),
+  });
+}
+
+export function corsFor(options: PublicHttpOptions): MiddlewareHandler {
+  return cors({ origin: options.corsOrigins, allowMethods: ["GET", "POST", "OPTIONS"], maxAge: 86_400 });
+}
+
+/**
+ * Published data changes rarely and a CDN sits in front: short browser caching, longer
+ * shared caching, and stale-while-revalidate so a publication shows within minutes while
+ * DynamoDB sees a fraction of the traffic. Answers that are about a person (application
+ * status) or errors other than 404/410 are not cached.
+ */
+export const cacheControl: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.req.method !== "GET" || c.res.headers.has("cache-control")) return;
+  const status = c.res.status;
+  if (status === 200 || status === 304) {
+    c.res.headers.set("cache-control", "public, max-age=60, s-maxage=300, stale-while-revalidate=600");
+  } else if (status === 404 || status === 410) {
+    c.res.headers.set("cache-control", "public, max-age=60, s-maxage=60");
+  } else {
+    c.res.headers.set("cache-control", "no-store");
+  }
+};
+
+/** Strong ETags (a hash of the body) and 304 on If-None-Match, for every buffered JSON or feed answer. */
+export const strongEtag: MiddlewareHandler = etag({ weak: false });
+
+/**
+ * A per-client fixed-window limit (client = the first X-Forwarded-For hop, as API Gateway
+ * and CloudFront set it). It lives in the process, so in Lambda it limits per instance:
+ * enough to stop one client hammering an instance; the gateway's throttling is the
+ * global limit (see ADR 0014).
+ */
+export function rateLimit(options: PublicHttpOptions, clock: () => Date): MiddlewareHandler {
+  const windows = new Map<string, { start: number; count: number }>();
+  const windowMs = options.rateLimit.windowSeconds * 1000;
+  return async (c, next) => {
+    const client = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+    const now = clock().getTime();
+    let window = windows.get(client);
+    if (!window || now - window.start >= windowMs) {
+      if (windows.size > 10_000) windows.clear();
+      window = { start: now, count: 0 };
+      windows.set(client, window);
+    }
+    window.count += 1;
+    if (window.count > options.rateLimit.requests) {
+      const retryAfter = Math.ceil((window.start + windowMs - now) / 1000);
+      const response = problem("too-many-requests", `请求过于频繁，请${retryAfter}秒后再试`);
+      response.headers.set("retry-after", String(retryAfter));
+      return response;
+    }
+    await next();
+  };
+}
