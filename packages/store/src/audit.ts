@@ -1,7 +1,7 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditEntry, DomainError } from "@gov/domain";
 import type { Db } from "./client.ts";
 import { keys } from "./keys.ts";
+import { queryAll } from "./query.ts";
 import type { Write } from "./transaction.ts";
 
 /** The audit entry as a write of the same transaction as the change; never overwritten. */
@@ -20,22 +20,9 @@ export function auditWrite(db: Db, entityPk: string, entry: AuditEntry): Write {
 
 /** The entity's audit log, oldest first. */
 export async function readAudit(db: Db, entityPk: string): Promise<AuditEntry[]> {
-  const entries: AuditEntry[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        ExpressionAttributeValues: { ":pk": entityPk, ":prefix": keys.auditPrefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const raw of page.Items ?? []) {
-      const { pk: _pk, sk: _sk, entity: _entity, ...entry } = raw;
-      entries.push(entry as AuditEntry);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return entries;
+  const records = await queryAll(db, {
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+    ExpressionAttributeValues: { ":pk": entityPk, ":prefix": keys.auditPrefix },
+  });
+  return records.map(({ pk: _pk, sk: _sk, entity: _entity, ...entry }) => entry as AuditEntry);
 }

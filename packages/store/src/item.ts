@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
 import { linkFromRecord, readLinks, type StoredLink } from "./link.ts";
 import { listPublished, type PublishedFilter } from "./published.ts";
+import { countAll, queryAll } from "./query.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
 
@@ -159,34 +160,21 @@ export function itemRepository(db: Db) {
 
     /** The superseded editions, oldest first. */
     async editions(id: string): Promise<Record<string, unknown>[]> {
-      const { Items = [] } = await db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-          ExpressionAttributeValues: { ":pk": keys.item(id).pk, ":prefix": keys.editionPrefix },
-        }),
-      );
-      return Items.map(({ pk: _pk, sk: _sk, entity: _entity, ...edition }) => edition);
+      const records = await queryAll(db, {
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": keys.item(id).pk, ":prefix": keys.editionPrefix },
+      });
+      return records.map(({ pk: _pk, sk: _sk, entity: _entity, ...edition }) => edition);
     },
 
     /** All published normative documents of the city (one partition of a sparse index). */
     async normativeDocuments(): Promise<Item[]> {
-      const documents: Item[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            IndexName: "gsi4",
-            KeyConditionExpression: "gsi4pk = :pk",
-            ExpressionAttributeValues: { ":pk": keys.normativePartition },
-            ExclusiveStartKey: start,
-          }),
-        );
-        documents.push(...(page.Items ?? []).map(fromRecord));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return documents;
+      const records = await queryAll(db, {
+        IndexName: "gsi4",
+        KeyConditionExpression: "gsi4pk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.normativePartition },
+      });
+      return records.map(fromRecord);
     },
 
     /** One Query on the sparse 索引号 index. */
@@ -250,21 +238,10 @@ export function itemRepository(db: Db) {
     async countPublishedByColumn(columnIds: string[]): Promise<Map<string, number>> {
       const counts = await Promise.all(
         columnIds.map(async (id) => {
-          let total = 0;
-          let start: Record<string, unknown> | undefined;
-          do {
-            const page = await db.doc.send(
-              new QueryCommand({
-                TableName: db.tableName,
-                KeyConditionExpression: "pk = :pk",
-                ExpressionAttributeValues: { ":pk": keys.columnMember(id, "").pk },
-                Select: "COUNT",
-                ExclusiveStartKey: start,
-              }),
-            );
-            total += page.Count ?? 0;
-            start = page.LastEvaluatedKey;
-          } while (start);
+          const total = await countAll(db, {
+            KeyConditionExpression: "pk = :pk",
+            ExpressionAttributeValues: { ":pk": keys.columnMember(id, "").pk },
+          });
           return [id, total] as const;
         }),
       );

@@ -1,4 +1,3 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
   DomainError,
   type Item,
@@ -9,6 +8,7 @@ import {
 } from "@gov/domain";
 import type { Db } from "./client.ts";
 import { keys } from "./keys.ts";
+import { queryAll } from "./query.ts";
 import type { Write } from "./transaction.ts";
 
 /** A link as stored: in the partition of `from`, showing `target`. */
@@ -20,14 +20,11 @@ export function linkFromRecord(record: Record<string, unknown>): StoredLink {
 }
 
 export async function readLinks(db: Db, itemId: string): Promise<StoredLink[]> {
-  const { Items } = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": keys.item(itemId).pk, ":prefix": keys.linkPrefix },
-    }),
-  );
-  return (Items ?? []).map(linkFromRecord);
+  const records = await queryAll(db, {
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+    ExpressionAttributeValues: { ":pk": keys.item(itemId).pk, ":prefix": keys.linkPrefix },
+  });
+  return records.map(linkFromRecord);
 }
 
 function put(db: Db, from: string, relation: LinkRelation, source: string, target: Item): Write {

@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { Unit } from "@gov/domain";
 import type { Db } from "./client.ts";
 import { keys } from "./keys.ts";
+import { queryAll } from "./query.ts";
 
 export function unitRepository(db: Db) {
   return {
@@ -21,22 +22,12 @@ export function unitRepository(db: Db) {
     },
 
     async list(): Promise<Unit[]> {
-      const units: Unit[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            IndexName: "gsi1",
-            KeyConditionExpression: "gsi1pk = :pk",
-            ExpressionAttributeValues: { ":pk": keys.unitInList("").gsi1pk },
-            ExclusiveStartKey: start,
-          }),
-        );
-        units.push(...(page.Items ?? []).map((i) => Unit.parse(i)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return units;
+      const records = await queryAll(db, {
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.unitInList("").gsi1pk },
+      });
+      return records.map((record) => Unit.parse(record));
     },
   };
 }
