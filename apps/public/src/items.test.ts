@@ -1,45 +1,22 @@
-import { testDeps } from "@gov/http/testing";
-import { createPublishApp } from "@gov/publish";
+import { general, publishHarness } from "@gov/publish/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPublicApp } from "./app.ts";
 
 let publicApp: ReturnType<typeof createPublicApp>;
-let publishApp: ReturnType<typeof createPublishApp>;
-let editor: string;
-let reviewer: string;
-const clear = {
-  review: { stateSecret: false, personalPrivacy: false, tradeSecret: false, otherSensitive: false },
-};
+let dept: Awaited<ReturnType<Awaited<ReturnType<typeof publishHarness>>["unit"]>>;
 
 beforeAll(async () => {
-  const t = await testDeps();
-  publicApp = createPublicApp(t.deps);
-  publishApp = createPublishApp(t.deps);
-  editor = await t.key("000000301", ["editor"]);
-  reviewer = await t.key("000000301", ["reviewer"]);
+  const h = await publishHarness();
+  publicApp = createPublicApp(h.deps);
+  dept = await h.unit("000000301");
 });
 
-async function publish(path: string, key: string, body?: unknown) {
-  const res = await publishApp.request(`/v1${path}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return (await res.json()) as { id: string; indexNumber: string };
-}
-
 async function item(title: string, upTo: "draft" | "submitted" | "published") {
-  const created = await publish("/items", editor, {
-    kind: "general",
-    title,
-    columnId: "decision",
-    body: "<p>正文</p>",
-    generatedOn: "2026-02-27",
-  });
+  const created = await dept.draft({ ...general(title), generatedOn: "2026-02-27" });
   if (upTo === "draft") return created;
-  await publish(`/items/${created.id}/submit`, editor);
+  await dept.submit(created.id);
   if (upTo === "submitted") return created;
-  return publish(`/items/${created.id}/approve`, reviewer, clear);
+  return dept.approve(created.id) as Promise<typeof created & { indexNumber: string }>;
 }
 
 const get = async (path: string) => {
@@ -64,7 +41,7 @@ describe("public reads show only what is published", () => {
 
   it("detail by 索引号 (its / encoded) and by id; unpublished is 404", async () => {
     const published = await item("按索引号查看", "published");
-    const byIndex = await get(`/items/${encodeURIComponent(published.indexNumber)}`);
+    const byIndex = await get(`/items/${encodeURIComponent(String(published.indexNumber))}`);
     expect(byIndex.status).toBe(200);
     expect(byIndex.body).toMatchObject({ id: published.id, indexNumber: published.indexNumber });
     expect(byIndex.body.review).toBeUndefined();

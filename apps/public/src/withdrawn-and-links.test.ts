@@ -1,40 +1,24 @@
-import { testDeps } from "@gov/http/testing";
-import { createPublishApp } from "@gov/publish";
+import { clearReview, type Json, publishHarness } from "@gov/publish/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPublicApp } from "./app.ts";
 
-let t: Awaited<ReturnType<typeof testDeps>>;
+let h: Awaited<ReturnType<typeof publishHarness>>;
+let dept: Awaited<ReturnType<typeof h.unit>>;
 let publicApp: ReturnType<typeof createPublicApp>;
-let publishApp: ReturnType<typeof createPublishApp>;
-let editor: string;
-let reviewer: string;
-const clear = {
-  review: { stateSecret: false, personalPrivacy: false, tradeSecret: false, otherSensitive: false },
-};
 
 beforeAll(async () => {
-  t = await testDeps(new Date("2026-03-02T02:00:00.000Z"));
-  publicApp = createPublicApp(t.deps);
-  publishApp = createPublishApp(t.deps);
-  editor = await t.key("000000501", ["editor"]);
-  reviewer = await t.key("000000501", ["reviewer"]);
+  h = await publishHarness(new Date("2026-03-02T02:00:00.000Z"));
+  publicApp = createPublicApp(h.deps);
+  dept = await h.unit("000000501");
 });
 
-async function post(path: string, key: string, body?: unknown) {
-  const res = await publishApp.request(`/v1${path}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  expect(res.status, await res.clone().text()).toBeLessThan(300);
-  return (await res.json()) as { id: string; indexNumber: string; title: string };
-}
-
-async function publish(body: object) {
-  const item = await post("/items", editor, body);
-  await post(`/items/${item.id}/submit`, editor);
-  return post(`/items/${item.id}/approve`, reviewer, clear);
-}
+const publish = (body: object) =>
+  dept.publish(body) as Promise<Json & { indexNumber: string; title: string }>;
+const post = async (path: string, key: string, body?: unknown) => {
+  const res = await h.call("POST", path, key, body);
+  expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+  return res.body;
+};
 
 const read = async (path: string) => {
   const res = await publicApp.request(`/v1${path}`);
@@ -61,7 +45,7 @@ describe("withdrawn items: 410 with a tombstone, gone from lists", () => {
       body: "<p>……</p>",
       generatedOn: "2026-02-27",
     });
-    await post(`/items/${live.id}/withdraw`, reviewer, { reason: "管制已提前解除" });
+    await post(`/items/${live.id}/withdraw`, dept.reviewer, { reason: "管制已提前解除" });
     for (const key of [live.id, encodeURIComponent(live.indexNumber)]) {
       const res = await read(`/items/${key}`);
       expect(res.status).toBe(410);
@@ -114,7 +98,7 @@ describe("links are visible from both ends, to published items only", () => {
       relatedItemIds: [a.id],
     });
     expect((await read(`/items/${a.id}`)).body.links).toMatchObject({ related: [{ id: b.id }] });
-    await post(`/items/${b.id}/withdraw`, reviewer, { reason: "内容有误" });
+    await post(`/items/${b.id}/withdraw`, dept.reviewer, { reason: "内容有误" });
     expect((await read(`/items/${a.id}`)).body.links).toEqual({});
   });
 
@@ -134,19 +118,19 @@ describe("links are visible from both ends, to published items only", () => {
       generatedOn: "2026-02-27",
       relatedItemIds: [a.id],
     });
-    const revising = await post(`/items/${a.id}/revise`, editor);
-    const patched = await publishApp.request(`/v1/items/${a.id}`, {
-      method: "PATCH",
-      headers: {
-        authorization: `Bearer ${editor}`,
-        "content-type": "application/json",
-        "if-match": `"${(revising as unknown as { version: number }).version}"`,
+    const revising = await post(`/items/${a.id}/revise`, dept.editor);
+    const patched = await h.call(
+      "PATCH",
+      `/items/${a.id}`,
+      dept.editor,
+      { title: "新标题" },
+      {
+        "if-match": `"${revising.version}"`,
       },
-      body: JSON.stringify({ title: "新标题" }),
-    });
+    );
     expect(patched.status).toBe(200);
-    await post(`/items/${a.id}/submit`, editor);
-    await post(`/items/${a.id}/approve`, reviewer, clear);
+    await post(`/items/${a.id}/submit`, dept.editor);
+    await post(`/items/${a.id}/approve`, dept.reviewer, clearReview);
     expect((await read(`/items/${b.id}`)).body.links).toMatchObject({
       related: [{ id: a.id, title: "新标题" }],
     });
