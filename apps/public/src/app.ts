@@ -1,5 +1,12 @@
 import { createApp, type Deps } from "@gov/http";
-import { cacheControl, corsFor, PublicHttpOptions, rateLimit, strongEtag } from "./http-behaviour.ts";
+import {
+  cacheControl,
+  corsFor,
+  PublicHttpOptions,
+  rateLimit,
+  responseCache,
+  strongEtag,
+} from "./http-behaviour.ts";
 import { publicItemRoutes } from "./items.ts";
 
 /** The portal-facing API: anonymous reads of what is published. */
@@ -13,6 +20,7 @@ export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicH
   app.use("/v1/*", corsFor(options), rateLimit(options, deps.clock), cacheControl);
   // Exports stream; hashing them for an ETag would buffer the whole file.
   app.use("/v1/*", async (c, next) => (c.req.path.includes("/v1/export/") ? next() : strongEtag(c, next)));
+  app.use("/v1/*", responseCache(options, deps.clock));
   app.route("/v1", publicItemRoutes);
   return app;
 }

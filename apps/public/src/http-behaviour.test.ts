@@ -10,6 +10,7 @@ beforeAll(async () => {
 const options = {
   corsOrigins: ["https://www.gongqingcheng.gov.cn"],
   rateLimit: { requests: 3, windowSeconds: 60 },
+  cacheSeconds: 0,
 };
 
 describe("HTTP behaviour for a CDN and a portal in front", () => {
@@ -62,5 +63,39 @@ describe("HTTP behaviour for a CDN and a portal in front", () => {
     expect((await app.request("/v1/columns", from("198.51.100.2"))).status).toBe(200);
     t.setNow(new Date("2026-03-02T02:01:00.000Z"));
     expect((await app.request("/v1/columns", from("203.0.113.7"))).status).toBe(200);
+  });
+});
+
+describe("the per-instance response cache", () => {
+  it("reuses an answer within its window, reads again after it, and never caches across origins' CORS headers", async () => {
+    const app = createPublicApp(t.deps, {
+      ...options,
+      rateLimit: { requests: 1000, windowSeconds: 60 },
+      cacheSeconds: 30,
+    });
+    const calls = () => t.store.db.calls.total;
+    t.setNow(new Date("2026-03-02T03:00:00.000Z"));
+    const before = calls();
+    const first = await app.request("/v1/items?limit=5", {
+      headers: { origin: "https://www.gongqingcheng.gov.cn" },
+    });
+    const afterFirst = calls();
+    const second = await app.request("/v1/items?limit=5", { headers: { origin: "https://evil.example" } });
+    expect(afterFirst).toBeGreaterThan(before);
+    expect(calls()).toBe(afterFirst);
+    expect(await second.text()).toBe(await first.text());
+    expect(second.headers.get("access-control-allow-origin")).toBeNull();
+    expect(second.headers.get("etag")).toBe(first.headers.get("etag"));
+    t.setNow(new Date("2026-03-02T03:00:31.000Z"));
+    await app.request("/v1/items?limit=5");
+    expect(calls()).toBeGreaterThan(afterFirst);
+  });
+
+  it("is off unless configured: an app built in code reads every time", async () => {
+    const app = createPublicApp(t.deps);
+    await app.request("/v1/items?limit=3");
+    const before = t.store.db.calls.total;
+    await app.request("/v1/items?limit=3");
+    expect(t.store.db.calls.total).toBeGreaterThan(before);
   });
 });

@@ -15,6 +15,8 @@ export const PublicHttpOptions = z.object({
       requests: 600,
       windowSeconds: 60,
     }),
+  /** How long one instance reuses a public answer; 0 (the default when built in code) turns it off. */
+  cacheSeconds: z.number().int().min(0).max(300).default(0),
 });
 export type PublicHttpOptions = z.infer<typeof PublicHttpOptions>;
 
@@ -27,6 +29,8 @@ export function publicHttpOptionsFromEnv(env: Record<string, string | undefined>
     ...(env.RATE_LIMIT_PER_MINUTE
       ? { rateLimit: { requests: Number(env.RATE_LIMIT_PER_MINUTE), windowSeconds: 60 } }
       : {}),
+    // Deployed and local servers reuse answers for 30 s unless told otherwise.
+    cacheSeconds: Number(env.PUBLIC_CACHE_SECONDS ?? 30),
   });
 }
 
@@ -82,5 +86,37 @@ export function rateLimit(options: PublicHttpOptions, clock: () => Date): Middle
       return response;
     }
     await next();
+  };
+}
+
+type Cached = { expires: number; status: number; headers: [string, string][]; body: ArrayBuffer };
+
+/**
+ * A short per-instance cache of public answers (200, 404, 410), keyed by URL. The CDN in
+ * front already serves them for minutes (s-maxage=300), so a few seconds here change no
+ * promise to the public, and a hot item or column costs DynamoDB one read per instance per
+ * window instead of one per request. Streamed exports are never cached.
+ */
+export function responseCache(options: PublicHttpOptions, clock: () => Date): MiddlewareHandler {
+  const entries = new Map<string, Cached>();
+  const ttl = options.cacheSeconds * 1000;
+  return async (c, next) => {
+    if (ttl === 0 || c.req.method !== "GET" || c.req.path.includes("/v1/export/")) return next();
+    const key = c.req.url;
+    const now = clock().getTime();
+    const hit = entries.get(key);
+    if (hit && hit.expires > now) {
+      return new Response(hit.body.slice(0), { status: hit.status, headers: hit.headers });
+    }
+    await next();
+    const { status } = c.res;
+    if (status !== 200 && status !== 404 && status !== 410) return;
+    if (entries.size >= 5_000) entries.clear();
+    const body = await c.res.clone().arrayBuffer();
+    // Only what describes the content; CORS and request ids belong to each request.
+    const headers = [...c.res.headers.entries()].filter(
+      ([name]) => name === "content-type" || name === "etag",
+    );
+    entries.set(key, { expires: now + ttl, status, headers, body });
   };
 }
