@@ -7,6 +7,8 @@ for (const fn of functions) {
   const handler = {
     handler: fn.handler,
     runtime,
+    // jieba is a native module loaded on first search; ship it beside the bundle.
+    nodejs: { install: ["@node-rs/jieba"] },
     link: [table],
     environment: { TABLE_NAME: table.name },
   } as const;

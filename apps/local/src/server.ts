@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import type { Deps } from "@gov/http";
-import { createStore, ensureTable, startDynamoDbLocal } from "@gov/store";
+import { applyPendingSearchIndex, createStore, ensureTable, startDynamoDbLocal } from "@gov/store";
 import { type ServerType, serve } from "@hono/node-server";
 import { composeApps } from "./compose.ts";
 import { officeUnitCode } from "./demo/units.ts";
@@ -51,6 +51,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
       seedTime = at;
     });
     seedTime = undefined;
+    // Search-index work a crash left pending is replayed before serving.
+    await applyPendingSearchIndex(store.db);
     const server = await listen(composeApps(deps).fetch, options.port);
     const { port } = server.address() as AddressInfo;
     return {

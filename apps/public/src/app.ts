@@ -1,4 +1,7 @@
 import { createApp, type Deps } from "@gov/http";
+import { documentRoutes } from "./documents.ts";
+import { exportRoutes } from "./export.ts";
+import { feedRoutes } from "./feeds.ts";
 import {
   cacheControl,
   corsFor,
@@ -8,6 +11,10 @@ import {
   strongEtag,
 } from "./http-behaviour.ts";
 import { publicItemRoutes } from "./items.ts";
+import { searchRoutes } from "./search.ts";
+
+/** Item exports stream page by page; hashing or caching them would hold the whole file. */
+const streamed = (path: string) => path.includes("/v1/export/items.");
 
 /** The portal-facing API: anonymous reads of what is published. */
 export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicHttpOptions.parse({})) {
@@ -18,9 +25,12 @@ export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicH
     description: "公众与门户网站读取已公开的政务信息，无需密钥。",
   });
   app.use("/v1/*", corsFor(options), rateLimit(options, deps.clock), cacheControl);
-  // Exports stream; hashing them for an ETag would buffer the whole file.
-  app.use("/v1/*", async (c, next) => (c.req.path.includes("/v1/export/") ? next() : strongEtag(c, next)));
+  app.use("/v1/*", async (c, next) => (streamed(c.req.path) ? next() : strongEtag(c, next)));
   app.use("/v1/*", responseCache(options, deps.clock));
   app.route("/v1", publicItemRoutes);
+  app.route("/v1", feedRoutes);
+  app.route("/v1", exportRoutes);
+  app.route("/v1", documentRoutes);
+  app.route("/v1", searchRoutes);
   return app;
 }

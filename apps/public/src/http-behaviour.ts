@@ -101,7 +101,7 @@ export function responseCache(options: PublicHttpOptions, clock: () => Date): Mi
   const entries = new Map<string, Cached>();
   const ttl = options.cacheSeconds * 1000;
   return async (c, next) => {
-    if (ttl === 0 || c.req.method !== "GET" || c.req.path.includes("/v1/export/")) return next();
+    if (ttl === 0 || c.req.method !== "GET" || c.req.path.includes("/v1/export/items.")) return next();
     const key = c.req.url;
     const now = clock().getTime();
     const hit = entries.get(key);

@@ -28,7 +28,8 @@ function expandLinks(links: Link[]) {
   return grouped;
 }
 
-const ListFilter = z.object({
+/** The list filters, shared by lists, search and exports. */
+export const ListFilter = z.object({
   column: z.string().min(1).max(64).optional().openapi({ example: "normative-documents" }),
   unit: UnitCode.optional().openapi({ example: "000014349" }),
   year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ example: 2019 }),

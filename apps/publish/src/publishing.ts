@@ -20,7 +20,14 @@ import {
   yearOf,
 } from "@gov/domain";
 import { type AppEnv, checkVersion, expectedVersion } from "@gov/http";
-import { actionLinkWrites, linkWrites, type Principal, scopedItems } from "@gov/store";
+import {
+  actionLinkWrites,
+  applySearchIndex,
+  linkWrites,
+  type Principal,
+  scopedItems,
+  searchIndexWrite,
+} from "@gov/store";
 import type { Context } from "hono";
 import type { z } from "zod";
 
@@ -66,6 +73,21 @@ export async function prepareContent(c: C, content: ItemContent, owner: string, 
   const targets = await c.var.deps.store.items.getMany(declared.map((d) => d.to));
   checkLinkTargets(ownerOf({ unitCode: owner }), selfId, declared, targets);
   return { ...content, body: sanitizeBody(content.body) };
+}
+
+/**
+ * The change is committed with its outbox record; indexing it now is a courtesy to the
+ * next searcher. If it fails the request still succeeded, and the pending record is
+ * replayed by the scheduled scan (and at local start), so nothing is lost.
+ */
+async function indexForSearch(c: C, id: string): Promise<void> {
+  try {
+    await applySearchIndex(c.var.deps.store.db, id);
+  } catch (error) {
+    console.error(
+      JSON.stringify({ level: "warn", event: "search-index-deferred", itemId: id, error: String(error) }),
+    );
+  }
 }
 
 export async function approve(c: C, id: string, input: z.infer<typeof ApproveInput>) {
@@ -119,7 +141,9 @@ export async function approve(c: C, id: string, input: z.infer<typeof ApproveInp
   await store.items.update(next, item, auditOf(next, "approve", principal, input.note), [
     ...superseded,
     ...links,
+    searchIndexWrite(store.db, id),
   ]);
+  await indexForSearch(c, id);
   return next;
 }
 
@@ -128,7 +152,11 @@ export async function withdraw(c: C, id: string, reason: string) {
   const item = await readForChange(c, id);
   const next = withdrawItem(item, reason, c.var.principal.unitCode, nowIso(c));
   const links = linkWrites(store.db, next, await store.items.links(id), null);
-  await store.items.update(next, item, auditOf(next, "withdraw", c.var.principal, reason), links);
+  await store.items.update(next, item, auditOf(next, "withdraw", c.var.principal, reason), [
+    ...links,
+    searchIndexWrite(store.db, id),
+  ]);
+  await indexForSearch(c, id);
   return next;
 }
 
@@ -154,6 +182,8 @@ export async function setValidity(c: C, id: string, change: z.infer<typeof Valid
   await store.items.update(next, item, auditOf(next, "validity", c.var.principal, note), [
     ...refresh,
     ...byLinks,
+    searchIndexWrite(store.db, id),
   ]);
+  await indexForSearch(c, id);
   return next;
 }

@@ -1,14 +1,16 @@
 import { lambdaDeps } from "@gov/http/lambda";
+import { applyPendingSearchIndex } from "@gov/store";
 
 const deps = lambdaDeps();
 
 /**
- * The scheduled supervision scan (督办) entry point. The deadline rules it applies arrive
- * with the supervision issue; until then it records that it ran, so the schedule can be
- * deployed and watched.
+ * The scheduled supervision scan (督办) entry point. Today it replays search-index work
+ * left pending by a failure after a publication committed; the deadline rules arrive with
+ * the supervision issue.
  */
-export async function handler(): Promise<{ ranAt: string; noticesIssued: number }> {
+export async function handler(): Promise<{ ranAt: string; searchIndexReplayed: number }> {
   const ranAt = deps.clock().toISOString();
-  console.log(JSON.stringify({ level: "info", event: "supervision-scan", ranAt }));
-  return { ranAt, noticesIssued: 0 };
+  const searchIndexReplayed = await applyPendingSearchIndex(deps.store.db);
+  console.log(JSON.stringify({ level: "info", event: "supervision-scan", ranAt, searchIndexReplayed }));
+  return { ranAt, searchIndexReplayed };
 }

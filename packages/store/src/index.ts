@@ -17,6 +17,16 @@ export { keys } from "./keys.ts";
 export { actionLinkWrites, linkWrites, readLinks, type StoredLink } from "./link.ts";
 export type { PublishedFilter } from "./published.ts";
 export { ensureTable } from "./schema.ts";
+export {
+  applyPendingSearchIndex,
+  applySearchIndex,
+  maxPostingsPerTerm,
+  type SearchHit,
+  type SearchPage,
+  type SearchRequest,
+  searchIndexWrite,
+  searchPublished,
+} from "./search.ts";
 export { createStore, type Store } from "./store.ts";
 export { tableDefinition } from "./table.ts";
 export { commit, type Write } from "./transaction.ts";

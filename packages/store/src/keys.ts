@@ -62,5 +62,14 @@ export const keys = {
   /** 索引号 sequence per unit and year. */
   indexSequence: (unitCode: string, year: number) => ({ pk: `SEQ#INDEXNO#${unitCode}#${year}`, sk: "SEQ" }),
 
+  /** An inverted-index posting: one per term of a published item (see search.ts). */
+  searchPosting: (term: string, itemId: string) => ({ pk: `TERM#${term}`, sk: itemId }),
+  searchTermPartition: (term: string) => `TERM#${term}`,
+  /** The terms an item is indexed under, so a re-index can delete the postings it no longer has. */
+  searchTerms: (itemId: string) => ({ pk: `SEARCH#ITEM#${itemId}`, sk: "TERMS" }),
+  /** An item whose index entries are owed: written in the item's own transaction. */
+  searchOutbox: (itemId: string) => ({ pk: "SEARCH-OUTBOX", sk: itemId }),
+  searchOutboxPartition: "SEARCH-OUTBOX",
+
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "IDEMPOTENCY" }),
 } as const;

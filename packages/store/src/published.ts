@@ -20,7 +20,7 @@ export type PublishedFilter = {
 const maxQueriesPerPage = 5;
 
 /** The Asia/Shanghai year as a range of UTC ISO instants (the sort keys are UTC). */
-function yearRange(year: number): [string, string] {
+export function yearRange(year: number): [string, string] {
   const start = new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000).toISOString();
   const end = new Date(Date.UTC(year + 1, 0, 1) - 8 * 3_600_000).toISOString();
   return [start, end];

@@ -1,0 +1,111 @@
+import { type FeedScope, fail, feedEntryLimit, findColumn, itemsFeed, UnitCode } from "@gov/domain";
+import { type AppEnv, newRouter, problemResponse } from "@gov/http";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { apiBase, itemUrl, selfUrl, unitDirectory } from "./addresses.ts";
+
+const atomType = "application/atom+xml; charset=utf-8";
+
+const example = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+  <id>urn:gov-disclosure:feed:column:decision</id>
+  <title>决策公开｜政府信息公开</title>
+  <updated>2026-03-02T02:00:00.000Z</updated>
+  <link rel="self" type="application/atom+xml" href="https://example.gov.cn/public/v1/feeds/decision.atom"/>
+  <link rel="alternate" type="application/json" href="https://example.gov.cn/public/v1/items?column=decision"/>
+  <author><name>共青城市人民政府办公室</name></author>
+  <entry>
+    <id>urn:gov-disclosure:item:itm_01JD6Q3Z5K8X9V2M4N7P0R1S3T</id>
+    <title>关于做好2026年政务公开工作的通知</title>
+    <updated>2026-03-02T02:00:00.000Z</updated>
+    <published>2026-03-02T02:00:00.000Z</published>
+    <link rel="alternate" type="application/json" href="https://example.gov.cn/public/v1/items/itm_01JD6Q3Z5K8X9V2M4N7P0R1S3T"/>
+    <summary>各乡镇（街道），市政府各部门：……</summary>
+    <category term="decision" label="决策公开"/>
+    <author><name>共青城市人民政府办公室</name></author>
+  </entry>
+</feed>
+`;
+
+const atomResponse = {
+  description: `Atom 1.0 订阅源（最新${feedEntryLimit}条）`,
+  content: { "application/atom+xml": { schema: z.string(), example } },
+};
+
+const pathParameter = (name: string, description: string, exampleValue: string) => ({
+  name,
+  in: "path" as const,
+  required: true,
+  description,
+  schema: { type: "string" as const },
+  example: exampleValue,
+});
+
+/**
+ * The file name's `.atom` is part of the contract, but the router takes a parameter to the
+ * end of its segment: `/feeds/:columnId.atom` captures `decision.atom` under the name
+ * `columnId.atom`. So the parameter is read and its suffix checked here, and declared for
+ * the documentation by hand rather than validated by a zod schema.
+ */
+function feedKey(c: Context<AppEnv>, name: string): string {
+  const params = c.req.param() as Record<string, string | undefined>;
+  const raw = params[name] ?? params[`${name}.atom`] ?? "";
+  if (!raw.endsWith(".atom")) return fail("not-found", "订阅源不存在（地址须以.atom结尾）");
+  return raw.slice(0, -".atom".length);
+}
+
+async function feedResponse(
+  c: Context<AppEnv>,
+  scope: FeedScope,
+  filter: { column?: string; unit?: string },
+) {
+  const { store } = c.var.deps;
+  const [page, units] = await Promise.all([
+    store.items.listPublished(filter, { limit: feedEntryLimit }),
+    store.units.list(),
+  ]);
+  const base = apiBase(c.req.url);
+  const directory = unitDirectory(units);
+  const query = filter.column ? `column=${filter.column}` : `unit=${filter.unit}`;
+  const xml = itemsFeed({
+    scope,
+    items: page.items,
+    unitNames: directory.names,
+    publisher: directory.publisher,
+    urls: { self: selfUrl(c.req.url), alternate: `${base}/items?${query}`, item: (id) => itemUrl(base, id) },
+  });
+  return c.body(xml, 200, { "content-type": atomType });
+}
+
+export const feedRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/feeds/{columnId}.atom",
+      summary: "栏目订阅源（Atom，最新公开的50条）",
+      description: "条目按首次发布时间倒序；更新时间为现行版本的发布时间。只含已发布的信息。",
+      parameters: [pathParameter("columnId", "栏目标识", "decision")],
+      responses: { 200: atomResponse, 404: problemResponse("栏目不存在") },
+    }),
+    async (c) => {
+      const column = findColumn(feedKey(c, "columnId"));
+      if (!column) return fail("not-found", "栏目不存在");
+      return feedResponse(c, { kind: "column", column }, { column: column.id });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/feeds/units/{unitCode}.atom",
+      summary: "单位订阅源（Atom，该单位最新公开的50条）",
+      description: "条目按首次发布时间倒序；只含已发布的信息。",
+      parameters: [pathParameter("unitCode", "单位代码", "000014349")],
+      responses: { 200: atomResponse, 404: problemResponse("单位不存在") },
+    }),
+    async (c) => {
+      const code = feedKey(c, "unitCode");
+      const unit = UnitCode.safeParse(code).success ? await c.var.deps.store.units.get(code) : undefined;
+      if (!unit) return fail("not-found", "单位不存在");
+      return feedResponse(c, { kind: "unit", unit }, { unit: unit.code });
+    },
+  );
