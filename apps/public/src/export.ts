@@ -10,7 +10,7 @@ import {
   jsonArrayStream,
   tallyExportYears,
 } from "@gov/domain";
-import { type AppEnv, newRouter, problemResponse } from "@gov/http";
+import { type AppEnv, logError, newRouter, problemResponse } from "@gov/http";
 import type { Page } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -97,14 +97,7 @@ async function exportResponse(c: Context<AppEnv>, format: ExportFormat, year: nu
       if (format === "json") await out.write(jsonArrayStream.close(written));
     },
     async (error, out) => {
-      console.error(
-        JSON.stringify({
-          level: "error",
-          requestId: c.get("requestId"),
-          error: String(error),
-          stack: error.stack,
-        }),
-      );
+      logError(c, error);
       // The helper closes the stream after this returns, which would end the download as if
       // complete; erroring its writer first makes the body fail instead. `writer` is private
       // in Hono's types, so export.test.ts checks this still happens after an upgrade.

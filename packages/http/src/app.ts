@@ -7,6 +7,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import type { AppEnv, Deps } from "./env.ts";
+import { logError } from "./log.ts";
 import { fieldIssues, kindOfStatus, problem } from "./problem.ts";
 
 // Validation messages reach citizens and department staff: Chinese.
@@ -58,14 +59,7 @@ export function createApp(options: {
         "请求体无法解析：须为有效的JSON，Content-Type为application/json",
       );
     }
-    console.error(
-      JSON.stringify({
-        level: "error",
-        requestId: c.get("requestId"),
-        error: String(error),
-        stack: error.stack,
-      }),
-    );
+    logError(c, error);
     return new Response(
       JSON.stringify({ type: "/problems/internal", title: "服务器内部错误", status: 500 }),
       {
