@@ -1,3 +1,4 @@
+import { parseCsv } from "@gov/domain/testing";
 import type { Deps } from "@gov/http";
 import { general, publishHarness } from "@gov/publish/testing";
 import { Hono } from "hono";
@@ -54,36 +55,6 @@ beforeAll(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 const get = (path: string, app = publicApp) => app.request(`http://portal.test/public/v1${path}`);
-
-/** A minimal RFC 4180 reader, so the tests check what a spreadsheet would read back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  expect(field + row.join(""), "the file ends with CRLF").toBe("");
-  return rows;
-}
 
 async function readCsv(path: string) {
   const res = await get(path);

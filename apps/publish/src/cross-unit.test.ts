@@ -1,5 +1,5 @@
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { newId } from "@gov/store";
+import { countTable } from "@gov/store/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clearReview, general, interpretation, type Json, normative, publishHarness } from "./test-client.ts";
 
@@ -66,23 +66,7 @@ const states = (): [State, Json][] => Object.entries(items) as [State, Json][];
 
 // ---------------------------------------------------------------------------------------
 
-async function tableCount(): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await h.store.db.doc.send(
-      new ScanCommand({
-        TableName: h.store.db.tableName,
-        Select: "COUNT",
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    count += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return count;
-}
+const tableCount = () => countTable(h.store);
 
 /** Everything a refused request must leave as it was: each item, its history, the table. */
 async function snapshot() {

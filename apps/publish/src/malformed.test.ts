@@ -1,4 +1,4 @@
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { countTable } from "@gov/store/testing";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clearReview, general, type Json, normative, publishHarness } from "./test-client.ts";
@@ -581,23 +581,7 @@ function expectRefused(answer: Answer, request: Sent) {
   }
 }
 
-async function tableCount(): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await h.store.db.doc.send(
-      new ScanCommand({
-        TableName: h.store.db.tableName,
-        Select: "COUNT",
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    count += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return count;
-}
+const tableCount = () => countTable(h.store);
 
 async function snapshot() {
   const items = await Promise.all(

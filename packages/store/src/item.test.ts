@@ -1,4 +1,4 @@
-import { type AuditEntry, DomainError, type Item, newItem } from "@gov/domain";
+import { type AuditEntry, CreateItemInput, DomainError, type Item, newItem } from "@gov/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "./id.ts";
 import { findIdempotencyRecord, IdempotencyRace, idempotencyWrite } from "./idempotency.ts";
@@ -14,20 +14,13 @@ beforeAll(async () => {
 const now = "2026-03-02T08:00:00.000Z";
 function draft(unitCode = "000000101", columnId = "decision"): Item {
   return newItem(
-    {
+    CreateItemInput.parse({
       kind: "general",
       title: "测试信息",
       columnId,
       body: "<p>正文</p>",
       generatedOn: "2026-03-01",
-      keywords: [],
-      category: "综合政务",
-      disclosureMethod: "proactive",
-      timeLimit: "常年公开",
-      scope: "面向全社会",
-      attachments: [],
-      relatedItemIds: [],
-    },
+    }),
     unitCode,
     newId("item"),
     now,

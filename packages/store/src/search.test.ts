@@ -1,5 +1,5 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { type AuditEntry, type Item, newItem } from "@gov/domain";
+import { type AuditEntry, CreateItemInput, type Item, newItem } from "@gov/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "./id.ts";
 import { keys } from "./keys.ts";
@@ -15,20 +15,13 @@ beforeAll(async () => {
 const now = "2026-03-02T08:00:00.000Z";
 function published(title: string, body: string): Item {
   const item = newItem(
-    {
+    CreateItemInput.parse({
       kind: "general",
       title,
       columnId: "decision",
       body,
       generatedOn: "2026-03-01",
-      keywords: [],
-      category: "综合政务",
-      disclosureMethod: "proactive",
-      timeLimit: "常年公开",
-      scope: "面向全社会",
-      attachments: [],
-      relatedItemIds: [],
-    },
+    }),
     "000000301",
     newId("item"),
     now,

@@ -18,3 +18,23 @@ export async function testStore(): Promise<Store> {
   await ensureTable(store.db);
   return store;
 }
+
+/** Every record in the store's table, counted: what a refused request must leave unchanged. */
+export async function countTable(store: Store): Promise<number> {
+  const { ScanCommand } = await import("@aws-sdk/lib-dynamodb");
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await store.db.doc.send(
+      new ScanCommand({
+        TableName: store.db.tableName,
+        Select: "COUNT",
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
