@@ -58,17 +58,23 @@ export const publicItemRoutes = newRouter()
       method: "get",
       path: "/items",
       summary: "已公开的信息列表（最新在前，游标分页，可按栏目、单位、年份、分类、类型、有效性筛选）",
-      request: { query: ListFilter },
+      description: "带q参数时转到全文检索（307，参数不变）。",
+      request: {
+        query: ListFilter.extend({ q: z.string().max(100).optional().openapi({ example: "社会救助" }) }),
+      },
       responses: {
         200: {
           description: "列表",
           ...json(z.object({ items: z.array(PublicItem), nextCursor: z.string().nullable() })),
         },
+        307: { description: "含q时转到 /v1/search（同样的参数）" },
         400: { description: "参数有误", ...Problem },
       },
     }),
     async (c) => {
-      const { limit, cursor, ...filter } = c.req.valid("query");
+      // The contract lists q among the list filters; ranking by text is what search does.
+      if (c.req.query("q") !== undefined) return c.redirect(`search?${new URL(c.req.url).searchParams}`, 307);
+      const { limit, cursor, q: _q, ...filter } = c.req.valid("query");
       if (filter.column && !findColumn(filter.column)) {
         fail("validation", "栏目不存在", [{ path: "column", message: "栏目不存在" }]);
       }

@@ -118,6 +118,12 @@ describe("public list filters", () => {
     expect(await ids("unit=000000701&year=2020&category=科技、教育")).toEqual([c.id]);
     expect(await ids("column=health&year=2021")).toEqual([]);
   });
+  it("q (a list filter in the contract) hands the same query to search", async () => {
+    const res = await app.request("/v1/items?q=%E5%85%AC%E7%A4%BA&column=health");
+    expect(res.status).toBe(307);
+    expect(res.headers.get("location")).toBe("search?q=%E5%85%AC%E7%A4%BA&column=health");
+  });
+
   it("no draft, submitted or withdrawn item in any filtered list", async () => {
     for (const query of ["limit=100", "unit=000000701", "column=health", "year=2020"]) {
       const found = await ids(query);
