@@ -1,8 +1,6 @@
-export { apiKeyRepository, hashApiKey, type Principal } from "./api-key.ts";
-export { readAudit } from "./audit.ts";
-export { type CallCounter, connect, type Db, type StoreConfig } from "./client.ts";
-export { decodeCursor, encodeCursor } from "./cursor.ts";
-export { type DynamoDbLocal, freePort, startDynamoDbLocal } from "./dynamodb-local.ts";
+export { apiKeyRepository, type Principal } from "./api-key.ts";
+export type { CallCounter, Db, StoreConfig } from "./client.ts";
+export { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local.ts";
 export { newId } from "./id.ts";
 export {
   findIdempotencyRecord,
@@ -12,15 +10,13 @@ export {
   idempotencyWrite,
   type StoredResponse,
 } from "./idempotency.ts";
-export { type ItemRepository, itemRepository, type Page, type PageRequest, scopedItems } from "./item.ts";
-export { keys } from "./keys.ts";
-export { actionLinkWrites, linkWrites, readLinks, type StoredLink } from "./link.ts";
+export { type ItemRepository, type Page, type PageRequest, scopedItems } from "./item.ts";
+export { actionLinkWrites, linkWrites, type StoredLink } from "./link.ts";
 export type { PublishedFilter } from "./published.ts";
 export { ensureTable } from "./schema.ts";
 export {
   applyPendingSearchIndex,
   applySearchIndex,
-  maxPostingsPerTerm,
   type SearchHit,
   type SearchPage,
   type SearchRequest,
@@ -29,5 +25,4 @@ export {
 } from "./search.ts";
 export { createStore, type Store } from "./store.ts";
 export { tableDefinition } from "./table.ts";
-export { commit, type Write } from "./transaction.ts";
-export { unitRepository } from "./unit.ts";
+export type { Write } from "./transaction.ts";

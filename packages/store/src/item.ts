@@ -88,26 +88,6 @@ const notFound = () => new DomainError("not-found", "信息不存在");
 const stale = () => new DomainError("precondition-failed", "信息已被他人修改，请刷新后重试");
 
 export function itemRepository(db: Db) {
-  async function queryPage(
-    index: "gsi1" | "gsi2",
-    partition: string,
-    page: PageRequest,
-  ): Promise<Page<Item>> {
-    const attribute = `${index}pk`;
-    const result = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: index,
-        KeyConditionExpression: `${attribute} = :pk`,
-        ExpressionAttributeValues: { ":pk": partition },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { attribute, value: partition }),
-      }),
-    );
-    return { items: (result.Items ?? []).map(fromRecord), nextCursor: encodeCursor(result.LastEvaluatedKey) };
-  }
-
   return {
     async get(id: string, options: { consistent?: boolean } = {}): Promise<Item | undefined> {
       const { Item } = await db.doc.send(
@@ -263,8 +243,25 @@ export function itemRepository(db: Db) {
       };
     },
 
-    listOfUnit: (unitCode: string, page: PageRequest) =>
-      queryPage("gsi1", keys.unitItemsPartition(unitCode), page),
+    /** A unit's own items in every state, newest first (gsi1): the department's list. */
+    async listOfUnit(unitCode: string, page: PageRequest): Promise<Page<Item>> {
+      const partition = keys.unitItemsPartition(unitCode);
+      const result = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: "gsi1",
+          KeyConditionExpression: "gsi1pk = :pk",
+          ExpressionAttributeValues: { ":pk": partition },
+          ScanIndexForward: false,
+          Limit: page.limit,
+          ExclusiveStartKey: decodeCursor(page.cursor, { attribute: "gsi1pk", value: partition }),
+        }),
+      );
+      return {
+        items: (result.Items ?? []).map(fromRecord),
+        nextCursor: encodeCursor(result.LastEvaluatedKey),
+      };
+    },
 
     listPublished: (filter: PublishedFilter, page: PageRequest) => listPublished(db, filter, page),
 
