@@ -24,9 +24,9 @@ export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicH
     title: "政务公开门户接口（公众）",
     description: "公众与门户网站读取已公开的政务信息，无需密钥。",
   });
-  app.use("/v1/*", corsFor(options), rateLimit(options, deps.clock), cacheControl);
+  app.use("/v1/*", corsFor(options), rateLimit(options, deps.clock), responseCache(options, deps.clock));
+  app.use("/v1/*", cacheControl);
   app.use("/v1/*", async (c, next) => (streamed(c.req.path) ? next() : strongEtag(c, next)));
-  app.use("/v1/*", responseCache(options, deps.clock));
   app.route("/v1", publicItemRoutes);
   app.route("/v1", feedRoutes);
   app.route("/v1", exportRoutes);

@@ -91,6 +91,31 @@ describe("the per-instance response cache", () => {
     expect(calls()).toBeGreaterThan(afterFirst);
   });
 
+  it("a cached answer keeps its ETag and Cache-Control, answers 304 on If-None-Match, and gets each request's own headers", async () => {
+    const app = createPublicApp(t.deps, {
+      ...options,
+      rateLimit: { requests: 1000, windowSeconds: 60 },
+      cacheSeconds: 30,
+    });
+    t.setNow(new Date("2026-03-02T04:00:00.000Z"));
+    const first = await app.request("/v1/columns");
+    const before = t.store.db.calls.total;
+    const hit = await app.request("/v1/columns", { headers: { origin: "https://www.gongqingcheng.gov.cn" } });
+    const notModified = await app.request("/v1/columns", {
+      headers: { "if-none-match": first.headers.get("etag") ?? "" },
+    });
+    expect(t.store.db.calls.total).toBe(before);
+    expect(hit.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(hit.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
+    expect(hit.headers.get("access-control-allow-origin")).toBe("https://www.gongqingcheng.gov.cn");
+    expect(hit.headers.get("vary")).toContain("Origin");
+    expect(hit.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));
+    expect(hit.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe("");
+    expect(notModified.headers.get("etag")).toBe(first.headers.get("etag"));
+  });
+
   it("is off unless configured: an app built in code reads every time", async () => {
     const app = createPublicApp(t.deps);
     await app.request("/v1/items?limit=3");

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { problem } from "@gov/http";
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
@@ -34,8 +35,25 @@ export function publicHttpOptionsFromEnv(env: Record<string, string | undefined>
   });
 }
 
+/**
+ * Hono's cors answers preflights. For other requests it appends Vary with c.header() once the
+ * answer is final, which makes Node's adapter rebuild every response as a stream, so simple
+ * requests get the same two headers set on the response directly.
+ */
 export function corsFor(options: PublicHttpOptions): MiddlewareHandler {
-  return cors({ origin: options.corsOrigins, allowMethods: ["GET", "POST", "OPTIONS"], maxAge: 86_400 });
+  const preflight = cors({
+    origin: options.corsOrigins,
+    allowMethods: ["GET", "POST", "OPTIONS"],
+    maxAge: 86_400,
+  });
+  const allowed = new Set(options.corsOrigins);
+  return async (c, next) => {
+    if (c.req.method === "OPTIONS") return preflight(c, next);
+    await next();
+    const origin = c.req.header("origin");
+    if (origin && allowed.has(origin)) c.res.headers.set("access-control-allow-origin", origin);
+    c.res.headers.append("vary", "Origin");
+  };
 }
 
 /**
@@ -57,8 +75,17 @@ export const cacheControl: MiddlewareHandler = async (c, next) => {
   }
 };
 
-/** Strong ETags (a hash of the body) and 304 on If-None-Match, for every buffered JSON or feed answer. */
-export const strongEtag: MiddlewareHandler = etag({ weak: false });
+/**
+ * Strong ETags (a hash of the body) and 304 on If-None-Match, for every buffered JSON or feed
+ * answer. Node's own SHA-1 hashes synchronously; WebCrypto's would cost a worker round trip.
+ */
+export const strongEtag: MiddlewareHandler = etag({
+  weak: false,
+  generateDigest: (body) => {
+    const digest = createHash("sha1").update(body).digest();
+    return digest.buffer.slice(digest.byteOffset, digest.byteOffset + digest.byteLength);
+  },
+});
 
 /**
  * A per-client fixed-window limit (client = the first X-Forwarded-For hop, as API Gateway
@@ -89,13 +116,24 @@ export function rateLimit(options: PublicHttpOptions, clock: () => Date): Middle
   };
 }
 
-type Cached = { expires: number; status: number; headers: [string, string][]; body: ArrayBuffer };
+type Cached = {
+  expires: number;
+  status: number;
+  etag: string | null;
+  headers: Record<string, string>;
+  body: Uint8Array;
+};
+
+/** Headers that describe the content; CORS and request ids belong to each request. */
+const contentHeaders = ["content-type", "etag", "cache-control"];
 
 /**
  * A short per-instance cache of public answers (200, 404, 410), keyed by URL. The CDN in
  * front already serves them for minutes (s-maxage=300), so a few seconds here change no
  * promise to the public, and a hot item or column costs DynamoDB one read per instance per
- * window instead of one per request. Streamed exports are never cached.
+ * window instead of one per request. It sits outside the ETag and Cache-Control middleware
+ * and keeps their headers, so a hit neither hashes again nor builds a web Response stream:
+ * a byte array answers on Node's fast path. Streamed exports are never cached.
  */
 export function responseCache(options: PublicHttpOptions, clock: () => Date): MiddlewareHandler {
   const entries = new Map<string, Cached>();
@@ -105,18 +143,25 @@ export function responseCache(options: PublicHttpOptions, clock: () => Date): Mi
     const key = c.req.url;
     const now = clock().getTime();
     const hit = entries.get(key);
-    if (hit && hit.expires > now) {
-      return new Response(hit.body.slice(0), { status: hit.status, headers: hit.headers });
-    }
+    if (hit && hit.expires > now) return answer(hit, c.req.header("if-none-match"));
     await next();
     const { status } = c.res;
     if (status !== 200 && status !== 404 && status !== 410) return;
     if (entries.size >= 5_000) entries.clear();
-    const body = await c.res.clone().arrayBuffer();
-    // Only what describes the content; CORS and request ids belong to each request.
-    const headers = [...c.res.headers.entries()].filter(
-      ([name]) => name === "content-type" || name === "etag",
-    );
-    entries.set(key, { expires: now + ttl, status, headers, body });
+    const body = new Uint8Array(await c.res.clone().arrayBuffer());
+    const headers: Record<string, string> = {};
+    for (const name of contentHeaders) {
+      const value = c.res.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    entries.set(key, { expires: now + ttl, status, etag: headers.etag ?? null, headers, body });
   };
+}
+
+function answer(hit: Cached, ifNoneMatch: string | undefined): Response {
+  if (hit.etag && ifNoneMatch?.match(/"[^"]*"/g)?.includes(hit.etag)) {
+    const { "content-type": _, ...kept } = hit.headers;
+    return new Response(null, { status: 304, headers: kept });
+  }
+  return new Response(hit.body, { status: hit.status, headers: { ...hit.headers } });
 }

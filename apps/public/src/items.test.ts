@@ -39,6 +39,16 @@ describe("public reads show only what is published", () => {
     expect(ids).not.toContain(waiting.id);
   });
 
+  it("a list entry carries the catalogue metadata but not the full text, which the detail has", async () => {
+    const published = await item("列表不含正文", "published");
+    const entry = (await get("/items?column=decision&limit=100")).body.items.find(
+      (i) => i.id === published.id,
+    );
+    expect(entry).toMatchObject({ title: "列表不含正文", indexNumber: published.indexNumber });
+    expect(entry).not.toHaveProperty("body");
+    expect((await get(`/items/${published.id}`)).body.body).toEqual(expect.stringContaining("<p>"));
+  });
+
   it("detail by 索引号 (its / encoded) and by id; unpublished is 404", async () => {
     const published = await item("按索引号查看", "published");
     const byIndex = await get(`/items/${encodeURIComponent(String(published.indexNumber))}`);

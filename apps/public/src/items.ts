@@ -9,6 +9,7 @@ import {
   looksLikeIndexNumber,
   publicItem,
   publicLinks,
+  publicListEntry,
   tombstone,
   UnitCode,
   Validity,
@@ -79,7 +80,7 @@ export const publicItemRoutes = newRouter()
         fail("validation", "栏目不存在", [{ path: "column", message: "栏目不存在" }]);
       }
       const page = await c.var.deps.store.items.listPublished(filter, { limit, cursor });
-      return c.json({ items: page.items.map(publicItem), nextCursor: page.nextCursor }, 200);
+      return c.json({ items: page.items.map(publicListEntry), nextCursor: page.nextCursor }, 200);
     },
   )
   .openapi(

@@ -405,6 +405,15 @@ export function publicItem(item: Item) {
   return visible;
 }
 
+/**
+ * An item as a list shows it: the catalogue's metadata without the full text or the stored
+ * timeliness facts, so a page of 100 stays small; the detail carries the rest.
+ */
+export function publicListEntry(item: Item) {
+  const { body: _body, timeliness: _timeliness, ...entry } = publicItem(item);
+  return entry;
+}
+
 /** The 410 answer for a withdrawn item: enough to know it existed and why it is gone. */
 export function tombstone(item: Item) {
   return {

@@ -89,11 +89,6 @@ describe("indexTerms: each term's precomputed impact", () => {
 const posting = (itemId: string, impact: number, extra: Partial<Posting> = {}): Posting => ({
   itemId,
   impact,
-  unitCode: "000000001",
-  columnId: "decision",
-  kind: "general",
-  category: "综合政务",
-  validity: null,
   firstPublishedAt: "2026-01-01T00:00:00.000Z",
   docNumber: null,
   ...extra,

@@ -15,6 +15,8 @@ z.config(z.locales.zhCN());
 
 export type App = OpenAPIHono<AppEnv>;
 
+const bodiless = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /** Validation failures of any request part become one 400 problem with field paths. */
 export function newRouter(): App {
   return new OpenAPIHono<AppEnv>({
@@ -44,12 +46,12 @@ export function createApp(options: {
     c.set("deps", options.deps);
     await next();
   });
-  app.use(
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => problem("validation", "请求体超过1 MB上限"),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => problem("validation", "请求体超过1 MB上限"),
+  });
+  // Reading c.req.raw.body makes Node's adapter build a full web Request: skip it for reads.
+  app.use((c, next) => (bodiless.has(c.req.method) ? next() : limitBody(c, next)));
   app.onError((error, c) => {
     if (error instanceof DomainError) return problem(error.kind, error.message, error.issues);
     // Hono raises these for bodies it cannot parse (malformed JSON, wrong content type).

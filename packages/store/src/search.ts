@@ -228,7 +228,8 @@ export async function searchPublished(db: Db, request: SearchRequest): Promise<S
 }
 
 async function readPostings(db: Db, term: string, filter: PublishedFilter): Promise<TermPostings> {
-  const names: Record<string, string> = {};
+  const projected = ["sk", "impact", "firstPublishedAt", "docNumber"];
+  const names: Record<string, string> = Object.fromEntries(projected.map((a) => [`#${a}`, a]));
   const values: Record<string, unknown> = { ":pk": keys.searchTermPartition(term) };
   const filters: string[] = [];
   const add = (attribute: string, value: unknown) => {
@@ -242,7 +243,6 @@ async function readPostings(db: Db, term: string, filter: PublishedFilter): Prom
   if (filter.kind) add("kind", filter.kind);
   if (filter.validity) add("validity", filter.validity);
   if (filter.year !== undefined) {
-    names["#firstPublishedAt"] = "firstPublishedAt";
     [values[":from"], values[":to"]] = yearRange(filter.year);
     filters.push("#firstPublishedAt BETWEEN :from AND :to");
   }
@@ -250,7 +250,9 @@ async function readPostings(db: Db, term: string, filter: PublishedFilter): Prom
     new QueryCommand({
       TableName: db.tableName,
       KeyConditionExpression: "pk = :pk",
-      ...(filters.length ? { FilterExpression: filters.join(" AND "), ExpressionAttributeNames: names } : {}),
+      ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
+      ProjectionExpression: projected.map((a) => `#${a}`).join(", "),
+      ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       // Newest items first (ids are time-ordered), so a common term's cut keeps recent documents.
       ScanIndexForward: false,
@@ -261,12 +263,7 @@ async function readPostings(db: Db, term: string, filter: PublishedFilter): Prom
     (r): Posting => ({
       itemId: String(r.sk),
       impact: Number(r.impact),
-      unitCode: r.unitCode,
-      columnId: r.columnId,
-      kind: r.kind,
-      category: r.category,
-      validity: r.validity ?? null,
-      firstPublishedAt: r.firstPublishedAt,
+      firstPublishedAt: String(r.firstPublishedAt),
       docNumber: r.docNumber ?? null,
     }),
   );
