@@ -208,14 +208,14 @@ export function tasksFromAssessment(
   const byCode = new Map(lost.map((l) => [l.indicator.code, l]));
   const issues: FieldIssue[] = [];
   const grouped = new Set<string>();
-  (input.groups ?? []).forEach((group, g) =>
-    group.indicatorCodes.forEach((code, i) => {
+  for (const [g, group] of (input.groups ?? []).entries()) {
+    for (const [i, code] of group.indicatorCodes.entries()) {
       const path = `groups.${g}.indicatorCodes.${i}`;
       if (!byCode.has(code)) issues.push({ path, message: "该指标没有失分" });
       else if (grouped.has(code)) issues.push({ path, message: "一个指标只能归入一个分组" });
       grouped.add(code);
-    }),
-  );
+    }
+  }
   if (issues.length) fail("unprocessable", "整改分组不符合考评结果", issues);
 
   const groups = [
