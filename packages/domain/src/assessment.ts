@@ -40,6 +40,8 @@ export const IndicatorScore = z.object({
   note: z.string().optional(),
   evidence: z.array(z.string()).optional(),
   deductions: z.array(Deduction),
+  /** Automatic scores: the day the platform's data was judged as of. */
+  asOf: IsoDate.optional(),
   scoredAt: z.string(),
   scoredBy: UnitCode,
 });
@@ -132,6 +134,16 @@ export function scoreManually(
   return withScores(assessment, scores, now);
 }
 
+/**
+ * The day an automatic score judges the data as of: the assessment's day the first time; once
+ * tasks were issued, a re-score judges the rectified data as it is today. Either may be named.
+ */
+export const AutoScoreInput = z.strictObject({ asOf: IsoDate.optional() });
+
+export function autoScoreDay(assessment: Assessment, requested: string | undefined, today: string): string {
+  return requested ?? (assessment.baseline ? today : assessment.asOf);
+}
+
 export type AutoScoreResult = { indicatorCode: string; score: number; deductions: Deduction[] };
 
 /** Every indicator with an automatic rule, scored from the platform's own data. */
@@ -147,11 +159,13 @@ export function applyAutoScores(
   assessment: Assessment,
   system: IndicatorSystem,
   results: AutoScoreResult[],
+  asOf: string,
   by: string,
   now: string,
 ): Assessment {
   const scores = results.map((r) => ({
     ...r,
+    asOf,
     maxScore: findIndicator(system, r.indicatorCode)?.maxScore ?? 0,
     source: "auto" as const,
     scoredAt: now,

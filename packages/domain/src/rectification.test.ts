@@ -79,7 +79,14 @@ function scored(): Assessment {
     office,
     now,
   );
-  return applyAutoScores(manual, system, [{ indicatorCode: "2", score: 5, deductions: [late] }], office, now);
+  return applyAutoScores(
+    manual,
+    system,
+    [{ indicatorCode: "2", score: 5, deductions: [late] }],
+    "2019-12-20",
+    office,
+    now,
+  );
 }
 
 describe("assessments", () => {

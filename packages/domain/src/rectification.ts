@@ -203,6 +203,8 @@ export function tasksFromAssessment(
   now: string,
 ): RectificationTask[] {
   checkDeadline(input.deadline, now);
+  // The first issue freezes the "before" scores; a second one would compare against itself.
+  if (assessment.baseline) fail("conflict", "该考评已下达整改任务；补充任务请单独下达");
   const lost = lostIndicators(assessment, system);
   if (lost.length === 0) fail("conflict", "该考评没有失分指标，无需整改");
   const byCode = new Map(lost.map((l) => [l.indicator.code, l]));

@@ -30,8 +30,9 @@ const maxReads = 5;
 
 export function rectificationTaskRepository(db: Db) {
   return {
-    createWrites: (task: RectificationTask, audit: AuditEntry) =>
-      createWrites(db, toRecord(task), audit, "整改任务已存在"),
+    async create(task: RectificationTask, audit: AuditEntry, extra: Write[] = []): Promise<void> {
+      await commit(db, [...createWrites(db, toRecord(task), audit, "整改任务已存在"), ...extra]);
+    },
 
     /** Tasks, their audit entries and whatever must hold with them (the assessment's baseline): one transaction. */
     async createMany(
