@@ -220,7 +220,7 @@ export const assessmentRoutes = newRouter()
         assessment,
         auditOf("assessment", next, "auto-score", c.var.principal),
       );
-      return respond(c, next, system, { asOf, results });
+      return respond(c, next, system, { scoredAsOf: asOf, results });
     },
   )
   .openapi(

@@ -82,12 +82,13 @@ export function assessmentRepository(db: Db) {
 
     /** A year's assessments (of one level): one partition of gsi1, tens of records. */
     async listOfYear(year: number, level?: IndicatorLevel): Promise<Assessment[]> {
+      // DynamoDB refuses an empty begins_with prefix: without a level, read the year's partition.
       const records = await queryAll(db, {
         IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)",
+        KeyConditionExpression: level ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)" : "gsi1pk = :pk",
         ExpressionAttributeValues: {
           ":pk": keys.assessmentsPartition(year),
-          ":prefix": level ? `${level}#` : "",
+          ...(level ? { ":prefix": `${level}#` } : {}),
         },
       });
       return records.map((r) => withoutKeys<Assessment>(r));

@@ -33,10 +33,14 @@ export function indicatorSystemRepository(db: Db) {
     }): Promise<IndicatorSystem[]> {
       const prefix =
         filter.year === undefined ? "" : filter.level ? `${filter.year}#${filter.level}#` : `${filter.year}#`;
+      // DynamoDB refuses an empty begins_with prefix: without a year, read the whole partition.
       const records = await queryAll(db, {
         IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)",
-        ExpressionAttributeValues: { ":pk": keys.indicatorSystemsPartition, ":prefix": prefix },
+        KeyConditionExpression: prefix ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)" : "gsi1pk = :pk",
+        ExpressionAttributeValues: {
+          ":pk": keys.indicatorSystemsPartition,
+          ...(prefix ? { ":prefix": prefix } : {}),
+        },
       });
       return records
         .map((r) => withoutKeys<IndicatorSystem>(r))
