@@ -11,6 +11,7 @@ import { newId } from "@gov/store";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSupervisionApp } from "./app.ts";
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests read JSON answers of many shapes
 type Json = Record<string, any>;
 type T = Awaited<ReturnType<typeof testDeps>>;
 let t: T;
