@@ -428,3 +428,40 @@ describe("an assessment from scores to circular", () => {
     expect(draft.body.next.submit).toBe(`/publish/v1/items/${draft.body.item.id}/submit`);
   });
 });
+
+describe("malformed requests are 400 problems, never 5xx", () => {
+  const bodies = ["{", "[]", '{"unexpected":1}', '{"scores":"x","accepted":"yes","deadline":"2020-13-40"}'];
+  const routes = (ids: { assessment: string; task: string }) => [
+    ["POST", "/indicator-systems"],
+    ["POST", "/assessments"],
+    ["PUT", `/assessments/${ids.assessment}/scores`],
+    ["POST", `/assessments/${ids.assessment}/rectification-tasks`],
+    ["POST", "/rectification-tasks"],
+    ["PATCH", `/rectification-tasks/${ids.task}`],
+    ["POST", `/rectification-tasks/${ids.task}/verify`],
+  ];
+
+  it("each write route refuses broken JSON, wrong shapes and unknown fields with field paths", async () => {
+    const assessments = await call("GET", "/assessments?year=2019", office);
+    const tasks = await call("GET", "/rectification-tasks", office);
+    const ids = { assessment: assessments.body.items[0].id, task: tasks.body.items[0].id };
+    for (const [method, path] of routes(ids)) {
+      for (const text of bodies) {
+        const res = await app.request(`/v1${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${office}`,
+            "content-type": "application/json",
+            "if-match": '"1"',
+          },
+          body: text,
+        });
+        expect(res.status, `${method} ${path} ${text}`).toBe(400);
+        expect(res.headers.get("content-type")).toContain("application/problem+json");
+      }
+    }
+    const badQuery = await call("GET", "/rectification-tasks?state=done&overdue=maybe", office);
+    expect(badQuery.status).toBe(400);
+    expect(badQuery.body.errors.map((e: Json) => e.path).sort()).toEqual(["query.overdue", "query.state"]);
+  });
+});
