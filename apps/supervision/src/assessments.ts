@@ -201,7 +201,10 @@ export const assessmentRoutes = newRouter()
       request: {
         params: IdParam,
         headers: IfMatch,
-        body: { required: false, ...jsonContent(AutoScoreInput, { asOf: "2019-12-31" }) },
+        body: {
+          required: false,
+          ...jsonContent(AutoScoreInput, { asOf: "2020-01-06", note: "整改核验后复评" }),
+        },
       },
       responses: {
         200: { description: "评分结果（results）与考评", ...jsonContent(Json) },
@@ -211,10 +214,18 @@ export const assessmentRoutes = newRouter()
     async (c) => {
       const { store } = c.var.deps;
       const { assessment, system } = await readAssessment(c, c.req.valid("param").id);
-      const asOf = autoScoreDay(assessment, c.req.valid("json")?.asOf, todayOf(c));
+      const input = c.req.valid("json");
+      const asOf = autoScoreDay(assessment, input?.asOf, todayOf(c));
       const facts = await store.assessments.facts(assessment.unitCode, assessment.year, asOf);
       const results = autoScore(system, facts, asOf);
-      const next = applyAutoScores(assessment, system, results, asOf, c.var.principal.unitCode, nowIso(c));
+      const next = applyAutoScores(
+        assessment,
+        system,
+        results,
+        { asOf, note: input?.note },
+        c.var.principal.unitCode,
+        nowIso(c),
+      );
       await store.assessments.update(
         next,
         assessment,

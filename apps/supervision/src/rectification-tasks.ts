@@ -158,7 +158,13 @@ export const rectificationTaskRoutes = newRouter()
       request: {
         params: IdParam,
         headers: IfMatch,
-        body: { required: true, ...jsonContent(UpdateTaskInput, { deadline: "2020-01-06" }) },
+        body: {
+          required: true,
+          ...jsonContent(UpdateTaskInput, {
+            deadline: "2020-01-20",
+            measures: "补充公开征求意见采纳情况及理由，并在“意见反馈”栏目发布",
+          }),
+        },
       },
       responses: {
         200: { description: "已修改", ...jsonContent(Json) },

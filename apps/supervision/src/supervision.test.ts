@@ -376,8 +376,12 @@ describe("an assessment from scores to circular", () => {
     );
     await published({ columnId: "social-assistance", generatedOn: "2020-01-08" }, "2020-01-08");
     t.setNow(new Date("2020-01-09T02:00:00.000Z"));
-    const res = await call("POST", `/assessments/${id}/auto-score`, office);
+    const res = await call("POST", `/assessments/${id}/auto-score`, office, { note: "整改核验后复评" });
     expect(res.body.scoredAsOf).toBe("2020-01-09");
+    expect(res.body.scores.find((x: Json) => x.indicatorCode === "3")).toMatchObject({
+      note: "整改核验后复评",
+      asOf: "2020-01-09",
+    });
     const view = res.body;
     expect(view).toMatchObject({ baselineTotal: 20, total: 23 });
     const three = view.indicators.find((i: Json) => i.code === "3");

@@ -138,7 +138,11 @@ export function scoreManually(
  * The day an automatic score judges the data as of: the assessment's day the first time; once
  * tasks were issued, a re-score judges the rectified data as it is today. Either may be named.
  */
-export const AutoScoreInput = z.strictObject({ asOf: IsoDate.optional() });
+export const AutoScoreInput = z.strictObject({
+  asOf: IsoDate.optional(),
+  /** Why this round, e.g. 整改核验后复评; kept on each automatic score. */
+  note: text(500).optional(),
+});
 
 export function autoScoreDay(assessment: Assessment, requested: string | undefined, today: string): string {
   return requested ?? (assessment.baseline ? today : assessment.asOf);
@@ -159,13 +163,14 @@ export function applyAutoScores(
   assessment: Assessment,
   system: IndicatorSystem,
   results: AutoScoreResult[],
-  asOf: string,
+  round: { asOf: string; note?: string | undefined },
   by: string,
   now: string,
 ): Assessment {
   const scores = results.map((r) => ({
     ...r,
-    asOf,
+    asOf: round.asOf,
+    ...(round.note ? { note: round.note } : {}),
     maxScore: findIndicator(system, r.indicatorCode)?.maxScore ?? 0,
     source: "auto" as const,
     scoredAt: now,

@@ -83,7 +83,7 @@ function scored(): Assessment {
     manual,
     system,
     [{ indicatorCode: "2", score: 5, deductions: [late] }],
-    "2019-12-20",
+    { asOf: "2019-12-20" },
     office,
     now,
   );
