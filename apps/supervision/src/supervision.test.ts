@@ -200,6 +200,23 @@ describe("indicator systems", () => {
   });
 });
 
+describe("creates are idempotent", () => {
+  it("a replayed Idempotency-Key answers the first response; the same key with another body is 422", async () => {
+    const headers = { "idempotency-key": "office-sheet-2019-township" };
+    const body = { ...system, level: "township", name: "乡镇（街道）2019年政务公开工作评估要点" };
+    const first = await call("POST", "/indicator-systems", office, body, headers);
+    const replay = await call("POST", "/indicator-systems", office, body, headers);
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(replay.body.id).toBe(first.body.id);
+    expect(
+      (await call("POST", "/indicator-systems", office, { ...body, name: "另一套" }, headers)).status,
+    ).toBe(422);
+    const listed = await call("GET", "/indicator-systems?year=2019&level=township", office);
+    expect(listed.body.items).toHaveLength(1);
+  });
+});
+
 describe("authorization: assessors only score, units are refused, the office does everything", () => {
   it("an assessor may not create systems, assessments or tasks, nor rank (403)", async () => {
     expect((await call("POST", "/indicator-systems", assessor, system)).status).toBe(403);
