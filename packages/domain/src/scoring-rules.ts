@@ -136,7 +136,7 @@ const proactiveTimeliness: RuleDefinition = {
 };
 
 /**
- * 规范性文件要素: 文号, dates, 有效性, the linked interpretation; an amended or repealed document
+ * 规范性文件要素: 文号, 施行日期 (the 成文日期 is required of every item), 有效性, the linked interpretation; an amended or repealed document
  * marked on the original with the document that amended or repealed it (国办发〔2017〕47号).
  */
 const normativeCompleteness: RuleDefinition = {
@@ -150,7 +150,6 @@ const normativeCompleteness: RuleDefinition = {
       .flatMap((doc) => {
         const missing: string[] = [];
         if (!doc.docNumber?.trim()) missing.push("文号");
-        if (!doc.generatedOn) missing.push("成文日期");
         if (!doc.effectiveOn) missing.push("施行日期");
         if (!doc.validity) missing.push("有效性");
         if (!interpreted.has(doc.id)) missing.push("关联解读");
