@@ -136,8 +136,9 @@ const proactiveTimeliness: RuleDefinition = {
 };
 
 /**
- * 规范性文件要素: 文号, 施行日期 (the 成文日期 is required of every item), 有效性, the linked interpretation; an amended or repealed document
- * marked on the original with the document that amended or repealed it (国办发〔2017〕47号).
+ * 规范性文件要素: 文号, 施行日期 (every item already requires its 成文日期), 有效性, the linked
+ * interpretation; an amended or repealed document marked on the original with the document
+ * that amended or repealed it (国办发〔2017〕47号).
  */
 const normativeCompleteness: RuleDefinition = {
   id: "normative-completeness",
