@@ -1,5 +1,4 @@
 export { apiKeyRepository, type Principal } from "./api-key.ts";
-export { auditWrite } from "./audit.ts";
 export type { CallCounter, Db, StoreConfig } from "./client.ts";
 export { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local.ts";
 export { newId } from "./id.ts";
@@ -14,7 +13,6 @@ export {
 export { type ItemRepository, type Page, type PageRequest, scopedItems } from "./item.ts";
 export { actionLinkWrites, linkWrites, type StoredLink } from "./link.ts";
 export type { PublishedFilter } from "./published.ts";
-export type { TaskFilter } from "./rectification.ts";
 export { ensureTable } from "./schema.ts";
 export {
   applyPendingSearchIndex,
