@@ -2,6 +2,8 @@ import { addWorkingDays, type Role, type Unit } from "@gov/domain";
 import type { Deps } from "@gov/http";
 import { createPublishApp } from "@gov/publish";
 import type { Store } from "@gov/store";
+import { createSupervisionApp } from "@gov/supervision";
+import { demoAssessments, demoIndicatorSystems } from "./demo/indicators.ts";
 import { demoItems } from "./demo/items.ts";
 import { demoUnits, officeUnitCode } from "./demo/units.ts";
 
@@ -77,4 +79,81 @@ async function call(app: ReturnType<typeof createPublishApp>, path: string, key:
   const json = (await res.json()) as { id: string };
   if (!res.ok) throw new Error(`演示数据写入失败 ${path}: ${JSON.stringify(json)}`);
   return json;
+}
+
+/**
+ * The seed's 2019 evaluation round through the supervision API itself: the three sheets, the
+ * evaluator's scores for a few units (manual and automatic, judged as of 2019-12-20), and
+ * the office's rectification tasks due 2020-01-06, so the demo shows lost points with the
+ * records behind them.
+ */
+export async function seedSupervision(
+  deps: Deps,
+  credentials: Credentials,
+  setTime: (at: Date) => void,
+): Promise<{ systems: number; assessments: number; tasks: number }> {
+  const app = createSupervisionApp(deps);
+  const keys = credentials[officeUnitCode]?.keys;
+  if (!keys?.office || !keys.assessor) throw new Error("演示数据缺少市政务公开办的密钥");
+  const { office, assessor } = keys;
+  setTime(new Date("2019-11-15T02:00:00.000Z"));
+  const systemIds = new Map<string, string>();
+  for (const system of demoIndicatorSystems) {
+    const created = await request(app, "POST", "/v1/indicator-systems", office, system);
+    systemIds.set(system.level, created.body.id as string);
+  }
+  setTime(new Date(`${demoAssessments.scoredOn}T02:00:00.000Z`));
+  let tasks = 0;
+  for (const unit of demoAssessments.units) {
+    const body = {
+      indicatorSystemId: systemIds.get(unit.level),
+      unitCode: unit.unitCode,
+      assessor: demoAssessments.assessor,
+    };
+    const created = await request(app, "POST", "/v1/assessments", office, body);
+    const id = created.body.id as string;
+    const scored = await request(
+      app,
+      "PUT",
+      `/v1/assessments/${id}/scores`,
+      assessor,
+      { scores: unit.manual },
+      {
+        "if-match": created.etag,
+      },
+    );
+    const auto = await request(app, "POST", `/v1/assessments/${id}/auto-score`, assessor, undefined, {
+      "if-match": scored.etag,
+    });
+    const lost = (auto.body.indicators as { lost: number | null }[]).some((i) => (i.lost ?? 0) > 0);
+    if (lost) {
+      const issued = await request(app, "POST", `/v1/assessments/${id}/rectification-tasks`, office, {
+        deadline: demoAssessments.deadline,
+      });
+      tasks += (issued.body.items as unknown[]).length;
+    }
+  }
+  return { systems: demoIndicatorSystems.length, assessments: demoAssessments.units.length, tasks };
+}
+
+async function request(
+  app: ReturnType<typeof createSupervisionApp>,
+  method: string,
+  path: string,
+  key: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await app.request(path, {
+    method,
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`演示考评数据写入失败 ${method} ${path}: ${JSON.stringify(json)}`);
+  return { body: json, etag: res.headers.get("etag") ?? "" };
 }

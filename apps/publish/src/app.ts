@@ -1,5 +1,6 @@
 import { authenticate, createApp, type Deps, whoamiRoutes } from "@gov/http";
 import { itemRoutes } from "./items.ts";
+import { rectificationTaskRoutes } from "./rectification-tasks.ts";
 
 /** The department-facing API: every route needs a unit's key and acts within that unit. */
 export function createPublishApp(deps: Deps) {
@@ -13,5 +14,6 @@ export function createPublishApp(deps: Deps) {
   app.use("/v1/*", authenticate);
   app.route("/v1", whoamiRoutes());
   app.route("/v1", itemRoutes);
+  app.route("/v1", rectificationTaskRoutes);
   return app;
 }

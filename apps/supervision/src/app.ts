@@ -1,5 +1,13 @@
 import { authenticate, createApp, type Deps, whoamiRoutes } from "@gov/http";
+import { assessmentRoutes } from "./assessments.ts";
+import { circularRoutes } from "./circulars.ts";
+import { indicatorSystemRoutes } from "./indicator-systems.ts";
+import { rectificationTaskRoutes } from "./rectification-tasks.ts";
 
+/**
+ * The office's and the evaluators' API. The office does everything; an assessor key only
+ * reads sheets and assessments and scores them; a department's key is refused (403).
+ */
 export function createSupervisionApp(deps: Deps) {
   const app = createApp({
     deps,
@@ -9,5 +17,9 @@ export function createSupervisionApp(deps: Deps) {
   });
   app.use("/v1/*", authenticate);
   app.route("/v1", whoamiRoutes());
+  app.route("/v1", indicatorSystemRoutes);
+  app.route("/v1", assessmentRoutes);
+  app.route("/v1", rectificationTaskRoutes);
+  app.route("/v1", circularRoutes);
   return app;
 }

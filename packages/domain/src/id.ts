@@ -4,6 +4,9 @@ import { z } from "zod";
 export const idPrefixes = {
   item: "itm",
   apiKey: "key",
+  indicatorSystem: "isys",
+  assessment: "asmt",
+  rectificationTask: "rtask",
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

@@ -71,5 +71,44 @@ export const keys = {
   searchOutbox: (itemId: string) => ({ pk: "SEARCH-OUTBOX", sk: itemId }),
   searchOutboxPartition: "SEARCH-OUTBOX",
 
+  /** An indicator system (考评指标体系) and its place in the list by year and level (gsi1). */
+  indicatorSystem: (id: string) => ({ pk: `INDICATOR-SYSTEM#${id}`, sk: "INDICATOR-SYSTEM" }),
+  indicatorSystemInList: (year: number, level: string, id: string) => ({
+    gsi1pk: "INDICATOR-SYSTEMS",
+    gsi1sk: `${year}#${level}#${id}`,
+  }),
+  indicatorSystemsPartition: "INDICATOR-SYSTEMS",
+
+  /** An assessment, listed by year then level and unit (gsi1). */
+  assessment: (id: string) => ({ pk: `ASSESSMENT#${id}`, sk: "ASSESSMENT" }),
+  assessmentOfYear: (year: number, level: string, unitCode: string, id: string) => ({
+    gsi1pk: `ASSESSMENTS#${year}`,
+    gsi1sk: `${level}#${unitCode}#${id}`,
+  }),
+  assessmentsPartition: (year: number) => `ASSESSMENTS#${year}`,
+  /** One assessment per unit and system: a guard record created in the assessment's transaction. */
+  assessmentOfUnit: (systemId: string, unitCode: string) => ({
+    pk: `ASSESSMENT-OF#${systemId}#${unitCode}`,
+    sk: "UNIQUE",
+  }),
+
+  /** A rectification task; by unit (gsi1), all by deadline (gsi2), and by assessment year (gsi3). */
+  rectificationTask: (id: string) => ({ pk: `RECTIFICATION-TASK#${id}`, sk: "RECTIFICATION-TASK" }),
+  taskOfUnit: (unitCode: string, deadline: string, id: string) => ({
+    gsi1pk: `UNIT#${unitCode}#TASKS`,
+    gsi1sk: `${deadline}#${id}`,
+  }),
+  unitTasksPartition: (unitCode: string) => `UNIT#${unitCode}#TASKS`,
+  taskInList: (deadline: string, id: string) => ({
+    gsi2pk: "RECTIFICATION-TASKS",
+    gsi2sk: `${deadline}#${id}`,
+  }),
+  tasksPartition: "RECTIFICATION-TASKS",
+  taskOfYear: (year: number, unitCode: string, id: string) => ({
+    gsi3pk: `RECTIFICATION-TASKS#${year}`,
+    gsi3sk: `${unitCode}#${id}`,
+  }),
+  yearTasksPartition: (year: number) => `RECTIFICATION-TASKS#${year}`,
+
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "IDEMPOTENCY" }),
 } as const;

@@ -1,7 +1,10 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { apiKeyRepository } from "./api-key.ts";
+import { assessmentRepository } from "./assessment.ts";
 import { connect, type StoreConfig } from "./client.ts";
+import { indicatorSystemRepository } from "./indicator.ts";
 import { itemRepository } from "./item.ts";
+import { rectificationTaskRepository } from "./rectification.ts";
 import { unitRepository } from "./unit.ts";
 
 /** Everything the apps need from the database, built once per process from one config. */
@@ -12,6 +15,9 @@ export function createStore(config: StoreConfig) {
     units: unitRepository(db),
     apiKeys: apiKeyRepository(db),
     items: itemRepository(db),
+    indicatorSystems: indicatorSystemRepository(db),
+    assessments: assessmentRepository(db),
+    rectificationTasks: rectificationTaskRepository(db),
     /** One cheap read: true once the table answers. */
     async ready(): Promise<boolean> {
       try {

@@ -1,0 +1,112 @@
+import {
+  CreateIndicatorSystemInput,
+  fail,
+  IndicatorLevel,
+  newIndicatorSystem,
+  ruleCatalogue,
+} from "@gov/domain";
+import {
+  commonProblems,
+  etagOf,
+  idempotencyWrites,
+  idempotent,
+  jsonContent,
+  newRouter,
+  problemResponse,
+  requireRole,
+  security,
+} from "@gov/http";
+import { newId } from "@gov/store";
+import { createRoute, z } from "@hono/zod-openapi";
+import { examples } from "./examples.ts";
+import { auditOf, nowIso } from "./records.ts";
+
+const Json = z.record(z.string(), z.unknown());
+const Year = z.coerce.number().int().min(2000).max(2100);
+
+export const indicatorSystemRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/scoring-rules",
+      summary: "可用的自动评分规则",
+      description: "available为false的规则所需数据尚未接入，指标体系暂不能使用。",
+      security,
+      middleware: [requireRole("assessor")] as const,
+      responses: {
+        200: { description: "规则目录", ...jsonContent(z.object({ items: z.array(Json) })) },
+        ...commonProblems,
+      },
+    }),
+    (c) => c.json({ items: ruleCatalogue() }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/indicator-systems",
+      summary: "新建考评指标体系（按年度、层级）",
+      description:
+        "层级：city（市本级）、department（市政府各部门）、township（乡镇街道）。指标可附自动评分规则及参数（deductionPerRecord为每条扣分）。支持Idempotency-Key。",
+      security,
+      middleware: [requireRole("office"), idempotent] as const,
+      request: { body: { required: true, ...jsonContent(CreateIndicatorSystemInput, examples.system) } },
+      responses: {
+        201: { description: "已创建", ...jsonContent(Json) },
+        ...commonProblems,
+        422: problemResponse("规则所需数据尚未接入"),
+      },
+    }),
+    async (c) => {
+      const system = newIndicatorSystem(c.req.valid("json"), newId("indicatorSystem"), nowIso(c));
+      const headers = {
+        ETag: etagOf(system.version),
+        Location: `/supervision/v1/indicator-systems/${system.id}`,
+      };
+      await c.var.deps.store.indicatorSystems.create(
+        system,
+        auditOf("indicator-system", system, "create", c.var.principal),
+        idempotencyWrites(c, { status: 201, body: system, headers }),
+      );
+      for (const [name, value] of Object.entries(headers)) c.header(name, value);
+      return c.json(system, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/indicator-systems",
+      summary: "指标体系列表（可按年度、层级筛选）",
+      security,
+      middleware: [requireRole("assessor")] as const,
+      request: { query: z.object({ year: Year.optional(), level: IndicatorLevel.optional() }) },
+      responses: {
+        200: {
+          description: "列表",
+          ...jsonContent(z.object({ items: z.array(Json), nextCursor: z.null() })),
+        },
+        ...commonProblems,
+      },
+    }),
+    async (c) => {
+      const items = await c.var.deps.store.indicatorSystems.list(c.req.valid("query"));
+      return c.json({ items, nextCursor: null }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/indicator-systems/{id}",
+      summary: "指标体系详情",
+      security,
+      middleware: [requireRole("assessor")] as const,
+      request: { params: z.object({ id: z.string().max(40) }) },
+      responses: { 200: { description: "指标体系", ...jsonContent(Json) }, ...commonProblems },
+    }),
+    async (c) => {
+      const system =
+        (await c.var.deps.store.indicatorSystems.get(c.req.valid("param").id)) ??
+        fail("not-found", "指标体系不存在");
+      c.header("ETag", etagOf(system.version));
+      return c.json(system, 200);
+    },
+  );

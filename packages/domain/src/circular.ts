@@ -1,0 +1,156 @@
+import { levelNames } from "./indicator.ts";
+import type { LevelRanking } from "./ranking.ts";
+import { isOverdue, type RectificationTask, taskStateNames } from "./rectification.ts";
+
+/** The circular as blocks, so the Markdown and the HTML say exactly the same thing. */
+export type CircularBlock =
+  | { type: "heading"; text: string }
+  | { type: "paragraph"; text: string }
+  | { type: "table"; head: string[]; rows: string[][] }
+  | { type: "list"; items: string[] };
+
+export type Circular = {
+  year: number;
+  title: string;
+  issuer: string;
+  issuedOn: string;
+  blocks: CircularBlock[];
+  summary: { assessed: number; tasks: number; verified: number; overdue: number; reopened: number };
+};
+
+export type CircularInput = {
+  year: number;
+  issuer: string;
+  issuedOn: string;
+  levels: LevelRanking[];
+  /** The year's rectification tasks. */
+  tasks: readonly RectificationTask[];
+  unitNames: ReadonlyMap<string, string>;
+};
+
+const numerals = ["一", "二", "三", "四", "五", "六"];
+const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/**
+ * 通报 (OGI Art. 47): the year's results by level, the state of rectification, and the
+ * overdue and reopened tasks by unit, the office's basis for 督办.
+ */
+export function buildCircular(input: CircularInput): Circular {
+  const { year, tasks, unitNames } = input;
+  const name = (code: string) => unitNames.get(code) ?? code;
+  const overdue = tasks.filter((t) => isOverdue(t, input.issuedOn));
+  const reopened = tasks.filter((t) => t.verifications.some((v) => !v.accepted));
+  const verified = tasks.filter((t) => t.state === "verified");
+  const assessed = input.levels.reduce((n, l) => n + l.rows.length, 0);
+  const blocks: CircularBlock[] = [];
+  let section = 0;
+  const heading = (text: string) => blocks.push({ type: "heading", text: `${numerals[section++]}、${text}` });
+
+  blocks.push({
+    type: "paragraph",
+    text: `根据${year}年度政务公开工作评估要点，市政务公开办对${assessed}个单位的政务公开工作进行了考评，并对失分事项逐项下达整改任务。现将有关情况通报如下。`,
+  });
+  heading("考评结果");
+  for (const level of input.levels.filter((l) => l.rows.length > 0)) {
+    blocks.push({ type: "paragraph", text: `${levelNames[level.level]}（${level.rows.length}个单位）：` });
+    blocks.push({
+      type: "table",
+      head: ["名次", "单位", "得分", "满分", "得分率", "整改前得分"],
+      rows: level.rows.map((r) => [
+        String(r.rank),
+        r.unitName,
+        points(r.total),
+        points(r.maxTotal),
+        `${r.rate}%`,
+        r.baselineTotal === null ? "—" : points(r.baselineTotal),
+      ]),
+    });
+  }
+  heading("整改情况");
+  blocks.push({
+    type: "paragraph",
+    text: `共下达整改任务${tasks.length}项，已核验通过${verified.length}项，逾期未完成${overdue.length}项，核验未通过退回重改${reopened.length}项。`,
+  });
+  if (overdue.length) {
+    heading("逾期未完成的整改任务");
+    blocks.push({
+      type: "table",
+      head: ["单位", "指标", "整改期限", "状态", "完成比例"],
+      rows: overdue.map((t) => [
+        name(t.unitCode),
+        t.indicatorCode,
+        t.deadline,
+        taskStateNames[t.state],
+        `${t.percent}%`,
+      ]),
+    });
+  }
+  if (reopened.length) {
+    heading("核验未通过的整改任务");
+    blocks.push({
+      type: "list",
+      items: reopened.map((t) => {
+        const reason = t.verifications.findLast((v) => !v.accepted)?.note ?? "";
+        return `${name(t.unitCode)}（指标${t.indicatorCode}）：${reason}；当前${taskStateNames[t.state]}`;
+      }),
+    });
+  }
+  heading("工作要求");
+  blocks.push({
+    type: "paragraph",
+    text: "各单位要对照失分事项，一项一项落实、一项一项整改，按时限完成并在原栏目发布整改结果；逾期未完成的单位由市政府办公室督办。",
+  });
+  return {
+    year,
+    title: `关于${year}年度政务公开工作考评结果的通报`,
+    issuer: input.issuer,
+    issuedOn: input.issuedOn,
+    blocks,
+    summary: {
+      assessed,
+      tasks: tasks.length,
+      verified: verified.length,
+      overdue: overdue.length,
+      reopened: reopened.length,
+    },
+  };
+}
+
+// Markdown table cells cannot hold a pipe or a line break.
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+
+export function circularMarkdown(circular: Circular): string {
+  const lines = [`# ${circular.title}`, ""];
+  for (const block of circular.blocks) {
+    if (block.type === "heading") lines.push(`## ${block.text}`, "");
+    else if (block.type === "paragraph") lines.push(block.text, "");
+    else if (block.type === "list") lines.push(...block.items.map((i) => `- ${i}`), "");
+    else {
+      lines.push(`| ${block.head.map(cell).join(" | ")} |`, `|${block.head.map(() => " --- |").join("")}`);
+      lines.push(...block.rows.map((r) => `| ${r.map(cell).join(" | ")} |`), "");
+    }
+  }
+  lines.push(circular.issuer, circular.issuedOn, "");
+  return lines.join("\n");
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** A fragment (no html/head), fit to be a disclosure item's body. */
+export function circularHtml(circular: Circular): string {
+  const parts = [`<h1>${escapeHtml(circular.title)}</h1>`];
+  for (const block of circular.blocks) {
+    if (block.type === "heading") parts.push(`<h2>${escapeHtml(block.text)}</h2>`);
+    else if (block.type === "paragraph") parts.push(`<p>${escapeHtml(block.text)}</p>`);
+    else if (block.type === "list")
+      parts.push(`<ul>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`);
+    else {
+      const head = block.head.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
+      const rows = block.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`);
+      parts.push(`<table><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`);
+    }
+  }
+  parts.push(`<p>${escapeHtml(circular.issuer)}</p>`, `<p>${escapeHtml(circular.issuedOn)}</p>`);
+  return parts.join("\n");
+}

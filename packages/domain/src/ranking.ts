@@ -1,0 +1,64 @@
+import type { AssessmentView } from "./assessment.ts";
+import type { IndicatorLevel } from "./indicator.ts";
+import { isOverdue, type RectificationTask } from "./rectification.ts";
+
+export type TaskCounts = { total: number; open: number; overdue: number; reopened: number; verified: number };
+
+export type RankingRow = {
+  rank: number;
+  unitCode: string;
+  unitName: string;
+  assessmentId: string;
+  total: number;
+  maxTotal: number;
+  /** The score before rectification, when tasks were issued. */
+  baselineTotal: number | null;
+  /** Share of the maximum, in percent with one decimal: comparable across sheets of one level. */
+  rate: number;
+  tasks: TaskCounts;
+};
+
+export function taskCounts(tasks: readonly RectificationTask[], today: string): TaskCounts {
+  return {
+    total: tasks.length,
+    open: tasks.filter((t) => t.state !== "verified").length,
+    overdue: tasks.filter((t) => isOverdue(t, today)).length,
+    // Reopened counts tasks ever sent back, so a later fix does not hide the first rejection.
+    reopened: tasks.filter((t) => t.verifications.some((v) => !v.accepted)).length,
+    verified: tasks.filter((t) => t.state === "verified").length,
+  };
+}
+
+/**
+ * Units of one level and year by score, highest first. Equal scores share a rank and the
+ * next rank is skipped (1, 1, 3), as league tables in circulars do; ties list by unit code.
+ */
+export function rankAssessments(
+  assessments: readonly AssessmentView[],
+  unitNames: ReadonlyMap<string, string>,
+  tasks: readonly RectificationTask[],
+  today: string,
+): RankingRow[] {
+  const sorted = [...assessments].sort((a, b) => b.total - a.total || a.unitCode.localeCompare(b.unitCode));
+  let previous: { total: number; rank: number } | undefined;
+  return sorted.map((a, i) => {
+    const rank = previous && previous.total === a.total ? previous.rank : i + 1;
+    previous = { total: a.total, rank };
+    return {
+      rank,
+      unitCode: a.unitCode,
+      unitName: unitNames.get(a.unitCode) ?? a.unitCode,
+      assessmentId: a.id,
+      total: a.total,
+      maxTotal: a.maxTotal,
+      baselineTotal: a.baselineTotal,
+      rate: a.maxTotal > 0 ? Math.round((a.total / a.maxTotal) * 1000) / 10 : 0,
+      tasks: taskCounts(
+        tasks.filter((t) => t.assessmentId === a.id),
+        today,
+      ),
+    };
+  });
+}
+
+export type LevelRanking = { level: IndicatorLevel; rows: RankingRow[] };

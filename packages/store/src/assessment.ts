@@ -1,0 +1,111 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  type Assessment,
+  type AssessmentFacts,
+  type AuditEntry,
+  DomainError,
+  type IndicatorLevel,
+  type IsoDate,
+  type ItemFact,
+  itemFactFields,
+} from "@gov/domain";
+import type { Db } from "./client.ts";
+import { keys } from "./keys.ts";
+import { queryAll } from "./query.ts";
+import { commit, type Write } from "./transaction.ts";
+import { createWrites, updateWrites, withoutKeys } from "./versioned.ts";
+
+const toRecord = (a: Assessment) => ({
+  ...keys.assessment(a.id),
+  ...keys.assessmentOfYear(a.year, a.level, a.unitCode, a.id),
+  entity: "assessment",
+  ...a,
+});
+
+/** The first instant after the Asia/Shanghai day `date`, as the UTC ISO string the sort keys use. */
+function endOfShanghaiDay(date: IsoDate): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1) - 8 * 3_600_000).toISOString();
+}
+
+/** Only the fields the rules read, so a page of the index carries no bodies over the wire. */
+const projection = {
+  ProjectionExpression: itemFactFields.map((f) => `#${f}`).join(", "),
+  ExpressionAttributeNames: Object.fromEntries(itemFactFields.map((f) => [`#${f}`, f])),
+};
+
+async function publishedBefore(db: Db, index: "gsi2" | "gsi5", partition: string, until: string) {
+  const records = await queryAll(db, {
+    IndexName: index,
+    KeyConditionExpression: `${index}pk = :pk AND ${index}sk < :until`,
+    ExpressionAttributeValues: { ":pk": partition, ":until": until },
+    ...projection,
+  });
+  return records as ItemFact[];
+}
+
+export function assessmentRepository(db: Db) {
+  return {
+    /** Creates it with the one-per-unit-and-system guard, its audit entry and any extra writes. */
+    async create(assessment: Assessment, audit: AuditEntry, extra: Write[] = []): Promise<void> {
+      const guard: Write = {
+        item: {
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.assessmentOfUnit(assessment.indicatorSystemId, assessment.unitCode),
+              entity: "assessment-guard",
+              assessmentId: assessment.id,
+            },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
+        onConditionFailed: new DomainError("conflict", "该单位在此指标体系下已有考评"),
+      };
+      await commit(db, [...createWrites(db, toRecord(assessment), audit, "考评已存在"), guard, ...extra]);
+    },
+
+    async get(id: string): Promise<Assessment | undefined> {
+      const { Item } = await db.doc.send(
+        new GetCommand({ TableName: db.tableName, Key: keys.assessment(id), ConsistentRead: true }),
+      );
+      return Item ? withoutKeys<Assessment>(Item) : undefined;
+    },
+
+    /** The assessment at the version read, its audit entry, and writes that must hold with it. */
+    updateWrites: (next: Assessment, before: Assessment, audit: AuditEntry) =>
+      updateWrites(db, toRecord(next), before.version, audit),
+
+    async update(next: Assessment, before: Assessment, audit: AuditEntry): Promise<void> {
+      await commit(db, updateWrites(db, toRecord(next), before.version, audit));
+    },
+
+    /** A year's assessments (of one level): one partition of gsi1, tens of records. */
+    async listOfYear(year: number, level?: IndicatorLevel): Promise<Assessment[]> {
+      // DynamoDB refuses an empty begins_with prefix: without a level, read the year's partition.
+      const records = await queryAll(db, {
+        IndexName: "gsi1",
+        KeyConditionExpression: level ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)" : "gsi1pk = :pk",
+        ExpressionAttributeValues: {
+          ":pk": keys.assessmentsPartition(year),
+          ...(level ? { ":prefix": `${level}#` } : {}),
+        },
+      });
+      return records.map((r) => withoutKeys<Assessment>(r));
+    },
+
+    /**
+     * What the automatic rules read about a unit, through indexes only: its published items
+     * (gsi5, by first publication up to the assessment's day) and the city's published
+     * interpretations (gsi2, the 政策解读 column, the one column that takes them).
+     */
+    async facts(unitCode: string, year: number, asOf: IsoDate): Promise<AssessmentFacts> {
+      const until = endOfShanghaiDay(asOf);
+      const [items, interpretations] = await Promise.all([
+        publishedBefore(db, "gsi5", keys.unitPublishedPartition(unitCode), until),
+        publishedBefore(db, "gsi2", keys.columnPartition("interpretation"), until),
+      ]);
+      return { unitCode, year, items, interpretations };
+    },
+  };
+}
