@@ -4,6 +4,9 @@ import { z } from "zod";
 export const idPrefixes = {
   item: "itm",
   apiKey: "key",
+  letter: "let",
+  consultation: "csl",
+  comment: "cmt",
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

@@ -1,6 +1,7 @@
 export * from "./audit.ts";
 export * from "./calendar.ts";
 export * from "./column.ts";
+export * from "./consultation.ts";
 export * from "./date.ts";
 export * from "./error.ts";
 export * from "./feed.ts";
@@ -9,6 +10,8 @@ export * from "./id.ts";
 export * from "./index-number.ts";
 export * from "./item.ts";
 export * from "./item-kind.ts";
+export * from "./letter.ts";
+export * from "./letter-stats.ts";
 export * from "./link.ts";
 export * from "./normative.ts";
 export * from "./normative-register.ts";
