@@ -1,7 +1,9 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { apiKeyRepository } from "./api-key.ts";
 import { connect, type StoreConfig } from "./client.ts";
+import { consultationRepository } from "./consultation.ts";
 import { itemRepository } from "./item.ts";
+import { letterRepository } from "./letter.ts";
 import { unitRepository } from "./unit.ts";
 
 /** Everything the apps need from the database, built once per process from one config. */
@@ -12,6 +14,8 @@ export function createStore(config: StoreConfig) {
     units: unitRepository(db),
     apiKeys: apiKeyRepository(db),
     items: itemRepository(db),
+    letters: letterRepository(db),
+    consultations: consultationRepository(db),
     /** One cheap read: true once the table answers. */
     async ready(): Promise<boolean> {
       try {
