@@ -49,7 +49,7 @@ const example = {
 const ConsultationView = z.record(z.string(), z.unknown()).openapi("PublicConsultation", {
   example: example.consultation,
 });
-const IdParam = z.object({ id: ConsultationId.openapi({ example: example.consultation.id }) });
+const IdParam = z.object({ id: z.string().openapi({ example: example.consultation.id }) });
 const today = (clock: () => Date) => shanghaiDate(clock());
 
 /** 征求意见 on the portal: open and closed consultations, comments inside the window, yearly figures. */

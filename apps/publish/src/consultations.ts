@@ -50,7 +50,7 @@ const example = {
 const ConsultationView = z.record(z.string(), z.unknown()).openapi("Consultation", {
   example: { id: "csl_01JD6Q3Z5K8X9V2M4N7P0R1S3T", unitCode: "000014349", phase: "open", ...example.open },
 });
-const IdParam = z.object({ id: ConsultationId.openapi({ example: "csl_01JD6Q3Z5K8X9V2M4N7P0R1S3T" }) });
+const IdParam = z.object({ id: z.string().openapi({ example: "csl_01JD6Q3Z5K8X9V2M4N7P0R1S3T" }) });
 const problems = {
   ...commonProblems,
   409: problemResponse("当前阶段不允许此操作（如征求期未结束）"),

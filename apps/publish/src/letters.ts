@@ -63,7 +63,7 @@ const example = {
 };
 
 const LetterView = z.record(z.string(), z.unknown()).openapi("Letter", { example: example.letter });
-const IdParam = z.object({ id: LetterId.openapi({ example: example.letter.id }) });
+const IdParam = z.object({ id: z.string().openapi({ example: example.letter.id }) });
 const IfMatch = z.object({ "if-match": z.string().optional().openapi({ example: '"2"' }) });
 const problems = {
   ...commonProblems,

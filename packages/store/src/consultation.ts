@@ -53,9 +53,9 @@ function phaseQuery(filter: ConsultationFilter, today: IsoDate): Pick<PagedQuery
   });
   switch (filter.phase) {
     case "upcoming":
-      return { ...year, from: [year.from ?? "", `${today}#\uffff`].sort()[1] };
+      return { ...year, from: year.from && year.from > today ? year.from : `${today}#\uffff` };
     case "open":
-      return { ...year, to: [year.to ?? "\uffff", `${today}#\uffff`].sort()[0], filter: closes(">=") };
+      return { ...year, to: year.to && year.to < today ? year.to : `${today}#\uffff`, filter: closes(">=") };
     case "closed":
       return { ...year, filter: closes("<") };
     default:

@@ -35,12 +35,13 @@ export async function queryPage(
   const names: Record<string, string> = { "#pk": pk, ...query.filter?.names };
   const values: Record<string, unknown> = { ":pk": query.partition, ...query.filter?.values };
   let condition = "#pk = :pk";
-  if (query.from !== undefined || query.to !== undefined) {
-    names["#sk"] = sk;
-    values[":from"] = query.from ?? "";
-    values[":to"] = query.to ?? "\uffff";
-    condition += " AND #sk BETWEEN :from AND :to";
-  }
+  // DynamoDB refuses an empty string in a key condition, so an open end is a one-sided range.
+  if (query.from !== undefined || query.to !== undefined) names["#sk"] = sk;
+  if (query.from !== undefined) values[":from"] = query.from;
+  if (query.to !== undefined) values[":to"] = query.to;
+  if (query.from !== undefined && query.to !== undefined) condition += " AND #sk BETWEEN :from AND :to";
+  else if (query.from !== undefined) condition += " AND #sk >= :from";
+  else if (query.to !== undefined) condition += " AND #sk <= :to";
   const filters = query.filter ? [query.filter.expression] : [];
   for (const [attribute, value] of Object.entries(query.equals ?? {})) {
     if (value === undefined) continue;
