@@ -1,5 +1,4 @@
 import {
-  ConsultationId,
   ConsultationPhase,
   checkCommentWindow,
   consultationStats,

@@ -2,7 +2,6 @@ import {
   type AuditEntry,
   type Consultation,
   ConsultationFeedbackInput,
-  ConsultationId,
   ConsultationPhase,
   canSeeUnit,
   fail,

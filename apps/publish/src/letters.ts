@@ -3,7 +3,6 @@ import {
   canSeeLetter,
   fail,
   type Letter,
-  LetterId,
   LetterState,
   latestOverdueReceipt,
   letterView,
