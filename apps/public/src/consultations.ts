@@ -109,7 +109,7 @@ export function publicConsultationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         path: "/consultations/{id}/comments",
         summary: "提交意见建议（仅限征求意见期内）",
         description:
-          "无需密钥。征求期首尾两日（北京时间）均可提交，期外提交返回409。联系方式仅供起草单位使用，不公开。同一客户端10分钟内重复提交相同内容，返回首次提交的结果。",
+          "无需密钥。征求期首尾两日（北京时间）均可提交，期外提交返回409。联系方式仅供起草单位使用，不公开。同一客户端10分钟内重复提交相同内容，返回首次提交的结果。支持Idempotency-Key。门户表单可带隐藏字段website（防机器人，须留空）；请求体不超过64 KiB。",
         middleware: intake,
         request: {
           params: IdParam,

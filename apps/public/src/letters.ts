@@ -114,7 +114,7 @@ export function publicLetterRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         path: "/letters",
         summary: "给市长写信（市长信箱）",
         description:
-          "无需密钥。写信人姓名与联系方式仅供承办单位联系使用，不会出现在任何公开页面、导出或日志中。consentToPublish为true时，答复后信件与答复（不含写信人信息）在门户公开。同一客户端10分钟内重复提交相同内容，返回首次提交的结果。支持Idempotency-Key。",
+          "无需密钥。写信人姓名与联系方式仅供承办单位联系使用，不会出现在任何公开页面、导出或日志中。consentToPublish为true时，答复后信件与答复（不含写信人信息）在门户公开。同一客户端10分钟内重复提交相同内容，返回首次提交的结果。支持Idempotency-Key。门户表单可带隐藏字段website（防机器人，须留空）；请求体不超过64 KiB。",
         middleware: intake,
         request: {
           headers: z.object({ "idempotency-key": z.string().optional() }),
