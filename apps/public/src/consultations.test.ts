@@ -44,6 +44,29 @@ describe("consultations: the public comments inside the window only", () => {
     expect(late.body.detail).toContain("已经结束");
   });
 
+  it("comments wear the intake guard: a repeat is recognised, a filled honeypot refused, nothing extra stored", async () => {
+    // A consultation of its own (in 2027), so the counts of the main one stay as the other tests expect.
+    h.setNow(beijing("2027-01-05"));
+    const draft = await dept.draft(general("共青城市养犬管理规定（征求意见稿）"));
+    const opened = await h.call("POST", "/consultations", dept.editor, {
+      title: "养犬管理规定征求意见",
+      itemId: draft.id,
+      description: "欢迎提出意见。",
+      opensOn: "2027-01-05",
+      closesOn: "2027-01-15",
+    });
+    const path = `/consultations/${opened.body.id}/comments`;
+    const client = { "x-forwarded-for": "203.0.113.50" };
+    const first = await h.post(path, comment("重复的意见"), client);
+    const again = await h.post(path, comment(" 重复的意见 "), client);
+    expect(first.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get("duplicate-submission")).toBe("true");
+    const bot = await h.post(path, { ...comment("机器人"), website: "x" });
+    expect(bot.status).toBe(400);
+    expect(await h.store.consultations.countComments(opened.body.id)).toBe(1);
+  });
+
   it("a malformed comment is 400 with field paths and writes nothing; an unknown consultation is 404", async () => {
     h.setNow(beijing("2026-03-03"));
     const before = await countTable(h.store);
@@ -69,7 +92,9 @@ describe("consultations: the public comments inside the window only", () => {
     expect((await h.get("/consultations?phase=closed")).body.items.map((c) => c.id)).not.toContain(
       consultationId,
     );
-    expect((await h.get("/consultations?phase=upcoming")).body.items).toEqual([]);
+    const upcoming = (await h.get("/consultations?phase=upcoming")).body.items;
+    expect(upcoming.map((c) => c.phase)).toEqual(["upcoming"]);
+    expect(upcoming.map((c) => c.id)).not.toContain(consultationId);
     const detail = await h.get(`/consultations/${consultationId}`);
     expect(detail.body.phase).toBe("open");
     expect(detail.text).not.toContain("13900001111");
