@@ -177,4 +177,29 @@ describe("mayor's mailbox: intake, assignment, reply, publication", () => {
     ).toBe(200);
     expect((await h.call("POST", `/letters/${id}/reply`, finance.editor, { body: "再答" })).status).toBe(409);
   });
+
+  it("published replies page newest reply first, without repeats, with and without a unit filter", async () => {
+    for (let i = 0; i < 5; i++) {
+      at(`2025-11-0${i + 3}T02:00:00.000Z`);
+      const { id } = (await h.post("/letters", letterBody(`分页来信${i}`))).body;
+      const unit = i % 2 ? finance : housing;
+      await h.call("POST", `/letters/${id}/transfer`, office, { unitCode: unit.code, reason: "职能" });
+      await h.call("POST", `/letters/${id}/reply`, unit.editor, { body: `答复${i}` });
+    }
+    for (const filter of ["", `&unit=${housing.code}`]) {
+      const all = (await h.get(`/letters?limit=100${filter}`)).body.items;
+      const repliedOn = all.map((l) => String(l.repliedOn));
+      expect(repliedOn).toEqual([...repliedOn].sort().reverse());
+      const seen: unknown[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await h.get(`/letters?limit=2${filter}${cursor ? `&cursor=${cursor}` : ""}`);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.items.map((l) => l.id));
+        cursor = page.body.nextCursor as string | null;
+      } while (cursor);
+      expect(seen).toEqual(all.map((l) => l.id));
+    }
+    expect((await h.get("/letters?cursor=bm90LWEtY3Vyc29y")).status).toBe(400);
+  });
 });
