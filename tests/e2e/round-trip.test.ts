@@ -120,4 +120,13 @@ describe("publish → review → public read, over real HTTP", () => {
     const rectification = await http("GET", "/public/v1/items?column=supervision&limit=100");
     expect(rectification.status).toBe(200);
   });
+
+  it("the demo mailbox reproduces the report's 2019 figures, and its consultation its 20余条", async () => {
+    const letters = await http("GET", "/public/v1/stats/letters?year=2019");
+    expect([letters.body.received, letters.body.replied]).toEqual([302, 300]);
+    const published = await http("GET", "/public/v1/letters?year=2019&limit=5");
+    expect(published.body.items).toHaveLength(5);
+    const consultations = await http("GET", "/public/v1/stats/consultations?year=2019");
+    expect(consultations.body).toMatchObject({ commentsReceived: 23, adopted: 15, notAdopted: 8 });
+  });
 });

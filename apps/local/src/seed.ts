@@ -1,10 +1,13 @@
 import { addWorkingDays, type Role, type Unit } from "@gov/domain";
 import type { Deps } from "@gov/http";
+import { createPublicApp } from "@gov/public";
 import { createPublishApp } from "@gov/publish";
 import type { Store } from "@gov/store";
 import { createSupervisionApp } from "@gov/supervision";
+import { demoConsultations } from "./demo/consultations.ts";
 import { demoAssessments, demoIndicatorSystems } from "./demo/indicators.ts";
 import { demoItems } from "./demo/items.ts";
+import { demoLetters } from "./demo/letters.ts";
 import { demoUnits, officeUnitCode } from "./demo/units.ts";
 
 /** `.local/credentials.json`: `{ "<unitCode>": { "name", "keys": { "<role>": "<key>" } } }`. */
@@ -70,10 +73,18 @@ export async function seedItems(
 
 const clearReview = { stateSecret: false, personalPrivacy: false, tradeSecret: false, otherSensitive: false };
 
-async function call(app: ReturnType<typeof createPublishApp>, path: string, key: string, body?: unknown) {
+async function call(
+  app: { request: ReturnType<typeof createPublishApp>["request"] },
+  path: string,
+  key: string | undefined,
+  body?: unknown,
+) {
   const res = await app.request(path, {
     method: "POST",
-    headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(body ? { "content-type": "application/json" } : {}),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const json = (await res.json()) as { id: string };
@@ -156,4 +167,73 @@ async function request(
   const json = (await res.json()) as Record<string, unknown>;
   if (!res.ok) throw new Error(`演示考评数据写入失败 ${method} ${path}: ${JSON.stringify(json)}`);
   return { body: json, etag: res.headers.get("etag") ?? "" };
+}
+
+/** The seeding is one client sending hundreds of letters: the intake's per-client limits would refuse it. */
+const seedingPublicApp = (deps: Deps) =>
+  createPublicApp(deps, {
+    corsOrigins: [],
+    rateLimit: { requests: 1_000_000, windowSeconds: 60 },
+    cacheSeconds: 0,
+    intake: {
+      bodyLimitBytes: 65_536,
+      rateLimit: { requests: 1_000_000, windowSeconds: 60 },
+      duplicateWindowSeconds: 600,
+    },
+  });
+
+/** 10:00 Beijing on a day, or the given hour. */
+const beijing = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(2, "0")}:00:00+08:00`);
+
+const keysOf = (credentials: Credentials, unitCode: string) => {
+  const keys = credentials[unitCode]?.keys;
+  if (!keys?.editor) throw new Error(`演示单位${unitCode}缺少密钥`);
+  return keys;
+};
+
+/**
+ * The mayor's mailbox of 2019 through the API itself: each letter is written on the portal
+ * on its day, assigned by the office an hour later, and answered by its unit after the
+ * demo's number of working days, so receipts, transfers, replies and audit entries are real.
+ */
+export async function seedLetters(deps: Deps, credentials: Credentials, setTime: (at: Date) => void) {
+  const publicApp = seedingPublicApp(deps);
+  const publishApp = createPublishApp(deps);
+  const office = keysOf(credentials, officeUnitCode).office as string;
+  for (const demo of demoLetters) {
+    const { receivedOn, assignTo, replyAfterWorkingDays, reply, ...letter } = demo;
+    setTime(beijing(receivedOn));
+    const { id } = await call(publicApp, "/v1/letters", undefined, letter);
+    setTime(beijing(receivedOn, 11));
+    await call(publishApp, `/v1/letters/${id}/transfer`, office, {
+      unitCode: assignTo,
+      reason: "按职能交办",
+    });
+    if (replyAfterWorkingDays === null) continue;
+    setTime(beijing(addWorkingDays(deps.calendar, receivedOn, replyAfterWorkingDays).date, 15));
+    await call(publishApp, `/v1/letters/${id}/reply`, keysOf(credentials, assignTo).editor, { body: reply });
+  }
+  return demoLetters.length;
+}
+
+/** Consultations on a draft: opened by the unit, commented on by the public, feedback after closing. */
+export async function seedConsultations(deps: Deps, credentials: Credentials, setTime: (at: Date) => void) {
+  const publicApp = seedingPublicApp(deps);
+  const publishApp = createPublishApp(deps);
+  for (const demo of demoConsultations) {
+    const { unitCode, draft, comments, feedback, ...window } = demo;
+    const editor = keysOf(credentials, unitCode).editor;
+    setTime(beijing(draft.generatedOn));
+    const item = await call(publishApp, "/v1/items", editor, { kind: "general", ...draft });
+    const { id } = await call(publishApp, "/v1/consultations", editor, { ...window, itemId: item.id });
+    for (const comment of comments) {
+      setTime(beijing(comment.on, 20));
+      const { on: _on, ...body } = comment;
+      await call(publicApp, `/v1/consultations/${id}/comments`, undefined, body);
+    }
+    setTime(beijing(feedback.on));
+    const { on: _on, ...answer } = feedback;
+    await call(publishApp, `/v1/consultations/${id}/feedback`, editor, answer);
+  }
+  return demoConsultations.length;
 }

@@ -7,7 +7,15 @@ import { applyPendingSearchIndex, createStore, ensureTable, startDynamoDbLocal }
 import { type ServerType, serve } from "@hono/node-server";
 import { composeApps } from "./compose.ts";
 import { officeUnitCode } from "./demo/units.ts";
-import { type Credentials, issueKeys, seedItems, seedSupervision, seedUnits } from "./seed.ts";
+import {
+  type Credentials,
+  issueKeys,
+  seedConsultations,
+  seedItems,
+  seedLetters,
+  seedSupervision,
+  seedUnits,
+} from "./seed.ts";
 
 export type LocalOptions = {
   /** 0 picks a free port. */
@@ -91,8 +99,10 @@ async function prepareData(
     log("首次启动：正在写入演示数据……");
     const units = await seedUnits(store, options.seed);
     credentials = await issueKeys(store, units, clock());
-    if (options.seed === "demo") log(`已发布演示信息 ${await seedItems(deps, credentials, setSeedTime)} 条`);
     if (options.seed === "demo") {
+      log(`已发布演示信息 ${await seedItems(deps, credentials, setSeedTime)} 条`);
+      log(`已写入市长信箱演示来信 ${await seedLetters(deps, credentials, setSeedTime)} 件`);
+      log(`已写入征求意见演示 ${await seedConsultations(deps, credentials, setSeedTime)} 次`);
       const round = await seedSupervision(deps, credentials, setSeedTime);
       log(
         `已写入演示考评：指标体系 ${round.systems} 套、考评 ${round.assessments} 个、整改任务 ${round.tasks} 项`,

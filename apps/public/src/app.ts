@@ -1,4 +1,5 @@
 import { createApp, type Deps } from "@gov/http";
+import { publicConsultationRoutes } from "./consultations.ts";
 import { documentRoutes } from "./documents.ts";
 import { exportRoutes } from "./export.ts";
 import { feedRoutes } from "./feeds.ts";
@@ -10,7 +11,11 @@ import {
   responseCache,
   strongEtag,
 } from "./http-behaviour.ts";
+import { intakeGuard } from "./intake.ts";
+import { IntakeOptions } from "./intake-options.ts";
 import { publicItemRoutes } from "./items.ts";
+import { letterStatsRoutes } from "./letter-stats.ts";
+import { publicLetterRoutes } from "./letters.ts";
 import { searchRoutes } from "./search.ts";
 
 /** Item exports stream page by page; hashing or caching them would hold the whole file. */
@@ -32,5 +37,9 @@ export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicH
   app.route("/v1", exportRoutes);
   app.route("/v1", documentRoutes);
   app.route("/v1", searchRoutes);
+  const intake = intakeGuard(options.intake ?? IntakeOptions.parse({}), deps.clock);
+  app.route("/v1", publicLetterRoutes(intake));
+  app.route("/v1", letterStatsRoutes);
+  app.route("/v1", publicConsultationRoutes(intake));
   return app;
 }

@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { z } from "zod";
+import { IntakeOptions, intakeOptionsFromEnv } from "./intake-options.ts";
 
 /** How the portal-facing API behaves over HTTP; read from the environment in one place. */
 export const PublicHttpOptions = z.object({
@@ -18,6 +19,8 @@ export const PublicHttpOptions = z.object({
     }),
   /** How long one instance reuses a public answer; 0 (the default when built in code) turns it off. */
   cacheSeconds: z.number().int().min(0).max(300).default(0),
+  /** Citizen submissions: a smaller body, a stricter rate, duplicate recognition (ADR 0025); defaults when unset. */
+  intake: IntakeOptions.optional(),
 });
 export type PublicHttpOptions = z.infer<typeof PublicHttpOptions>;
 
@@ -32,6 +35,7 @@ export function publicHttpOptionsFromEnv(env: Record<string, string | undefined>
       : {}),
     // Deployed and local servers reuse answers for 30 s unless told otherwise.
     cacheSeconds: Number(env.PUBLIC_CACHE_SECONDS ?? 30),
+    intake: intakeOptionsFromEnv(env),
   });
 }
 
@@ -93,7 +97,10 @@ export const strongEtag: MiddlewareHandler = etag({
  * enough to stop one client hammering an instance; the gateway's throttling is the
  * global limit (see ADR 0014).
  */
-export function rateLimit(options: PublicHttpOptions, clock: () => Date): MiddlewareHandler {
+export function rateLimit(
+  options: Pick<PublicHttpOptions, "rateLimit">,
+  clock: () => Date,
+): MiddlewareHandler {
   const windows = new Map<string, { start: number; count: number }>();
   const windowMs = options.rateLimit.windowSeconds * 1000;
   return async (c, next) => {

@@ -1,5 +1,7 @@
 import { authenticate, createApp, type Deps, whoamiRoutes } from "@gov/http";
+import { consultationRoutes } from "./consultations.ts";
 import { itemRoutes } from "./items.ts";
+import { letterRoutes } from "./letters.ts";
 import { rectificationTaskRoutes } from "./rectification-tasks.ts";
 
 /** The department-facing API: every route needs a unit's key and acts within that unit. */
@@ -15,5 +17,7 @@ export function createPublishApp(deps: Deps) {
   app.route("/v1", whoamiRoutes());
   app.route("/v1", itemRoutes);
   app.route("/v1", rectificationTaskRoutes);
+  app.route("/v1", letterRoutes);
+  app.route("/v1", consultationRoutes);
   return app;
 }

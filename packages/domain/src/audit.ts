@@ -5,7 +5,16 @@ import { z } from "zod";
  * change it records, so the log and the data can never disagree.
  */
 export const AuditEntry = z.object({
-  entityType: z.enum(["item", "unit", "api-key", "indicator-system", "assessment", "rectification-task"]),
+  entityType: z.enum([
+    "item",
+    "unit",
+    "api-key",
+    "letter",
+    "consultation",
+    "indicator-system",
+    "assessment",
+    "rectification-task",
+  ]),
   entityId: z.string(),
   action: z.string(),
   /** The entity's version after the change. */

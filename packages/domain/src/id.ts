@@ -7,6 +7,9 @@ export const idPrefixes = {
   indicatorSystem: "isys",
   assessment: "asmt",
   rectificationTask: "rtask",
+  letter: "let",
+  consultation: "csl",
+  comment: "cmt",
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

@@ -1,5 +1,6 @@
 export { apiKeyRepository, type Principal } from "./api-key.ts";
 export type { CallCounter, Db, StoreConfig } from "./client.ts";
+export type { ConsultationFilter, StoredComment } from "./consultation.ts";
 export { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local.ts";
 export { newId } from "./id.ts";
 export {
@@ -11,6 +12,7 @@ export {
   type StoredResponse,
 } from "./idempotency.ts";
 export { type ItemRepository, type Page, type PageRequest, scopedItems } from "./item.ts";
+export type { LetterFilter, PublishedLetterFilter } from "./letter.ts";
 export { actionLinkWrites, linkWrites, type StoredLink } from "./link.ts";
 export type { PublishedFilter } from "./published.ts";
 export { ensureTable } from "./schema.ts";
@@ -24,5 +26,6 @@ export {
   searchPublished,
 } from "./search.ts";
 export { createStore, type Store } from "./store.ts";
+export { DuplicateSubmissionRace, findSubmission, submissionWrite } from "./submission-fingerprint.ts";
 export { tableDefinition } from "./table.ts";
 export type { Write } from "./transaction.ts";

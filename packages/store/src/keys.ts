@@ -111,4 +111,45 @@ export const keys = {
   yearTasksPartition: (year: number) => `RECTIFICATION-TASKS#${year}`,
 
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "IDEMPOTENCY" }),
+  /** A letter to the mayor's mailbox; its writer sits in a record of its own (personal data). */
+  letter: (id: string) => ({ pk: `LETTER#${id}`, sk: "LETTER" }),
+  letterWriter: (id: string) => ({ pk: `LETTER#${id}`, sk: "WRITER" }),
+  /** Every letter by receipt day, newest first (gsi2): the office's list and the statistics. */
+  letterInMailbox: (receivedOn: string, id: string) => ({ gsi2pk: "LETTERS", gsi2sk: `${receivedOn}#${id}` }),
+  mailboxPartition: "LETTERS",
+  /** Letters a unit holds, by receipt day (gsi1, sparse: once assigned). */
+  letterOfUnit: (unitCode: string, receivedOn: string, id: string) => ({
+    gsi1pk: `UNIT#${unitCode}#LETTERS`,
+    gsi1sk: `${receivedOn}#${id}`,
+  }),
+  unitLettersPartition: (unitCode: string) => `UNIT#${unitCode}#LETTERS`,
+  /** Replies the writer agreed to publish, newest reply first (gsi6, sparse). */
+  publishedLetter: (repliedAt: string, id: string) => ({
+    gsi6pk: "LETTERS#PUBLISHED",
+    gsi6sk: `${repliedAt}#${id}`,
+  }),
+  publishedLettersPartition: "LETTERS#PUBLISHED",
+
+  /** A consultation (征求意见); its comments sort after it in the same partition. */
+  consultation: (id: string) => ({ pk: `CONSULTATION#${id}`, sk: "CONSULTATION" }),
+  comment: (consultationId: string, commentId: string) => ({
+    pk: `CONSULTATION#${consultationId}`,
+    sk: `COMMENT#${commentId}`,
+  }),
+  commentPrefix: "COMMENT#",
+  /** Every consultation by opening day, newest first (gsi2). */
+  consultationInList: (opensOn: string, id: string) => ({
+    gsi2pk: "CONSULTATIONS",
+    gsi2sk: `${opensOn}#${id}`,
+  }),
+  consultationsPartition: "CONSULTATIONS",
+  /** A unit's consultations by opening day (gsi1). */
+  consultationOfUnit: (unitCode: string, opensOn: string, id: string) => ({
+    gsi1pk: `UNIT#${unitCode}#CONSULTATIONS`,
+    gsi1sk: `${opensOn}#${id}`,
+  }),
+  unitConsultationsPartition: (unitCode: string) => `UNIT#${unitCode}#CONSULTATIONS`,
+
+  /** A citizen submission's content fingerprint, so a repeat within the window is recognised (TTL). */
+  submissionFingerprint: (hash: string) => ({ pk: `SUBMISSION#${hash}`, sk: "SUBMISSION" }),
 } as const;

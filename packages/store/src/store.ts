@@ -2,8 +2,10 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { apiKeyRepository } from "./api-key.ts";
 import { assessmentRepository } from "./assessment.ts";
 import { connect, type StoreConfig } from "./client.ts";
+import { consultationRepository } from "./consultation.ts";
 import { indicatorSystemRepository } from "./indicator.ts";
 import { itemRepository } from "./item.ts";
+import { letterRepository } from "./letter.ts";
 import { rectificationTaskRepository } from "./rectification.ts";
 import { unitRepository } from "./unit.ts";
 
@@ -18,6 +20,8 @@ export function createStore(config: StoreConfig) {
     indicatorSystems: indicatorSystemRepository(db),
     assessments: assessmentRepository(db),
     rectificationTasks: rectificationTaskRepository(db),
+    letters: letterRepository(db),
+    consultations: consultationRepository(db),
     /** One cheap read: true once the table answers. */
     async ready(): Promise<boolean> {
       try {

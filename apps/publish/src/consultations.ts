@@ -1,0 +1,208 @@
+import {
+  type AuditEntry,
+  type Consultation,
+  ConsultationFeedbackInput,
+  ConsultationPhase,
+  canSeeUnit,
+  fail,
+  newConsultation,
+  OpenConsultationInput,
+  phaseOf,
+  publishFeedback,
+  shanghaiDate,
+} from "@gov/domain";
+import {
+  type AppEnv,
+  checkVersion,
+  commonProblems,
+  etagOf,
+  expectedVersion,
+  idempotencyWrites,
+  idempotent,
+  jsonContent,
+  newRouter,
+  problemResponse,
+  requireRole,
+  security,
+} from "@gov/http";
+import { newId, type Principal } from "@gov/store";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+
+type C = Context<AppEnv>;
+
+const example = {
+  open: {
+    title: "《共青城市城区停车管理办法（征求意见稿）》公开征求意见",
+    itemId: "itm_01JD6Q3Z5K8X9V2M4N7P0R1S3T",
+    description: "为规范城区停车秩序，现将办法全文公开征求社会各界意见，欢迎提出意见建议。",
+    opensOn: "2026-03-02",
+    closesOn: "2026-03-31",
+  },
+  feedback: {
+    adopted: 15,
+    notAdopted: [{ summary: "建议老城区停车全部免费", reason: "与停车资源有偿使用原则不符，暂不采纳" }],
+    summary: "共收到意见建议23条，采纳15条，未采纳意见及理由如下。",
+  },
+};
+
+const ConsultationView = z.record(z.string(), z.unknown()).openapi("Consultation", {
+  example: { id: "csl_01JD6Q3Z5K8X9V2M4N7P0R1S3T", unitCode: "000014349", phase: "open", ...example.open },
+});
+const IdParam = z.object({ id: z.string().openapi({ example: "csl_01JD6Q3Z5K8X9V2M4N7P0R1S3T" }) });
+const problems = {
+  ...commonProblems,
+  409: problemResponse("当前阶段不允许此操作（如征求期未结束）"),
+  412: problemResponse("If-Match版本已过期"),
+  422: problemResponse("违反业务规则"),
+};
+
+const today = (c: C) => shanghaiDate(c.var.deps.clock());
+const view = (c: C, consultation: Consultation) => ({
+  ...consultation,
+  phase: phaseOf(consultation, today(c)),
+});
+
+function auditOf(consultation: Consultation, action: string, principal: Principal): AuditEntry {
+  return {
+    entityType: "consultation",
+    entityId: consultation.id,
+    action,
+    version: consultation.version,
+    actorUnitCode: principal.unitCode,
+    actorKeyId: principal.keyId,
+    at: consultation.updatedAt,
+  };
+}
+
+/** Another unit's consultation is 404: its existence is not revealed. */
+async function readConsultation(c: C, id: string): Promise<Consultation> {
+  const found = await c.var.deps.store.consultations.get(id, { consistent: true });
+  if (!found || !canSeeUnit(c.var.principal, found.unitCode)) return fail("not-found", "征求意见不存在");
+  return found;
+}
+
+/** 征求意见 for the drafting unit: open one on its draft, read the comments, publish the feedback. */
+export const consultationRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/consultations",
+      summary: "发起征求意见（关联本单位的草案信息）",
+      description: "征求期起止日期按北京时间，首尾两日均含在内。支持Idempotency-Key。",
+      security,
+      middleware: [requireRole("editor"), idempotent] as const,
+      request: {
+        headers: z.object({ "idempotency-key": z.string().optional() }),
+        body: { required: true, ...jsonContent(OpenConsultationInput, example.open) },
+      },
+      responses: { 201: { description: "已发起", ...jsonContent(ConsultationView) }, ...problems },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const item = await c.var.deps.store.items.get(input.itemId, { consistent: true });
+      if (!item || !canSeeUnit(c.var.principal, item.unitCode)) {
+        fail("unprocessable", "关联的信息不存在", [{ path: "itemId", message: "须为本单位的信息" }]);
+      }
+      const now = c.var.deps.clock().toISOString();
+      const consultation = newConsultation(
+        input,
+        c.var.principal.unitCode,
+        newId("consultation"),
+        today(c),
+        now,
+      );
+      const body = view(c, consultation);
+      const headers = { ETag: etagOf(consultation.version) };
+      await c.var.deps.store.consultations.create(
+        consultation,
+        auditOf(consultation, "open", c.var.principal),
+        idempotencyWrites(c, { status: 201, body, headers }),
+      );
+      c.header("ETag", headers.ETag);
+      return c.json(body, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/consultations",
+      summary: "本单位的征求意见（市政务公开办看到全部）",
+      security,
+      request: {
+        query: z.object({
+          phase: ConsultationPhase.optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          cursor: z.string().max(2000).optional(),
+        }),
+      },
+      responses: {
+        200: {
+          description: "征求意见",
+          ...jsonContent(z.object({ items: z.array(ConsultationView), nextCursor: z.string().nullable() })),
+        },
+        ...commonProblems,
+      },
+    }),
+    async (c) => {
+      const { phase, limit, cursor } = c.req.valid("query");
+      const page = await c.var.deps.store.consultations.list(
+        { phase },
+        today(c),
+        { limit, cursor },
+        c.var.principal,
+      );
+      return c.json({ items: page.items.map((x) => view(c, x)), nextCursor: page.nextCursor }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/consultations/{id}/comments",
+      summary: "收到的意见（含提交人联系方式，仅起草单位可见）",
+      security,
+      request: { params: IdParam },
+      responses: {
+        200: { description: "意见（最早在前）", ...jsonContent(z.object({ items: z.array(z.unknown()) })) },
+        ...commonProblems,
+      },
+    }),
+    async (c) => {
+      const consultation = await readConsultation(c, c.req.valid("param").id);
+      c.header("Cache-Control", "no-store");
+      return c.json({ items: await c.var.deps.store.consultations.comments(consultation.id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/consultations/{id}/feedback",
+      summary: "公布意见采纳情况（征求期结束后）",
+      description:
+        "收到意见条数由系统按实际收到的意见计算；采纳与未采纳（附理由）之和不能超过该数。每次征求意见只公布一次。",
+      security,
+      middleware: [requireRole("editor")] as const,
+      request: {
+        params: IdParam,
+        headers: z.object({ "if-match": z.string().optional() }),
+        body: { required: true, ...jsonContent(ConsultationFeedbackInput, example.feedback) },
+      },
+      responses: { 200: { description: "已公布", ...jsonContent(ConsultationView) }, ...problems },
+    }),
+    async (c) => {
+      const consultation = await readConsultation(c, c.req.valid("param").id);
+      if (c.req.header("if-match") !== undefined) checkVersion(consultation.version, expectedVersion(c));
+      const { store, clock } = c.var.deps;
+      const received = await store.consultations.countComments(consultation.id);
+      const next = publishFeedback(
+        consultation,
+        c.req.valid("json"),
+        received,
+        today(c),
+        clock().toISOString(),
+      );
+      await store.consultations.update(next, consultation, auditOf(next, "feedback", c.var.principal));
+      c.header("ETag", etagOf(next.version));
+      return c.json(view(c, next), 200);
+    },
+  );

@@ -1,0 +1,227 @@
+import {
+  type AuditEntry,
+  canSeeLetter,
+  fail,
+  type Letter,
+  LetterState,
+  latestOverdueReceipt,
+  letterView,
+  ReplyLetterInput,
+  replyToLetter,
+  shanghaiDate,
+  TransferLetterInput,
+  transferLetter,
+} from "@gov/domain";
+import {
+  type AppEnv,
+  checkVersion,
+  commonProblems,
+  etagOf,
+  expectedVersion,
+  jsonContent,
+  newRouter,
+  problemResponse,
+  requireRole,
+  security,
+} from "@gov/http";
+import type { Principal } from "@gov/store";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+
+type C = Context<AppEnv>;
+
+const example = {
+  letter: {
+    id: "let_01JD6Q3Z5K8X9V2M4N7P0R1S3T",
+    trackingCode: "XJ7K2M9P4Q",
+    state: "assigned",
+    subject: "关于城区公共停车位不足的建议",
+    body: "市长您好：……",
+    consentToPublish: true,
+    unitCode: "000014361",
+    suggestedUnitCode: null,
+    receivedOn: "2026-03-02",
+    repliedOn: null,
+    dueOn: "2026-03-09",
+    dueIsProvisional: false,
+    overdue: false,
+    transfers: [
+      {
+        from: null,
+        to: "000014361",
+        reason: "属住建职能",
+        at: "2026-03-02T03:00:00.000Z",
+        byUnitCode: "000014349",
+      },
+    ],
+    reply: null,
+    version: 2,
+  },
+  transfer: { unitCode: "000014361", reason: "停车场建设属住房和城乡建设局职能" },
+  reply: { body: "您好！您反映的老城区停车难问题已收悉。我局已将新增公共停车位列入年度计划……" },
+};
+
+const LetterView = z.record(z.string(), z.unknown()).openapi("Letter", { example: example.letter });
+const IdParam = z.object({ id: z.string().openapi({ example: example.letter.id }) });
+const IfMatch = z.object({ "if-match": z.string().optional().openapi({ example: '"2"' }) });
+const problems = {
+  ...commonProblems,
+  409: problemResponse("当前状态不允许此操作"),
+  412: problemResponse("If-Match版本已过期"),
+  422: problemResponse("目标单位不存在或与当前相同"),
+};
+
+const today = (c: C) => shanghaiDate(c.var.deps.clock());
+const view = (c: C, letter: Letter) => letterView(letter, c.var.deps.calendar, c.var.deps.settings, today(c));
+
+function auditOf(letter: Letter, action: string, principal: Principal, note?: string): AuditEntry {
+  return {
+    entityType: "letter",
+    entityId: letter.id,
+    action,
+    version: letter.version,
+    actorUnitCode: principal.unitCode,
+    actorKeyId: principal.keyId,
+    at: letter.updatedAt,
+    state: letter.state,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** The letter as the caller may see it (another unit's is 404), If-Match checked when sent. */
+async function readLetter(c: C, id: string): Promise<Letter> {
+  const letter = await c.var.deps.store.letters.get(id, { consistent: true });
+  if (!letter || !canSeeLetter(c.var.principal, letter)) return fail("not-found", "来信不存在");
+  if (c.req.header("if-match") !== undefined) checkVersion(letter.version, expectedVersion(c));
+  return letter;
+}
+
+function respond(c: C, letter: Letter) {
+  c.header("ETag", etagOf(letter.version));
+  return c.json(view(c, letter), 200);
+}
+
+/** 市长信箱 for staff: the office assigns and transfers, the holding unit replies. */
+export const letterRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/letters",
+      summary: "来信列表（本单位承办的；市政务公开办看到全部）",
+      description: "受理日期新者在前。overdue=true只列未答复且已超过答复时限（工作日，本地设置）的来信。",
+      security,
+      middleware: [requireRole("editor", "reviewer")] as const,
+      request: {
+        query: z.object({
+          state: LetterState.optional(),
+          overdue: z
+            .enum(["true", "false"])
+            .transform((v) => v === "true")
+            .optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          cursor: z.string().max(2000).optional(),
+        }),
+      },
+      responses: {
+        200: {
+          description: "来信（不含写信人信息）",
+          ...jsonContent(z.object({ items: z.array(LetterView), nextCursor: z.string().nullable() })),
+        },
+        ...commonProblems,
+      },
+    }),
+    async (c) => {
+      const { state, overdue, limit, cursor } = c.req.valid("query");
+      const { calendar, settings, store } = c.var.deps;
+      const filter = {
+        state,
+        openReceivedOnOrBefore: overdue ? latestOverdueReceipt(calendar, settings, today(c)) : undefined,
+      };
+      const page = await store.letters.list(c.var.principal, filter, { limit, cursor });
+      // "Not overdue" is the complement; it reads the list and drops the overdue ones.
+      const items = page.items.map((l) => view(c, l)).filter((l) => overdue !== false || !l.overdue);
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/letters/{id}",
+      summary: "来信详情（含写信人联系方式，仅承办单位与市政务公开办可见）",
+      security,
+      middleware: [requireRole("editor", "reviewer")] as const,
+      request: { params: IdParam },
+      responses: { 200: { description: "来信", ...jsonContent(LetterView) }, ...commonProblems },
+    }),
+    async (c) => {
+      const letter = await readLetter(c, c.req.valid("param").id);
+      const writer = await c.var.deps.store.letters.writer(letter.id);
+      c.header("ETag", etagOf(letter.version));
+      c.header("Cache-Control", "no-store");
+      return c.json({ ...view(c, letter), writer: writer ?? null }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/letters/{id}/transfer",
+      summary: "交办或转办来信（记录原单位、新单位与理由）",
+      description:
+        "市政务公开办可交办、转办任何来信；承办单位可将本单位的来信转至职能单位。已答复的来信不能转办。",
+      security,
+      middleware: [requireRole("editor")] as const,
+      request: {
+        params: IdParam,
+        headers: IfMatch,
+        body: { required: true, ...jsonContent(TransferLetterInput, example.transfer) },
+      },
+      responses: { 200: { description: "转办后的来信", ...jsonContent(LetterView) }, ...problems },
+    }),
+    async (c) => {
+      const letter = await readLetter(c, c.req.valid("param").id);
+      const input = c.req.valid("json");
+      if (!(await c.var.deps.store.units.get(input.unitCode))) {
+        fail("unprocessable", "目标单位不存在", [
+          { path: "unitCode", message: `单位“${input.unitCode}”不存在` },
+        ]);
+      }
+      const next = transferLetter(letter, c.var.principal, input, c.var.deps.clock().toISOString());
+      await c.var.deps.store.letters.update(
+        next,
+        letter,
+        auditOf(next, "transfer", c.var.principal, input.reason),
+      );
+      return respond(c, next);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/letters/{id}/reply",
+      summary: "答复来信（仅承办单位）",
+      description:
+        "答复日期为北京时间当日；写信人同意公开的，答复后在门户公开（受理日期、答复日期、答复部门、答复内容）。",
+      security,
+      middleware: [requireRole("editor")] as const,
+      request: {
+        params: IdParam,
+        headers: IfMatch,
+        body: { required: true, ...jsonContent(ReplyLetterInput, example.reply) },
+      },
+      responses: { 200: { description: "已答复的来信", ...jsonContent(LetterView) }, ...problems },
+    }),
+    async (c) => {
+      const letter = await readLetter(c, c.req.valid("param").id);
+      const { store, clock } = c.var.deps;
+      const unit = await store.units.get(c.var.principal.unitCode);
+      const next = replyToLetter(
+        letter,
+        c.var.principal,
+        { body: c.req.valid("json").body, unitName: unit?.name ?? c.var.principal.unitCode },
+        clock(),
+        today(c),
+      );
+      await store.letters.update(next, letter, auditOf(next, "reply", c.var.principal));
+      return respond(c, next);
+    },
+  );
