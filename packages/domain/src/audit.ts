@@ -5,7 +5,7 @@ import { z } from "zod";
  * change it records, so the log and the data can never disagree.
  */
 export const AuditEntry = z.object({
-  entityType: z.enum(["item", "unit", "api-key"]),
+  entityType: z.enum(["item", "unit", "api-key", "application", "calendar"]),
   entityId: z.string(),
   action: z.string(),
   /** The entity's version after the change. */

@@ -4,6 +4,7 @@ import { z } from "zod";
 export const idPrefixes = {
   item: "itm",
   apiKey: "key",
+  application: "app",
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

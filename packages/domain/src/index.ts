@@ -17,3 +17,7 @@ export * from "./search.ts";
 export * from "./settings.ts";
 export * from "./timeliness.ts";
 export * from "./unit.ts";
+export * from "./application.ts";
+export * from "./application-clock.ts";
+export * from "./application-report.ts";
+export * from "./fee.ts";
