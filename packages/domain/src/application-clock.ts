@@ -158,7 +158,7 @@ export function applicationClock(
         refuse("申请已办结，不能再记录办理事件");
       }
     }
-    previousOn = event.on > previousOn ? event.on : previousOn;
+    if (event.on > previousOn) previousOn = event.on;
     explanation.push({
       on: event.on,
       ...apply(r, event, strict, calendar, currentDue, application.receivedOn),

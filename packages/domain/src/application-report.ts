@@ -249,8 +249,11 @@ export function applicationStatistics(
   );
   const received = inYear.filter((a) => a.receivedOn >= first);
   const ended = inYear.filter((a) => a.endedOn !== undefined && a.endedOn <= last);
-  const tally = (values: string[]) =>
-    values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
+  const tally = (values: string[]) => {
+    const counts: Record<string, number> = {};
+    for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+    return counts;
+  };
   return {
     year,
     received: received.length,
