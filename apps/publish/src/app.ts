@@ -1,4 +1,6 @@
 import { authenticate, createApp, type Deps, whoamiRoutes } from "@gov/http";
+import { applicationRoutes } from "./applications.ts";
+import { calendarRoutes } from "./calendar.ts";
 import { itemRoutes } from "./items.ts";
 
 /** The department-facing API: every route needs a unit's key and acts within that unit. */
@@ -13,5 +15,7 @@ export function createPublishApp(deps: Deps) {
   app.use("/v1/*", authenticate);
   app.route("/v1", whoamiRoutes());
   app.route("/v1", itemRoutes);
+  app.route("/v1", applicationRoutes);
+  app.route("/v1", calendarRoutes);
   return app;
 }

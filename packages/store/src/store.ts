@@ -1,5 +1,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { apiKeyRepository } from "./api-key.ts";
+import { applicationRepository } from "./application.ts";
+import { calendarRepository } from "./calendar.ts";
 import { connect, type StoreConfig } from "./client.ts";
 import { itemRepository } from "./item.ts";
 import { unitRepository } from "./unit.ts";
@@ -12,6 +14,8 @@ export function createStore(config: StoreConfig) {
     units: unitRepository(db),
     apiKeys: apiKeyRepository(db),
     items: itemRepository(db),
+    applications: applicationRepository(db),
+    calendar: calendarRepository(db),
     /** One cheap read: true once the table answers. */
     async ready(): Promise<boolean> {
       try {
