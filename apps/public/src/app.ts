@@ -1,4 +1,5 @@
 import { createApp, type Deps } from "@gov/http";
+import { publicApplicationRoutes } from "./applications.ts";
 import { documentRoutes } from "./documents.ts";
 import { exportRoutes } from "./export.ts";
 import { feedRoutes } from "./feeds.ts";
@@ -6,15 +7,20 @@ import {
   cacheControl,
   corsFor,
   PublicHttpOptions,
+  personal,
   rateLimit,
   responseCache,
   strongEtag,
 } from "./http-behaviour.ts";
 import { publicItemRoutes } from "./items.ts";
 import { searchRoutes } from "./search.ts";
+import { statsRoutes } from "./stats.ts";
 
 /** Item exports stream page by page; hashing or caching them would hold the whole file. */
 const streamed = (path: string) => path.includes("/v1/export/items.");
+
+/** Answers about one applicant are never hashed into a shared ETag nor cached (see personal). */
+const uncacheable = (path: string) => streamed(path) || personal(path);
 
 /** The portal-facing API: anonymous reads of what is published. */
 export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicHttpOptions.parse({})) {
@@ -25,12 +31,14 @@ export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicH
     description: "公众与门户网站读取已公开的政务信息，无需密钥。",
   });
   app.use("/v1/*", corsFor(options), rateLimit(options, deps.clock), cacheControl);
-  app.use("/v1/*", async (c, next) => (streamed(c.req.path) ? next() : strongEtag(c, next)));
+  app.use("/v1/*", async (c, next) => (uncacheable(c.req.path) ? next() : strongEtag(c, next)));
   app.use("/v1/*", responseCache(options, deps.clock));
   app.route("/v1", publicItemRoutes);
   app.route("/v1", feedRoutes);
   app.route("/v1", exportRoutes);
   app.route("/v1", documentRoutes);
   app.route("/v1", searchRoutes);
+  app.route("/v1", publicApplicationRoutes);
+  app.route("/v1", statsRoutes);
   return app;
 }
