@@ -114,7 +114,7 @@ function assertClean(what: string, body: string, headers: Headers) {
 }
 
 /** Example values for path and query parameters, from the data the test created. */
-function valueOf(name: string, itemId: string, unitCode: string): string | undefined {
+function exampleValue(name: string, itemId: string, unitCode: string): string | undefined {
   const values: Record<string, string> = {
     indexNumberOrId: itemId,
     columnId: "decision",
@@ -140,13 +140,15 @@ describe("no public answer carries an applicant's personal data", () => {
       const trackingCodes = template.includes("{trackingCode}") ? receipts.map((r) => r.trackingCode) : [""];
       for (const code of trackingCodes) {
         const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
-          name === "trackingCode" ? code : (valueOf(name, itemId, unitCode) ?? name),
+          name === "trackingCode" ? code : (exampleValue(name, itemId, unitCode) ?? name),
         );
         const required = params.filter((p) => p.in === "query" && p.required);
-        const all = params.filter((p) => p.in === "query" && valueOf(p.name, itemId, unitCode) !== undefined);
+        const all = params.filter(
+          (p) => p.in === "query" && exampleValue(p.name, itemId, unitCode) !== undefined,
+        );
         for (const query of [required, all]) {
           const search = new URLSearchParams(
-            query.map((p): [string, string] => [p.name, valueOf(p.name, itemId, unitCode) ?? ""]),
+            query.map((p): [string, string] => [p.name, exampleValue(p.name, itemId, unitCode) ?? ""]),
           );
           const url = `/public${path}${search.size ? `?${search}` : ""}`;
           const secret = receipts.find((r) => r.trackingCode === code)?.secret;
