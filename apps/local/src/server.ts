@@ -7,7 +7,7 @@ import { applyPendingSearchIndex, createStore, ensureTable, startDynamoDbLocal }
 import { type ServerType, serve } from "@hono/node-server";
 import { composeApps } from "./compose.ts";
 import { officeUnitCode } from "./demo/units.ts";
-import { type Credentials, issueKeys, seedItems, seedUnits } from "./seed.ts";
+import { type Credentials, issueKeys, seedApplications, seedItems, seedUnits } from "./seed.ts";
 
 export type LocalOptions = {
   /** 0 picks a free port. */
@@ -92,6 +92,9 @@ async function prepareData(
     const units = await seedUnits(store, options.seed);
     credentials = await issueKeys(store, units, clock());
     if (options.seed === "demo") log(`已发布演示信息 ${await seedItems(deps, credentials, setSeedTime)} 条`);
+    if (options.seed === "demo") {
+      log(`已登记演示依申请公开 ${await seedApplications(deps, credentials, setSeedTime)} 件`);
+    }
   } else if (path && existsSync(path)) {
     credentials = JSON.parse(readFileSync(path, "utf8")) as Credentials;
   } else {
