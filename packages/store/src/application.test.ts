@@ -11,7 +11,12 @@ beforeAll(async () => {
 });
 
 const calendar = builtInCalendar();
-const applicant: Applicant = { type: "natural-person", name: "赵六", idNumber: "360000200001010011", phone: "1" };
+const applicant: Applicant = {
+  type: "natural-person",
+  name: "赵六",
+  idNumber: "360000200001010011",
+  phone: "1",
+};
 
 async function created(unitCode: string, receivedOn: string) {
   const { trackingCode, secret, secretHash } = issueTrackingCredentials(2026);
@@ -50,7 +55,9 @@ describe("applications in the store", () => {
     expect(JSON.stringify(read)).not.toContain("赵六");
     expect(await store.applications.applicant(application.id)).toEqual(applicant);
     const { ScanCommand } = await import("@aws-sdk/lib-dynamodb");
-    const dump = JSON.stringify((await store.db.doc.send(new ScanCommand({ TableName: store.db.tableName }))).Items);
+    const dump = JSON.stringify(
+      (await store.db.doc.send(new ScanCommand({ TableName: store.db.tableName }))).Items,
+    );
     expect(dump).not.toContain(secret);
     const found = await store.applications.getByTrackingCode(application.trackingCode);
     expect(found && secretMatches(secret, found.secretHash)).toBe(true);
@@ -69,7 +76,10 @@ describe("applications in the store", () => {
     );
     await store.applications.update(answered, application, { ...audit, action: "event:respond", version: 2 });
     expect((await store.applications.listOpen()).map((a) => a.id)).not.toContain(application.id);
-    expect((await store.applications.history(application.id)).map((e) => e.action)).toEqual(["register", "event:respond"]);
+    expect((await store.applications.history(application.id)).map((e) => e.action)).toEqual([
+      "register",
+      "event:respond",
+    ]);
   });
 
   it("an update against a stale version is refused and writes nothing", async () => {
@@ -83,7 +93,12 @@ describe("applications in the store", () => {
     );
     await store.applications.update(next, application, { ...audit, action: "event:accept", version: 2 });
     const error = await store.applications
-      .update(next, application, { ...audit, action: "event:accept", version: 2, at: "2026-03-02T04:00:00.000Z" })
+      .update(next, application, {
+        ...audit,
+        action: "event:accept",
+        version: 2,
+        at: "2026-03-02T04:00:00.000Z",
+      })
       .catch((e) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).kind).toBe("precondition-failed");
@@ -95,6 +110,8 @@ describe("applications in the store", () => {
     await created("000000114", "2026-01-05");
     expect(await store.applications.receivedUntil("2025-12-31", "000000114")).toHaveLength(1);
     expect((await store.applications.receivedUntil("2026-12-31", "000000114")).length).toBe(2);
-    expect((await store.applications.receivedUntil("2025-12-31")).map((a) => a.receivedOn)).toEqual(["2025-12-30"]);
+    expect((await store.applications.receivedUntil("2025-12-31")).map((a) => a.receivedOn)).toEqual([
+      "2025-12-30",
+    ]);
   });
 });
