@@ -12,6 +12,7 @@ export type StoredNotice = HolidayNotice & { version: number; loadedAt: string; 
  * each year sits in one small partition; every version is kept under its year for the record.
  */
 export function calendarRepository(db: Db) {
+  let last: { signature: string; calendar: Calendar } | undefined;
   async function notices(): Promise<StoredNotice[]> {
     const records = await queryAll(db, {
       KeyConditionExpression: "pk = :pk",
@@ -25,12 +26,21 @@ export function calendarRepository(db: Db) {
   return {
     notices,
 
-    /** The built-in calendar with every loaded notice applied, in year order. */
+    /**
+     * The built-in calendar with every loaded notice applied, in year order. The result is
+     * reused while the notices are unchanged, so its lookup index is built once per change
+     * rather than once per request.
+     */
     async current(base: Calendar): Promise<Calendar> {
-      return (await notices()).reduce(
-        (calendar, { version: _v, loadedAt: _at, loadedBy: _by, ...notice }) => withNotice(calendar, notice),
+      const loaded = await notices();
+      const signature = `${base.version}|${loaded.map((n) => `${n.year}:${n.version}`).join(",")}`;
+      if (last?.signature === signature) return last.calendar;
+      const calendar = loaded.reduce(
+        (current, { version: _v, loadedAt: _at, loadedBy: _by, ...notice }) => withNotice(current, notice),
         base,
       );
+      last = { signature, calendar };
+      return calendar;
     },
 
     /** Loads a year's notice as its next version, if nobody loaded another since `expectedVersion`. */
