@@ -10,6 +10,7 @@ import { officeUnitCode } from "./demo/units.ts";
 import {
   type Credentials,
   issueKeys,
+  seedApplications,
   seedConsultations,
   seedItems,
   seedLetters,
@@ -101,6 +102,7 @@ async function prepareData(
     credentials = await issueKeys(store, units, clock());
     if (options.seed === "demo") {
       log(`已发布演示信息 ${await seedItems(deps, credentials, setSeedTime)} 条`);
+      log(`已登记演示依申请公开 ${await seedApplications(deps, credentials, setSeedTime)} 件`);
       log(`已写入市长信箱演示来信 ${await seedLetters(deps, credentials, setSeedTime)} 件`);
       log(`已写入征求意见演示 ${await seedConsultations(deps, credentials, setSeedTime)} 次`);
       const round = await seedSupervision(deps, credentials, setSeedTime);

@@ -1,4 +1,5 @@
 import { createApp, type Deps } from "@gov/http";
+import { publicApplicationRoutes } from "./applications.ts";
 import { publicConsultationRoutes } from "./consultations.ts";
 import { documentRoutes } from "./documents.ts";
 import { exportRoutes } from "./export.ts";
@@ -7,6 +8,7 @@ import {
   cacheControl,
   corsFor,
   PublicHttpOptions,
+  personal,
   rateLimit,
   responseCache,
   strongEtag,
@@ -17,9 +19,13 @@ import { publicItemRoutes } from "./items.ts";
 import { letterStatsRoutes } from "./letter-stats.ts";
 import { publicLetterRoutes } from "./letters.ts";
 import { searchRoutes } from "./search.ts";
+import { statsRoutes } from "./stats.ts";
 
 /** Item exports stream page by page; hashing or caching them would hold the whole file. */
 const streamed = (path: string) => path.includes("/v1/export/items.");
+
+/** Answers about one applicant are never hashed into a shared ETag nor cached (see personal). */
+const uncacheable = (path: string) => streamed(path) || personal(path);
 
 /** The portal-facing API: anonymous reads of what is published. */
 export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicHttpOptions.parse({})) {
@@ -31,7 +37,7 @@ export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicH
   });
   app.use("/v1/*", corsFor(options), rateLimit(options, deps.clock), responseCache(options, deps.clock));
   app.use("/v1/*", cacheControl);
-  app.use("/v1/*", async (c, next) => (streamed(c.req.path) ? next() : strongEtag(c, next)));
+  app.use("/v1/*", async (c, next) => (uncacheable(c.req.path) ? next() : strongEtag(c, next)));
   app.route("/v1", publicItemRoutes);
   app.route("/v1", feedRoutes);
   app.route("/v1", exportRoutes);
@@ -41,5 +47,7 @@ export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicH
   app.route("/v1", publicLetterRoutes(intake));
   app.route("/v1", letterStatsRoutes);
   app.route("/v1", publicConsultationRoutes(intake));
+  app.route("/v1", publicApplicationRoutes);
+  app.route("/v1", statsRoutes);
   return app;
 }

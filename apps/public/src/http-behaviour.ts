@@ -68,6 +68,11 @@ export function corsFor(options: PublicHttpOptions): MiddlewareHandler {
  */
 export const cacheControl: MiddlewareHandler = async (c, next) => {
   await next();
+  // Errors included: a cached "wrong secret" 404 would hide the applicant's own status.
+  if (personal(c.req.path)) {
+    c.res.headers.set("cache-control", "no-store");
+    return;
+  }
   if (c.req.method !== "GET" || c.res.headers.has("cache-control")) return;
   const status = c.res.status;
   if (status === 200 || status === 304) {
@@ -78,6 +83,12 @@ export const cacheControl: MiddlewareHandler = async (c, next) => {
     c.res.headers.set("cache-control", "no-store");
   }
 };
+
+/**
+ * Routes whose answer depends on who asks (an applicant's status, by secret): never cached by
+ * the per-instance cache, a CDN or a browser, and never given a content-hash ETag.
+ */
+export const personal = (path: string) => /\/v1\/applications(\/|$)/.test(path);
 
 /**
  * Strong ETags (a hash of the body) and 304 on If-None-Match, for every buffered JSON or feed
@@ -146,7 +157,14 @@ export function responseCache(options: PublicHttpOptions, clock: () => Date): Mi
   const entries = new Map<string, Cached>();
   const ttl = options.cacheSeconds * 1000;
   return async (c, next) => {
-    if (ttl === 0 || c.req.method !== "GET" || c.req.path.includes("/v1/export/items.")) return next();
+    if (
+      ttl === 0 ||
+      c.req.method !== "GET" ||
+      c.req.path.includes("/v1/export/items.") ||
+      personal(c.req.path)
+    ) {
+      return next();
+    }
     const key = c.req.url;
     const now = clock().getTime();
     const hit = entries.get(key);

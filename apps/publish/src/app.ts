@@ -1,4 +1,6 @@
 import { authenticate, createApp, type Deps, whoamiRoutes } from "@gov/http";
+import { applicationRoutes } from "./applications.ts";
+import { calendarRoutes } from "./calendar.ts";
 import { consultationRoutes } from "./consultations.ts";
 import { itemRoutes } from "./items.ts";
 import { letterRoutes } from "./letters.ts";
@@ -19,5 +21,7 @@ export function createPublishApp(deps: Deps) {
   app.route("/v1", rectificationTaskRoutes);
   app.route("/v1", letterRoutes);
   app.route("/v1", consultationRoutes);
+  app.route("/v1", applicationRoutes);
+  app.route("/v1", calendarRoutes);
   return app;
 }

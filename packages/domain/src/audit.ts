@@ -14,6 +14,8 @@ export const AuditEntry = z.object({
     "indicator-system",
     "assessment",
     "rectification-task",
+    "application",
+    "calendar",
   ]),
   entityId: z.string(),
   action: z.string(),

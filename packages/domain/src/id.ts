@@ -10,6 +10,7 @@ export const idPrefixes = {
   letter: "let",
   consultation: "csl",
   comment: "cmt",
+  application: "app",
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

@@ -1,3 +1,6 @@
+export * from "./application.ts";
+export * from "./application-clock.ts";
+export * from "./application-report.ts";
 export * from "./assessment.ts";
 export * from "./audit.ts";
 export * from "./calendar.ts";
@@ -6,6 +9,7 @@ export * from "./column.ts";
 export * from "./consultation.ts";
 export * from "./date.ts";
 export * from "./error.ts";
+export * from "./fee.ts";
 export * from "./feed.ts";
 export * from "./html.ts";
 export * from "./id.ts";

@@ -1,4 +1,6 @@
 export { apiKeyRepository, type Principal } from "./api-key.ts";
+export { type ApplicationRepository, issueTrackingCredentials, secretMatches } from "./application.ts";
+export type { CalendarRepository, StoredNotice } from "./calendar.ts";
 export type { CallCounter, Db, StoreConfig } from "./client.ts";
 export type { ConsultationFilter, StoredComment } from "./consultation.ts";
 export { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local.ts";

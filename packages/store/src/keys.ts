@@ -109,6 +109,38 @@ export const keys = {
     gsi3sk: `${unitCode}#${id}`,
   }),
   yearTasksPartition: (year: number) => `RECTIFICATION-TASKS#${year}`,
+  /** An application without personal data; the applicant's data is its own record beside it. */
+  application: (id: string) => ({ pk: `APPLICATION#${id}`, sk: "APPLICATION" }),
+  applicant: (id: string) => ({ pk: `APPLICATION#${id}`, sk: "APPLICANT" }),
+  /** A unit's applications by receipt date (gsi1). */
+  applicationOfUnit: (unitCode: string, receivedOn: string, id: string) => ({
+    gsi1pk: `UNIT#${unitCode}#APPLICATIONS`,
+    gsi1sk: `${receivedOn}#${id}`,
+  }),
+  unitApplicationsPartition: (unitCode: string) => `UNIT#${unitCode}#APPLICATIONS`,
+  /** Open applications (gsi2, sparse: removed once answered or closed), for recomputation. */
+  openApplication: (id: string) => ({ gsi2pk: "OPEN-APPLICATIONS", gsi2sk: id }),
+  openApplicationsPartition: "OPEN-APPLICATIONS",
+  /** The applicant's lookup by tracking code (gsi3). */
+  applicationByTrackingCode: (trackingCode: string) => ({
+    gsi3pk: `TRACKING#${trackingCode}`,
+    gsi3sk: "APPLICATION",
+  }),
+  /** Every application of the city by receipt date (gsi4), for the statistics and the office. */
+  applicationInCity: (receivedOn: string, id: string) => ({
+    gsi4pk: "APPLICATIONS",
+    gsi4sk: `${receivedOn}#${id}`,
+  }),
+  applicationsPartition: "APPLICATIONS",
+
+  /** The loaded holiday notice of a year (current), and every version of it (history). */
+  calendarNotice: (year: number) => ({ pk: "CALENDAR", sk: `YEAR#${year}` }),
+  calendarPartition: "CALENDAR",
+  calendarNoticeVersion: (year: number, version: number) => ({
+    pk: `CALENDAR#${year}`,
+    sk: `VERSION#${pad(version, 6)}`,
+  }),
+  calendarYear: (year: number) => `CALENDAR#${year}`,
 
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "IDEMPOTENCY" }),
   /** A letter to the mayor's mailbox; its writer sits in a record of its own (personal data). */

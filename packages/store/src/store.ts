@@ -1,6 +1,8 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { apiKeyRepository } from "./api-key.ts";
+import { applicationRepository } from "./application.ts";
 import { assessmentRepository } from "./assessment.ts";
+import { calendarRepository } from "./calendar.ts";
 import { connect, type StoreConfig } from "./client.ts";
 import { consultationRepository } from "./consultation.ts";
 import { indicatorSystemRepository } from "./indicator.ts";
@@ -22,6 +24,8 @@ export function createStore(config: StoreConfig) {
     rectificationTasks: rectificationTaskRepository(db),
     letters: letterRepository(db),
     consultations: consultationRepository(db),
+    applications: applicationRepository(db),
+    calendar: calendarRepository(db),
     /** One cheap read: true once the table answers. */
     async ready(): Promise<boolean> {
       try {

@@ -1,0 +1,189 @@
+import {
+  applicantKindOf,
+  clockOfApplication,
+  fail,
+  newApplication,
+  SubmitApplicationInput,
+  shanghaiDate,
+  timelinessOfApplication,
+  yearOf,
+} from "@gov/domain";
+import {
+  type AppEnv,
+  idempotencyWrites,
+  idempotent,
+  jsonContent,
+  newRouter,
+  problemResponse,
+} from "@gov/http";
+import { issueTrackingCredentials, newId, secretMatches } from "@gov/store";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+
+type C = Context<AppEnv>;
+
+const example = {
+  unitCode: "000014349",
+  applicant: {
+    type: "natural-person",
+    name: "张三",
+    idNumber: "360000199001010000",
+    phone: "13800000000",
+    email: "zhangsan@example.com",
+  },
+  description: "申请公开2025年共青城市城区道路改造工程的招标文件",
+  provisionForm: "email",
+};
+
+const Receipt = z
+  .object({
+    trackingCode: z.string(),
+    secret: z.string().optional(),
+    receivedOn: z.string(),
+    dueOn: z.string().nullable(),
+    dueIsProvisional: z.boolean(),
+    notice: z.string(),
+  })
+  .openapi("ApplicationReceipt");
+
+const Status = z
+  .object({
+    trackingCode: z.string(),
+    unitCode: z.string(),
+    state: z.string(),
+    receivedOn: z.string(),
+    dueOn: z.string().nullable(),
+    dueIsProvisional: z.boolean(),
+    overdue: z.boolean(),
+    responseType: z.string().optional(),
+    endedOn: z.string().optional(),
+  })
+  .openapi("ApplicationStatus");
+
+const problems = {
+  400: problemResponse("请求内容不符合要求（errors列出字段路径）"),
+  404: problemResponse("查询码或查询密钥不正确"),
+  422: problemResponse("所申请的单位不存在"),
+};
+
+/** The answer is about one applicant: no shared or browser cache may keep it. */
+const private_ = (c: C) => c.header("Cache-Control", "no-store");
+
+const calendarOf = (c: C) => c.var.deps.store.calendar.current(c.var.deps.calendar);
+
+/** The secret travels as a bearer token: never in the URL, so never in an access log (ADR 0018). */
+function secretOf(c: C): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
+}
+
+export const publicApplicationRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/applications",
+      summary: "提交政府信息公开申请（网上申请）",
+      description:
+        "无需密钥。返回查询码、查询密钥（仅此一次显示，服务端只保存其摘要）和法定答复期限。支持Idempotency-Key：重放时不再返回密钥。",
+      middleware: [idempotent] as const,
+      request: {
+        headers: z.object({
+          "idempotency-key": z.string().optional().openapi({ example: "web-20260302-0001" }),
+        }),
+        body: { required: true, ...jsonContent(SubmitApplicationInput, example) },
+      },
+      responses: { 201: { description: "已收到申请", ...jsonContent(Receipt) }, ...problems },
+    }),
+    async (c) => {
+      private_(c);
+      const input = c.req.valid("json");
+      const { store, clock } = c.var.deps;
+      if (!(await store.units.get(input.unitCode))) {
+        fail("unprocessable", "所申请的单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
+      }
+      const today = shanghaiDate(clock());
+      const { trackingCode, secret, secretHash } = issueTrackingCredentials(yearOf(today));
+      const application = newApplication(
+        {
+          id: newId("application"),
+          trackingCode,
+          unitCode: input.unitCode,
+          channel: "online",
+          receivedOn: today,
+          applicantKind: applicantKindOf(input.applicant),
+          description: input.description,
+          provisionForm: input.provisionForm,
+        },
+        await calendarOf(c),
+        today,
+        clock().toISOString(),
+      );
+      const receipt = {
+        trackingCode,
+        receivedOn: application.receivedOn,
+        dueOn: application.dueOn,
+        dueIsProvisional: application.dueIsProvisional,
+        notice: "请妥善保存查询码和查询密钥；查询办理状态时以 Authorization: Bearer <查询密钥> 提交。",
+      };
+      // A replay answers without the secret: the idempotency record must not hold it either.
+      await store.applications.create(
+        application,
+        input.applicant,
+        secretHash,
+        {
+          entityType: "application",
+          entityId: application.id,
+          action: "submit-online",
+          version: 1,
+          actorUnitCode: input.unitCode,
+          actorKeyId: "public",
+          at: application.createdAt,
+          state: application.state,
+        },
+        idempotencyWrites(c, { status: 201, body: receipt, headers: { "cache-control": "no-store" } }),
+      );
+      return c.json({ ...receipt, secret }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/applications/{trackingCode}",
+      summary: "查询申请办理状态（凭查询码和查询密钥）",
+      description: "查询密钥以 Authorization: Bearer <查询密钥> 提交。只返回办理状态，不含申请人信息。",
+      request: {
+        params: z.object({ trackingCode: z.string().max(40).openapi({ example: "YSQ2026-7K3M9QX2AB" }) }),
+        headers: z.object({ authorization: z.string().optional().openapi({ example: "Bearer <查询密钥>" }) }),
+      },
+      responses: { 200: { description: "办理状态", ...jsonContent(Status) }, ...problems },
+    }),
+    async (c) => {
+      private_(c);
+      const secret = secretOf(c);
+      const found = secret
+        ? await c.var.deps.store.applications.getByTrackingCode(c.req.valid("param").trackingCode)
+        : undefined;
+      // Unknown code and wrong secret answer alike, so neither can be probed.
+      if (!found || !secret || !secretMatches(secret, found.secretHash)) {
+        return fail("not-found", "查询码或查询密钥不正确");
+      }
+      const { application } = found;
+      const calendar = await calendarOf(c);
+      const today = shanghaiDate(c.var.deps.clock());
+      const clock = clockOfApplication(application, calendar, today);
+      const timeliness = timelinessOfApplication(clock, today, calendar, c.var.deps.settings);
+      return c.json(
+        {
+          trackingCode: application.trackingCode,
+          unitCode: application.unitCode,
+          state: clock.state,
+          receivedOn: application.receivedOn,
+          dueOn: clock.dueOn,
+          dueIsProvisional: clock.dueIsProvisional,
+          overdue: timeliness !== "on-time",
+          ...(clock.responseType ? { responseType: clock.responseType } : {}),
+          ...(clock.endedOn ? { endedOn: clock.endedOn } : {}),
+        },
+        200,
+      );
+    },
+  );

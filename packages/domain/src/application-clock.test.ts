@@ -1,0 +1,307 @@
+import { describe, expect, it } from "vitest";
+import type { ApplicationEventInput } from "./application.ts";
+import { applicationClock, checkNewEvent, timelinessOfApplication } from "./application-clock.ts";
+import { builtInCalendar, isWorkingDay, withNotice } from "./calendar.ts";
+import { DomainError } from "./error.ts";
+import { defaultSettings } from "./settings.ts";
+
+const cal = builtInCalendar();
+const today = "2030-01-01";
+const clockOf = (receivedOn: string, events: ApplicationEventInput[] = [], at = today, calendar = cal) =>
+  applicationClock({ channel: "in-person", receivedOn }, events, calendar, at);
+
+/** Applies events one by one as the API does, each checked against the rules. */
+function run(receivedOn: string, events: ApplicationEventInput[], at = today) {
+  const app = { channel: "in-person" as const, receivedOn, events: [] as never[] };
+  let clock = clockOf(receivedOn);
+  for (const event of events) {
+    clock = checkNewEvent(app, event, cal, at);
+    (app.events as unknown[]).push({ ...event, at: "", by: "" });
+  }
+  return clock;
+}
+
+const refused = (action: () => unknown): string => {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    return (error as DomainError).message;
+  }
+  throw new Error("expected the event to be refused");
+};
+
+describe("the reply clock (OGI Art. 31, 33)", () => {
+  it("OGI Art. 33: 20 working days counted from the day after receipt (a plain month)", () => {
+    // 2019-03-01 is a Friday; March 2019 has no holiday: 4 weeks of 5 days end on Friday 29 March.
+    expect(clockOf("2019-03-01").dueOn).toBe("2019-03-29");
+  });
+
+  it("OGI Art. 33: a receipt the day before National Day skips the whole holiday (2019-09-30 → 2019-11-01)", () => {
+    // 10-01..10-07 off; 10-12 (Saturday) a 调休 working day: 8–12 Oct are days 1–5, 14–18 are 6–10,
+    // 21–25 are 11–15, 28–31 are 16–19, 1 November is day 20.
+    const clock = clockOf("2019-09-30");
+    expect(clock.dueOn).toBe("2019-11-01");
+    expect(clock.dueIsProvisional).toBe(false);
+  });
+
+  it("OGI Art. 33: a 调休 Saturday counts as a working day", () => {
+    expect(isWorkingDay(cal, "2019-10-12")).toEqual({ working: true, loaded: true });
+    // Received Friday 2019-10-11: the make-up Saturday is day 1, so day 20 is a Friday, not a Monday.
+    expect(clockOf("2019-10-11").dueOn).toBe("2019-11-07");
+    expect(clockOf("2019-10-10").dueOn).toBe("2019-11-06");
+  });
+
+  it("OGI Art. 31: the receipt rule of each channel is named in the explanation", () => {
+    const post = applicationClock({ channel: "registered-post", receivedOn: "2019-03-01" }, [], cal, today);
+    expect(post.explanation[0]?.effect).toContain("签收之日");
+    const online = applicationClock({ channel: "online", receivedOn: "2019-03-01" }, [], cal, today);
+    expect(online.explanation[0]?.effect).toContain("双方确认之日");
+  });
+
+  it("the explanation names the calendar version and ends with the due date", () => {
+    const clock = clockOf("2019-09-30");
+    expect(clock.calendarVersion).toBe(cal.version);
+    expect(clock.explanation.at(-1)?.effect).toContain("2019-11-01");
+    expect(clock.explanation.at(-1)?.effect).toContain(cal.version);
+  });
+});
+
+describe("correction (OGI Art. 30)", () => {
+  const request = (on: string, correctBy: string): ApplicationEventInput => ({
+    type: "request-correction",
+    on,
+    items: ["所需信息的名称不明确"],
+    correctBy,
+  });
+
+  it("OGI Art. 30: the clock restarts from receipt of the correction", () => {
+    const clock = run("2019-03-01", [
+      request("2019-03-05", "2019-03-20"),
+      { type: "correction-received", on: "2019-03-15" },
+    ]);
+    // 20 working days from Friday 15 March: 12 April (5 April 清明 is a day off).
+    expect(clock.dueOn).toBe("2019-04-15");
+    expect(clock.state).toBe("received");
+  });
+
+  it("OGI Art. 30: while awaiting correction no due date runs", () => {
+    const clock = run("2019-03-01", [request("2019-03-05", "2019-03-20")]);
+    expect(clock.state).toBe("awaiting-correction");
+    expect(clock.dueOn).toBeNull();
+  });
+
+  it("OGI Art. 30: a correction may be requested only within 7 working days of receipt", () => {
+    // Day 7 after Friday 1 March is Tuesday 12 March.
+    expect(run("2019-03-01", [request("2019-03-12", "2019-03-26")]).state).toBe("awaiting-correction");
+    expect(refused(() => run("2019-03-01", [request("2019-03-13", "2019-03-26")]))).toContain("7个工作日");
+  });
+
+  it("OGI Art. 30: the correction is requested once, listing everything", () => {
+    const events = [
+      request("2019-03-04", "2019-03-10"),
+      { type: "correction-received", on: "2019-03-06" } as const,
+    ];
+    expect(refused(() => run("2019-03-01", [...events, request("2019-03-07", "2019-03-20")]))).toContain(
+      "一次性",
+    );
+  });
+
+  it("OGI Art. 30: not corrected in the given time = abandoned, counted as 逾期不补正", () => {
+    const events = [request("2019-03-04", "2019-03-15")];
+    expect(refused(() => run("2019-03-01", [...events, { type: "abandon", on: "2019-03-15" }]))).toContain(
+      "尚未届满",
+    );
+    const clock = run("2019-03-01", [...events, { type: "abandon", on: "2019-03-18" }]);
+    expect(clock.state).toBe("closed");
+    expect(clock.outcome).toBe("other:no-correction");
+  });
+});
+
+describe("consultations (OGI Art. 32–34)", () => {
+  it("OGI Art. 33: an agency consultation spanning National Day is not counted (only its working days matter)", () => {
+    // Without the consultation: 2019-10-29 (09-29 and 10-12 are 调休 working days). The consultation runs 2019-09-27 to 2019-10-10: its
+    // working days after the 27th are 09-29 (调休 Sunday), 09-30, 10-08, 10-09, 10-10 = 5 days.
+    const clock = run("2019-09-26", [
+      { type: "consult-agency", on: "2019-09-27", agency: "共青城市自然资源局" },
+      { type: "agency-replied", on: "2019-10-10" },
+    ]);
+    const plain = clockOf("2019-09-26").dueOn;
+    expect(plain).toBe("2019-10-29");
+    // 5 more working days after 2019-10-29: 10-30, 10-31, 11-01, 11-04, 11-05.
+    expect(clock.dueOn).toBe("2019-11-05");
+    expect(clock.explanation.at(-1)?.effect).toContain("5个工作日");
+  });
+
+  it("OGI Art. 32: a late third-party reply excuses at most 15 working days", () => {
+    const events = (replied: string): ApplicationEventInput[] => [
+      { type: "consult-third-party", on: "2019-03-04", thirdParty: "某科技有限公司" },
+      { type: "third-party-replied", on: replied },
+    ];
+    // Replied on day 10 (18 March): 10 working days excused, 2019-03-29 → 2019-04-15 (5 April off);
+    // replied after 20 working days: still only 15 excused, → 2019-04-22.
+    const plain = clockOf("2019-03-01").dueOn;
+    expect(plain).toBe("2019-03-29");
+    expect(run("2019-03-01", events("2019-03-18")).dueOn).toBe("2019-04-15");
+    expect(run("2019-03-01", events("2019-04-01")).dueOn).toBe("2019-04-22");
+  });
+
+  it("OGI Art. 32: an open consultation shows the state and moves the date with today", () => {
+    const events: ApplicationEventInput[] = [
+      { type: "consult-agency", on: "2019-03-04", agency: "市财政局" },
+    ];
+    const a = run("2019-03-01", events, "2019-03-05");
+    const b = run("2019-03-01", events, "2019-03-06");
+    expect(a.state).toBe("in-consultation");
+    expect(b.dueOn && a.dueOn && b.dueOn > a.dueOn).toBe(true);
+  });
+
+  it("no answer while a consultation is open", () => {
+    const events: ApplicationEventInput[] = [
+      { type: "consult-agency", on: "2019-03-04", agency: "市财政局" },
+      { type: "respond", on: "2019-03-06", responseType: "disclosed" },
+    ];
+    expect(refused(() => run("2019-03-01", events))).toContain("尚未结束");
+  });
+});
+
+describe("extension (OGI Art. 33)", () => {
+  const extend = (on: string, days = 20): ApplicationEventInput => ({
+    type: "extend",
+    on,
+    days,
+    approver: "市政府办公室主任",
+    applicantNotifiedOn: on,
+  });
+
+  it("OGI Art. 33: one extension of up to 20 working days moves the date and the state", () => {
+    const clock = run("2019-03-01", [extend("2019-03-25", 10)]);
+    // 2019-03-29 plus 10 working days (5 April off): 4 April is day 4, 8–12 April are days 5–9, 15 April day 10.
+    expect(clock.dueOn).toBe("2019-04-15");
+    expect(clock.state).toBe("extended");
+    expect(clock.explanation.some((l) => l.effect.includes("市政府办公室主任"))).toBe(true);
+  });
+
+  it("OGI Art. 33: only once, and not after the deadline has passed", () => {
+    expect(refused(() => run("2019-03-01", [extend("2019-03-05", 5), extend("2019-03-06", 5)]))).toContain(
+      "一次",
+    );
+    expect(refused(() => run("2019-03-01", [extend("2019-04-01")]))).toContain("届满");
+  });
+
+  it("OGI Art. 33: more than 20 working days is refused by the schema", async () => {
+    const { ApplicationEventInput } = await import("./application.ts");
+    expect(ApplicationEventInput.safeParse(extend("2019-03-05", 21)).success).toBe(false);
+  });
+});
+
+describe("the calendar's unloaded years", () => {
+  const notice2027 = {
+    year: 2027,
+    title: "国务院办公厅关于2027年部分节假日安排的通知（测试数据）",
+    daysOff: ["2027-01-01", "2027-01-02", "2027-01-03"],
+    workdays: [],
+  };
+
+  it("a due date crossing into an unloaded year is provisional, and exact once that year is loaded", () => {
+    // Received Thursday 2026-12-10: day 20 is 2027-01-07 if 1 January is counted as a working day.
+    const provisional = clockOf("2026-12-10");
+    expect(provisional).toMatchObject({ dueOn: "2027-01-07", dueIsProvisional: true });
+    expect(provisional.explanation.at(-1)?.effect).toContain("暂定");
+    const loaded = withNotice(cal, notice2027);
+    const exact = clockOf("2026-12-10", [], today, loaded);
+    expect(exact).toMatchObject({
+      dueOn: "2027-01-08",
+      dueIsProvisional: false,
+      calendarVersion: loaded.version,
+    });
+  });
+});
+
+describe("overdue and very overdue (derived)", () => {
+  const clock = { dueOn: "2019-03-29", endedOn: undefined };
+
+  it("an open application is overdue the day after its due date", () => {
+    expect(timelinessOfApplication(clock, "2019-03-29", cal, defaultSettings)).toBe("on-time");
+    expect(timelinessOfApplication(clock, "2019-04-01", cal, defaultSettings)).toBe("overdue");
+  });
+
+  it("very overdue from the setting's number of working days past due (default 10)", () => {
+    // 9 working days after 29 March (5 April off) is 12 April; the 10th is 15 April.
+    expect(timelinessOfApplication(clock, "2019-04-12", cal, defaultSettings)).toBe("overdue");
+    expect(timelinessOfApplication(clock, "2019-04-15", cal, defaultSettings)).toBe("very-overdue");
+    expect(timelinessOfApplication(clock, "2019-04-01", cal, { veryOverdueWorkingDays: 1 })).toBe(
+      "very-overdue",
+    );
+  });
+
+  it("an ended application is judged on the day it ended", () => {
+    const late = { dueOn: "2019-03-29", endedOn: "2019-04-01" };
+    expect(timelinessOfApplication(late, "2030-01-01", cal, defaultSettings)).toBe("overdue");
+    expect(
+      timelinessOfApplication({ ...late, endedOn: "2019-03-29" }, "2030-01-01", cal, defaultSettings),
+    ).toBe("on-time");
+  });
+});
+
+describe("endings (OGI Art. 36, 37)", () => {
+  it("OGI Art. 36(三): not disclosed needs its ground and lands on that row", () => {
+    expect(
+      refused(() =>
+        run("2019-03-01", [{ type: "respond", on: "2019-03-05", responseType: "not-disclosed" }]),
+      ),
+    ).toContain("理由");
+    const clock = run("2019-03-01", [
+      { type: "respond", on: "2019-03-05", responseType: "not-disclosed", withholdingGround: "state-secret" },
+    ]);
+    expect(clock).toMatchObject({
+      state: "answered",
+      outcome: "withheld:state-secret",
+      endedOn: "2019-03-05",
+    });
+  });
+
+  it("OGI Art. 36(一): already public must say where, and counts as 予以公开", () => {
+    expect(
+      refused(() =>
+        run("2019-03-01", [{ type: "respond", on: "2019-03-05", responseType: "already-public" }]),
+      ),
+    ).toContain("途径");
+    const clock = run("2019-03-01", [
+      {
+        type: "respond",
+        on: "2019-03-05",
+        responseType: "already-public",
+        reference: "门户网站“法定主动公开内容”栏目",
+      },
+    ]);
+    expect(clock.outcome).toBe("disclosed");
+  });
+
+  it("国办函〔2020〕109号: an unpaid fee ends processing, counted as 逾期未缴费; the fee period is not counted", () => {
+    const paid = run("2019-03-01", [
+      { type: "fee-notice", on: "2019-03-04", amountYuan: 100 },
+      { type: "fee-paid", on: "2019-03-08" },
+    ]);
+    // 4 working days (5–8 March) excused: 2019-03-29 → 2019-04-04.
+    expect(paid.dueOn).toBe("2019-04-04");
+    const unpaid = run("2019-03-01", [
+      { type: "fee-notice", on: "2019-03-04", amountYuan: 100 },
+      { type: "fee-unpaid", on: "2019-03-25" },
+    ]);
+    expect(unpaid).toMatchObject({ state: "closed", outcome: "other:fee-unpaid" });
+  });
+
+  it("nothing is recorded after the end, and no event is dated before the previous one or in the future", () => {
+    const answered: ApplicationEventInput[] = [
+      { type: "respond", on: "2019-03-05", responseType: "disclosed" },
+    ];
+    expect(refused(() => run("2019-03-01", [...answered, { type: "accept", on: "2019-03-06" }]))).toContain(
+      "办结",
+    );
+    expect(refused(() => run("2019-03-01", [{ type: "accept", on: "2019-02-28" }]))).toContain("早于");
+    expect(refused(() => run("2019-03-01", [{ type: "accept", on: "2019-03-05" }], "2019-03-04"))).toContain(
+      "晚于今天",
+    );
+  });
+});

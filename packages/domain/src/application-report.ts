@@ -1,0 +1,270 @@
+import type {
+  ApplicantKind,
+  ApplicationEventInput,
+  DeclineGround,
+  UnavailableGround,
+  WithholdingGround,
+} from "./application.ts";
+import { ApplicantKind as ApplicantKinds } from "./application.ts";
+import { fail } from "./error.ts";
+
+/**
+ * Table three of the annual report (国办公开办函〔2021〕30号): how applications ended.
+ * Sections (一)–(六) and their leaf rows, in the form's order.
+ */
+export const reportSections = [
+  { key: "disclosed", label: "（一）予以公开", rows: [{ key: "disclosed", label: "（一）予以公开" }] },
+  {
+    key: "partially-disclosed",
+    label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    rows: [{ key: "partially-disclosed", label: "（二）部分公开" }],
+  },
+  {
+    key: "withheld",
+    label: "（三）不予公开",
+    rows: [
+      { key: "withheld:state-secret", label: "1.属于国家秘密" },
+      { key: "withheld:prohibited-by-law", label: "2.其他法律行政法规禁止公开" },
+      { key: "withheld:three-safeties", label: "3.危及“三安全一稳定”" },
+      { key: "withheld:third-party-rights", label: "4.保护第三方合法权益" },
+      { key: "withheld:internal-affairs", label: "5.属于三类内部事务信息" },
+      { key: "withheld:process-information", label: "6.属于四类过程性信息" },
+      { key: "withheld:enforcement-file", label: "7.属于行政执法案卷" },
+      { key: "withheld:administrative-inquiry", label: "8.属于行政查询事项" },
+    ],
+  },
+  {
+    key: "unavailable",
+    label: "（四）无法提供",
+    rows: [
+      { key: "unavailable:not-held", label: "1.本机关不掌握相关政府信息" },
+      { key: "unavailable:needs-creation", label: "2.没有现成信息需要另行制作" },
+      { key: "unavailable:unclear-after-correction", label: "3.补正后申请内容仍不明确" },
+    ],
+  },
+  {
+    key: "not-processed",
+    label: "（五）不予处理",
+    rows: [
+      { key: "not-processed:petition", label: "1.信访举报投诉类申请" },
+      { key: "not-processed:repeat", label: "2.重复申请" },
+      { key: "not-processed:publication", label: "3.要求提供公开出版物" },
+      { key: "not-processed:excessive", label: "4.无正当理由大量反复申请" },
+      { key: "not-processed:confirmation", label: "5.要求行政机关确认或重新出具已获取信息" },
+    ],
+  },
+  {
+    key: "other",
+    label: "（六）其他处理",
+    rows: [
+      {
+        key: "other:no-correction",
+        label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+      },
+      {
+        key: "other:fee-unpaid",
+        label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+      },
+      { key: "other:other", label: "3.其他" },
+    ],
+  },
+] as const;
+
+export type ReportRow = (typeof reportSections)[number]["rows"][number]["key"];
+export const reportRows: ReportRow[] = reportSections.flatMap((s) => s.rows.map((r) => r.key));
+
+type Ending =
+  | { type: "abandon" }
+  | { type: "fee-unpaid" }
+  | { type: "close-other" }
+  | Pick<
+      Extract<ApplicationEventInput, { type: "respond" }>,
+      "type" | "responseType" | "withholdingGround" | "unavailableGround"
+    >
+  | { type: "decline"; ground: DeclineGround };
+
+const declineRow: Record<DeclineGround, ReportRow> = {
+  petition: "not-processed:petition",
+  publication: "not-processed:publication",
+  excessive: "not-processed:excessive",
+  confirmation: "not-processed:confirmation",
+};
+
+/**
+ * Each ending's row. Art. 36(一) (already public, say where) is counted as 予以公开;
+ * 36(五) (not this agency's) as 本机关不掌握; 36(七) (a special legal route, e.g. registry
+ * records) as 行政查询事项, as the form's notes place them.
+ */
+export function rowOfEnding(ending: Ending): ReportRow {
+  switch (ending.type) {
+    case "abandon":
+      return "other:no-correction";
+    case "fee-unpaid":
+      return "other:fee-unpaid";
+    case "close-other":
+      return "other:other";
+    case "decline":
+      return declineRow[ending.ground];
+    case "respond":
+      switch (ending.responseType) {
+        case "already-public":
+        case "disclosed":
+          return "disclosed";
+        case "partially-disclosed":
+          return "partially-disclosed";
+        case "not-disclosed":
+          return `withheld:${ending.withholdingGround ?? fail("validation", "不予公开须注明理由类别")}` as `withheld:${WithholdingGround}`;
+        case "does-not-exist":
+          return `unavailable:${ending.unavailableGround ?? "not-held"}` as `unavailable:${UnavailableGround}`;
+        case "not-this-agency":
+          return "unavailable:not-held";
+        case "repeat-application":
+          return "not-processed:repeat";
+        case "special-legal-route":
+          return "withheld:administrative-inquiry";
+      }
+  }
+}
+
+/** One application as the report sees it: no personal data, only its column and dates. */
+export type ReportedApplication = {
+  applicantKind: ApplicantKind;
+  receivedOn: string;
+  endedOn?: string | undefined;
+  outcome?: ReportRow | undefined;
+};
+
+export type Counts = Record<ApplicantKind | "total", number>;
+
+const zero = (): Counts => ({
+  "natural-person": 0,
+  commercial: 0,
+  research: 0,
+  "public-interest": 0,
+  "legal-services": 0,
+  other: 0,
+  total: 0,
+});
+
+export const tableThreeColumns: Record<ApplicantKind | "total", string> = {
+  "natural-person": "自然人",
+  commercial: "商业企业",
+  research: "科研机构",
+  "public-interest": "社会公益组织",
+  "legal-services": "法律服务机构",
+  other: "其他",
+  total: "总计",
+};
+
+export type TableThree = {
+  year: number;
+  columns: typeof tableThreeColumns;
+  newThisYear: Counts;
+  carriedOver: Counts;
+  results: Record<ReportRow, Counts>;
+  resultsTotal: Counts;
+  carriedIntoNextYear: Counts;
+  /** 一 + 二 = 三(七) + 四, column by column. */
+  balanced: boolean;
+};
+
+/**
+ * Table three for `year`: 一 received this year; 二 received earlier and still open on
+ * 1 January; 三 ended this year, by row; 四 still open on 31 December.
+ */
+export function tableThree(year: number, applications: readonly ReportedApplication[]): TableThree {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const newThisYear = zero();
+  const carriedOver = zero();
+  const resultsTotal = zero();
+  const carriedIntoNextYear = zero();
+  const results = Object.fromEntries(reportRows.map((row) => [row, zero()])) as Record<ReportRow, Counts>;
+  const add = (counts: Counts, kind: ApplicantKind) => {
+    counts[kind] += 1;
+    counts.total += 1;
+  };
+  for (const a of applications) {
+    if (a.receivedOn > last) continue;
+    const endedBefore = (date: string) => a.endedOn !== undefined && a.endedOn < date;
+    if (endedBefore(first)) continue;
+    add(a.receivedOn >= first ? newThisYear : carriedOver, a.applicantKind);
+    if (a.endedOn !== undefined && a.endedOn <= last && a.outcome) {
+      add(results[a.outcome], a.applicantKind);
+      add(resultsTotal, a.applicantKind);
+    } else {
+      add(carriedIntoNextYear, a.applicantKind);
+    }
+  }
+  const keys = [...ApplicantKinds.options, "total"] as const;
+  const balanced = keys.every(
+    (k) => newThisYear[k] + carriedOver[k] === resultsTotal[k] + carriedIntoNextYear[k],
+  );
+  return {
+    year,
+    columns: tableThreeColumns,
+    newThisYear,
+    carriedOver,
+    results,
+    resultsTotal,
+    carriedIntoNextYear,
+    balanced,
+  };
+}
+
+/** What the statistics need of one application: its report facts plus channel and timeliness. */
+export type StatisticsInput = ReportedApplication & {
+  channel: string;
+  extended: boolean;
+  responseType?: string | undefined;
+  /** Ended by its due date, or (open) not past it at the year's end or today, whichever is first. */
+  timely: boolean;
+};
+
+export type ApplicationStatistics = {
+  year: number;
+  received: number;
+  receivedByChannel: Record<string, number>;
+  /** 办结 this year, by any ending. */
+  answered: number;
+  answeredOnTime: number;
+  extended: number;
+  overdue: number;
+  byResponseType: Record<string, number>;
+  carriedOver: number;
+  carriedIntoNextYear: number;
+  tableThree: TableThree;
+};
+
+/** The year's figures, counts only: the same set of applications as table three. */
+export function applicationStatistics(
+  year: number,
+  applications: readonly StatisticsInput[],
+): ApplicationStatistics {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const table = tableThree(year, applications);
+  const inYear = applications.filter(
+    (a) => a.receivedOn <= last && (a.endedOn === undefined || a.endedOn >= first),
+  );
+  const received = inYear.filter((a) => a.receivedOn >= first);
+  const ended = inYear.filter((a) => a.endedOn !== undefined && a.endedOn <= last);
+  const tally = (values: string[]) => {
+    const counts: Record<string, number> = {};
+    for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+    return counts;
+  };
+  return {
+    year,
+    received: received.length,
+    receivedByChannel: tally(received.map((a) => a.channel)),
+    answered: ended.length,
+    answeredOnTime: ended.filter((a) => a.timely).length,
+    extended: inYear.filter((a) => a.extended).length,
+    overdue: inYear.filter((a) => !a.timely).length,
+    byResponseType: tally(ended.flatMap((a) => (a.responseType ? [a.responseType] : []))),
+    carriedOver: table.carriedOver.total,
+    carriedIntoNextYear: table.carriedIntoNextYear.total,
+    tableThree: table,
+  };
+}

@@ -1,0 +1,214 @@
+import { z } from "zod";
+import { IsoDate } from "./date.ts";
+import { UnitCode } from "./unit.ts";
+
+/**
+ * 依申请公开: the application as it is registered and the events that make up its history.
+ * The due date is never stored as a fact: it is derived from `receivedOn` and the events
+ * (application-clock.ts), so a late event or a newly loaded holiday notice moves it correctly.
+ */
+export const ApplicationChannel = z.enum(["online", "in-person", "registered-post", "letter", "fax"]);
+export type ApplicationChannel = z.infer<typeof ApplicationChannel>;
+
+/** The annual report's columns: natural person, then five kinds of legal person or organisation. */
+export const OrgKind = z.enum(["commercial", "research", "public-interest", "legal-services", "other"]);
+export type OrgKind = z.infer<typeof OrgKind>;
+
+export const ProvisionForm = z.enum(["paper", "electronic", "email", "on-site"]);
+export type ProvisionForm = z.infer<typeof ProvisionForm>;
+
+const text = (max: number, what: string) =>
+  z.string().trim().min(1, `${what}不能为空`).max(max, `${what}不能超过${max}个字符`);
+
+/** Personal data: kept in its own record and shown to the handling unit only. */
+export const Applicant = z
+  .strictObject({
+    type: z.enum(["natural-person", "legal-person"]),
+    orgKind: OrgKind.optional(),
+    name: text(100, "申请人姓名或名称"),
+    idNumber: text(40, "证件号码").optional(),
+    phone: text(30, "联系电话").optional(),
+    email: z.email("电子邮箱格式不正确").max(200).optional(),
+    address: text(200, "通信地址").optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.type === "legal-person" && !a.orgKind) {
+      ctx.addIssue({ code: "custom", path: ["orgKind"], message: "法人或其他组织须注明类别" });
+    }
+    if (a.type === "natural-person" && a.orgKind) {
+      ctx.addIssue({ code: "custom", path: ["orgKind"], message: "自然人不填写组织类别" });
+    }
+    if (!a.phone && !a.email && !a.address) {
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "联系电话、电子邮箱、通信地址至少填写一项" });
+    }
+  });
+export type Applicant = z.infer<typeof Applicant>;
+
+/** The annual report column an applicant is counted in (no personal data). */
+export const ApplicantKind = z.enum(["natural-person", ...OrgKind.options]);
+export type ApplicantKind = z.infer<typeof ApplicantKind>;
+export const applicantKindOf = (a: Applicant): ApplicantKind =>
+  a.type === "natural-person" ? "natural-person" : (a.orgKind ?? "other");
+
+const Description = text(5000, "所需信息的描述");
+
+/** Online intake: the applicant names the unit; the receipt date is the day of submission. */
+export const SubmitApplicationInput = z.strictObject({
+  unitCode: UnitCode,
+  applicant: Applicant,
+  description: Description,
+  provisionForm: ProvisionForm.optional(),
+});
+export type SubmitApplicationInput = z.infer<typeof SubmitApplicationInput>;
+
+/** Staff registration of an application that arrived on paper, in person, by post or fax. */
+export const RegisterApplicationInput = z.strictObject({
+  channel: ApplicationChannel.exclude(["online"], { message: "网上申请由申请人在门户提交" }),
+  receivedOn: IsoDate,
+  applicant: Applicant,
+  description: Description,
+  provisionForm: ProvisionForm.optional(),
+  /** The office may register for another unit; a unit registers for itself. */
+  unitCode: UnitCode.optional(),
+});
+export type RegisterApplicationInput = z.infer<typeof RegisterApplicationInput>;
+
+/**
+ * OGI Art. 36's seven answers, plus partial disclosure (Art. 37). Exactly these: every
+ * other ending (declined, abandoned, fee unpaid) is its own event with its own ground.
+ */
+export const ResponseType = z.enum([
+  "already-public", // 36(一): say where
+  "disclosed", // 36(二)
+  "partially-disclosed", // 37
+  "not-disclosed", // 36(三): with the ground
+  "does-not-exist", // 36(四)
+  "not-this-agency", // 36(五): name the right one
+  "repeat-application", // 36(六)
+  "special-legal-route", // 36(七)
+]);
+export type ResponseType = z.infer<typeof ResponseType>;
+
+/** The eight grounds of table three's 不予公开 rows. */
+export const WithholdingGround = z.enum([
+  "state-secret",
+  "prohibited-by-law",
+  "three-safeties",
+  "third-party-rights",
+  "internal-affairs",
+  "process-information",
+  "enforcement-file",
+  "administrative-inquiry",
+]);
+export type WithholdingGround = z.infer<typeof WithholdingGround>;
+
+/** 无法提供: not held, would have to be made, still unclear after correction. */
+export const UnavailableGround = z.enum(["not-held", "needs-creation", "unclear-after-correction"]);
+export type UnavailableGround = z.infer<typeof UnavailableGround>;
+
+/** 不予处理 outside Art. 36(六) (Art. 35, 39): petitions, publications, excessive, confirmations. */
+export const DeclineGround = z.enum(["petition", "publication", "excessive", "confirmation"]);
+export type DeclineGround = z.infer<typeof DeclineGround>;
+
+const on = IsoDate;
+const note = z.string().trim().max(2000).optional();
+
+export const ApplicationEventInput = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("accept"), on, note }),
+  z.strictObject({
+    type: z.literal("request-correction"),
+    on,
+    /** Everything to correct, listed once (Art. 30). */
+    items: z.array(text(500, "补正事项")).min(1, "须一次性列明需要补正的事项"),
+    /** The time the applicant is given; no correction by then is abandonment. */
+    correctBy: IsoDate,
+    note,
+  }),
+  z.strictObject({ type: z.literal("correction-received"), on, note }),
+  z.strictObject({ type: z.literal("abandon"), on, note }),
+  z.strictObject({ type: z.literal("consult-third-party"), on, thirdParty: text(200, "第三方名称"), note }),
+  z.strictObject({ type: z.literal("third-party-replied"), on, note }),
+  z.strictObject({ type: z.literal("consult-agency"), on, agency: text(200, "被征求意见机关"), note }),
+  z.strictObject({ type: z.literal("agency-replied"), on, note }),
+  z.strictObject({
+    type: z.literal("extend"),
+    on,
+    days: z.number().int().min(1, "延长至少1个工作日").max(20, "延长不得超过20个工作日"),
+    approver: text(100, "批准人"),
+    applicantNotifiedOn: IsoDate,
+    note,
+  }),
+  z.strictObject({
+    type: z.literal("fee-notice"),
+    on,
+    amountYuan: z.number().int().min(1, "收费金额须为正整数（元）"),
+    note,
+  }),
+  z.strictObject({ type: z.literal("fee-paid"), on, note }),
+  z.strictObject({ type: z.literal("fee-unpaid"), on, note }),
+  z.strictObject({
+    type: z.literal("respond"),
+    on,
+    responseType: ResponseType,
+    withholdingGround: WithholdingGround.optional(),
+    unavailableGround: UnavailableGround.optional(),
+    /** 36(一): where it is published; 36(五): the agency that holds it. */
+    reference: text(500, "告知内容").optional(),
+    note,
+  }),
+  z.strictObject({ type: z.literal("decline"), on, ground: DeclineGround, note }),
+  z.strictObject({ type: z.literal("close-other"), on, note: text(2000, "处理说明") }),
+]);
+export type ApplicationEventInput = z.infer<typeof ApplicationEventInput>;
+
+/** Events the system records itself: a recalculation after a holiday notice, a 转主动公开. */
+export const SystemEvent = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("calendar-changed"),
+    on,
+    calendarVersion: z.string(),
+    noticeYear: z.number().int(),
+    dueBefore: IsoDate.nullable(),
+    dueAfter: IsoDate.nullable(),
+  }),
+  z.strictObject({ type: z.literal("disclosed-proactively"), on, itemId: z.string() }),
+]);
+export type SystemEvent = z.infer<typeof SystemEvent>;
+
+export type ApplicationEvent = (ApplicationEventInput | SystemEvent) & { at: string; by: string };
+
+export const ApplicationState = z.enum([
+  "received",
+  "awaiting-correction",
+  "in-consultation",
+  "awaiting-fee",
+  "extended",
+  "answered",
+  "closed",
+]);
+export type ApplicationState = z.infer<typeof ApplicationState>;
+
+/** The stored application without personal data: safe to count and to show its status. */
+export type Application = {
+  id: string;
+  trackingCode: string;
+  unitCode: string;
+  channel: ApplicationChannel;
+  receivedOn: IsoDate;
+  applicantKind: ApplicantKind;
+  description: string;
+  provisionForm?: ProvisionForm | undefined;
+  events: ApplicationEvent[];
+  /** Snapshot of the derived clock, kept for lists; always recomputed on read. */
+  state: ApplicationState;
+  dueOn: IsoDate | null;
+  dueIsProvisional: boolean;
+  calendarVersion: string;
+  responseType?: ResponseType | undefined;
+  endedOn?: IsoDate | undefined;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export const isOpen = (state: ApplicationState) => state !== "answered" && state !== "closed";
