@@ -47,7 +47,7 @@ export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicH
   app.route("/v1", publicLetterRoutes(intake));
   app.route("/v1", letterStatsRoutes);
   app.route("/v1", publicConsultationRoutes(intake));
-  app.route("/v1", publicApplicationRoutes);
+  app.route("/v1", publicApplicationRoutes(intake));
   app.route("/v1", statsRoutes);
   return app;
 }

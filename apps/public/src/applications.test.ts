@@ -18,10 +18,17 @@ const submission = (unitCode: string) => ({
 
 type Receipt = { trackingCode: string; secret?: string; receivedOn: string; dueOn: string };
 
+/** Each submission comes from its own client unless a test names one: the intake recognises repeats per client. */
+let clients = 0;
 const submit = async (body: unknown, headers: Record<string, string> = {}) => {
+  clients += 1;
   const res = await publicApp.request("/public/v1/applications", {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: {
+      "content-type": "application/json",
+      "x-forwarded-for": `198.51.100.${clients % 250}`,
+      ...headers,
+    },
     body: JSON.stringify(body),
   });
   return { res, body: (await res.json()) as Receipt & Record<string, unknown> };
@@ -74,7 +81,7 @@ describe("online intake", () => {
   });
 
   it("an Idempotency-Key is honoured: one application, and the replay does not repeat the secret", async () => {
-    const headers = { "idempotency-key": "portal-form-42" };
+    const headers = { "idempotency-key": "portal-form-42", "x-forwarded-for": "203.0.113.7" };
     const first = await submit(submission(dept.code), headers);
     const again = await submit(submission(dept.code), headers);
     expect(again.res.status).toBe(201);
@@ -83,6 +90,37 @@ describe("online intake", () => {
     expect(again.body.secret).toBeUndefined();
     const other = await submit({ ...submission(dept.code), description: "另一项申请内容" }, headers);
     expect(other.res.status).toBe(422);
+  });
+
+  it("another citizen choosing the same Idempotency-Key gets an application of their own", async () => {
+    const key = { "idempotency-key": "form-1" };
+    const mine = await submit(submission(dept.code), { ...key, "x-forwarded-for": "203.0.113.8" });
+    const theirs = await submit(submission(dept.code), { ...key, "x-forwarded-for": "203.0.113.9" });
+    expect(theirs.res.status).toBe(201);
+    expect(theirs.res.headers.get("idempotent-replayed")).toBeNull();
+    expect(theirs.body.trackingCode).not.toBe(mine.body.trackingCode);
+    expect(theirs.body.secret).toEqual(expect.any(String));
+  });
+
+  it("a double-click is one application: the same content from the same client within the window answers with the first receipt, without the secret", async () => {
+    const client = { "x-forwarded-for": "203.0.113.10" };
+    const first = await submit(submission(dept.code), client);
+    const again = await submit(submission(dept.code), client);
+    expect(again.res.status).toBe(201);
+    expect(again.res.headers.get("duplicate-submission")).toBe("true");
+    expect(again.body.trackingCode).toBe(first.body.trackingCode);
+    expect(again.body.secret).toBeUndefined();
+    expect(again.res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("a filled honeypot field is refused and nothing is registered", async () => {
+    const registered = async () =>
+      ((await h.call("GET", "/applications?limit=100", dept.editor)).body.items as unknown[]).length;
+    const before = await registered();
+    const { res, body } = await submit({ ...submission(dept.code), website: "http://spam.example" });
+    expect(res.status).toBe(400);
+    expect(body.errors).toEqual([expect.objectContaining({ path: "website" })]);
+    expect(await registered()).toBe(before);
   });
 });
 

@@ -8,17 +8,11 @@ import {
   timelinessOfApplication,
   yearOf,
 } from "@gov/domain";
-import {
-  type AppEnv,
-  idempotencyWrites,
-  idempotent,
-  jsonContent,
-  newRouter,
-  problemResponse,
-} from "@gov/http";
+import { type AppEnv, jsonContent, newRouter, problemResponse } from "@gov/http";
 import { issueTrackingCredentials, newId, secretMatches } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { intakeWrites } from "./intake.ts";
 
 type C = Context<AppEnv>;
 
@@ -76,114 +70,123 @@ function secretOf(c: C): string | undefined {
   return /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
 }
 
-export const publicApplicationRoutes = newRouter()
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/applications",
-      summary: "提交政府信息公开申请（网上申请）",
-      description:
-        "无需密钥。返回查询码、查询密钥（仅此一次显示，服务端只保存其摘要）和法定答复期限。支持Idempotency-Key：重放时不再返回密钥。",
-      middleware: [idempotent] as const,
-      request: {
-        headers: z.object({
-          "idempotency-key": z.string().optional().openapi({ example: "web-20260302-0001" }),
-        }),
-        body: { required: true, ...jsonContent(SubmitApplicationInput, example) },
-      },
-      responses: { 201: { description: "已收到申请", ...jsonContent(Receipt) }, ...problems },
-    }),
-    async (c) => {
-      private_(c);
-      const input = c.req.valid("json");
-      const { store, clock } = c.var.deps;
-      if (!(await store.units.get(input.unitCode))) {
-        fail("unprocessable", "所申请的单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
-      }
-      const today = shanghaiDate(clock());
-      const { trackingCode, secret, secretHash } = issueTrackingCredentials(yearOf(today));
-      const application = newApplication(
-        {
-          id: newId("application"),
+/** 依申请公开 on the portal: anyone applies (through the intake guard); only the applicant reads the status. */
+export function publicApplicationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
+  return newRouter()
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/applications",
+        summary: "提交政府信息公开申请（网上申请）",
+        description:
+          "无需密钥。返回查询码、查询密钥（仅此一次显示，服务端只保存其摘要）和法定答复期限。支持Idempotency-Key；同一客户端10分钟内重复提交相同内容视为同一申请。重放时不再返回密钥。门户表单可带隐藏字段website（防机器人，须留空）；请求体不超过64 KiB。",
+        middleware: intake,
+        request: {
+          headers: z.object({
+            "idempotency-key": z.string().optional().openapi({ example: "web-20260302-0001" }),
+          }),
+          body: { required: true, ...jsonContent(SubmitApplicationInput, example) },
+        },
+        responses: {
+          201: { description: "已收到申请", ...jsonContent(Receipt) },
+          ...problems,
+          429: problemResponse("提交过于频繁"),
+        },
+      }),
+      async (c) => {
+        private_(c);
+        const input = c.req.valid("json");
+        const { store, clock } = c.var.deps;
+        if (!(await store.units.get(input.unitCode))) {
+          fail("unprocessable", "所申请的单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
+        }
+        const today = shanghaiDate(clock());
+        const { trackingCode, secret, secretHash } = issueTrackingCredentials(yearOf(today));
+        const application = newApplication(
+          {
+            id: newId("application"),
+            trackingCode,
+            unitCode: input.unitCode,
+            channel: "online",
+            receivedOn: today,
+            applicantKind: applicantKindOf(input.applicant),
+            description: input.description,
+            provisionForm: input.provisionForm,
+          },
+          await calendarOf(c),
+          today,
+          clock().toISOString(),
+        );
+        const receipt = {
           trackingCode,
-          unitCode: input.unitCode,
-          channel: "online",
-          receivedOn: today,
-          applicantKind: applicantKindOf(input.applicant),
-          description: input.description,
-          provisionForm: input.provisionForm,
-        },
-        await calendarOf(c),
-        today,
-        clock().toISOString(),
-      );
-      const receipt = {
-        trackingCode,
-        receivedOn: application.receivedOn,
-        dueOn: application.dueOn,
-        dueIsProvisional: application.dueIsProvisional,
-        notice: "请妥善保存查询码和查询密钥；查询办理状态时以 Authorization: Bearer <查询密钥> 提交。",
-      };
-      // A replay answers without the secret: the idempotency record must not hold it either.
-      await store.applications.create(
-        application,
-        input.applicant,
-        secretHash,
-        {
-          entityType: "application",
-          entityId: application.id,
-          action: "submit-online",
-          version: 1,
-          actorUnitCode: input.unitCode,
-          actorKeyId: "public",
-          at: application.createdAt,
-          state: application.state,
-        },
-        idempotencyWrites(c, { status: 201, body: receipt, headers: { "cache-control": "no-store" } }),
-      );
-      return c.json({ ...receipt, secret }, 201);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/applications/{trackingCode}",
-      summary: "查询申请办理状态（凭查询码和查询密钥）",
-      description: "查询密钥以 Authorization: Bearer <查询密钥> 提交。只返回办理状态，不含申请人信息。",
-      request: {
-        params: z.object({ trackingCode: z.string().max(40).openapi({ example: "YSQ2026-7K3M9QX2AB" }) }),
-        headers: z.object({ authorization: z.string().optional().openapi({ example: "Bearer <查询密钥>" }) }),
-      },
-      responses: { 200: { description: "办理状态", ...jsonContent(Status) }, ...problems },
-    }),
-    async (c) => {
-      private_(c);
-      const secret = secretOf(c);
-      const found = secret
-        ? await c.var.deps.store.applications.getByTrackingCode(c.req.valid("param").trackingCode)
-        : undefined;
-      // Unknown code and wrong secret answer alike, so neither can be probed.
-      if (!found || !secret || !secretMatches(secret, found.secretHash)) {
-        return fail("not-found", "查询码或查询密钥不正确");
-      }
-      const { application } = found;
-      const calendar = await calendarOf(c);
-      const today = shanghaiDate(c.var.deps.clock());
-      const clock = clockOfApplication(application, calendar, today);
-      const timeliness = timelinessOfApplication(clock, today, calendar, c.var.deps.settings);
-      return c.json(
-        {
-          trackingCode: application.trackingCode,
-          unitCode: application.unitCode,
-          state: clock.state,
           receivedOn: application.receivedOn,
-          dueOn: clock.dueOn,
-          dueIsProvisional: clock.dueIsProvisional,
-          overdue: timeliness !== "on-time",
-          ...(clock.responseType ? { responseType: clock.responseType } : {}),
-          ...(clock.endedOn ? { endedOn: clock.endedOn } : {}),
+          dueOn: application.dueOn,
+          dueIsProvisional: application.dueIsProvisional,
+          notice: "请妥善保存查询码和查询密钥；查询办理状态时以 Authorization: Bearer <查询密钥> 提交。",
+        };
+        // A replay answers without the secret: the idempotency record must not hold it either.
+        await store.applications.create(
+          application,
+          input.applicant,
+          secretHash,
+          {
+            entityType: "application",
+            entityId: application.id,
+            action: "submit-online",
+            version: 1,
+            actorUnitCode: input.unitCode,
+            actorKeyId: "public",
+            at: application.createdAt,
+            state: application.state,
+          },
+          intakeWrites(c, { status: 201, body: receipt, headers: { "cache-control": "no-store" } }),
+        );
+        return c.json({ ...receipt, secret }, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/applications/{trackingCode}",
+        summary: "查询申请办理状态（凭查询码和查询密钥）",
+        description: "查询密钥以 Authorization: Bearer <查询密钥> 提交。只返回办理状态，不含申请人信息。",
+        request: {
+          params: z.object({ trackingCode: z.string().max(40).openapi({ example: "YSQ2026-7K3M9QX2AB" }) }),
+          headers: z.object({
+            authorization: z.string().optional().openapi({ example: "Bearer <查询密钥>" }),
+          }),
         },
-        200,
-      );
-    },
-  );
+        responses: { 200: { description: "办理状态", ...jsonContent(Status) }, ...problems },
+      }),
+      async (c) => {
+        private_(c);
+        const secret = secretOf(c);
+        const found = secret
+          ? await c.var.deps.store.applications.getByTrackingCode(c.req.valid("param").trackingCode)
+          : undefined;
+        // Unknown code and wrong secret answer alike, so neither can be probed.
+        if (!found || !secret || !secretMatches(secret, found.secretHash)) {
+          return fail("not-found", "查询码或查询密钥不正确");
+        }
+        const { application } = found;
+        const calendar = await calendarOf(c);
+        const today = shanghaiDate(c.var.deps.clock());
+        const clock = clockOfApplication(application, calendar, today);
+        const timeliness = timelinessOfApplication(clock, today, calendar, c.var.deps.settings);
+        return c.json(
+          {
+            trackingCode: application.trackingCode,
+            unitCode: application.unitCode,
+            state: clock.state,
+            receivedOn: application.receivedOn,
+            dueOn: clock.dueOn,
+            dueIsProvisional: clock.dueIsProvisional,
+            overdue: timeliness !== "on-time",
+            ...(clock.responseType ? { responseType: clock.responseType } : {}),
+            ...(clock.endedOn ? { endedOn: clock.endedOn } : {}),
+          },
+          200,
+        );
+      },
+    );
+}

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { problem } from "@gov/http";
+import { clientOf, problem } from "@gov/http";
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
@@ -115,7 +115,7 @@ export function rateLimit(
   const windows = new Map<string, { start: number; count: number }>();
   const windowMs = options.rateLimit.windowSeconds * 1000;
   return async (c, next) => {
-    const client = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+    const client = clientOf(c);
     const now = clock().getTime();
     let window = windows.get(client);
     if (!window || now - window.start >= windowMs) {

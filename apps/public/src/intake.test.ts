@@ -69,14 +69,18 @@ describe("the intake guard: repeated identical submissions are recognised, not d
     expect(await lettersTitled("并发重复提交")).toHaveLength(1);
   });
 
-  it("Idempotency-Key: a replay gets the first response; the same key with another body is 422", async () => {
+  it("Idempotency-Key is per client: a replay gets the first response, the same key with another body is 422, another client's same key is its own letter", async () => {
     const key = { "idempotency-key": "portal-20260302-0001" };
     const first = await h.post("/letters", letterBody("幂等键提交"), from("203.0.113.6", key));
-    const replay = await h.post("/letters", letterBody("幂等键提交"), from("203.0.113.7", key));
+    const replay = await h.post("/letters", letterBody("幂等键提交"), from("203.0.113.6", key));
     expect(replay.body).toEqual(first.body);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect((await h.post("/letters", letterBody("另一封"), from("203.0.113.6", key))).status).toBe(422);
     expect(await lettersTitled("幂等键提交")).toHaveLength(1);
+    const neighbour = await h.post("/letters", letterBody("幂等键提交"), from("203.0.113.7", key));
+    expect(neighbour.status).toBe(201);
+    expect(neighbour.body.id).not.toBe(first.body.id);
+    expect(await lettersTitled("幂等键提交")).toHaveLength(2);
   });
 });
 

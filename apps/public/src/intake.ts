@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DomainError } from "@gov/domain";
-import { type AppEnv, idempotencyWrites, idempotent, problem } from "@gov/http";
+import { type AppEnv, clientOf, idempotencyWrites, idempotent, problem } from "@gov/http";
 import { findSubmission, type StoredResponse, submissionWrite, type Write } from "@gov/store";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -13,8 +13,6 @@ import type { IntakeOptions } from "./intake-options.ts";
  * form-filling bots fill every field. Its presence (empty) is allowed and stripped.
  */
 export const honeypotField = "website";
-
-const clientOf = (c: Context) => c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
 
 /** Submitted JSON with its honeypot removed, as the route's validator will then read it. */
 async function bodyObject(c: Context): Promise<Record<string, unknown> | undefined> {

@@ -8,6 +8,7 @@ import {
 } from "@gov/store";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { clientOf } from "./client.ts";
 import type { AppEnv } from "./env.ts";
 import { problem } from "./problem.ts";
 
@@ -27,7 +28,8 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   }
   const body = await c.req.text();
   const request = {
-    scope: c.var.principal?.keyId ?? "public",
+    // Anonymous keys are per client: two citizens picking the same key never meet.
+    scope: c.var.principal?.keyId ?? `public#${clientOf(c)}`,
     key,
     requestHash: createHash("sha256").update(`${c.req.method} ${c.req.path}\n${body}`).digest("hex"),
   };

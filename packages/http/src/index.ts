@@ -1,5 +1,6 @@
 export { type App, createApp, newRouter } from "./app.ts";
 export { authenticate, requireRole } from "./auth.ts";
+export { clientOf } from "./client.ts";
 export type { AppEnv, Deps } from "./env.ts";
 export { idempotencyWrites, idempotent } from "./idempotency.ts";
 export { logError } from "./log.ts";
