@@ -7,7 +7,7 @@ import { PublicHttpOptions } from "./http-behaviour.ts";
 /**
  * Personal data submitted through the public intakes. Each fixture posts one submission and
  * lists the values that must never come back out of any public route, header or log line.
- * Add a fixture for every new intake (letters, comments…).
+ * Letters and comments have their own walk in privacy-letters.test.ts.
  */
 type PersonalDataFixture = {
   name: string;
