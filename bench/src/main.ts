@@ -39,8 +39,27 @@ process.env.RATE_LIMIT_PER_MINUTE ??= "1000000000";
 // a second public app with the per-instance cache is served beside it for the cached rows.
 process.env.PUBLIC_CACHE_SECONDS ??= "0";
 
-function serveBare(): Promise<ServerType> {
-  return serveFetch(new Hono().get("/bare", (c) => c.json({ ok: true })).fetch);
+/**
+ * The baseline, plus a bare route answering a copy of a real detail answer (its bytes and
+ * headers): autocannon parses every answer in this same process, so payload and headers cost
+ * the client too; this row shows how much of a gap is size rather than our code.
+ */
+function serveBare(sized: { body: Uint8Array; headers: Record<string, string> }): Promise<ServerType> {
+  const app = new Hono()
+    .get("/bare", (c) => c.json({ ok: true }))
+    .get("/bare-sized", () => new Response(sized.body, { headers: sized.headers }));
+  return serveFetch(app.fetch);
+}
+
+/** One detail answer as the cached public app sends it, to be replayed by the bare server. */
+async function detailAnswer(url: string) {
+  const res = await fetch(url);
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (name !== "content-length" && name !== "date" && name !== "connection" && name !== "keep-alive")
+      headers[name] = value;
+  });
+  return { body: new Uint8Array(await res.arrayBuffer()), headers };
 }
 
 /** The public API as deployed, with its 30-second per-instance cache, under /public. */
@@ -62,7 +81,7 @@ async function main() {
   const startedAt = new Date();
   log("启动本地环境（DynamoDB Local，内存模式）……");
   const stack = await startLocal({ port: 0, dataDir: undefined, seed: "none", log });
-  const bare = await serveBare();
+  let bare: ServerType | undefined;
   const cached = await serveCachedPublic(stack.deps);
   const cachedUrl = `http://127.0.0.1:${(cached.address() as AddressInfo).port}`;
   const scenarios: Measured[] = [];
@@ -78,13 +97,22 @@ async function main() {
     );
     log(`  用时 ${load.seconds.toFixed(1)} 秒`);
 
+    const sample = await detailAnswer(`${cachedUrl}/public/v1/items/${load.sampleIds[0]}`);
+    bare = await serveBare(sample);
+    const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
     const busiest = load.columns[0]?.[0] ?? "environment-news";
     const list: Scenario[] = [
       {
         name: "bare",
         description: "bare Hono route `GET /bare` (baseline)",
-        baseUrl: `http://127.0.0.1:${(bare.address() as AddressInfo).port}`,
+        baseUrl: bareUrl,
         paths: ["/bare"],
+      },
+      {
+        name: "bare, detail-sized",
+        description: `bare Hono route answering a copy of one detail answer (${sample.body.byteLength} B, same headers)`,
+        baseUrl: bareUrl,
+        paths: ["/bare-sized"],
       },
       {
         name: "detail",
@@ -114,19 +142,33 @@ async function main() {
     if (await searchAvailable(stack.url)) {
       if (!load.searchIndexed)
         skipped.push("search index not built (no applySearchIndex): search results are empty");
-      list.push({
-        name: "search",
-        description: `\`GET /public/v1/search?q=\` over ${searchQueries.length} queries`,
-        baseUrl: stack.url,
-        paths: searchQueries.map((q) => `/public/v1/search?q=${encodeURIComponent(q)}`),
-      });
+      const paths = searchQueries.map((q) => `/public/v1/search?q=${encodeURIComponent(q)}`);
+      const queries = `\`GET /public/v1/search?q=\` over ${searchQueries.length} queries`;
+      list.push(
+        { name: "search", description: queries, baseUrl: stack.url, paths },
+        {
+          name: "search, 1 connection",
+          description: "the same queries one at a time: latency without queueing",
+          baseUrl: stack.url,
+          paths,
+          connections: 1,
+        },
+        {
+          name: "search, cached",
+          description: "the same queries through the public app with its 30 s per-instance cache",
+          baseUrl: cachedUrl,
+          paths,
+        },
+      );
     } else {
       skipped.push("search: `GET /public/v1/search` answers 404 (not built yet); runs once it exists.");
       log("说明：检索接口尚未实现，跳过检索场景。");
     }
     const counter = stack.deps.store.db.calls;
     for (const scenario of list) {
-      log(`测量 ${scenario.name}（${settings.connections} 连接 × ${settings.seconds} 秒）……`);
+      log(
+        `测量 ${scenario.name}（${scenario.connections ?? settings.connections} 连接 × ${settings.seconds} 秒）……`,
+      );
       scenarios.push(await measure(scenario, counter, settings));
       if (scenario.name === "detail") {
         log(`测量 store（${settings.connections} 并发 × ${settings.seconds} 秒，无 HTTP）……`);
@@ -141,7 +183,7 @@ async function main() {
       }
     }
   } finally {
-    await closeServer(bare);
+    if (bare) await closeServer(bare);
     await closeServer(cached);
     await stack.stop();
   }

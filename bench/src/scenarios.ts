@@ -6,7 +6,14 @@ import autocannon from "autocannon";
  * DynamoDB calls per request over a fixed number of sequential requests (which also warms
  * the process up), then throughput and latency with autocannon.
  */
-export type Scenario = { name: string; description: string; baseUrl: string; paths: string[] };
+export type Scenario = {
+  name: string;
+  description: string;
+  baseUrl: string;
+  paths: string[];
+  /** Overrides BENCH_CONNECTIONS: latency with one request at a time, free of queueing. */
+  connections?: number;
+};
 
 export type Throughput = {
   requests: number;
@@ -107,7 +114,10 @@ export async function measure(
   options: { seconds: number; connections: number; countRequests: number },
 ): Promise<Measured> {
   const calls = await countCalls(scenario, counter, options.countRequests);
-  const throughput = await runLoad(scenario, options);
+  const throughput = await runLoad(scenario, {
+    ...options,
+    connections: scenario.connections ?? options.connections,
+  });
   // autocannon stops at its deadline with requests still in flight; let them finish so their
   // DynamoDB calls are not counted against the next scenario.
   await new Promise((resolve) => setTimeout(resolve, 1000));
