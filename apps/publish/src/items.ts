@@ -22,6 +22,7 @@ import {
   commonProblems,
   etagOf,
   fieldIssues,
+  IfMatchHeader,
   idempotencyWrites,
   idempotent,
   jsonContent,
@@ -47,7 +48,6 @@ import {
 
 const ItemView = z.record(z.string(), z.unknown()).openapi("Item", { example: examples.item });
 const IdParam = z.object({ id: z.string().openapi({ example: examples.item.id }) });
-const IfMatch = z.object({ "if-match": z.string().optional().openapi({ example: '"3"' }) });
 const itemResponse = (description: string) => ({ description, ...jsonContent(ItemView) });
 const stateProblems = {
   ...commonProblems,
@@ -80,7 +80,7 @@ function action<S extends z.ZodType>(options: {
     middleware: [requireRole(...options.roles)] as const,
     request: {
       params: IdParam,
-      headers: IfMatch,
+      headers: IfMatchHeader,
       body: { required: options.required, ...jsonContent(options.body, options.example) },
     },
     responses: { 200: itemResponse("操作后的信息"), ...stateProblems },
@@ -206,7 +206,7 @@ export const itemRoutes = newRouter()
       middleware: [requireRole("editor")] as const,
       request: {
         params: IdParam,
-        headers: IfMatch,
+        headers: IfMatchHeader,
         body: {
           required: true,
           ...jsonContent(UpdateItemInput, { title: "共青城市重大行政决策听证制度（修订）" }),

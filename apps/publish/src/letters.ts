@@ -18,6 +18,7 @@ import {
   commonProblems,
   etagOf,
   expectedVersion,
+  IfMatchHeader,
   jsonContent,
   newRouter,
   problemResponse,
@@ -63,7 +64,6 @@ const example = {
 
 const LetterView = z.record(z.string(), z.unknown()).openapi("Letter", { example: example.letter });
 const IdParam = z.object({ id: z.string().openapi({ example: example.letter.id }) });
-const IfMatch = z.object({ "if-match": z.string().optional().openapi({ example: '"2"' }) });
 const problems = {
   ...commonProblems,
   409: problemResponse("当前状态不允许此操作"),
@@ -172,7 +172,7 @@ export const letterRoutes = newRouter()
       middleware: [requireRole("editor")] as const,
       request: {
         params: IdParam,
-        headers: IfMatch,
+        headers: IfMatchHeader,
         body: { required: true, ...jsonContent(TransferLetterInput, example.transfer) },
       },
       responses: { 200: { description: "转办后的来信", ...jsonContent(LetterView) }, ...problems },
@@ -205,7 +205,7 @@ export const letterRoutes = newRouter()
       middleware: [requireRole("editor")] as const,
       request: {
         params: IdParam,
-        headers: IfMatch,
+        headers: IfMatchHeader,
         body: { required: true, ...jsonContent(ReplyLetterInput, example.reply) },
       },
       responses: { 200: { description: "已答复的来信", ...jsonContent(LetterView) }, ...problems },

@@ -17,6 +17,7 @@ import {
   commonProblems,
   etagOf,
   expectedVersion,
+  IfMatchHeader,
   jsonContent,
   newRouter,
   problemResponse,
@@ -34,7 +35,6 @@ import type { Context } from "hono";
 type C = Context<AppEnv>;
 const Json = z.record(z.string(), z.unknown());
 const IdParam = z.object({ id: z.string().max(40) });
-const IfMatch = z.object({ "if-match": z.string().optional().openapi({ example: '"2"' }) });
 const problems = {
   ...commonProblems,
   409: problemResponse("当前状态不允许此操作"),
@@ -98,7 +98,7 @@ const action = <S extends z.ZodType>(
     summary,
     security,
     middleware: [requireRole("editor", "reviewer")] as const,
-    request: { params: IdParam, headers: IfMatch, body: { required, ...jsonContent(body, example) } },
+    request: { params: IdParam, headers: IfMatchHeader, body: { required, ...jsonContent(body, example) } },
     responses: { 200: { description: "更新后的任务", ...jsonContent(Json) }, ...problems },
   });
 

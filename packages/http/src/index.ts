@@ -4,7 +4,7 @@ export { clientOf } from "./client.ts";
 export type { AppEnv, Deps } from "./env.ts";
 export { idempotencyWrites, idempotent } from "./idempotency.ts";
 export { logError } from "./log.ts";
-export { commonProblems, jsonContent, problemResponse, security } from "./openapi.ts";
+export { commonProblems, IfMatchHeader, jsonContent, problemResponse, security } from "./openapi.ts";
 export { fieldIssues, problem, statusOf } from "./problem.ts";
 export { checkVersion, etagOf, expectedVersion } from "./version.ts";
 export { whoamiRoutes } from "./whoami.ts";

@@ -32,3 +32,8 @@ export const commonProblems = {
 };
 
 export const security = [{ apiKey: [] }];
+
+/** The precondition header of every update (ADR 0004): the version the client last read. */
+export const IfMatchHeader = z.object({
+  "if-match": z.string().optional().openapi({ example: '"3"', description: "上次读取时的版本（ETag）" }),
+});
