@@ -76,6 +76,22 @@ describe("the demo's 2019 round is seeded", () => {
     const ranking = await ok("GET", "/supervision/v1/rankings?year=2019&level=department", office);
     expect(ranking.body.levels[0].items.length).toBe(2);
   });
+
+  it("application indicators are scored from the seeded applications: all answered or within time, full marks (OGI Art. 30, 33)", async () => {
+    const assessments = await ok("GET", "/supervision/v1/assessments?year=2019", office);
+    expect(assessments.body.items.length).toBe(3);
+    for (const { id } of assessments.body.items as Json[]) {
+      const assessment = await ok("GET", `/supervision/v1/assessments/${id}`, office);
+      const scored = (assessment.body.indicators as Json[]).filter((i) => i.group === "依申请公开");
+      expect(scored.length).toBeGreaterThan(0);
+      for (const indicator of scored) {
+        expect(indicator, `${assessment.body.unitCode} ${indicator.code}`).toMatchObject({
+          source: "auto",
+          lost: 0,
+        });
+      }
+    }
+  });
 });
 
 describe("an evaluation round over HTTP: system → scores → tasks → progress → verify → re-score → rank → circular", () => {

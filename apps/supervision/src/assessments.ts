@@ -6,6 +6,7 @@ import {
   autoScore,
   autoScoreDay,
   CreateAssessmentInput,
+  factsNeededBy,
   fail,
   GenerateTasksInput,
   IndicatorLevel,
@@ -195,7 +196,7 @@ export const assessmentRoutes = newRouter()
       path: "/assessments/{id}/auto-score",
       summary: "自动评分：按规则检查平台数据，列出每条扣分对应的记录",
       description:
-        "results列出每个带规则指标的得分与扣分（recordId为信息id或栏目id，link指向公开地址）。整改核验后再次调用即为复评，考评同时显示整改前后得分。",
+        "results列出每个带规则指标的得分与扣分（recordId为信息id、栏目id、申请id或来信id；link指向公开地址，申请和来信指向工作人员页面）。整改核验后再次调用即为复评，考评同时显示整改前后得分。",
       security,
       middleware: [requireRole("assessor")] as const,
       request: {
@@ -216,8 +217,14 @@ export const assessmentRoutes = newRouter()
       const { assessment, system } = await readAssessment(c, c.req.valid("param").id);
       const input = c.req.valid("json");
       const asOf = autoScoreDay(assessment, input?.asOf, todayOf(c));
-      const facts = await store.assessments.facts(assessment.unitCode, assessment.year, asOf);
-      const results = autoScore(system, facts, asOf);
+      const needs = factsNeededBy(system);
+      const facts = await store.assessments.facts(assessment.unitCode, assessment.year, asOf, needs);
+      // Deadlines are counted with the notices the office loaded, as every application read does.
+      const deadlines =
+        needs.applications || needs.letters
+          ? { calendar: await store.calendar.current(c.var.deps.calendar), settings: c.var.deps.settings }
+          : {};
+      const results = autoScore(system, { ...facts, ...deadlines }, asOf);
       const next = applyAutoScores(
         assessment,
         system,

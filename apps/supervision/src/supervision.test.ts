@@ -169,10 +169,10 @@ describe("indicator systems", () => {
       indicators: [
         {
           code: "9",
-          name: "依申请公开按时答复",
-          maxScore: 12,
-          deduction: "每件扣6分",
-          rule: { id: "applications-on-time" },
+          name: "年度报告按时发布且数据一致",
+          maxScore: 5,
+          deduction: "逾期发布扣5分",
+          rule: { id: "annual-report-on-time" },
         },
       ],
     };

@@ -478,6 +478,21 @@ export function withEvent(
   };
 }
 
+/**
+ * The clock as it stood at the end of `day`: only the events dated on or before it, counted
+ * with the calendar in force. An assessment judges a past day this way, so a reply recorded
+ * after that day does not count as given by it.
+ */
+export function clockAsOf(
+  application: Clocked & { events: readonly AnyEvent[] },
+  calendar: Calendar,
+  day: IsoDate,
+): ApplicationClock {
+  // Events never go back in time (each `on` ≥ the one before), so this is a prefix of the log.
+  const until = application.events.filter((event) => event.on <= day);
+  return applicationClock(application, until, calendar, day);
+}
+
 /** The clock as of `today`, with the calendar in force: what every read shows. */
 export function clockOfApplication(application: Application, calendar: Calendar, today: IsoDate) {
   return applicationClock(application, application.events, calendar, today);

@@ -4,7 +4,7 @@ import { type FieldIssue, fail } from "./error.ts";
 import { idSchema } from "./id.ts";
 import { findIndicator, IndicatorLevel, type IndicatorSystem, IndicatorSystemId } from "./indicator.ts";
 import { text } from "./item-kind.ts";
-import { type AssessmentFacts, Deduction, runRule } from "./scoring-rules.ts";
+import { type AssessmentFacts, Deduction, factsNeeded, runRule } from "./scoring-rules.ts";
 import { UnitCode } from "./unit.ts";
 
 export const AssessmentId = idSchema("assessment");
@@ -146,6 +146,11 @@ export const AutoScoreInput = z.strictObject({
 
 export function autoScoreDay(assessment: Assessment, requested: string | undefined, today: string): string {
   return requested ?? (assessment.baseline ? today : assessment.asOf);
+}
+
+/** The facts beyond the unit's items that auto-scoring the sheet reads (none for item-only sheets). */
+export function factsNeededBy(system: IndicatorSystem) {
+  return factsNeeded(system.indicators.flatMap((indicator) => (indicator.rule ? [indicator.rule] : [])));
 }
 
 export type AutoScoreResult = { indicatorCode: string; score: number; deductions: Deduction[] };

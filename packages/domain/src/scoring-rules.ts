@@ -1,9 +1,15 @@
 import { z } from "zod";
+import type { Application } from "./application.ts";
+import { clockAsOf, correctionRequestWorkingDays, timelinessOfApplication } from "./application-clock.ts";
+import { addWorkingDays, type Calendar, workingDaysBetween } from "./calendar.ts";
 import { findColumn } from "./column.ts";
 import { type IsoDate, shanghaiDate, yearOf } from "./date.ts";
 import { fail } from "./error.ts";
 import type { Item } from "./item.ts";
+import { isLetterOverdue, type Letter, letterDueDate } from "./letter.ts";
+import { addCalendarMonths, isUnansweredOverThreeMonths } from "./letter-stats.ts";
 import { validityNames } from "./normative.ts";
+import type { Settings } from "./settings.ts";
 
 /** The automatic rule ids of the HTTP contract (API.md). */
 export const RuleId = z.enum([
@@ -72,6 +78,37 @@ export const itemFactFields = [
   "disclosureMethod",
 ] as const satisfies readonly (keyof ItemFact)[];
 
+/**
+ * What the rules read of an application: the inputs of its clock and its tracking code. Never
+ * the applicant (a record of its own) nor the description, which may name a person.
+ */
+export type ApplicationFact = Pick<
+  Application,
+  "id" | "trackingCode" | "unitCode" | "channel" | "receivedOn" | "events"
+>;
+export const applicationFactFields = [
+  "id",
+  "trackingCode",
+  "unitCode",
+  "channel",
+  "receivedOn",
+  "events",
+] as const satisfies readonly (keyof ApplicationFact)[];
+
+/** What the rules read of a letter: its dates and holder. Never the writer, subject or body. */
+export type LetterFact = Pick<
+  Letter,
+  "id" | "trackingCode" | "unitCode" | "state" | "receivedOn" | "repliedOn"
+>;
+export const letterFactFields = [
+  "id",
+  "trackingCode",
+  "unitCode",
+  "state",
+  "receivedOn",
+  "repliedOn",
+] as const satisfies readonly (keyof LetterFact)[];
+
 /** The platform's own data about one unit, as of the assessment's day. */
 export type AssessmentFacts = {
   unitCode: string;
@@ -80,7 +117,20 @@ export type AssessmentFacts = {
   items: ItemFact[];
   /** Every published interpretation of the city: another unit may interpret a unit's document. */
   interpretations: ItemFact[];
+  /**
+   * The unit's applications received on or before the day (every year: one carried over and
+   * still open counts too). Read only when a rule of the sheet needs them (`factsNeeded`).
+   */
+  applications?: ApplicationFact[];
+  /** The letters the unit holds, received on or before the day; read only when a rule needs them. */
+  letters?: LetterFact[];
+  /** The calendar in force (loaded holiday notices) and the settings the deadline rules count with. */
+  calendar?: Calendar;
+  settings?: Settings;
 };
+
+/** The facts beyond the unit's items that a rule reads; the store reads them only when asked. */
+export type FactNeed = "applications" | "letters";
 
 const deductionPerRecord = z.number().multipleOf(0.5, "须为0.5的整数倍").positive().max(100).default(1);
 const columnIds = z.array(z.string().refine((id) => findColumn(id) !== undefined, "栏目不存在")).max(100);
@@ -89,6 +139,8 @@ export type RuleDefinition<P = { deductionPerRecord: number }> = {
   id: RuleId;
   name: string;
   params: z.ZodType<P, unknown>;
+  /** Facts read only for sheets that use the rule, so item-only sheets cost no more reads. */
+  needs?: readonly FactNeed[];
   /** Absent while the data the rule needs is not on the platform yet. */
   evaluate?: (params: P, facts: AssessmentFacts, asOf: IsoDate) => Deduction[];
 };
@@ -285,6 +337,168 @@ const emptyColumns: RuleDefinition<EmptyColumnsParams> = {
   },
 };
 
+/**
+ * A fact a rule declared in `needs` but the caller did not read is a programming error (the
+ * route reads what `factsNeeded` names), not bad input: it must never score as "nothing found".
+ */
+function needed<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`assessment facts lack ${what}: read them with factsNeeded`);
+  return value;
+}
+const deadlineFacts = (facts: AssessmentFacts) => ({
+  calendar: needed(facts.calendar, "the calendar"),
+  settings: needed(facts.settings, "the settings"),
+});
+
+/** Staff pages of the record (apps/publish): the unit sees it there; nothing public names a person. */
+const applicationLink = (id: string) => `/publish/v1/applications/${encodeURIComponent(id)}`;
+const letterLink = (id: string) => `/publish/v1/letters/${encodeURIComponent(id)}`;
+/** Titled by tracking code: a description or a subject may carry personal data, and sheets are circulated. */
+const aboutApplication = (application: ApplicationFact, reason: string): Deduction => ({
+  recordId: application.id,
+  reason,
+  title: `依申请公开 ${application.trackingCode}`,
+  link: applicationLink(application.id),
+});
+const aboutLetter = (letter: LetterFact, reason: string): Deduction => ({
+  recordId: letter.id,
+  reason,
+  title: `市长信箱来信 ${letter.trackingCode}`,
+  link: letterLink(letter.id),
+});
+
+/**
+ * OGI Art. 33: answered within 20 working days of receipt (or the extended period). Judged with
+ * the one clock derivation (application-clock.ts), from the events dated up to the day and the
+ * calendar in force. In scope: applications received in the year, and those received earlier
+ * that are still open on the day or whose due date fell in the year (answered late in it): a
+ * late answer is deducted once, in the year its lateness happened, while an application left
+ * unanswered is deducted every year it stays open. A due date
+ * counted across a year whose holidays are not loaded is provisional and not held against the
+ * unit, as for proactive timeliness.
+ */
+const applicationsOnTime: RuleDefinition = {
+  id: "applications-on-time",
+  name: "依申请公开按时答复",
+  params: simple,
+  needs: ["applications"],
+  evaluate: (_params, facts, asOf) => {
+    const { calendar, settings } = deadlineFacts(facts);
+    const yearStart = `${facts.year}-01-01`;
+    return needed(facts.applications, "applications").flatMap((application) => {
+      if (application.receivedOn > asOf || yearOf(application.receivedOn) > facts.year) return [];
+      const clock = clockAsOf(application, calendar, asOf);
+      const open = clock.endedOn === undefined;
+      const inScope =
+        yearOf(application.receivedOn) === facts.year || open || (clock.dueOn ?? "") >= yearStart;
+      if (!inScope || !clock.dueOn || clock.dueIsProvisional) return [];
+      const timeliness = timelinessOfApplication(clock, asOf, calendar, settings);
+      if (timeliness === "on-time") return [];
+      const late = workingDaysBetween(calendar, clock.dueOn, clock.endedOn ?? asOf).days;
+      const serious = timeliness === "very-overdue" ? "，属严重逾期" : "";
+      const what = open
+        ? `至${asOf}仍未答复，已逾期${late}个工作日`
+        : `${clock.endedOn}才${clock.state === "answered" ? "答复" : "办结"}，逾期${late}个工作日`;
+      return [
+        aboutApplication(
+          application,
+          `${application.receivedOn}收到申请，答复期限为${clock.dueOn}，${what}${serious}（条例第三十三条）`,
+        ),
+      ];
+    });
+  },
+};
+
+/**
+ * OGI Art. 30: a correction is requested once, within 7 working days of receipt. The event
+ * route already refuses a late request (checkNewEvent), so this finds what bypassed that check:
+ * records migrated from paper registers, and requests that a holiday notice loaded later shows
+ * to be late. Judged in the year the request was made (a December application's request may
+ * fall in January); a limit counted across an unloaded year is provisional and not held.
+ */
+const correctionNoticeTimeliness: RuleDefinition = {
+  id: "correction-notice-timeliness",
+  name: "补正告知在7个工作日内",
+  params: simple,
+  needs: ["applications"],
+  evaluate: (_params, facts, asOf) => {
+    const { calendar } = deadlineFacts(facts);
+    return needed(facts.applications, "applications").flatMap((application) => {
+      // Only once is allowed; the first request is the one the applicant waited for.
+      const request = application.events.find((e) => e.type === "request-correction");
+      if (!request || request.on > asOf || yearOf(request.on) !== facts.year) return [];
+      const limit = addWorkingDays(calendar, application.receivedOn, correctionRequestWorkingDays);
+      if (limit.provisional || request.on <= limit.date) return [];
+      const used = workingDaysBetween(calendar, application.receivedOn, request.on).days;
+      return [
+        aboutApplication(
+          application,
+          `${application.receivedOn}收到申请，${request.on}才告知补正（第${used}个工作日），超过收到申请之日起${correctionRequestWorkingDays}个工作日（${limit.date}前）一次性告知的时限（条例第三十条）`,
+        ),
+      ];
+    });
+  },
+};
+
+/** A letter counts as replied on the day only if the reply is dated on or before it. */
+const letterAsOf = (letter: LetterFact, asOf: IsoDate): LetterFact =>
+  letter.repliedOn !== null && letter.repliedOn <= asOf
+    ? letter
+    : { ...letter, state: letter.state === "replied" ? "assigned" : letter.state, repliedOn: null };
+
+/**
+ * 信箱回复率, scored per letter: each letter the unit holds, received in the year, still
+ * unreplied on the day and past its reply deadline (the local setting, from receipt: a transfer
+ * does not restart it) is one deduction. A rate threshold would hide which letters to answer;
+ * a letter still within its deadline is not counted, nor a deadline counted across an unloaded
+ * year. The unit that holds the letter now answers for it.
+ */
+const mailboxReplyRate: RuleDefinition = {
+  id: "mailbox-reply-rate",
+  name: "信箱回复率",
+  params: simple,
+  needs: ["letters"],
+  evaluate: (_params, facts, asOf) => {
+    const { calendar, settings } = deadlineFacts(facts);
+    return needed(facts.letters, "letters")
+      .filter((l) => l.receivedOn <= asOf && yearOf(l.receivedOn) === facts.year)
+      .map((l) => letterAsOf(l, asOf))
+      .flatMap((letter) => {
+        const due = letterDueDate(letter, calendar, settings);
+        if (due.provisional || !isLetterOverdue(letter, calendar, settings, asOf)) return [];
+        return [
+          aboutLetter(
+            letter,
+            `${letter.receivedOn}收到来信，答复期限为${due.date}（收到后${settings.mailboxReplyWorkingDays}个工作日），至${asOf}仍未答复`,
+          ),
+        ];
+      });
+  },
+};
+
+/**
+ * The national website check: a message left unanswered more than 3 calendar months after it
+ * was received fails the site (互动回应差, a single-item veto). Every letter the unit holds
+ * counts, whatever year it came in, while it stays unanswered.
+ */
+const lettersUnanswered: RuleDefinition = {
+  id: "letters-unanswered",
+  name: "超过3个月未回复的来信",
+  params: simple,
+  needs: ["letters"],
+  evaluate: (_params, facts, asOf) =>
+    needed(facts.letters, "letters")
+      .filter((l) => l.receivedOn <= asOf)
+      .map((l) => letterAsOf(l, asOf))
+      .filter((letter) => isUnansweredOverThreeMonths(letter, asOf))
+      .map((letter) =>
+        aboutLetter(
+          letter,
+          `${letter.receivedOn}收到来信，${addCalendarMonths(letter.receivedOn, 3)}已满3个月，至${asOf}仍未答复（政府网站检查指标“互动回应差”）`,
+        ),
+      ),
+};
+
 /** Declared so sheets can name them; they score nothing until their data is on the platform. */
 const awaitingData = (id: RuleId, name: string): RuleDefinition => ({ id, name, params: simple });
 
@@ -293,6 +507,7 @@ type StoredRule = {
   id: RuleId;
   name: string;
   params: z.ZodType<unknown, unknown>;
+  needs: readonly FactNeed[];
   evaluate?: (params: unknown, facts: AssessmentFacts, asOf: IsoDate) => Deduction[];
 };
 
@@ -302,6 +517,7 @@ function stored<P>(rule: RuleDefinition<P>): StoredRule {
     id: rule.id,
     name: rule.name,
     params: rule.params,
+    needs: rule.needs ?? [],
     ...(evaluate ? { evaluate: (params: unknown, facts, asOf) => evaluate(params as P, facts, asOf) } : {}),
   };
 }
@@ -313,12 +529,10 @@ const definitions: Record<RuleId, StoredRule> = {
   "budget-timeliness": stored(budgetTimeliness),
   "column-freshness": stored(columnFreshness),
   "empty-columns": stored(emptyColumns),
-  "applications-on-time": stored(awaitingData("applications-on-time", "依申请公开按时答复")),
-  "correction-notice-timeliness": stored(
-    awaitingData("correction-notice-timeliness", "补正告知在7个工作日内"),
-  ),
-  "mailbox-reply-rate": stored(awaitingData("mailbox-reply-rate", "信箱回复率")),
-  "letters-unanswered": stored(awaitingData("letters-unanswered", "超过3个月未回复的来信")),
+  "applications-on-time": stored(applicationsOnTime),
+  "correction-notice-timeliness": stored(correctionNoticeTimeliness),
+  "mailbox-reply-rate": stored(mailboxReplyRate),
+  "letters-unanswered": stored(lettersUnanswered),
   "annual-report-on-time": stored(awaitingData("annual-report-on-time", "年度报告按时发布且数据一致")),
 };
 
@@ -333,6 +547,12 @@ export function ruleCatalogue() {
     name: definitions[id].name,
     available: definitions[id].evaluate !== undefined,
   }));
+}
+
+/** Which facts beyond the unit's items the rules of a sheet read. */
+export function factsNeeded(rules: readonly { id: RuleId }[]): Record<FactNeed, boolean> {
+  const needs = new Set(rules.flatMap((rule) => definitions[rule.id].needs));
+  return { applications: needs.has("applications"), letters: needs.has("letters") };
 }
 
 export type RuleResult = { score: number; deductions: Deduction[] };

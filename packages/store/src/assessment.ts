@@ -1,13 +1,18 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import {
+  type ApplicationFact,
   type Assessment,
   type AssessmentFacts,
   type AuditEntry,
+  applicationFactFields,
   DomainError,
+  type FactNeed,
   type IndicatorLevel,
   type IsoDate,
   type ItemFact,
   itemFactFields,
+  type LetterFact,
+  letterFactFields,
 } from "@gov/domain";
 import type { Db } from "./client.ts";
 import { keys } from "./keys.ts";
@@ -29,10 +34,25 @@ function endOfShanghaiDay(date: IsoDate): string {
 }
 
 /** Only the fields the rules read, so a page of the index carries no bodies over the wire. */
-const projection = {
-  ProjectionExpression: itemFactFields.map((f) => `#${f}`).join(", "),
-  ExpressionAttributeNames: Object.fromEntries(itemFactFields.map((f) => [`#${f}`, f])),
-};
+const projectionOf = (fields: readonly string[]) => ({
+  ProjectionExpression: fields.map((f) => `#${f}`).join(", "),
+  ExpressionAttributeNames: Object.fromEntries(fields.map((f) => [`#${f}`, f])),
+});
+const projection = projectionOf(itemFactFields);
+
+/**
+ * A unit's records in a gsi1 partition keyed `<receivedOn>#<id>`, received up to the end of
+ * `asOf`, projected: applications without the applicant or description, letters without the
+ * writer, subject or body. Every year is read, since one carried over and still open counts.
+ */
+async function receivedUpTo(db: Db, partition: string, asOf: IsoDate, fields: readonly string[]) {
+  return queryAll(db, {
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :pk AND gsi1sk < :after",
+    ExpressionAttributeValues: { ":pk": partition, ":after": `${asOf}#\uffff` },
+    ...projectionOf(fields),
+  });
+}
 
 async function publishedBefore(db: Db, index: "gsi2" | "gsi5", partition: string, until: string) {
   const records = await queryAll(db, {
@@ -97,15 +117,35 @@ export function assessmentRepository(db: Db) {
     /**
      * What the automatic rules read about a unit, through indexes only: its published items
      * (gsi5, by first publication up to the assessment's day) and the city's published
-     * interpretations (gsi2, the 政策解读 column, the one column that takes them).
+     * interpretations (gsi2, the 政策解读 column, the one column that takes them); and, only
+     * when the sheet's rules need them, the unit's applications and the letters it holds
+     * (gsi1, by receipt day up to the assessment's day), so item-only sheets read nothing more.
      */
-    async facts(unitCode: string, year: number, asOf: IsoDate): Promise<AssessmentFacts> {
+    async facts(
+      unitCode: string,
+      year: number,
+      asOf: IsoDate,
+      needs: Partial<Record<FactNeed, boolean>> = {},
+    ): Promise<AssessmentFacts> {
       const until = endOfShanghaiDay(asOf);
-      const [items, interpretations] = await Promise.all([
+      const [items, interpretations, applications, letters] = await Promise.all([
         publishedBefore(db, "gsi5", keys.unitPublishedPartition(unitCode), until),
         publishedBefore(db, "gsi2", keys.columnPartition("interpretation"), until),
+        needs.applications
+          ? receivedUpTo(db, keys.unitApplicationsPartition(unitCode), asOf, applicationFactFields)
+          : undefined,
+        needs.letters
+          ? receivedUpTo(db, keys.unitLettersPartition(unitCode), asOf, letterFactFields)
+          : undefined,
       ]);
-      return { unitCode, year, items, interpretations };
+      return {
+        unitCode,
+        year,
+        items,
+        interpretations,
+        ...(applications ? { applications: applications as ApplicationFact[] } : {}),
+        ...(letters ? { letters: letters as LetterFact[] } : {}),
+      };
     },
   };
 }

@@ -1,4 +1,10 @@
-import { CreateIndicatorSystemInput, findColumn, newIndicatorSystem, unitKindsOfLevel } from "@gov/domain";
+import {
+  CreateIndicatorSystemInput,
+  findColumn,
+  newIndicatorSystem,
+  ruleCatalogue,
+  unitKindsOfLevel,
+} from "@gov/domain";
 import { describe, expect, it } from "vitest";
 import { demoAssessments, demoIndicatorSystems } from "./indicators.ts";
 import { demoUnits } from "./units.ts";
@@ -28,7 +34,10 @@ describe("demo indicator systems: the seed's three 2019 evaluation-point sheets"
   it("every automatic rule is one that can score now, and names existing columns", () => {
     for (const system of demoIndicatorSystems) {
       for (const indicator of system.indicators) {
-        const columnIds = (indicator.rule?.params?.columnIds as string[] | undefined) ?? [];
+        if (!indicator.rule) continue;
+        const rule = ruleCatalogue().find((r) => r.id === indicator.rule?.id);
+        expect(rule?.available, `${system.name} ${indicator.code}`).toBe(true);
+        const columnIds = (indicator.rule.params?.columnIds as string[] | undefined) ?? [];
         for (const column of columnIds) expect(findColumn(column), column).toBeDefined();
       }
     }

@@ -7,8 +7,9 @@ import { demoUnitCodes as u } from "./units.ts";
  * over the areas its rectification report names: decision and execution disclosure, normative
  * documents, key areas, interpretation and response, platform, supervision and assurance,
  * applications. Scores and deduction wording follow common local sheets; each totals 100.
- * Indicators whose data the platform does not hold yet (applications, mailbox, annual report)
- * are scored by hand until their rules are connected.
+ * Applications answered on time, correction notices, the mailbox's replies and letters left
+ * unanswered over 3 months are scored from the platform's own records (ADR 0032); what it
+ * does not hold (answer quality, the annual report) is scored by hand.
  */
 const per = (deductionPerRecord: number, extra: Record<string, unknown> = {}) => ({
   deductionPerRecord,
@@ -116,8 +117,17 @@ const city: Indicator[] = [
     code: "4.3",
     group: response,
     name: "市长信箱来信按时回复",
-    maxScore: 4,
-    deduction: "回复率低于100%扣2分，超期未复每件扣1分",
+    maxScore: 2,
+    deduction: "超期未复每件扣1分",
+    rule: { id: "mailbox-reply-rate", params: per(1) },
+  },
+  {
+    code: "4.4",
+    group: response,
+    name: "无超过3个月未回复的来信（政府网站检查“互动回应差”单项否决）",
+    maxScore: 2,
+    deduction: "每件扣2分",
+    rule: { id: "letters-unanswered", params: per(2) },
   },
   {
     code: "5.1",
@@ -164,9 +174,10 @@ const city: Indicator[] = [
   {
     code: "7.1",
     group: applications,
-    name: "依申请公开按时答复、答复规范",
+    name: "依申请公开按时答复",
     maxScore: 6,
-    deduction: "逾期答复每件扣6分，答复不规范每件扣2分",
+    deduction: "逾期答复每件扣6分",
+    rule: { id: "applications-on-time", params: per(6) },
   },
 ];
 
@@ -250,9 +261,18 @@ const department: Indicator[] = [
   {
     code: "7.1",
     group: applications,
-    name: "依申请公开按时答复、答复规范",
-    maxScore: 10,
-    deduction: "逾期答复每件扣6分，补正告知超过7个工作日每件扣2分",
+    name: "依申请公开按时答复",
+    maxScore: 6,
+    deduction: "逾期答复每件扣6分",
+    rule: { id: "applications-on-time", params: per(6) },
+  },
+  {
+    code: "7.2",
+    group: applications,
+    name: "补正告知在收到申请之日起7个工作日内一次性告知",
+    maxScore: 4,
+    deduction: "补正告知超过7个工作日每件扣2分",
+    rule: { id: "correction-notice-timeliness", params: per(2) },
   },
 ];
 
@@ -337,9 +357,10 @@ const township: Indicator[] = [
   {
     code: "7.1",
     group: applications,
-    name: "依申请公开按时答复、答复规范",
+    name: "依申请公开按时答复",
     maxScore: 10,
     deduction: "逾期答复每件扣6分",
+    rule: { id: "applications-on-time", params: per(6) },
   },
 ];
 
