@@ -26,6 +26,7 @@ import {
   commonProblems,
   etagOf,
   expectedVersion,
+  IfMatchHeader,
   idempotencyWrites,
   idempotent,
   jsonContent,
@@ -43,7 +44,6 @@ import { auditOf, nowIso, todayOf } from "./records.ts";
 type C = Context<AppEnv>;
 const Json = z.record(z.string(), z.unknown());
 const IdParam = z.object({ id: z.string().max(40) });
-const IfMatch = z.object({ "if-match": z.string().optional().openapi({ example: '"3"' }) });
 const problems = {
   ...commonProblems,
   409: problemResponse("当前状态不允许此操作"),
@@ -164,7 +164,7 @@ export const assessmentRoutes = newRouter()
       middleware: [requireRole("assessor")] as const,
       request: {
         params: IdParam,
-        headers: IfMatch,
+        headers: IfMatchHeader,
         body: { required: true, ...jsonContent(ScoresInput, examples.scores) },
       },
       responses: {
@@ -201,7 +201,7 @@ export const assessmentRoutes = newRouter()
       middleware: [requireRole("assessor")] as const,
       request: {
         params: IdParam,
-        headers: IfMatch,
+        headers: IfMatchHeader,
         body: {
           required: false,
           ...jsonContent(AutoScoreInput, { asOf: "2020-01-06", note: "整改核验后复评" }),

@@ -16,6 +16,7 @@ import {
   commonProblems,
   etagOf,
   expectedVersion,
+  IfMatchHeader,
   idempotencyWrites,
   idempotent,
   jsonContent,
@@ -33,7 +34,6 @@ import { auditOf, nowIso, todayOf } from "./records.ts";
 type C = Context<AppEnv>;
 const Json = z.record(z.string(), z.unknown());
 const IdParam = z.object({ id: z.string().max(40) });
-const IfMatch = z.object({ "if-match": z.string().optional().openapi({ example: '"3"' }) });
 const problems = {
   ...commonProblems,
   409: problemResponse("当前状态不允许此操作"),
@@ -157,7 +157,7 @@ export const rectificationTaskRoutes = newRouter()
       middleware: [requireRole("office")] as const,
       request: {
         params: IdParam,
-        headers: IfMatch,
+        headers: IfMatchHeader,
         body: {
           required: true,
           ...jsonContent(UpdateTaskInput, {
@@ -193,7 +193,7 @@ export const rectificationTaskRoutes = newRouter()
       middleware: [requireRole("office")] as const,
       request: {
         params: IdParam,
-        headers: IfMatch,
+        headers: IfMatchHeader,
         body: { required: true, ...jsonContent(VerifyInput, examples.verify) },
       },
       responses: { 200: { description: "核验后的任务", ...jsonContent(Json) }, ...problems },
