@@ -31,12 +31,13 @@ const uncacheable = (path: string) => streamed(path) || personal(path);
 export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicHttpOptions.parse({})) {
   const app = createApp({
     deps,
+    // Rate limit first, then the cache: a hit answers before the frame and every route.
+    front: [rateLimit(options, deps.clock), responseCache(options, deps.clock)],
     basePath: "/public",
     title: "政务公开门户接口（公众）",
     description: "公众与门户网站读取已公开的政务信息，无需密钥。",
   });
-  app.use("/v1/*", corsFor(options), rateLimit(options, deps.clock), responseCache(options, deps.clock));
-  app.use("/v1/*", cacheControl);
+  app.use("/v1/*", corsFor(options), cacheControl);
   app.use("/v1/*", async (c, next) => (uncacheable(c.req.path) ? next() : strongEtag(c, next)));
   app.route("/v1", publicItemRoutes);
   app.route("/v1", feedRoutes);

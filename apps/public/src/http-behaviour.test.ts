@@ -111,6 +111,9 @@ describe("the per-instance response cache", () => {
     expect(hit.headers.get("vary")).toContain("Origin");
     expect(hit.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));
     expect(hit.headers.get("x-content-type-options")).toBe("nosniff");
+    const traced = await app.request("/v1/columns", { headers: { "x-request-id": "portal-trace-42" } });
+    expect(traced.headers.get("x-request-id")).toBe("portal-trace-42");
+    expect(t.store.db.calls.total).toBe(before);
     expect(notModified.status).toBe(304);
     expect(await notModified.text()).toBe("");
     expect(notModified.headers.get("etag")).toBe(first.headers.get("etag"));

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { clientOf, problem } from "@gov/http";
+import { clientOf, problem, requestIdFor } from "@gov/http";
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
@@ -142,20 +142,23 @@ type Cached = {
   body: Uint8Array;
 };
 
-/** Headers that describe the content; CORS and request ids belong to each request. */
-const contentHeaders = ["content-type", "etag", "cache-control"];
+/** Headers each request gets for itself; the rest describe the content and are kept. */
+const perRequest = new Set(["x-request-id", "access-control-allow-origin", "content-length", "date"]);
 
 /**
  * A short per-instance cache of public answers (200, 404, 410), keyed by URL. The CDN in
  * front already serves them for minutes (s-maxage=300), so a few seconds here change no
  * promise to the public, and a hot item or column costs DynamoDB one read per instance per
- * window instead of one per request. It sits outside the ETag and Cache-Control middleware
- * and keeps their headers, so a hit neither hashes again nor builds a web Response stream:
- * a byte array answers on Node's fast path. Streamed exports are never cached.
+ * window instead of one per request. It runs in front of the app's frame and keeps every
+ * header the frame set (security headers, ETag, Cache-Control, Vary), so a hit answers with
+ * plain headers and a byte array on Node's fast path, without hashing, routing or building
+ * web Headers; only the request id and the CORS origin are its own. Streamed exports and
+ * personal answers are never cached.
  */
 export function responseCache(options: PublicHttpOptions, clock: () => Date): MiddlewareHandler {
   const entries = new Map<string, Cached>();
   const ttl = options.cacheSeconds * 1000;
+  const allowed = new Set(options.corsOrigins);
   return async (c, next) => {
     if (
       ttl === 0 ||
@@ -168,25 +171,29 @@ export function responseCache(options: PublicHttpOptions, clock: () => Date): Mi
     const key = c.req.url;
     const now = clock().getTime();
     const hit = entries.get(key);
-    if (hit && hit.expires > now) return answer(hit, c.req.header("if-none-match"));
+    if (hit && hit.expires > now) {
+      const origin = c.req.header("origin");
+      const own: Record<string, string> = { "x-request-id": requestIdFor(c.req.header("x-request-id")) };
+      if (origin && allowed.has(origin)) own["access-control-allow-origin"] = origin;
+      return answer(hit, own, c.req.header("if-none-match"));
+    }
     await next();
     const { status } = c.res;
     if (status !== 200 && status !== 404 && status !== 410) return;
     if (entries.size >= 5_000) entries.clear();
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     const headers: Record<string, string> = {};
-    for (const name of contentHeaders) {
-      const value = c.res.headers.get(name);
-      if (value !== null) headers[name] = value;
-    }
+    c.res.headers.forEach((value, name) => {
+      if (!perRequest.has(name)) headers[name] = value;
+    });
     entries.set(key, { expires: now + ttl, status, etag: headers.etag ?? null, headers, body });
   };
 }
 
-function answer(hit: Cached, ifNoneMatch: string | undefined): Response {
+function answer(hit: Cached, own: Record<string, string>, ifNoneMatch: string | undefined): Response {
   if (hit.etag && ifNoneMatch?.match(/"[^"]*"/g)?.includes(hit.etag)) {
     const { "content-type": _, ...kept } = hit.headers;
-    return new Response(null, { status: 304, headers: kept });
+    return new Response(null, { status: 304, headers: { ...kept, ...own } });
   }
-  return new Response(hit.body, { status: hit.status, headers: { ...hit.headers } });
+  return new Response(hit.body, { status: hit.status, headers: { ...hit.headers, ...own } });
 }

@@ -1,6 +1,7 @@
 import { DomainError } from "@gov/domain";
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
@@ -29,17 +30,25 @@ export function newRouter(): App {
   });
 }
 
+/** The request id hono's requestId gives: the incoming X-Request-Id when safe to log, else a new one. */
+export const requestIdFor = (incoming: string | undefined): string =>
+  incoming && incoming.length <= 255 && /^[\w\-=]+$/.test(incoming) ? incoming : crypto.randomUUID();
+
 /**
  * The frame every app shares: request ids, security headers, a body limit, one error
- * mapping, and its OpenAPI document with an interactive reference.
+ * mapping, and its OpenAPI document with an interactive reference. `front` runs on the API
+ * routes (`/v1/*`) before the frame: a middleware there that answers by itself must set the
+ * frame's headers itself.
  */
 export function createApp(options: {
   deps: Deps;
   title: string;
   description: string;
   basePath: string;
+  front?: MiddlewareHandler[];
 }): App {
   const app = newRouter();
+  for (const middleware of options.front ?? []) app.use("/v1/*", middleware);
   app.use(requestId());
   app.use(secureHeaders({ contentSecurityPolicy: undefined }));
   app.use(async (c, next) => {

@@ -1,4 +1,4 @@
-export { type App, createApp, newRouter } from "./app.ts";
+export { type App, createApp, newRouter, requestIdFor } from "./app.ts";
 export { authenticate, requireRole } from "./auth.ts";
 export { clientOf } from "./client.ts";
 export type { AppEnv, Deps } from "./env.ts";
