@@ -1,3 +1,4 @@
+import { jsonClient } from "@gov/http";
 import { type LocalStack, startLocal } from "@gov/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -16,25 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function http(
-  method: string,
-  path: string,
-  key?: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const res = await fetch(`${stack.url}${path}`, {
-    method,
-    headers: {
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
+const http = jsonClient<any>((path, init) => fetch(`${stack.url}${path}`, init));
 
 const draft = {
   kind: "general",

@@ -1,3 +1,4 @@
+import { jsonClient } from "@gov/http";
 import { type LocalStack, startLocal } from "@gov/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -24,26 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function http(
-  method: string,
-  path: string,
-  key?: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const res = await fetch(`${stack.url}${path}`, {
-    method,
-    headers: {
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  const json = res.headers.get("content-type")?.includes("json") && text ? JSON.parse(text) : text;
-  return { status: res.status, etag: res.headers.get("etag") ?? "", body: json as Json };
-}
+const http = jsonClient<Json>((path, init) => fetch(`${stack.url}${path}`, init));
 
 async function ok(
   method: string,

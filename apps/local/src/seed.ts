@@ -1,5 +1,5 @@
 import { addWorkingDays, type Role, type Unit } from "@gov/domain";
-import type { Deps } from "@gov/http";
+import { type Deps, jsonClient } from "@gov/http";
 import { createPublicApp } from "@gov/public";
 import { createPublishApp } from "@gov/publish";
 import type { Store } from "@gov/store";
@@ -80,17 +80,14 @@ async function call(
   key: string | undefined,
   body?: unknown,
 ) {
-  const res = await app.request(path, {
-    method: "POST",
-    headers: {
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-      ...(body ? { "content-type": "application/json" } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const json = (await res.json()) as { id: string; trackingCode: string };
-  if (!res.ok) throw new Error(`演示数据写入失败 ${path}: ${JSON.stringify(json)}`);
-  return json;
+  const res = await jsonClient<{ id: string; trackingCode: string }>((p, init) => app.request(p, init))(
+    "POST",
+    path,
+    key,
+    body,
+  );
+  if (res.status >= 300) throw new Error(`演示数据写入失败 ${path}: ${JSON.stringify(res.body)}`);
+  return res.body;
 }
 
 /**
@@ -211,18 +208,11 @@ async function request(
   body?: unknown,
   headers: Record<string, string> = {},
 ) {
-  const res = await app.request(path, {
-    method,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`演示考评数据写入失败 ${method} ${path}: ${JSON.stringify(json)}`);
-  return { body: json, etag: res.headers.get("etag") ?? "" };
+  const send = jsonClient<Record<string, unknown>>((p, init) => app.request(p, init));
+  const res = await send(method, path, key, body, headers);
+  if (res.status >= 300)
+    throw new Error(`演示考评数据写入失败 ${method} ${path}: ${JSON.stringify(res.body)}`);
+  return res;
 }
 
 /** The seeding is one client sending hundreds of letters: the intake's per-client limits would refuse it. */

@@ -1,3 +1,4 @@
+import { jsonClient } from "@gov/http";
 import { testDeps } from "@gov/http/testing";
 import { expect } from "vitest";
 import { createPublishApp } from "./app.ts";
@@ -16,25 +17,7 @@ export async function publishHarness(start?: Date) {
   const t = await testDeps(start);
   const app = createPublishApp(t.deps);
 
-  async function call(
-    method: string,
-    path: string,
-    key: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) {
-    const res = await app.request(`/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Json };
-  }
+  const call = jsonClient<Json>((path, init) => app.request(`/v1${path}`, init));
 
   async function unit(code: string) {
     const editor = await t.key(code, ["editor"]);

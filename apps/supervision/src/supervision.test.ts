@@ -6,6 +6,7 @@ import {
   newItem,
   timelinessOf,
 } from "@gov/domain";
+import { jsonClient } from "@gov/http";
 import { testDeps } from "@gov/http/testing";
 import { newId } from "@gov/store";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -22,26 +23,7 @@ let deptEditor: string;
 const dept = "000014351";
 const otherDept = "000014352";
 
-async function call(
-  method: string,
-  path: string,
-  key: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const res = await app.request(`/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  const json = res.headers.get("content-type")?.includes("json") && text ? JSON.parse(text) : text;
-  return { status: res.status, headers: res.headers, body: json as Json };
-}
+const call = jsonClient<Json>((path, init) => app.request(`/v1${path}`, init));
 
 const calendar = builtInCalendar();
 /** A published item written through the store, with the timeliness facts approval records. */

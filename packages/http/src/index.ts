@@ -3,6 +3,7 @@ export { authenticate, requireRole } from "./auth.ts";
 export { clientOf } from "./client.ts";
 export type { AppEnv, Deps } from "./env.ts";
 export { idempotencyWrites, idempotent } from "./idempotency.ts";
+export { jsonClient, type Send } from "./json-client.ts";
 export { logError } from "./log.ts";
 export { commonProblems, IfMatchHeader, jsonContent, problemResponse, security } from "./openapi.ts";
 export { fieldIssues, problem, statusOf } from "./problem.ts";
