@@ -12,7 +12,6 @@ import {
   idempotent,
   jsonContent,
   newRouter,
-  problemResponse,
   requireRole,
   security,
 } from "@gov/http";
@@ -30,7 +29,7 @@ export const indicatorSystemRoutes = newRouter()
       method: "get",
       path: "/scoring-rules",
       summary: "可用的自动评分规则",
-      description: "available为false的规则所需数据尚未接入，指标体系暂不能使用。",
+      description: "指标体系的指标可引用这些规则的id，并按各规则的参数说明设置参数。",
       security,
       middleware: [requireRole("assessor")] as const,
       responses: {
@@ -53,7 +52,6 @@ export const indicatorSystemRoutes = newRouter()
       responses: {
         201: { description: "已创建", ...jsonContent(Json) },
         ...commonProblems,
-        422: problemResponse("规则所需数据尚未接入"),
       },
     }),
     async (c) => {

@@ -145,23 +145,50 @@ describe("indicator systems", () => {
     expect((await call("GET", "/indicator-systems?year=2019&level=city", office)).body.items).toEqual([]);
   });
 
-  it("a rule whose data is not yet on the platform is a 422 “该规则所需数据尚未接入”", async () => {
-    const body = {
+  it("annual-report-on-time (OGI Art. 49): the government's report published after 31 March is named with its delay", async () => {
+    const report = await published(
+      { columnId: "annual-reports", generatedOn: "2018-03-25", title: "2017年政府信息公开工作年度报告" },
+      "2018-04-12",
+      "000014349",
+    );
+    const sheet = await call("POST", "/indicator-systems", office, {
       ...system,
+      // Another year, so this year's rankings and circular stay as the other tests expect.
+      year: 2018,
+      level: "city",
+      name: "年度报告专项",
       indicators: [
         {
           code: "9",
-          name: "年度报告按时发布且数据一致",
+          name: "年度报告按时公布",
           maxScore: 5,
-          deduction: "逾期发布扣5分",
-          rule: { id: "annual-report-on-time" },
+          deduction: "逾期公布扣5分",
+          rule: { id: "annual-report-on-time", params: { deductionPerRecord: 5 } },
         },
       ],
-    };
-    const res = await call("POST", "/indicator-systems", office, body);
-    expect(res.status).toBe(422);
-    expect(res.body.detail).toContain("该规则所需数据尚未接入");
-    expect(res.body.errors[0].path).toBe("indicators.0.rule.id");
+    });
+    expect(sheet.status, JSON.stringify(sheet.body)).toBe(201);
+    const assessment = await call("POST", "/assessments", office, {
+      indicatorSystemId: sheet.body.id,
+      unitCode: "000014349",
+      assessor: "第三方评估机构",
+    });
+    const scored = await call("POST", `/assessments/${assessment.body.id}/auto-score`, assessor, {
+      asOf: "2018-12-20",
+    });
+    expect(scored.status, JSON.stringify(scored.body)).toBe(200);
+    expect(scored.body.results).toEqual([
+      expect.objectContaining({
+        indicatorCode: "9",
+        score: 0,
+        deductions: [
+          expect.objectContaining({
+            recordId: report.id,
+            reason: expect.stringContaining("晚于2018-03-31的期限12天"),
+          }),
+        ],
+      }),
+    ]);
   });
 
   it("wrong rule parameters and duplicate codes are 400 with field paths", async () => {

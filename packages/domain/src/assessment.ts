@@ -159,7 +159,12 @@ export type AutoScoreResult = { indicatorCode: string; score: number; deductions
 export function autoScore(system: IndicatorSystem, facts: AssessmentFacts, asOf: string): AutoScoreResult[] {
   return system.indicators.flatMap((indicator) =>
     indicator.rule
-      ? [{ indicatorCode: indicator.code, ...runRule(indicator.rule, indicator.maxScore, facts, asOf) }]
+      ? [
+          {
+            indicatorCode: indicator.code,
+            ...runRule(indicator.rule, indicator.maxScore, { ...facts, level: system.level }, asOf),
+          },
+        ]
       : [],
   );
 }

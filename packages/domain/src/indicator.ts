@@ -103,13 +103,6 @@ export function checkIndicatorRules(indicators: readonly Indicator[]): Indicator
     return { ...indicator, rule: { id: indicator.rule.id, params: parsed.data as Record<string, unknown> } };
   });
   if (issues.length) fail("validation", "自动评分规则的参数不符合要求", issues);
-  const unavailable = indicators.findIndex((x) => x.rule && !ruleDefinition(x.rule.id).evaluate);
-  if (unavailable >= 0) {
-    const rule = indicators[unavailable]?.rule?.id;
-    fail("unprocessable", `该规则所需数据尚未接入：${rule}`, [
-      { path: `indicators.${unavailable}.rule.id`, message: "该规则所需数据尚未接入，请改为人工评分" },
-    ]);
-  }
   return checked;
 }
 

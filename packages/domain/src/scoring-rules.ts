@@ -4,7 +4,7 @@ import { clockAsOf, correctionRequestWorkingDays, timelinessOfApplication } from
 import { addWorkingDays, type Calendar, workingDaysBetween } from "./calendar.ts";
 import { findColumn } from "./column.ts";
 import { type IsoDate, shanghaiDate, yearOf } from "./date.ts";
-import { fail } from "./error.ts";
+import type { IndicatorLevel } from "./indicator.ts";
 import type { Item } from "./item.ts";
 import { isLetterOverdue, type Letter, letterDueDate } from "./letter.ts";
 import { addCalendarMonths, isUnansweredOverThreeMonths } from "./letter-stats.ts";
@@ -127,6 +127,8 @@ export type AssessmentFacts = {
   /** The calendar in force (loaded holiday notices) and the settings the deadline rules count with. */
   calendar?: Calendar;
   settings?: Settings;
+  /** The level of the sheet being scored: which annual-report deadline applies (set by autoScore). */
+  level?: IndicatorLevel;
 };
 
 /** The facts beyond the unit's items that a rule reads; the store reads them only when asked. */
@@ -141,8 +143,7 @@ export type RuleDefinition<P = { deductionPerRecord: number }> = {
   params: z.ZodType<P, unknown>;
   /** Facts read only for sheets that use the rule, so item-only sheets cost no more reads. */
   needs?: readonly FactNeed[];
-  /** Absent while the data the rule needs is not on the platform yet. */
-  evaluate?: (params: P, facts: AssessmentFacts, asOf: IsoDate) => Deduction[];
+  evaluate: (params: P, facts: AssessmentFacts, asOf: IsoDate) => Deduction[];
 };
 
 const firstPublishedOn = (item: ItemFact) =>
@@ -499,8 +500,61 @@ const lettersUnanswered: RuleDefinition = {
       ),
 };
 
-/** Declared so sheets can name them; they score nothing until their data is on the platform. */
-const awaitingData = (id: RuleId, name: string): RuleDefinition => ({ id, name, params: simple });
+const AnnualReportParams = z.strictObject({
+  deductionPerRecord,
+  /** The deadline as MM-DD, overriding the level's (department and township 01-31, city 03-31). */
+  due: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "须为MM-DD格式的日期")
+    .optional(),
+});
+type AnnualReportParams = z.infer<typeof AnnualReportParams>;
+
+/**
+ * OGI Art. 49: a department publishes last year's annual report by 31 January; the government
+ * (the city level, published by its office) by 31 March. Townships and streets report to the
+ * city's office as departments do, so 31 January unless the sheet says otherwise. The report
+ * is the item the unit publishes in the 年度报告 column in the assessed year; consistency of
+ * its tables needs a structured report and is not judged here (ADR 0033).
+ */
+export const annualReportDue: Record<IndicatorLevel, string> = {
+  city: "03-31",
+  department: "01-31",
+  township: "01-31",
+};
+
+const annualReportOnTime: RuleDefinition<AnnualReportParams> = {
+  id: "annual-report-on-time",
+  name: "年度报告按时公布（条例第四十九条）",
+  params: AnnualReportParams,
+  evaluate: (params, facts, asOf) => {
+    const due = `${facts.year}-${params.due ?? annualReportDue[needed(facts.level, "the sheet's level")]}`;
+    const covered = facts.year - 1;
+    const reports = facts.items
+      .filter((i) => i.columnId === "annual-reports" && inYear(facts.year)(i))
+      .sort((a, b) => firstPublishedOn(a).localeCompare(firstPublishedOn(b)));
+    const first = reports[0];
+    if (!first) {
+      if (asOf <= due) return [];
+      return [
+        {
+          recordId: `annual-report-${covered}`,
+          reason: `未在“政府信息公开年度报告”栏目公布${covered}年度报告（应于${due}前公布，条例第四十九条）`,
+          title: `${covered}年度政府信息公开工作年度报告`,
+          link: columnLink("annual-reports", facts.unitCode),
+        },
+      ];
+    }
+    const on = firstPublishedOn(first);
+    if (on <= due) return [];
+    return [
+      about(
+        first,
+        `${covered}年度报告于${on}公布，晚于${due}的期限${daysBetween(due, on)}天（条例第四十九条）`,
+      ),
+    ];
+  },
+};
 
 /** A rule with its parameter type erased: its own schema parses what its evaluation receives. */
 type StoredRule = {
@@ -508,7 +562,7 @@ type StoredRule = {
   name: string;
   params: z.ZodType<unknown, unknown>;
   needs: readonly FactNeed[];
-  evaluate?: (params: unknown, facts: AssessmentFacts, asOf: IsoDate) => Deduction[];
+  evaluate: (params: unknown, facts: AssessmentFacts, asOf: IsoDate) => Deduction[];
 };
 
 function stored<P>(rule: RuleDefinition<P>): StoredRule {
@@ -518,7 +572,7 @@ function stored<P>(rule: RuleDefinition<P>): StoredRule {
     name: rule.name,
     params: rule.params,
     needs: rule.needs ?? [],
-    ...(evaluate ? { evaluate: (params: unknown, facts, asOf) => evaluate(params as P, facts, asOf) } : {}),
+    evaluate: (params: unknown, facts, asOf) => evaluate(params as P, facts, asOf),
   };
 }
 
@@ -533,20 +587,16 @@ const definitions: Record<RuleId, StoredRule> = {
   "correction-notice-timeliness": stored(correctionNoticeTimeliness),
   "mailbox-reply-rate": stored(mailboxReplyRate),
   "letters-unanswered": stored(lettersUnanswered),
-  "annual-report-on-time": stored(awaitingData("annual-report-on-time", "年度报告按时发布且数据一致")),
+  "annual-report-on-time": stored(annualReportOnTime),
 };
 
 export function ruleDefinition(id: RuleId): StoredRule {
   return definitions[id];
 }
 
-/** The rules a sheet may name, with whether they can score now. */
+/** The rules a sheet may name. */
 export function ruleCatalogue() {
-  return RuleId.options.map((id) => ({
-    id,
-    name: definitions[id].name,
-    available: definitions[id].evaluate !== undefined,
-  }));
+  return RuleId.options.map((id) => ({ id, name: definitions[id].name }));
 }
 
 /** Which facts beyond the unit's items the rules of a sheet read. */
@@ -568,7 +618,6 @@ export function runRule(
   asOf: IsoDate,
 ): RuleResult {
   const definition = ruleDefinition(rule.id);
-  if (!definition.evaluate) return fail("unprocessable", `该规则所需数据尚未接入：${rule.id}`);
   const params = definition.params.parse(rule.params ?? {});
   const deductions = definition.evaluate(params, facts, asOf);
   const { deductionPerRecord } = params as { deductionPerRecord: number };
