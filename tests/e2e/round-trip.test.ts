@@ -17,6 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
+// biome-ignore lint/suspicious/noExplicitAny: the test reads JSON answers of many shapes
 const http = jsonClient<any>((path, init) => fetch(`${stack.url}${path}`, init));
 
 const draft = {

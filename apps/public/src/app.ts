@@ -1,4 +1,5 @@
 import { createApp, type Deps } from "@gov/http";
+import { annualReportRoutes } from "./annual-report.ts";
 import { publicApplicationRoutes } from "./applications.ts";
 import { publicConsultationRoutes } from "./consultations.ts";
 import { documentRoutes } from "./documents.ts";
@@ -50,5 +51,6 @@ export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicH
   app.route("/v1", publicConsultationRoutes(intake));
   app.route("/v1", publicApplicationRoutes(intake));
   app.route("/v1", statsRoutes);
+  app.route("/v1", annualReportRoutes);
   return app;
 }

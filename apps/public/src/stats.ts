@@ -40,7 +40,8 @@ function asOfYearEnd(
   };
 }
 
-async function statistics(c: C, year: number, unit: string | undefined) {
+/** The year's application statistics (table three among them), as of its end or today if earlier. */
+export async function applicationStatisticsOf(c: C, year: number, unit: string | undefined) {
   const { store, clock, calendar: builtIn, settings } = c.var.deps;
   const today = shanghaiDate(clock());
   const yearEnd = `${year}-12-31`;
@@ -73,6 +74,6 @@ export const statsRoutes = newRouter().openapi(
   }),
   async (c) => {
     const { year, unit } = c.req.valid("query");
-    return c.json({ ...(await statistics(c, year, unit)), unit: unit ?? null }, 200);
+    return c.json({ ...(await applicationStatisticsOf(c, year, unit)), unit: unit ?? null }, 200);
   },
 );

@@ -1,20 +1,14 @@
 import { levelNames } from "./indicator.ts";
 import type { LevelRanking } from "./ranking.ts";
 import { isOverdue, type RectificationTask, taskStateNames } from "./rectification.ts";
-
-/** The circular as blocks, so the Markdown and the HTML say exactly the same thing. */
-export type CircularBlock =
-  | { type: "heading"; text: string }
-  | { type: "paragraph"; text: string }
-  | { type: "table"; head: string[]; rows: string[][] }
-  | { type: "list"; items: string[] };
+import { type Block, blocksHtml, blocksMarkdown } from "./written-document.ts";
 
 export type Circular = {
   year: number;
   title: string;
   issuer: string;
   issuedOn: string;
-  blocks: CircularBlock[];
+  blocks: Block[];
   summary: { assessed: number; tasks: number; verified: number; overdue: number; reopened: number };
 };
 
@@ -42,7 +36,7 @@ export function buildCircular(input: CircularInput): Circular {
   const reopened = tasks.filter((t) => t.verifications.some((v) => !v.accepted));
   const verified = tasks.filter((t) => t.state === "verified");
   const assessed = input.levels.reduce((n, l) => n + l.rows.length, 0);
-  const blocks: CircularBlock[] = [];
+  const blocks: Block[] = [];
   let section = 0;
   const heading = (text: string) => blocks.push({ type: "heading", text: `${numerals[section++]}、${text}` });
 
@@ -116,41 +110,11 @@ export function buildCircular(input: CircularInput): Circular {
   };
 }
 
-// Markdown table cells cannot hold a pipe or a line break.
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
-
 export function circularMarkdown(circular: Circular): string {
-  const lines = [`# ${circular.title}`, ""];
-  for (const block of circular.blocks) {
-    if (block.type === "heading") lines.push(`## ${block.text}`, "");
-    else if (block.type === "paragraph") lines.push(block.text, "");
-    else if (block.type === "list") lines.push(...block.items.map((i) => `- ${i}`), "");
-    else {
-      lines.push(`| ${block.head.map(cell).join(" | ")} |`, `|${block.head.map(() => " --- |").join("")}`);
-      lines.push(...block.rows.map((r) => `| ${r.map(cell).join(" | ")} |`), "");
-    }
-  }
-  lines.push(circular.issuer, circular.issuedOn, "");
-  return lines.join("\n");
+  return blocksMarkdown(circular.title, circular.blocks, [circular.issuer, circular.issuedOn]);
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A fragment (no html/head), fit to be a disclosure item's body. */
 export function circularHtml(circular: Circular): string {
-  const parts = [`<h1>${escapeHtml(circular.title)}</h1>`];
-  for (const block of circular.blocks) {
-    if (block.type === "heading") parts.push(`<h2>${escapeHtml(block.text)}</h2>`);
-    else if (block.type === "paragraph") parts.push(`<p>${escapeHtml(block.text)}</p>`);
-    else if (block.type === "list")
-      parts.push(`<ul>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`);
-    else {
-      const head = block.head.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
-      const rows = block.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`);
-      parts.push(`<table><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`);
-    }
-  }
-  parts.push(`<p>${escapeHtml(circular.issuer)}</p>`, `<p>${escapeHtml(circular.issuedOn)}</p>`);
-  return parts.join("\n");
+  return blocksHtml(circular.title, circular.blocks, [circular.issuer, circular.issuedOn]);
 }

@@ -1,3 +1,4 @@
+export * from "./annual-report.ts";
 export * from "./application.ts";
 export * from "./application-clock.ts";
 export * from "./application-report.ts";
@@ -30,3 +31,4 @@ export * from "./search.ts";
 export * from "./settings.ts";
 export * from "./timeliness.ts";
 export * from "./unit.ts";
+export * from "./written-document.ts";

@@ -1,0 +1,101 @@
+import { normative, publishHarness } from "@gov/publish/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createPublicApp } from "./app.ts";
+
+let h: Awaited<ReturnType<typeof publishHarness>>;
+let publicApp: ReturnType<typeof createPublicApp>;
+let dept: Awaited<ReturnType<typeof h.unit>>;
+
+const get = async (path: string) => {
+  const res = await publicApp.request(`/v1${path}`);
+  const text = await res.text();
+  return {
+    res,
+    text,
+    json: res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined,
+  };
+};
+
+beforeAll(async () => {
+  h = await publishHarness(new Date("2026-03-02T02:00:00.000Z"));
+  publicApp = createPublicApp(h.deps);
+  dept = await h.unit("000000961");
+  const other = await h.unit("000000962");
+  await dept.publish(normative("共财发〔2026〕1号"));
+  await dept.publish(normative("共财发〔2026〕2号"));
+  await other.publish(normative("共民发〔2026〕1号"));
+  const online = await publicApp.request("/v1/applications", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      unitCode: dept.code,
+      applicant: { type: "natural-person", name: "年报测试人", phone: "13900000001" },
+      description: "申请公开2025年部门预算执行情况",
+    }),
+  });
+  expect(online.status).toBe(201);
+  const paper = await h.call("POST", "/applications", dept.editor, {
+    channel: "registered-post",
+    receivedOn: "2026-02-27",
+    applicant: { type: "legal-person", orgKind: "research", name: "某研究院", phone: "0792-2" },
+    description: "申请公开某项目的可行性研究报告",
+  });
+  await h.call("POST", `/applications/${paper.body.id}/events`, dept.editor, {
+    type: "respond",
+    on: "2026-03-02",
+    responseType: "disclosed",
+  });
+});
+
+describe("the annual report (OGI Art. 50; 国办公开办函〔2021〕30号 format)", () => {
+  it("its figures are the platform's own: table 二 agrees with the normative catalogue, table 三 with the statistics", async () => {
+    const report = await get("/reports/annual/2026");
+    expect(report.res.status).toBe(200);
+    const documents = await get("/documents?year=2026");
+    const stats = await get("/stats/applications?year=2026");
+    const { issued, repealed, valid } = documents.json.catalogue;
+    expect(report.json.normative).toEqual({ issued, repealed, valid });
+    expect(issued).toBe(3);
+    expect(report.json.applications).toEqual(stats.json.tableThree);
+    expect(report.json.applications.newThisYear.total).toBe(2);
+    expect(report.json.applications.balanced).toBe(true);
+    expect(report.json.title).toMatch(/2026年政府信息公开工作年度报告$/);
+  });
+
+  it("a unit's report counts only its own documents and applications", async () => {
+    const report = await get(`/reports/annual/2026?unit=${dept.code}`);
+    expect(report.json.normative.issued).toBe(2);
+    expect(report.json.applications.resultsTotal.total).toBe(1);
+    expect(report.json.applications.results.disclosed.research).toBe(1);
+    expect(report.json.unit).toBe(dept.code);
+  });
+
+  it("says which parts the platform does not record, and marks a year not yet over as provisional", async () => {
+    const report = await get("/reports/annual/2026");
+    expect(report.json.provisional).toBe(true);
+    expect(report.json.asOf).toBe("2026-03-02");
+    expect(report.json.notRecorded.join("")).toContain("行政复议、行政诉讼");
+  });
+
+  it("renders the same report as Markdown and as an HTML page, without any applicant's data", async () => {
+    const md = await get("/reports/annual/2026?format=md");
+    expect(md.res.headers.get("content-type")).toContain("text/markdown");
+    expect(md.text).toContain("## 三、收到和处理政府信息公开申请情况");
+    expect(md.text).toMatch(/\| 一、本年新收政府信息公开申请数量 \| 1 \| 0 \| 1 \| 0 \| 0 \| 0 \| 2 \|/);
+    expect(md.text).toContain("| 规范性文件 | 3 | 0 | 3 |");
+    const html = await get("/reports/annual/2026?format=html");
+    expect(html.res.headers.get("content-type")).toContain("text/html");
+    expect(html.text).toMatch(/^<!doctype html>/);
+    expect(html.text).toContain("<h2>三、收到和处理政府信息公开申请情况</h2>");
+    for (const text of [md.text, html.text]) {
+      expect(text).not.toContain("年报测试人");
+      expect(text).not.toContain("某研究院");
+    }
+  });
+
+  it("an unknown unit or a year not begun is 404; a bad format is 400", async () => {
+    expect((await get("/reports/annual/2026?unit=999999999")).res.status).toBe(404);
+    expect((await get("/reports/annual/2027")).res.status).toBe(404);
+    expect((await get("/reports/annual/2026?format=pdf")).res.status).toBe(400);
+  });
+});
