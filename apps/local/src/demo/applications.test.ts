@@ -20,6 +20,7 @@ type Statistics = {
 };
 
 let stats2019: Statistics;
+let report2019: string;
 let stats2020: Statistics & { carriedOver: number };
 
 beforeAll(async () => {
@@ -31,6 +32,7 @@ beforeAll(async () => {
   const portal = createPublicApp(t.deps);
   stats2019 = (await (await portal.request("/v1/stats/applications?year=2019")).json()) as Statistics;
   stats2020 = (await (await portal.request("/v1/stats/applications?year=2020")).json()) as typeof stats2020;
+  report2019 = await (await portal.request("/v1/reports/annual/2019?format=md")).text();
 }, 120_000);
 
 describe("the seed's 2019 applications, created through the API", () => {
@@ -55,6 +57,11 @@ describe("the seed's 2019 applications, created through the API", () => {
     expect(t.resultsTotal.total).toBe(13);
     expect(t.carriedIntoNextYear.total).toBe(8);
     expect(stats2020.carriedOver).toBe(8);
+  });
+
+  it("the 2019 annual report states the seed's figures: 21 received, 13 concluded, 8 carried into 2020", () => {
+    expect(report2019).toContain("本年新收政府信息公开申请21件，上年结转0件，办结13件，结转下年度8件");
+    expect(report2019).toMatch(/\| 四、结转下年度继续办理( \| \d+){6} \| 8 \|/);
   });
 
   it("the demo data holds exactly the seed's counts", () => {
