@@ -5,6 +5,7 @@ import { createPublicApp } from "./app.ts";
 let h: Awaited<ReturnType<typeof publishHarness>>;
 let publicApp: ReturnType<typeof createPublicApp>;
 let dept: Awaited<ReturnType<typeof h.unit>>;
+let office: string;
 
 const get = async (path: string) => {
   const res = await publicApp.request(`/v1${path}`);
@@ -19,6 +20,7 @@ const get = async (path: string) => {
 beforeAll(async () => {
   h = await publishHarness(new Date("2026-03-02T02:00:00.000Z"));
   publicApp = createPublicApp(h.deps);
+  office = await h.key("000014349", ["office", "editor"]);
   dept = await h.unit("000000961");
   const other = await h.unit("000000962");
   await dept.publish(normative("共财发〔2026〕1号"));
@@ -97,5 +99,22 @@ describe("the annual report (OGI Art. 50; 国办公开办函〔2021〕30号 form
     expect((await get("/reports/annual/2026?unit=999999999")).res.status).toBe(404);
     expect((await get("/reports/annual/2027")).res.status).toBe(404);
     expect((await get("/reports/annual/2026?format=pdf")).res.status).toBe(400);
+  });
+
+  it("a finished year's report is drafted into the 年度报告 column: the government's by the office, a department's own by it", async () => {
+    expect((await h.call("POST", "/reports/annual/2026/draft", office)).status).toBe(422);
+    h.setNow(new Date("2027-01-10T02:00:00.000Z"));
+    const city = await h.call("POST", "/reports/annual/2026/draft", office);
+    expect(city.status, JSON.stringify(city.body)).toBe(201);
+    expect(city.body).toMatchObject({ state: "draft", columnId: "annual-reports", unitCode: "000014349" });
+    expect(String(city.body.title)).toMatch(/2026年政府信息公开工作年度报告$/);
+    expect(String(city.body.body)).toContain("<td>规范性文件</td><td>3</td>");
+    expect(String(city.body.summary)).toContain("发布前须补充");
+    const own = await h.call("POST", "/reports/annual/2026/draft", dept.editor);
+    expect(String(own.body.body)).toContain("<td>规范性文件</td><td>2</td>");
+    expect(own.body.unitCode).toBe(dept.code);
+    const published = await dept.approve((await dept.submit(own.body.id)).id);
+    expect(published.state).toBe("published");
+    h.setNow(new Date("2026-03-02T02:00:00.000Z"));
   });
 });

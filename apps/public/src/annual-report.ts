@@ -1,53 +1,38 @@
 import {
-  annualReport,
   annualReportHtml,
   annualReportMarkdown,
+  annualReportOf,
   fail,
-  normativeCatalogue,
+  reportIssuer,
   shanghaiDate,
   UnitCode,
   yearOf,
 } from "@gov/domain";
 import { type AppEnv, newRouter, problemResponse } from "@gov/http";
+import { annualReportRecords } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { applicationStatisticsOf } from "./stats.ts";
 
 type C = Context<AppEnv>;
 
-/**
- * The city's report is the government's, published by its office: the office's name less
- * its trailing 办公室 names the government (共青城市人民政府办公室 → 共青城市人民政府).
- */
+/** A unit's own report, or without one the government's (whose office is the unit of kind office). */
 async function issuerOf(c: C, unit: string | undefined): Promise<string> {
   const { units } = c.var.deps.store;
-  if (unit) return (await units.get(unit))?.name ?? fail("not-found", "单位不存在");
-  const office = (await units.list()).find((u) => u.kind === "office");
-  return office?.name.replace(/办公室$/, "") ?? "本级人民政府";
+  const issuer = unit ? await units.get(unit) : (await units.list()).find((u) => u.kind === "office");
+  if (!issuer) return fail("not-found", "单位不存在");
+  return reportIssuer(issuer);
 }
 
 async function reportOf(c: C, year: number, unit: string | undefined) {
-  const { store, clock } = c.var.deps;
+  const { store, clock, calendar: builtIn, settings } = c.var.deps;
   const today = shanghaiDate(clock());
   if (year > yearOf(today)) fail("not-found", `${year}年度尚未开始`);
-  const yearEnd = `${year}-12-31`;
-  const [issuer, documents, statistics, tasks] = await Promise.all([
+  const [issuer, records, calendar] = await Promise.all([
     issuerOf(c, unit),
-    store.items.normativeDocuments(),
-    applicationStatisticsOf(c, year, unit),
-    store.rectificationTasks.ofYear(year),
+    annualReportRecords(store, year, unit),
+    store.calendar.current(builtIn),
   ]);
-  const own = <T extends { unitCode: string }>(records: readonly T[]) =>
-    unit ? records.filter((r) => r.unitCode === unit) : records;
-  const { issued, repealed, valid } = normativeCatalogue(own(documents), year);
-  return annualReport({
-    year,
-    issuer,
-    asOf: today < yearEnd ? today : yearEnd,
-    normative: { issued, repealed, valid },
-    applications: statistics.tableThree,
-    tasks: own(tasks),
-  });
+  return annualReportOf(records, { year, unit, issuer, today, calendar, settings });
 }
 
 const page = (title: string, body: string) =>

@@ -1,12 +1,4 @@
-import {
-  type Application,
-  applicationStatistics,
-  clockOfApplication,
-  type StatisticsInput,
-  shanghaiDate,
-  timelinessOfApplication,
-  UnitCode,
-} from "@gov/domain";
+import { applicationStatisticsOfYear, shanghaiDate, UnitCode } from "@gov/domain";
 import { type AppEnv, jsonContent, newRouter, problemResponse } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -15,43 +7,14 @@ type C = Context<AppEnv>;
 
 const Statistics = z.record(z.string(), z.unknown()).openapi("ApplicationStatistics");
 
-/**
- * One application as the statistics see it, as of the year's end (or today, if earlier):
- * counts and dates only, never the applicant.
- */
-function asOfYearEnd(
-  application: Application,
-  asOf: string,
-  deps: Pick<AppEnv["Variables"]["deps"], "settings">,
-  calendar: Parameters<typeof clockOfApplication>[1],
-): StatisticsInput {
-  const clock = clockOfApplication(application, calendar, asOf);
-  const endedInTime = clock.endedOn !== undefined && clock.endedOn <= asOf;
-  const judged = { dueOn: clock.dueOn, endedOn: endedInTime ? clock.endedOn : undefined };
-  return {
-    applicantKind: application.applicantKind,
-    channel: application.channel,
-    receivedOn: application.receivedOn,
-    endedOn: clock.endedOn,
-    outcome: clock.outcome,
-    responseType: clock.responseType,
-    extended: clock.extended,
-    timely: timelinessOfApplication(judged, asOf, calendar, deps.settings) === "on-time",
-  };
-}
-
 /** The year's application statistics (table three among them), as of its end or today if earlier. */
-export async function applicationStatisticsOf(c: C, year: number, unit: string | undefined) {
+async function applicationStatisticsOf(c: C, year: number, unit: string | undefined) {
   const { store, clock, calendar: builtIn, settings } = c.var.deps;
-  const today = shanghaiDate(clock());
-  const yearEnd = `${year}-12-31`;
-  const asOf = today < yearEnd ? today : yearEnd;
-  const calendar = await store.calendar.current(builtIn);
-  const applications = await store.applications.receivedUntil(yearEnd, unit);
-  return applicationStatistics(
-    year,
-    applications.map((a) => asOfYearEnd(a, asOf, { settings }, calendar)),
-  );
+  const [calendar, applications] = await Promise.all([
+    store.calendar.current(builtIn),
+    store.applications.receivedUntil(`${year}-12-31`, unit),
+  ]);
+  return applicationStatisticsOfYear(year, applications, shanghaiDate(clock()), calendar, settings);
 }
 
 export const statsRoutes = newRouter().openapi(

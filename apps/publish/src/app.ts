@@ -1,4 +1,5 @@
 import { authenticate, createApp, type Deps, whoamiRoutes } from "@gov/http";
+import { annualReportRoutes } from "./annual-report.ts";
 import { applicationRoutes } from "./applications.ts";
 import { calendarRoutes } from "./calendar.ts";
 import { consultationRoutes } from "./consultations.ts";
@@ -18,6 +19,7 @@ export function createPublishApp(deps: Deps) {
   app.use("/v1/*", authenticate);
   app.route("/v1", whoamiRoutes());
   app.route("/v1", itemRoutes);
+  app.route("/v1", annualReportRoutes);
   app.route("/v1", rectificationTaskRoutes);
   app.route("/v1", letterRoutes);
   app.route("/v1", consultationRoutes);

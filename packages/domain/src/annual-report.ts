@@ -1,6 +1,13 @@
+import type { Application } from "./application.ts";
+import { applicationStatisticsOfYear } from "./application-clock.ts";
 import { type Counts, reportSections, type TableThree, tableThreeColumns } from "./application-report.ts";
-import type { NormativeCatalogue } from "./normative.ts";
+import type { Calendar } from "./calendar.ts";
+import type { IsoDate } from "./date.ts";
+import type { Item } from "./item.ts";
+import { type NormativeCatalogue, normativeCatalogue } from "./normative.ts";
 import { isOverdue, type RectificationTask } from "./rectification.ts";
+import type { Settings } from "./settings.ts";
+import type { Unit } from "./unit.ts";
 import { type Block, blocksHtml, blocksMarkdown } from "./written-document.ts";
 
 /**
@@ -112,6 +119,60 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
     notRecorded,
     blocks,
   };
+}
+
+/**
+ * Whose report it is: a department's own, or for the office the government's, which the office
+ * publishes (共青城市人民政府办公室 → 共青城市人民政府).
+ */
+export function reportIssuer(unit: Pick<Unit, "name" | "kind">): string {
+  return unit.kind === "office" ? unit.name.replace(/办公室$/, "") : unit.name;
+}
+
+/** The records a report is built from: the city's, or one unit's when `unit` is given. */
+export type AnnualReportRecords = {
+  normativeDocuments: readonly Item[];
+  /** Applications received up to the year's end. */
+  applications: readonly Application[];
+  /** The rectification tasks issued from the year's assessments. */
+  tasks: readonly RectificationTask[];
+};
+
+/**
+ * The report from the platform's records, with the same functions the normative catalogue and
+ * the application statistics use, so the three can never disagree.
+ */
+export function annualReportOf(
+  records: AnnualReportRecords,
+  scope: {
+    year: number;
+    unit?: string | undefined;
+    issuer: string;
+    today: IsoDate;
+    calendar: Calendar;
+    settings: Pick<Settings, "veryOverdueWorkingDays">;
+  },
+): AnnualReport {
+  const { year, unit, today } = scope;
+  const own = <T extends { unitCode: string }>(all: readonly T[]) =>
+    unit ? all.filter((r) => r.unitCode === unit) : all;
+  const { issued, repealed, valid } = normativeCatalogue(own(records.normativeDocuments), year);
+  const statistics = applicationStatisticsOfYear(
+    year,
+    records.applications,
+    today,
+    scope.calendar,
+    scope.settings,
+  );
+  const yearEnd = `${year}-12-31`;
+  return annualReport({
+    year,
+    issuer: scope.issuer,
+    asOf: today < yearEnd ? today : yearEnd,
+    normative: { issued, repealed, valid },
+    applications: statistics.tableThree,
+    tasks: own(records.tasks),
+  });
 }
 
 export function annualReportMarkdown(report: AnnualReport): string {

@@ -7,7 +7,12 @@ import type {
   ResponseType,
   SystemEvent,
 } from "./application.ts";
-import { type ReportRow, rowOfEnding } from "./application-report.ts";
+import {
+  applicationStatistics,
+  type ReportRow,
+  rowOfEnding,
+  type StatisticsInput,
+} from "./application-report.ts";
 import { addWorkingDays, type Calendar, isWorkingDay, workingDaysBetween } from "./calendar.ts";
 import type { IsoDate } from "./date.ts";
 import { fail } from "./error.ts";
@@ -496,4 +501,45 @@ export function clockAsOf(
 /** The clock as of `today`, with the calendar in force: what every read shows. */
 export function clockOfApplication(application: Application, calendar: Calendar, today: IsoDate) {
   return applicationClock(application, application.events, calendar, today);
+}
+
+/**
+ * One application as the statistics see it on `asOf` (the year's end, or today if earlier):
+ * counts and dates only, never the applicant.
+ */
+export function statisticsInputOf(
+  application: Application,
+  asOf: IsoDate,
+  calendar: Calendar,
+  settings: Pick<Settings, "veryOverdueWorkingDays">,
+): StatisticsInput {
+  const clock = clockOfApplication(application, calendar, asOf);
+  const endedInTime = clock.endedOn !== undefined && clock.endedOn <= asOf;
+  const judged = { dueOn: clock.dueOn, endedOn: endedInTime ? clock.endedOn : undefined };
+  return {
+    applicantKind: application.applicantKind,
+    channel: application.channel,
+    receivedOn: application.receivedOn,
+    endedOn: clock.endedOn,
+    outcome: clock.outcome,
+    responseType: clock.responseType,
+    extended: clock.extended,
+    timely: timelinessOfApplication(judged, asOf, calendar, settings) === "on-time",
+  };
+}
+
+/** A year's statistics (table three among them) from the applications received up to its end. */
+export function applicationStatisticsOfYear(
+  year: number,
+  applications: readonly Application[],
+  today: IsoDate,
+  calendar: Calendar,
+  settings: Pick<Settings, "veryOverdueWorkingDays">,
+) {
+  const yearEnd = `${year}-12-31`;
+  const asOf = today < yearEnd ? today : yearEnd;
+  return applicationStatistics(
+    year,
+    applications.map((a) => statisticsInputOf(a, asOf, calendar, settings)),
+  );
 }

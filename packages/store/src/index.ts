@@ -1,3 +1,4 @@
+export { annualReportRecords } from "./annual-report.ts";
 export { apiKeyRepository, type Principal } from "./api-key.ts";
 export { type ApplicationRepository, issueTrackingCredentials, secretMatches } from "./application.ts";
 export type { CalendarRepository, StoredNotice } from "./calendar.ts";
