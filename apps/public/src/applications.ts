@@ -101,7 +101,7 @@ export function publicApplicationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
           fail("unprocessable", "所申请的单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
         }
         const today = shanghaiDate(clock());
-        const { trackingCode, secret, secretHash } = issueTrackingCredentials(yearOf(today));
+        const { trackingCode, secret, secretHash } = issueTrackingCredentials("YSQ", yearOf(today));
         const application = newApplication(
           {
             id: newId("application"),

@@ -85,10 +85,10 @@ export const cacheControl: MiddlewareHandler = async (c, next) => {
 };
 
 /**
- * Routes whose answer depends on who asks (an applicant's status, by secret): never cached by
+ * Routes whose answer depends on who asks (an applicant's or a writer's status, by secret): never cached by
  * the per-instance cache, a CDN or a browser, and never given a content-hash ETag.
  */
-export const personal = (path: string) => /\/v1\/applications(\/|$)/.test(path);
+export const personal = (path: string) => /\/v1\/(applications(\/|$)|letters\/[^/]+$)/.test(path);
 
 /**
  * Strong ETags (a hash of the body) and 304 on If-None-Match, for every buffered JSON or feed

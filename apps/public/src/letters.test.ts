@@ -1,6 +1,8 @@
 import { countTable } from "@gov/store/testing";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createPublicApp } from "./app.ts";
 import { citizenHarness, letterBody } from "./citizen-harness.ts";
+import { PublicHttpOptions } from "./http-behaviour.ts";
 
 let h: Awaited<ReturnType<typeof citizenHarness>>;
 let office: string;
@@ -27,7 +29,9 @@ describe("mayor's mailbox: intake, assignment, reply, publication", () => {
       dueOn: "2025-10-14",
       dueIsProvisional: false,
     });
-    expect(res.body.trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
+    expect(res.body.trackingCode).toMatch(/^XX2025-[2-9A-HJ-NP-Z]{10}$/);
+    expect(res.body.secret).toMatch(/^[\w-]{32}$/);
+    expect(res.headers.get("cache-control")).toBe("no-store");
     expect(JSON.stringify(res.body)).not.toContain("王先生");
     expect(JSON.stringify(res.body)).not.toContain("13800000000");
   });
@@ -201,5 +205,64 @@ describe("mayor's mailbox: intake, assignment, reply, publication", () => {
       expect(seen).toEqual(all.map((l) => l.id));
     }
     expect((await h.get("/letters?cursor=bm90LWEtY3Vyc29y")).status).toBe(400);
+  });
+});
+
+describe("the writer's own view, by tracking code and secret", () => {
+  const status = async (code: string, secret?: string, app = h.publicApp) => {
+    const res = await app.request(
+      `/v1/letters/${code}`,
+      secret ? { headers: { authorization: `Bearer ${secret}` } } : {},
+    );
+    return { res, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  it("shows the state, the deadline and the reply, even one not published; never the writer", async () => {
+    at("2025-09-30T02:00:00.000Z");
+    const sent = await h.post("/letters", { ...letterBody("不公开的来信"), consentToPublish: false });
+    const { trackingCode, secret, id } = sent.body as typeof sent.body & {
+      trackingCode: string;
+      secret: string;
+    };
+    const waiting = await status(trackingCode, secret);
+    expect(waiting.res.status).toBe(200);
+    expect(waiting.body).toMatchObject({
+      state: "received",
+      dueOn: "2025-10-14",
+      overdue: false,
+      reply: null,
+    });
+    at("2025-10-15T02:00:00.000Z");
+    expect((await status(trackingCode, secret)).body.overdue).toBe(true);
+    await h.call("POST", `/letters/${id}/transfer`, office, { unitCode: finance.code, reason: "按职能交办" });
+    await h.call("POST", `/letters/${id}/reply`, finance.editor, { body: "已核实并处理。" });
+    const answered = await status(trackingCode, secret);
+    expect(answered.body).toMatchObject({
+      state: "replied",
+      overdue: false,
+      reply: { repliedOn: "2025-10-15", unitName: `测试单位${finance.code}`, body: "已核实并处理。" },
+    });
+    expect(answered.res.headers.get("cache-control")).toBe("no-store");
+    expect(JSON.stringify(answered.body)).not.toContain("王先生");
+    expect(JSON.stringify(answered.body)).not.toContain("13800000000");
+    // Not published without consent.
+    expect((await h.get("/letters?limit=100")).body.items.some((l) => l.id === id)).toBe(false);
+  });
+
+  it("a wrong or missing secret is the same 404 as an unknown code, and the cache never answers one writer for another", async () => {
+    at("2025-09-30T02:00:00.000Z");
+    const sent = await h.post("/letters", letterBody("查询测试"));
+    const { trackingCode, secret } = sent.body as typeof sent.body & { trackingCode: string; secret: string };
+    const unknown = await status("XX2025-2222222222", secret);
+    const wrong = await status(trackingCode, "not-the-secret");
+    const missing = await status(trackingCode);
+    for (const answer of [unknown, wrong, missing]) {
+      expect(answer.res.status).toBe(404);
+      expect(answer.body.title).toBe(unknown.body.title);
+    }
+    const cached = createPublicApp(h.deps, PublicHttpOptions.parse({ cacheSeconds: 30 }));
+    expect((await status(trackingCode, secret, cached)).res.status).toBe(200);
+    expect((await status(trackingCode, "not-the-secret", cached)).res.status).toBe(404);
+    expect((await status(trackingCode, undefined, cached)).res.status).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
-import { randomInt } from "node:crypto";
 import {
   type AuditEntry,
   fail,
+  isLetterOverdue,
   type Letter,
   letterDueDate,
   newLetter,
@@ -9,9 +9,10 @@ import {
   SubmitLetterInput,
   shanghaiDate,
   UnitCode,
+  yearOf,
 } from "@gov/domain";
 import { type AppEnv, jsonContent, newRouter, problemResponse } from "@gov/http";
-import { newId } from "@gov/store";
+import { issueTrackingCredentials, newId, secretMatches } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { intakeWrites } from "./intake.ts";
@@ -26,7 +27,7 @@ const example = {
   },
   accepted: {
     id: "let_01JD6Q3Z5K8X9V2M4N7P0R1S3T",
-    trackingCode: "XJ7K2M9P4Q",
+    trackingCode: "XX2026-7K3M9QX2AB",
     receivedOn: "2026-03-02",
     dueOn: "2026-03-09",
     dueIsProvisional: false,
@@ -43,10 +44,6 @@ const example = {
   },
 };
 
-// Crockford base32 without I, L, O, U: read aloud over the phone without confusion.
-const trackingAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-const newTrackingCode = () => Array.from({ length: 10 }, () => trackingAlphabet[randomInt(32)]).join("");
-
 const Accepted = z.object({
   id: z.string(),
   trackingCode: z.string(),
@@ -54,6 +51,53 @@ const Accepted = z.object({
   dueOn: z.string().openapi({ description: "答复期限（工作日，按节假日安排计算）" }),
   dueIsProvisional: z.boolean(),
 });
+
+const LetterStatus = z
+  .object({
+    trackingCode: z.string(),
+    state: z.enum(["received", "assigned", "replied"]),
+    receivedOn: z.string().openapi({ description: "受理日期" }),
+    dueOn: z.string().openapi({ description: "答复期限" }),
+    dueIsProvisional: z.boolean(),
+    overdue: z.boolean(),
+    reply: z
+      .object({ repliedOn: z.string(), unitName: z.string(), body: z.string() })
+      .nullable()
+      .openapi({ description: "答复（写信人本人可见，不论是否同意公开）" }),
+  })
+  .openapi("LetterStatus");
+
+/** The secret travels as a bearer token: never in the URL, so never in an access log (ADR 0018). */
+const secretOf = (c: Context<AppEnv>) => /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
+
+async function status(c: Context<AppEnv>, trackingCode: string) {
+  c.header("Cache-Control", "no-store");
+  const { store, clock, calendar: builtIn, settings } = c.var.deps;
+  const secret = secretOf(c);
+  const found = secret ? await store.letters.byTrackingCode(trackingCode) : undefined;
+  // Unknown code and wrong secret answer alike, so neither can be probed.
+  if (!found || !secret || !secretMatches(secret, found.secretHash)) {
+    return fail("not-found", "查询码或查询密钥不正确");
+  }
+  const { letter } = found;
+  const calendar = await store.calendar.current(builtIn);
+  const due = letterDueDate(letter, calendar, settings);
+  return c.json(
+    {
+      trackingCode: letter.trackingCode,
+      state: letter.state,
+      receivedOn: letter.receivedOn,
+      dueOn: due.date,
+      dueIsProvisional: due.provisional,
+      overdue: isLetterOverdue(letter, calendar, settings, shanghaiDate(clock())),
+      reply:
+        letter.reply && letter.repliedOn
+          ? { repliedOn: letter.repliedOn, unitName: letter.reply.unitName, body: letter.reply.body }
+          : null,
+    },
+    200,
+  );
+}
 
 const PublishedLetter = z
   .object({
@@ -87,13 +131,10 @@ async function submit(c: Context<AppEnv>, input: SubmitLetterInput) {
     ]);
   }
   const now = clock();
-  const letter = newLetter(
-    input,
-    { id: newId("letter"), trackingCode: newTrackingCode() },
-    shanghaiDate(now),
-    now.toISOString(),
-  );
-  const due = letterDueDate(letter, calendar, settings);
+  const today = shanghaiDate(now);
+  const { trackingCode, secret, secretHash } = issueTrackingCredentials("XX", yearOf(today));
+  const letter = newLetter(input, { id: newId("letter"), trackingCode }, today, now.toISOString());
+  const due = letterDueDate(letter, await store.calendar.current(calendar), settings);
   const body = {
     id: letter.id,
     trackingCode: letter.trackingCode,
@@ -101,8 +142,18 @@ async function submit(c: Context<AppEnv>, input: SubmitLetterInput) {
     dueOn: due.date,
     dueIsProvisional: due.provisional,
   };
-  await store.letters.create(letter, input.writer, audit(letter), intakeWrites(c, { status: 201, body }));
-  return c.json(body, 201);
+  // A replay answers without the secret: neither stored answer may hold it (ADR 0025).
+  const replayable = { status: 201, body, headers: { "cache-control": "no-store" } };
+  await store.letters.create(letter, input.writer, secretHash, audit(letter), intakeWrites(c, replayable));
+  c.header("Cache-Control", "no-store");
+  return c.json(
+    {
+      ...body,
+      secret,
+      notice: "请妥善保存查询码和查询密钥；查询办理情况时以 Authorization: Bearer <查询密钥> 提交。",
+    },
+    201,
+  );
 }
 
 /** 市长信箱 on the portal: anyone writes (through the intake guard); published replies are read by all. */
@@ -114,7 +165,7 @@ export function publicLetterRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         path: "/letters",
         summary: "给市长写信（市长信箱）",
         description:
-          "无需密钥。写信人姓名与联系方式仅供承办单位联系使用，不会出现在任何公开页面、导出或日志中。consentToPublish为true时，答复后信件与答复（不含写信人信息）在门户公开。同一客户端10分钟内重复提交相同内容，返回首次提交的结果。支持Idempotency-Key。门户表单可带隐藏字段website（防机器人，须留空）；请求体不超过64 KiB。",
+          "无需密钥。写信人姓名与联系方式仅供承办单位联系使用，不会出现在任何公开页面、导出或日志中。consentToPublish为true时，答复后信件与答复（不含写信人信息）在门户公开。返回查询码和查询密钥（仅此一次显示，服务端只保存其摘要），凭此查询办理情况和答复。同一客户端10分钟内重复提交相同内容，返回首次提交的结果（不再含密钥）。支持Idempotency-Key。门户表单可带隐藏字段website（防机器人，须留空）；请求体不超过64 KiB。",
         middleware: intake,
         request: {
           headers: z.object({ "idempotency-key": z.string().optional() }),
@@ -128,6 +179,26 @@ export function publicLetterRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         },
       }),
       (c) => submit(c, c.req.valid("json")),
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/letters/{trackingCode}",
+        summary: "写信人查询来信办理情况（凭查询码和查询密钥）",
+        description:
+          "查询密钥以 Authorization: Bearer <查询密钥> 提交。返回办理状态、答复期限和答复（写信人本人可见），不含写信人信息；不缓存。",
+        request: {
+          params: z.object({ trackingCode: z.string().max(40).openapi({ example: "XX2026-7K3M9QX2AB" }) }),
+          headers: z.object({
+            authorization: z.string().optional().openapi({ example: "Bearer <查询密钥>" }),
+          }),
+        },
+        responses: {
+          200: { description: "办理情况", ...jsonContent(LetterStatus) },
+          404: problemResponse("查询码或查询密钥不正确"),
+        },
+      }),
+      (c) => status(c, c.req.valid("param").trackingCode),
     )
     .openapi(
       createRoute({

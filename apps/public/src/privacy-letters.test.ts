@@ -47,6 +47,8 @@ beforeAll(async () => {
     });
     record("POST /letters", res, JSON.stringify(res.body));
     letters.push(res.body.id);
+    values.trackingCode = String(res.body.trackingCode);
+    values.secret = String(res.body.secret);
   }
   const office = await h.key("000014349", ["office"]);
   for (const id of letters) {
@@ -102,6 +104,12 @@ describe("privacy: no writer's or commenter's personal data in any public answer
         record(`GET ${path}${query}`, res, await res.text());
       }
     }
+    // The writer's own view, answered with the secret, must not carry the writer either.
+    const own = await h.publicApp.request(`/v1/letters/${values.trackingCode}`, {
+      headers: { authorization: `Bearer ${values.secret}` },
+    });
+    expect(own.status).toBe(200);
+    record("GET /v1/letters/{trackingCode} (with its secret)", own, await own.text());
     const letters = seen.find((s) => s.where === "GET /v1/letters?limit=100");
     expect(letters?.text).toContain("隐私扫描来信true");
     expect(letters?.text).not.toContain("隐私扫描来信false");

@@ -135,7 +135,10 @@ export const applicationRoutes = newRouter()
       if (!(await c.var.deps.store.units.get(unitCode))) {
         fail("unprocessable", `单位${unitCode}不存在`, [{ path: "unitCode", message: "单位不存在" }]);
       }
-      const { trackingCode, secretHash } = issueTrackingCredentials(Number(input.receivedOn.slice(0, 4)));
+      const { trackingCode, secretHash } = issueTrackingCredentials(
+        "YSQ",
+        Number(input.receivedOn.slice(0, 4)),
+      );
       const application = newApplication(
         {
           id: newId("application"),

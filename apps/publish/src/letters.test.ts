@@ -22,7 +22,7 @@ async function received(): Promise<string> {
     "2026-03-02",
     "2026-03-02T02:00:00.000Z",
   );
-  await h.store.letters.create(letter, input.writer, {
+  await h.store.letters.create(letter, input.writer, "test-secret-hash", {
     entityType: "letter",
     entityId: letter.id,
     action: "submit",

@@ -1,9 +1,9 @@
 import { type Applicant, builtInCalendar, DomainError, newApplication, withEvent } from "@gov/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { issueTrackingCredentials, secretMatches } from "./application.ts";
 import { newId } from "./id.ts";
 import type { Store } from "./store.ts";
 import { testStore } from "./testing/index.ts";
+import { issueTrackingCredentials, secretMatches } from "./tracking.ts";
 
 let store: Store;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ const applicant: Applicant = {
 };
 
 async function created(unitCode: string, receivedOn: string) {
-  const { trackingCode, secret, secretHash } = issueTrackingCredentials(2026);
+  const { trackingCode, secret, secretHash } = issueTrackingCredentials("YSQ", 2026);
   const application = newApplication(
     {
       id: newId("application"),

@@ -1,4 +1,3 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type Applicant, type Application, type AuditEntry, DomainError, isOpen } from "@gov/domain";
 import { auditWrite, readAudit } from "./audit.ts";
@@ -186,23 +185,3 @@ export function applicationRepository(db: Db) {
 }
 
 export type ApplicationRepository = ReturnType<typeof applicationRepository>;
-
-const codeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
-/**
- * A tracking code the applicant can read out on the phone (no 0/O, 1/I) and a secret that
- * only the applicant ever sees: the table keeps its SHA-256.
- */
-export function issueTrackingCredentials(year: number) {
-  const random = randomBytes(10);
-  const code = [...random].map((b) => codeAlphabet[b % codeAlphabet.length]).join("");
-  const secret = randomBytes(24).toString("base64url");
-  return { trackingCode: `YSQ${year}-${code}`, secret, secretHash: sha256(secret) };
-}
-
-export function secretMatches(secret: string, secretHash: string): boolean {
-  const given = Buffer.from(sha256(secret), "hex");
-  const stored = Buffer.from(secretHash, "hex");
-  return given.length === stored.length && timingSafeEqual(given, stored);
-}

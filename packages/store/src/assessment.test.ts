@@ -217,7 +217,12 @@ describe("application and letter facts are read only for sheets that use them", 
     const unanswered = letter("2019-06-03", null);
     const replied = letter("2019-06-03", "2019-06-05");
     for (const l of [unanswered, replied]) {
-      await store.letters.create(l, { name: "李四", phone: "13900000000" }, audit("letter", l.id));
+      await store.letters.create(
+        l,
+        { name: "李四", phone: "13900000000" },
+        "test-secret-hash",
+        audit("letter", l.id),
+      );
     }
 
     expect(await queriesOf(() => store.assessments.facts(other, 2019, "2019-12-31"))).toEqual({

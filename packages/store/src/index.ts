@@ -1,6 +1,6 @@
 export { annualReportRecords } from "./annual-report.ts";
 export { apiKeyRepository, type Principal } from "./api-key.ts";
-export { type ApplicationRepository, issueTrackingCredentials, secretMatches } from "./application.ts";
+export type { ApplicationRepository } from "./application.ts";
 export type { CalendarRepository, StoredNotice } from "./calendar.ts";
 export type { CallCounter, Db, StoreConfig } from "./client.ts";
 export type { ConsultationFilter, StoredComment } from "./consultation.ts";
@@ -31,4 +31,5 @@ export {
 export { createStore, type Store } from "./store.ts";
 export { DuplicateSubmissionRace, findSubmission, submissionWrite } from "./submission-fingerprint.ts";
 export { tableDefinition } from "./table.ts";
+export { issueTrackingCredentials, secretMatches } from "./tracking.ts";
 export type { Write } from "./transaction.ts";

@@ -146,6 +146,11 @@ export const keys = {
   /** A letter to the mayor's mailbox; its writer sits in a record of its own (personal data). */
   letter: (id: string) => ({ pk: `LETTER#${id}`, sk: "LETTER" }),
   letterWriter: (id: string) => ({ pk: `LETTER#${id}`, sk: "WRITER" }),
+  /** The writer's lookup by tracking code (gsi3). */
+  letterByTrackingCode: (trackingCode: string) => ({
+    gsi3pk: `TRACKING#${trackingCode}`,
+    gsi3sk: "LETTER",
+  }),
   /** Every letter by receipt day, newest first (gsi2): the office's list and the statistics. */
   letterInMailbox: (receivedOn: string, id: string) => ({ gsi2pk: "LETTERS", gsi2sk: `${receivedOn}#${id}` }),
   mailboxPartition: "LETTERS",

@@ -34,7 +34,7 @@ async function letter(receivedOn: string, consent: boolean, replied: boolean): P
     receivedOn,
     `${receivedOn}T02:00:00.000Z`,
   );
-  await store.letters.create(created, input.writer, audit(created, "submit"));
+  await store.letters.create(created, input.writer, "test-secret-hash", audit(created, "submit"));
   const assigned = transferLetter(
     created,
     office,

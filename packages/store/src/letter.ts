@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
   type Actor,
   type AuditEntry,
@@ -29,6 +29,7 @@ function toRecord(letter: Letter): Record<string, unknown> {
   return {
     ...keys.letter(letter.id),
     ...keys.letterInMailbox(letter.receivedOn, letter.id),
+    ...keys.letterByTrackingCode(letter.trackingCode),
     ...(letter.unitCode ? keys.letterOfUnit(letter.unitCode, letter.receivedOn, letter.id) : {}),
     ...(letter.consentToPublish && letter.reply
       ? keys.publishedLetter(letter.reply.repliedAt, letter.id)
@@ -61,6 +62,38 @@ export function letterRepository(db: Db) {
       return Item ? fromRecord(Item) : undefined;
     },
 
+    /**
+     * The writer's own view, by tracking code: the letter (a consistent read, as the index lags)
+     * and the hash the writer's secret must match. The writer's personal data is not read.
+     */
+    async byTrackingCode(trackingCode: string): Promise<{ letter: Letter; secretHash: string } | undefined> {
+      const { Items } = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: "gsi3",
+          KeyConditionExpression: "gsi3pk = :pk",
+          ExpressionAttributeValues: { ":pk": keys.letterByTrackingCode(trackingCode).gsi3pk },
+          Limit: 1,
+        }),
+      );
+      const id = Items?.[0]?.id;
+      if (typeof id !== "string") return undefined;
+      const [letter, secret] = await Promise.all([
+        db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.letter(id), ConsistentRead: true })),
+        db.doc.send(
+          new GetCommand({
+            TableName: db.tableName,
+            Key: keys.letterWriter(id),
+            ProjectionExpression: "secretHash",
+          }),
+        ),
+      ]);
+      const secretHash = secret.Item?.secretHash;
+      return letter.Item && typeof secretHash === "string"
+        ? { letter: fromRecord(letter.Item), secretHash }
+        : undefined;
+    },
+
     /** The writer's personal data: read only for the staff who answer the letter. */
     async writer(id: string): Promise<LetterWriter | undefined> {
       const { Item } = await db.doc.send(
@@ -69,10 +102,14 @@ export function letterRepository(db: Db) {
       return Item ? (Item.writer as LetterWriter) : undefined;
     },
 
-    /** The letter, its writer (own record) and audit entry, plus writes that must hold with them. */
+    /**
+     * The letter, its writer (own record, with the SHA-256 of the writer's secret) and audit
+     * entry, plus writes that must hold with them.
+     */
     async create(
       letter: Letter,
       writer: LetterWriter,
+      secretHash: string,
       audit: AuditEntry,
       extra: Write[] = [],
     ): Promise<void> {
@@ -92,7 +129,7 @@ export function letterRepository(db: Db) {
           item: {
             Put: {
               TableName: db.tableName,
-              Item: { ...keys.letterWriter(letter.id), entity: "letter-writer", writer },
+              Item: { ...keys.letterWriter(letter.id), entity: "letter-writer", writer, secretHash },
               ConditionExpression: "attribute_not_exists(pk)",
             },
           },
