@@ -8,7 +8,7 @@ import {
   timelinessOfApplication,
   yearOf,
 } from "@gov/domain";
-import { type AppEnv, jsonContent, newRouter, problemResponse } from "@gov/http";
+import { type AppEnv, bearerToken, jsonContent, newRouter, problemResponse } from "@gov/http";
 import { issueTrackingCredentials, newId, secretMatches } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
@@ -64,11 +64,6 @@ const problems = {
 const private_ = (c: C) => c.header("Cache-Control", "no-store");
 
 const calendarOf = (c: C) => c.var.deps.store.calendar.current(c.var.deps.calendar);
-
-/** The secret travels as a bearer token: never in the URL, so never in an access log (ADR 0018). */
-function secretOf(c: C): string | undefined {
-  return /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
-}
 
 /** 依申请公开 on the portal: anyone applies (through the intake guard); only the applicant reads the status. */
 export function publicApplicationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
@@ -160,7 +155,7 @@ export function publicApplicationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
       }),
       async (c) => {
         private_(c);
-        const secret = secretOf(c);
+        const secret = bearerToken(c);
         const found = secret
           ? await c.var.deps.store.applications.getByTrackingCode(c.req.valid("param").trackingCode)
           : undefined;

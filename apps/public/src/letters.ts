@@ -11,11 +11,13 @@ import {
   UnitCode,
   yearOf,
 } from "@gov/domain";
-import { type AppEnv, jsonContent, newRouter, problemResponse } from "@gov/http";
+import { type AppEnv, bearerToken, jsonContent, newRouter, problemResponse } from "@gov/http";
 import { issueTrackingCredentials, newId, secretMatches } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { intakeWrites } from "./intake.ts";
+
+const receiptNotice = "请妥善保存查询码和查询密钥；查询办理情况时以 Authorization: Bearer <查询密钥> 提交。";
 
 const example = {
   submit: {
@@ -31,6 +33,8 @@ const example = {
     receivedOn: "2026-03-02",
     dueOn: "2026-03-09",
     dueIsProvisional: false,
+    secret: "Qm9vZ1l0aGVTZWNyZXRPbmx5T25jZQ",
+    notice: receiptNotice,
   },
   published: {
     id: "let_01JD6Q3Z5K8X9V2M4N7P0R1S3T",
@@ -50,6 +54,11 @@ const Accepted = z.object({
   receivedOn: z.string().openapi({ description: "受理日期" }),
   dueOn: z.string().openapi({ description: "答复期限（工作日，按节假日安排计算）" }),
   dueIsProvisional: z.boolean(),
+  secret: z
+    .string()
+    .optional()
+    .openapi({ description: "查询密钥：仅首次受理的答复中出现，重放与重复提交的答复中没有" }),
+  notice: z.string().optional(),
 });
 
 const LetterStatus = z
@@ -67,13 +76,10 @@ const LetterStatus = z
   })
   .openapi("LetterStatus");
 
-/** The secret travels as a bearer token: never in the URL, so never in an access log (ADR 0018). */
-const secretOf = (c: Context<AppEnv>) => /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
-
 async function status(c: Context<AppEnv>, trackingCode: string) {
   c.header("Cache-Control", "no-store");
   const { store, clock, calendar: builtIn, settings } = c.var.deps;
-  const secret = secretOf(c);
+  const secret = bearerToken(c);
   const found = secret ? await store.letters.byTrackingCode(trackingCode) : undefined;
   // Unknown code and wrong secret answer alike, so neither can be probed.
   if (!found || !secret || !secretMatches(secret, found.secretHash)) {
@@ -150,7 +156,7 @@ async function submit(c: Context<AppEnv>, input: SubmitLetterInput) {
     {
       ...body,
       secret,
-      notice: "请妥善保存查询码和查询密钥；查询办理情况时以 Authorization: Bearer <查询密钥> 提交。",
+      notice: receiptNotice,
     },
     201,
   );

@@ -16,6 +16,7 @@ import {
   idempotent,
   jsonContent,
   newRouter,
+  nowIso,
   problemResponse,
   requireRole,
   security,
@@ -23,7 +24,7 @@ import {
 import { annualReportRecords, newId } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { auditOf, nowIso, prepareContent } from "./publishing.ts";
+import { auditOf, prepareContent } from "./publishing.ts";
 
 type C = Context<AppEnv>;
 

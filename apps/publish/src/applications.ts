@@ -11,7 +11,6 @@ import {
   newApplication,
   newItem,
   RegisterApplicationInput,
-  shanghaiDate,
   timelinessOfApplication,
   UnitCode,
   withEvent,
@@ -26,14 +25,16 @@ import {
   idempotent,
   jsonContent,
   newRouter,
+  nowIso,
   problemResponse,
   requireRole,
   security,
+  todayOf,
 } from "@gov/http";
 import { issueTrackingCredentials, newId, type Principal } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { auditOf, nowIso, prepareContent } from "./publishing.ts";
+import { auditOf, prepareContent } from "./publishing.ts";
 
 type C = Context<AppEnv>;
 
@@ -69,8 +70,6 @@ const problems = {
   422: problemResponse("违反业务规则（单位不存在等）"),
 };
 
-const today = (c: C) => shanghaiDate(c.var.deps.clock());
-
 /** The calendar in force: the built-in one plus every notice the office has loaded. */
 export const calendarOf = (c: C) => c.var.deps.store.calendar.current(c.var.deps.calendar);
 
@@ -97,7 +96,7 @@ async function scopedApplication(c: C, id: string): Promise<Application> {
 /** The staff view: the record, its clock as of today, why it is due then, and the applicant. */
 async function detail(c: C, application: Application) {
   const calendar = await calendarOf(c);
-  const clock = clockOfApplication(application, calendar, today(c));
+  const clock = clockOfApplication(application, calendar, todayOf(c));
   const applicant = await c.var.deps.store.applications.applicant(application.id);
   c.header("ETag", etagOf(application.version));
   return {
@@ -106,7 +105,7 @@ async function detail(c: C, application: Application) {
     dueOn: clock.dueOn,
     dueIsProvisional: clock.dueIsProvisional,
     calendarVersion: clock.calendarVersion,
-    timeliness: timelinessOfApplication(clock, today(c), calendar, c.var.deps.settings),
+    timeliness: timelinessOfApplication(clock, todayOf(c), calendar, c.var.deps.settings),
     explanation: clock.explanation,
     applicant: applicant ?? null,
   };
@@ -151,7 +150,7 @@ export const applicationRoutes = newRouter()
           provisionForm: input.provisionForm,
         },
         await calendarOf(c),
-        today(c),
+        todayOf(c),
         nowIso(c),
       );
       const headers = { ETag: etagOf(1), Location: `/publish/v1/applications/${application.id}` };
@@ -198,13 +197,13 @@ export const applicationRoutes = newRouter()
           : await applications.listOfUnit(office && unit ? unit : principal.unitCode, page);
       const calendar = await calendarOf(c);
       const items = result.items.map(({ events: _events, ...application }) => {
-        const clock = clockOfApplication({ ...application, events: _events }, calendar, today(c));
+        const clock = clockOfApplication({ ...application, events: _events }, calendar, todayOf(c));
         return {
           ...application,
           state: clock.state,
           dueOn: clock.dueOn,
           dueIsProvisional: clock.dueIsProvisional,
-          timeliness: timelinessOfApplication(clock, today(c), calendar, c.var.deps.settings),
+          timeliness: timelinessOfApplication(clock, todayOf(c), calendar, c.var.deps.settings),
         };
       });
       return c.json({ items, nextCursor: result.nextCursor }, 200);
@@ -246,7 +245,7 @@ export const applicationRoutes = newRouter()
         event,
         { at: nowIso(c), by: c.var.principal.keyId },
         await calendarOf(c),
-        today(c),
+        todayOf(c),
       );
       await c.var.deps.store.applications.update(
         next,
@@ -299,10 +298,10 @@ export const applicationRoutes = newRouter()
       );
       const next = withEvent(
         application,
-        { type: "disclosed-proactively", on: today(c), itemId: item.id },
+        { type: "disclosed-proactively", on: todayOf(c), itemId: item.id },
         { at: nowIso(c), by: principal.keyId },
         await calendarOf(c),
-        today(c),
+        todayOf(c),
       );
       await c.var.deps.store.applications.update(
         next,

@@ -9,7 +9,6 @@ import {
   OpenConsultationInput,
   phaseOf,
   publishFeedback,
-  shanghaiDate,
 } from "@gov/domain";
 import {
   type AppEnv,
@@ -24,6 +23,7 @@ import {
   problemResponse,
   requireRole,
   security,
+  todayOf,
 } from "@gov/http";
 import { newId, type Principal } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -57,10 +57,9 @@ const problems = {
   422: problemResponse("违反业务规则"),
 };
 
-const today = (c: C) => shanghaiDate(c.var.deps.clock());
 const view = (c: C, consultation: Consultation) => ({
   ...consultation,
-  phase: phaseOf(consultation, today(c)),
+  phase: phaseOf(consultation, todayOf(c)),
 });
 
 function auditOf(consultation: Consultation, action: string, principal: Principal): AuditEntry {
@@ -109,7 +108,7 @@ export const consultationRoutes = newRouter()
         input,
         c.var.principal.unitCode,
         newId("consultation"),
-        today(c),
+        todayOf(c),
         now,
       );
       const body = view(c, consultation);
@@ -148,7 +147,7 @@ export const consultationRoutes = newRouter()
       const { phase, limit, cursor } = c.req.valid("query");
       const page = await c.var.deps.store.consultations.list(
         { phase },
-        today(c),
+        todayOf(c),
         { limit, cursor },
         c.var.principal,
       );
@@ -198,7 +197,7 @@ export const consultationRoutes = newRouter()
         consultation,
         c.req.valid("json"),
         received,
-        today(c),
+        todayOf(c),
         clock().toISOString(),
       );
       await store.consultations.update(next, consultation, auditOf(next, "feedback", c.var.principal));

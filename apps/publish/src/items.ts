@@ -27,9 +27,11 @@ import {
   idempotent,
   jsonContent,
   newRouter,
+  nowIso,
   problemResponse,
   requireRole,
   security,
+  updateProblems,
 } from "@gov/http";
 import { newId } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -38,7 +40,6 @@ import { examples } from "./examples.ts";
 import {
   approve,
   auditOf,
-  nowIso,
   prepareContent,
   readForChange,
   scoped,
@@ -50,9 +51,7 @@ const ItemView = z.record(z.string(), z.unknown()).openapi("Item", { example: ex
 const IdParam = z.object({ id: z.string().openapi({ example: examples.item.id }) });
 const itemResponse = (description: string) => ({ description, ...jsonContent(ItemView) });
 const stateProblems = {
-  ...commonProblems,
-  409: problemResponse("当前状态不允许此操作"),
-  412: problemResponse("If-Match版本已过期"),
+  ...updateProblems,
   422: problemResponse("违反业务规则（栏目、关联等）"),
 };
 

@@ -8,7 +8,6 @@ import {
   letterView,
   ReplyLetterInput,
   replyToLetter,
-  shanghaiDate,
   TransferLetterInput,
   transferLetter,
 } from "@gov/domain";
@@ -24,6 +23,8 @@ import {
   problemResponse,
   requireRole,
   security,
+  todayOf,
+  updateProblems,
 } from "@gov/http";
 import type { Principal } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -65,14 +66,12 @@ const example = {
 const LetterView = z.record(z.string(), z.unknown()).openapi("Letter", { example: example.letter });
 const IdParam = z.object({ id: z.string().openapi({ example: example.letter.id }) });
 const problems = {
-  ...commonProblems,
-  409: problemResponse("当前状态不允许此操作"),
-  412: problemResponse("If-Match版本已过期"),
+  ...updateProblems,
   422: problemResponse("目标单位不存在或与当前相同"),
 };
 
-const today = (c: C) => shanghaiDate(c.var.deps.clock());
-const view = (c: C, letter: Letter) => letterView(letter, c.var.deps.calendar, c.var.deps.settings, today(c));
+const view = (c: C, letter: Letter) =>
+  letterView(letter, c.var.deps.calendar, c.var.deps.settings, todayOf(c));
 
 function auditOf(letter: Letter, action: string, principal: Principal, note?: string): AuditEntry {
   return {
@@ -135,7 +134,7 @@ export const letterRoutes = newRouter()
       const { calendar, settings, store } = c.var.deps;
       const filter = {
         state,
-        openReceivedOnOrBefore: overdue ? latestOverdueReceipt(calendar, settings, today(c)) : undefined,
+        openReceivedOnOrBefore: overdue ? latestOverdueReceipt(calendar, settings, todayOf(c)) : undefined,
       };
       const page = await store.letters.list(c.var.principal, filter, { limit, cursor });
       // "Not overdue" is the complement; it reads the list and drops the overdue ones.
@@ -219,7 +218,7 @@ export const letterRoutes = newRouter()
         c.var.principal,
         { body: c.req.valid("json").body, unitName: unit?.name ?? c.var.principal.unitCode },
         clock(),
-        today(c),
+        todayOf(c),
       );
       await store.letters.update(next, letter, auditOf(next, "reply", c.var.principal));
       return respond(c, next);

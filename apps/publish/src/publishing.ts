@@ -19,7 +19,7 @@ import {
   withdrawItem,
   yearOf,
 } from "@gov/domain";
-import { type AppEnv, checkVersion, expectedVersion } from "@gov/http";
+import { type AppEnv, checkVersion, expectedVersion, nowIso } from "@gov/http";
 import {
   actionLinkWrites,
   applySearchIndex,
@@ -39,7 +39,6 @@ import type { z } from "zod";
 type C = Context<AppEnv>;
 
 export const scoped = (c: C) => scopedItems(c.var.deps.store.items, c.var.principal);
-export const nowIso = (c: C) => c.var.deps.clock().toISOString();
 
 export function auditOf(item: Item, action: string, principal: Principal, note?: string): AuditEntry {
   return {

@@ -7,7 +7,6 @@ import {
   ProgressInput,
   type RectificationTask,
   reportProgress,
-  shanghaiDate,
   TaskState,
   taskView,
 } from "@gov/domain";
@@ -23,6 +22,8 @@ import {
   problemResponse,
   requireRole,
   security,
+  todayOf,
+  updateProblems,
 } from "@gov/http";
 import type { Principal } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -36,12 +37,9 @@ type C = Context<AppEnv>;
 const Json = z.record(z.string(), z.unknown());
 const IdParam = z.object({ id: z.string().max(40) });
 const problems = {
-  ...commonProblems,
-  409: problemResponse("当前状态不允许此操作"),
-  412: problemResponse("If-Match版本已过期"),
+  ...updateProblems,
   422: problemResponse("佐证信息不存在或未发布"),
 };
-const today = (c: C) => shanghaiDate(c.var.deps.clock());
 
 async function ownTask(c: C, id: string): Promise<RectificationTask> {
   const task = await c.var.deps.store.rectificationTasks.get(id);
@@ -71,7 +69,7 @@ async function save(c: C, next: RectificationTask, before: RectificationTask, ac
     auditOf(next, action, c.var.principal, note),
   );
   c.header("ETag", etagOf(next.version));
-  return c.json(taskView(next, today(c)), 200);
+  return c.json(taskView(next, todayOf(c)), 200);
 }
 
 /** Evidence must be something the public can open: a published item. */
@@ -132,11 +130,11 @@ export const rectificationTaskRoutes = newRouter()
     async (c) => {
       const { limit, cursor, ...filter } = c.req.valid("query");
       const page = await c.var.deps.store.rectificationTasks.list(
-        { ...filter, unit: c.var.principal.unitCode, today: today(c) },
+        { ...filter, unit: c.var.principal.unitCode, today: todayOf(c) },
         { limit, cursor },
       );
       return c.json(
-        { items: page.items.map((t) => taskView(t, today(c))), nextCursor: page.nextCursor },
+        { items: page.items.map((t) => taskView(t, todayOf(c))), nextCursor: page.nextCursor },
         200,
       );
     },
@@ -154,7 +152,7 @@ export const rectificationTaskRoutes = newRouter()
     async (c) => {
       const task = await ownTask(c, c.req.valid("param").id);
       c.header("ETag", etagOf(task.version));
-      return c.json(taskView(task, today(c)), 200);
+      return c.json(taskView(task, todayOf(c)), 200);
     },
   )
   .openapi(

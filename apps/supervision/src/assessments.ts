@@ -31,23 +31,24 @@ import {
   idempotent,
   jsonContent,
   newRouter,
+  nowIso,
   problemResponse,
   requireRole,
   security,
+  todayOf,
+  updateProblems,
 } from "@gov/http";
 import { newId } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { examples } from "./examples.ts";
-import { auditOf, nowIso, todayOf } from "./records.ts";
+import { auditOf } from "./records.ts";
 
 type C = Context<AppEnv>;
 const Json = z.record(z.string(), z.unknown());
 const IdParam = z.object({ id: z.string().max(40) });
 const problems = {
-  ...commonProblems,
-  409: problemResponse("当前状态不允许此操作"),
-  412: problemResponse("If-Match版本已过期"),
+  ...updateProblems,
   422: problemResponse("违反业务规则"),
 };
 

@@ -21,13 +21,14 @@ import {
   idempotent,
   jsonContent,
   newRouter,
+  nowIso,
   requireRole,
   security,
+  todayOf,
 } from "@gov/http";
 import { newId } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { nowIso, todayOf } from "./records.ts";
 
 type C = Context<AppEnv>;
 const Json = z.record(z.string(), z.unknown());

@@ -12,13 +12,14 @@ import {
   idempotent,
   jsonContent,
   newRouter,
+  nowIso,
   requireRole,
   security,
 } from "@gov/http";
 import { newId } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { examples } from "./examples.ts";
-import { auditOf, nowIso } from "./records.ts";
+import { auditOf } from "./records.ts";
 
 const Json = z.record(z.string(), z.unknown());
 const Year = z.coerce.number().int().min(2000).max(2100);

@@ -39,26 +39,7 @@ export const Deduction = z.object({
 });
 export type Deduction = z.infer<typeof Deduction>;
 
-/** What the rules read of a published item. */
-export type ItemFact = Pick<
-  Item,
-  | "id"
-  | "kind"
-  | "title"
-  | "unitCode"
-  | "columnId"
-  | "indexNumber"
-  | "generatedOn"
-  | "publishedAt"
-  | "firstPublishedAt"
-  | "docNumber"
-  | "effectiveOn"
-  | "validity"
-  | "validityHistory"
-  | "timeliness"
-  | "interprets"
-  | "disclosureMethod"
->;
+/** What the rules read of a published item (the store projects exactly these). */
 export const itemFactFields = [
   "id",
   "kind",
@@ -76,16 +57,13 @@ export const itemFactFields = [
   "timeliness",
   "interprets",
   "disclosureMethod",
-] as const satisfies readonly (keyof ItemFact)[];
+] as const satisfies readonly (keyof Item)[];
+export type ItemFact = Pick<Item, (typeof itemFactFields)[number]>;
 
 /**
  * What the rules read of an application: the inputs of its clock and its tracking code. Never
  * the applicant (a record of its own) nor the description, which may name a person.
  */
-export type ApplicationFact = Pick<
-  Application,
-  "id" | "trackingCode" | "unitCode" | "channel" | "receivedOn" | "events"
->;
 export const applicationFactFields = [
   "id",
   "trackingCode",
@@ -93,13 +71,10 @@ export const applicationFactFields = [
   "channel",
   "receivedOn",
   "events",
-] as const satisfies readonly (keyof ApplicationFact)[];
+] as const satisfies readonly (keyof Application)[];
+export type ApplicationFact = Pick<Application, (typeof applicationFactFields)[number]>;
 
 /** What the rules read of a letter: its dates and holder. Never the writer, subject or body. */
-export type LetterFact = Pick<
-  Letter,
-  "id" | "trackingCode" | "unitCode" | "state" | "receivedOn" | "repliedOn"
->;
 export const letterFactFields = [
   "id",
   "trackingCode",
@@ -107,7 +82,8 @@ export const letterFactFields = [
   "state",
   "receivedOn",
   "repliedOn",
-] as const satisfies readonly (keyof LetterFact)[];
+] as const satisfies readonly (keyof Letter)[];
+export type LetterFact = Pick<Letter, (typeof letterFactFields)[number]>;
 
 /** The platform's own data about one unit, as of the assessment's day. */
 export type AssessmentFacts = {

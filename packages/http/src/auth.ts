@@ -1,4 +1,5 @@
 import { hasRole, type Role } from "@gov/domain";
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./env.ts";
 import { problem } from "./problem.ts";
@@ -8,9 +9,8 @@ import { problem } from "./problem.ts";
  * reads and writes as this principal, scoped to its unit.
  */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const header = c.req.header("authorization") ?? "";
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const principal = match?.[1] ? await c.var.deps.store.apiKeys.authenticate(match[1]) : undefined;
+  const token = bearerToken(c);
+  const principal = token ? await c.var.deps.store.apiKeys.authenticate(token) : undefined;
   if (!principal) {
     const response = problem("unauthenticated", "缺少或无效的API密钥");
     response.headers.set("www-authenticate", 'Bearer realm="gov-disclosure"');
@@ -29,4 +29,12 @@ export function requireRole(...roles: Role[]) {
     }
     await next();
   });
+}
+
+/**
+ * The token of `Authorization: Bearer <token>`: a department's API key, or a citizen's secret
+ * (kept out of URLs, so never in an access log; ADR 0018).
+ */
+export function bearerToken(c: Context): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
 }

@@ -1,11 +1,19 @@
 export { type App, createApp, newRouter, requestIdFor } from "./app.ts";
-export { authenticate, requireRole } from "./auth.ts";
+export { authenticate, bearerToken, requireRole } from "./auth.ts";
 export { clientOf } from "./client.ts";
+export { nowIso, todayOf } from "./clock.ts";
 export type { AppEnv, Deps } from "./env.ts";
 export { idempotencyWrites, idempotent } from "./idempotency.ts";
 export { jsonClient, type Send } from "./json-client.ts";
 export { logError } from "./log.ts";
-export { commonProblems, IfMatchHeader, jsonContent, problemResponse, security } from "./openapi.ts";
+export {
+  commonProblems,
+  IfMatchHeader,
+  jsonContent,
+  problemResponse,
+  security,
+  updateProblems,
+} from "./openapi.ts";
 export { fieldIssues, problem, statusOf } from "./problem.ts";
 export { checkVersion, etagOf, expectedVersion } from "./version.ts";
 export { whoamiRoutes } from "./whoami.ts";

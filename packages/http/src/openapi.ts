@@ -31,6 +31,13 @@ export const commonProblems = {
   404: problemResponse("信息不存在（或属于其他单位）"),
 };
 
+/** What every versioned update can answer besides: a state that forbids it, a stale If-Match. */
+export const updateProblems = {
+  ...commonProblems,
+  409: problemResponse("当前状态不允许此操作"),
+  412: problemResponse("If-Match版本已过期"),
+};
+
 export const security = [{ apiKey: [] }];
 
 /** The precondition header of every update (ADR 0004): the version the client last read. */
