@@ -1,14 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startLocal } from "@gov/local";
 import { afterAll, expect, it } from "vitest";
+import { startStack } from "./stack.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "gov-local-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+// The database outlives the stack here as DynamoDB Local's files do under `pnpm start`; that
+// those files survive the JVM is the launcher's own test (packages/store/src/local).
+const tableName = `restart-${process.pid}`;
+
 it("a second start on the same DATA_DIR reuses the data and the keys in credentials.json", async () => {
-  const first = await startLocal({ port: 0, dataDir, seed: "none" });
+  const first = await startStack({ dataDir, seed: "none", tableName });
   const credentials = JSON.parse(readFileSync(join(dataDir, "credentials.json"), "utf8"));
   const [officeCode, office] = Object.entries(credentials)[0] as [
     string,
@@ -29,7 +33,7 @@ it("a second start on the same DATA_DIR reuses the data and the keys in credenti
   const { id } = (await created.json()) as { id: string };
   await first.stop();
 
-  const second = await startLocal({ port: 0, dataDir, seed: "none" });
+  const second = await startStack({ dataDir, seed: "none", tableName });
   try {
     expect(Object.keys(second.credentials)).toEqual([officeCode]);
     const read = await fetch(`${second.url}/publish/v1/items/${id}`, {

@@ -1,6 +1,7 @@
 import { jsonClient } from "@gov/http";
-import { type LocalStack, startLocal } from "@gov/local";
+import type { LocalStack } from "@gov/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startStack } from "./stack.ts";
 
 let stack: LocalStack;
 let editor: string;
@@ -8,7 +9,7 @@ let reviewer: string;
 let otherUnitKey: string;
 
 beforeAll(async () => {
-  stack = await startLocal({ port: 0, dataDir: undefined, seed: "demo" });
+  stack = await startStack({ dataDir: undefined, seed: "demo" });
   const departments = Object.entries(stack.credentials).filter(([, c]) => c.keys.editor && !c.keys.office);
   const [mine, other] = departments;
   editor = mine?.[1].keys.editor ?? "";

@@ -1,6 +1,7 @@
 import { jsonClient } from "@gov/http";
-import { type LocalStack, startLocal } from "@gov/local";
+import type { LocalStack } from "@gov/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startStack } from "./stack.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads JSON answers of many shapes
 type Json = Record<string, any>;
@@ -15,7 +16,7 @@ const finance = "000014351";
 const clock = { now: new Date("2026-11-16T02:00:00.000Z") };
 
 beforeAll(async () => {
-  stack = await startLocal({ port: 0, dataDir: undefined, seed: "demo", clock: () => clock.now });
+  stack = await startStack({ dataDir: undefined, seed: "demo", clock: () => clock.now });
   const keysOf = (code: string) => stack.credentials[code]?.keys ?? {};
   office = keysOf("000014349").office as string;
   assessor = keysOf("000014349").assessor as string;

@@ -11,6 +11,21 @@ import { demoItems } from "./demo/items.ts";
 import { demoLetters } from "./demo/letters.ts";
 import { demoUnits, officeUnitCode } from "./demo/units.ts";
 
+/**
+ * Runs `work` with the clock reading `time`. Seeding runs entities side by side, each at its
+ * own moment, so the time belongs to the work in hand rather than to the process.
+ */
+export type AtTime = <T>(time: Date, work: () => Promise<T>) => Promise<T>;
+
+/** Runs `work` for every element, at most `width` at once. */
+async function eachConcurrently<T>(all: readonly T[], width: number, work: (one: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < all.length) await work(all[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, all.length) }, worker));
+}
+
 /** `.local/credentials.json`: `{ "<unitCode>": { "name", "keys": { "<role>": "<key>" } } }`. */
 export type Credentials = Record<string, { name: string; keys: Partial<Record<Role, string>> }>;
 
@@ -43,32 +58,40 @@ export async function issueKeys(store: Store, units: Unit[], now: Date): Promise
  * Publishes the demo items through the department API itself (draft → submit → approve,
  * with each unit's own keys), the clock set to when each was formed and published, so
  * the demo data has exactly the 索引号, timeliness facts, links and audit trail a real
- * department's would.
+ * department's would. Units publish side by side; within a unit in the list's order, so
+ * its 索引号 are the same on every start. An item that links to another waits for it.
  */
-export async function seedItems(
-  deps: Deps,
-  credentials: Credentials,
-  setTime: (at: Date) => void,
-): Promise<number> {
+export async function seedItems(deps: Deps, credentials: Credentials, at: AtTime): Promise<number> {
   const app = createPublishApp(deps);
-  const ids = new Map<string, string>();
-  for (const demo of demoItems) {
-    const { unitCode, ref, interpretsRef, relatedRefs, ...fields } = demo;
-    const keys = credentials[unitCode]?.keys;
-    if (!keys?.editor || !keys.reviewer) throw new Error(`演示单位${unitCode}缺少密钥`);
-    const body = {
-      ...fields,
-      ...(interpretsRef ? { interprets: ids.get(interpretsRef) } : {}),
-      ...(relatedRefs ? { relatedItemIds: relatedRefs.map((r) => ids.get(r)) } : {}),
-    };
-    setTime(new Date(`${demo.generatedOn}T01:30:00.000Z`));
-    const created = await call(app, "/v1/items", keys.editor, body);
-    await call(app, `/v1/items/${created.id}/submit`, keys.editor);
-    const publishedOn = addWorkingDays(deps.calendar, demo.generatedOn, 2).date;
-    setTime(new Date(`${publishedOn}T02:00:00.000Z`));
-    await call(app, `/v1/items/${created.id}/approve`, keys.reviewer, { review: clearReview });
-    if (ref) ids.set(ref, created.id);
+  const ids = new Map<string, Promise<string>>();
+  const settle = new Map<string, (id: string) => void>();
+  for (const { ref } of demoItems) {
+    if (ref) ids.set(ref, new Promise((resolve) => settle.set(ref, resolve)));
   }
+  const idOf = (ref: string) => ids.get(ref) ?? Promise.reject(new Error(`演示信息引用不存在：${ref}`));
+  const units = [...new Set(demoItems.map((i) => i.unitCode))];
+  await eachConcurrently(units, units.length, async (code) => {
+    for (const demo of demoItems.filter((i) => i.unitCode === code)) {
+      const { unitCode, ref, interpretsRef, relatedRefs, ...fields } = demo;
+      const keys = credentials[unitCode]?.keys;
+      if (!keys?.editor || !keys.reviewer) throw new Error(`演示单位${unitCode}缺少密钥`);
+      const body = {
+        ...fields,
+        ...(interpretsRef ? { interprets: await idOf(interpretsRef) } : {}),
+        ...(relatedRefs ? { relatedItemIds: await Promise.all(relatedRefs.map(idOf)) } : {}),
+      };
+      const created = await at(new Date(`${demo.generatedOn}T01:30:00.000Z`), async () => {
+        const draft = await call(app, "/v1/items", keys.editor, body);
+        await call(app, `/v1/items/${draft.id}/submit`, keys.editor);
+        return draft;
+      });
+      const publishedOn = addWorkingDays(deps.calendar, demo.generatedOn, 2).date;
+      await at(new Date(`${publishedOn}T02:00:00.000Z`), () =>
+        call(app, `/v1/items/${created.id}/approve`, keys.reviewer, { review: clearReview }),
+      );
+      if (ref) settle.get(ref)?.(created.id);
+    }
+  });
   return demoItems.length;
 }
 
@@ -95,28 +118,24 @@ async function call(
  * public intake, paper ones registered by the unit's staff, and every handling step as an
  * event, the clock set to each day so the receipt dates and event checks are the real ones.
  */
-export async function seedApplications(
-  deps: Deps,
-  credentials: Credentials,
-  setTime: (at: Date) => void,
-): Promise<number> {
+export async function seedApplications(deps: Deps, credentials: Credentials, at: AtTime): Promise<number> {
   const publish = createPublishApp(deps);
   const portal = createPublicApp(deps);
   for (const demo of demoApplications) {
     const key = credentials[demo.unitCode]?.keys.editor;
     if (!key) throw new Error(`演示单位${demo.unitCode}缺少密钥`);
-    setTime(new Date(`${demo.receivedOn}T02:00:00.000Z`));
     const { applicant, description, unitCode, channel, receivedOn } = demo;
-    let id: string;
-    if (channel === "online") {
+    const id = await at(new Date(`${receivedOn}T02:00:00.000Z`), async () => {
+      if (channel !== "online")
+        return (await send(publish, "/v1/applications", key, { channel, receivedOn, applicant, description }))
+          .id;
       const receipt = await send(portal, "/v1/applications", undefined, { unitCode, applicant, description });
-      id = await idOf(publish, key, receipt.trackingCode);
-    } else {
-      id = (await send(publish, "/v1/applications", key, { channel, receivedOn, applicant, description })).id;
-    }
+      return idOf(publish, key, receipt.trackingCode);
+    });
     for (const event of demo.events) {
-      setTime(new Date(`${event.on}T02:00:00.000Z`));
-      await send(publish, `/v1/applications/${id}/events`, key, event);
+      await at(new Date(`${event.on}T02:00:00.000Z`), () =>
+        send(publish, `/v1/applications/${id}/events`, key, event),
+      );
     }
   }
   return demoApplications.length;
@@ -154,19 +173,31 @@ async function send(app: Requestable, path: string, key: string | undefined, bod
 export async function seedSupervision(
   deps: Deps,
   credentials: Credentials,
-  setTime: (at: Date) => void,
+  at: AtTime,
 ): Promise<{ systems: number; assessments: number; tasks: number }> {
   const app = createSupervisionApp(deps);
   const keys = credentials[officeUnitCode]?.keys;
   if (!keys?.office || !keys.assessor) throw new Error("演示数据缺少市政务公开办的密钥");
   const { office, assessor } = keys;
-  setTime(new Date("2019-11-15T02:00:00.000Z"));
   const systemIds = new Map<string, string>();
-  for (const system of demoIndicatorSystems) {
-    const created = await request(app, "POST", "/v1/indicator-systems", office, system);
-    systemIds.set(system.level, created.body.id as string);
-  }
-  setTime(new Date(`${demoAssessments.scoredOn}T02:00:00.000Z`));
+  await at(new Date("2019-11-15T02:00:00.000Z"), async () => {
+    for (const system of demoIndicatorSystems) {
+      const created = await request(app, "POST", "/v1/indicator-systems", office, system);
+      systemIds.set(system.level, created.body.id as string);
+    }
+  });
+  const tasks = await at(new Date(`${demoAssessments.scoredOn}T02:00:00.000Z`), () =>
+    scoreDemoUnits(app, systemIds, office, assessor),
+  );
+  return { systems: demoIndicatorSystems.length, assessments: demoAssessments.units.length, tasks };
+}
+
+async function scoreDemoUnits(
+  app: ReturnType<typeof createSupervisionApp>,
+  systemIds: Map<string, string>,
+  office: string,
+  assessor: string,
+): Promise<number> {
   let tasks = 0;
   for (const unit of demoAssessments.units) {
     const body = {
@@ -197,7 +228,7 @@ export async function seedSupervision(
       tasks += (issued.body.items as unknown[]).length;
     }
   }
-  return { systems: demoIndicatorSystems.length, assessments: demoAssessments.units.length, tasks };
+  return tasks;
 }
 
 async function request(
@@ -242,44 +273,41 @@ const keysOf = (credentials: Credentials, unitCode: string) => {
  * on its day, assigned by the office an hour later, and answered by its unit after the
  * demo's number of working days, so receipts, transfers, replies and audit entries are real.
  */
-export async function seedLetters(deps: Deps, credentials: Credentials, setTime: (at: Date) => void) {
+export async function seedLetters(deps: Deps, credentials: Credentials, at: AtTime) {
   const publicApp = seedingPublicApp(deps);
   const publishApp = createPublishApp(deps);
   const office = keysOf(credentials, officeUnitCode).office as string;
-  for (const demo of demoLetters) {
+  await eachConcurrently(demoLetters, 8, async (demo) => {
     const { receivedOn, assignTo, replyAfterWorkingDays, reply, ...letter } = demo;
-    setTime(beijing(receivedOn));
-    const { id } = await call(publicApp, "/v1/letters", undefined, letter);
-    setTime(beijing(receivedOn, 11));
-    await call(publishApp, `/v1/letters/${id}/transfer`, office, {
-      unitCode: assignTo,
-      reason: "按职能交办",
-    });
-    if (replyAfterWorkingDays === null) continue;
-    setTime(beijing(addWorkingDays(deps.calendar, receivedOn, replyAfterWorkingDays).date, 15));
-    await call(publishApp, `/v1/letters/${id}/reply`, keysOf(credentials, assignTo).editor, { body: reply });
-  }
+    const { id } = await at(beijing(receivedOn), () => call(publicApp, "/v1/letters", undefined, letter));
+    await at(beijing(receivedOn, 11), () =>
+      call(publishApp, `/v1/letters/${id}/transfer`, office, { unitCode: assignTo, reason: "按职能交办" }),
+    );
+    if (replyAfterWorkingDays === null) return;
+    const repliedOn = addWorkingDays(deps.calendar, receivedOn, replyAfterWorkingDays).date;
+    await at(beijing(repliedOn, 15), () =>
+      call(publishApp, `/v1/letters/${id}/reply`, keysOf(credentials, assignTo).editor, { body: reply }),
+    );
+  });
   return demoLetters.length;
 }
 
 /** Consultations on a draft: opened by the unit, commented on by the public, feedback after closing. */
-export async function seedConsultations(deps: Deps, credentials: Credentials, setTime: (at: Date) => void) {
+export async function seedConsultations(deps: Deps, credentials: Credentials, at: AtTime) {
   const publicApp = seedingPublicApp(deps);
   const publishApp = createPublishApp(deps);
   for (const demo of demoConsultations) {
     const { unitCode, draft, comments, feedback, ...window } = demo;
     const editor = keysOf(credentials, unitCode).editor;
-    setTime(beijing(draft.generatedOn));
-    const item = await call(publishApp, "/v1/items", editor, { kind: "general", ...draft });
-    const { id } = await call(publishApp, "/v1/consultations", editor, { ...window, itemId: item.id });
-    for (const comment of comments) {
-      setTime(beijing(comment.on, 20));
-      const { on: _on, ...body } = comment;
-      await call(publicApp, `/v1/consultations/${id}/comments`, undefined, body);
+    const { id } = await at(beijing(draft.generatedOn), async () => {
+      const item = await call(publishApp, "/v1/items", editor, { kind: "general", ...draft });
+      return call(publishApp, "/v1/consultations", editor, { ...window, itemId: item.id });
+    });
+    for (const { on, ...body } of comments) {
+      await at(beijing(on, 20), () => call(publicApp, `/v1/consultations/${id}/comments`, undefined, body));
     }
-    setTime(beijing(feedback.on));
-    const { on: _on, ...answer } = feedback;
-    await call(publishApp, `/v1/consultations/${id}/feedback`, editor, answer);
+    const { on, ...answer } = feedback;
+    await at(beijing(on), () => call(publishApp, `/v1/consultations/${id}/feedback`, editor, answer));
   }
   return demoConsultations.length;
 }

@@ -1,13 +1,16 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import type { Deps } from "@gov/http";
-import { applyPendingSearchIndex, createStore, ensureTable, startDynamoDbLocal } from "@gov/store";
+import { applyPendingSearchIndex, createStore, ensureTable } from "@gov/store";
+import { startDynamoDbLocal } from "@gov/store/local";
 import { type ServerType, serve } from "@hono/node-server";
 import { composeApps } from "./compose.ts";
 import { officeUnitCode } from "./demo/units.ts";
 import {
+  type AtTime,
   type Credentials,
   issueKeys,
   seedApplications,
@@ -24,6 +27,11 @@ export type LocalOptions = {
   /** Where DynamoDB Local keeps its files and credentials.json is written; undefined = in memory. */
   dataDir: string | undefined;
   seed: "demo" | "none";
+  /**
+   * A DynamoDB Local that is already running (the test run's), and the table to use in it;
+   * unset = start one, which lives and dies with this stack.
+   */
+  database?: { endpoint: string; tableName: string };
   clock?: () => Date;
   log?: (line: string) => void;
 };
@@ -43,23 +51,21 @@ export type LocalStack = {
 export async function startLocal(options: LocalOptions): Promise<LocalStack> {
   const log = options.log ?? (() => {});
   const baseClock = options.clock ?? (() => new Date());
-  // Seeding dates the demo items as they were; afterwards the clock is the real one.
-  let seedTime: Date | undefined;
-  const clock = () => seedTime ?? baseClock();
-  const dynamo = await startDynamoDbLocal(
-    options.dataDir ? { dataDir: join(options.dataDir, "dynamodb") } : {},
-  );
-  const store = createStore({ tableName: "gov-disclosure", endpoint: dynamo.endpoint });
+  // Seeding dates the demo records as they were; outside it the clock is the real one.
+  const seedTime = new AsyncLocalStorage<Date>();
+  const clock = () => seedTime.getStore() ?? baseClock();
+  const at: AtTime = (time, work) => seedTime.run(time, work);
+  const { database, stopOwn } = options.database
+    ? { database: options.database, stopOwn: async () => {} }
+    : await ownDatabase(options.dataDir);
+  const store = createStore(database);
   const stopDatabase = async () => {
     store.db.destroy();
-    await dynamo.stop();
+    await stopOwn();
   };
   try {
     const deps: Deps = { store, clock, calendar: builtInCalendar(), settings: defaultSettings };
-    const credentials = await prepareData(deps, options, log, (at) => {
-      seedTime = at;
-    });
-    seedTime = undefined;
+    const credentials = await prepareData(deps, options, log, at);
     // Search-index work a crash left pending is replayed before serving.
     await applyPendingSearchIndex(store.db);
     const server = await listen(composeApps(deps).fetch, options.port);
@@ -81,6 +87,11 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
   }
 }
 
+async function ownDatabase(dataDir: string | undefined) {
+  const local = await startDynamoDbLocal(dataDir ? { dataDir: join(dataDir, "dynamodb") } : {});
+  return { database: { endpoint: local.endpoint, tableName: "gov-disclosure" }, stopOwn: local.stop };
+}
+
 const credentialsFile = (options: LocalOptions) =>
   options.dataDir ? join(options.dataDir, "credentials.json") : undefined;
 
@@ -89,7 +100,7 @@ async function prepareData(
   deps: Deps,
   options: LocalOptions,
   log: (line: string) => void,
-  setSeedTime: (at: Date) => void,
+  at: AtTime,
 ): Promise<Credentials> {
   const { store, clock } = deps;
   await ensureTable(store.db);
@@ -101,11 +112,11 @@ async function prepareData(
     const units = await seedUnits(store, options.seed);
     credentials = await issueKeys(store, units, clock());
     if (options.seed === "demo") {
-      log(`已发布演示信息 ${await seedItems(deps, credentials, setSeedTime)} 条`);
-      log(`已登记演示依申请公开 ${await seedApplications(deps, credentials, setSeedTime)} 件`);
-      log(`已写入市长信箱演示来信 ${await seedLetters(deps, credentials, setSeedTime)} 件`);
-      log(`已写入征求意见演示 ${await seedConsultations(deps, credentials, setSeedTime)} 次`);
-      const round = await seedSupervision(deps, credentials, setSeedTime);
+      log(`已发布演示信息 ${await seedItems(deps, credentials, at)} 条`);
+      log(`已登记演示依申请公开 ${await seedApplications(deps, credentials, at)} 件`);
+      log(`已写入市长信箱演示来信 ${await seedLetters(deps, credentials, at)} 件`);
+      log(`已写入征求意见演示 ${await seedConsultations(deps, credentials, at)} 次`);
+      const round = await seedSupervision(deps, credentials, at);
       log(
         `已写入演示考评：指标体系 ${round.systems} 套、考评 ${round.assessments} 个、整改任务 ${round.tasks} 项`,
       );

@@ -4,7 +4,6 @@ export type { ApplicationRepository } from "./application.ts";
 export type { CalendarRepository, StoredNotice } from "./calendar.ts";
 export type { CallCounter, Db, StoreConfig } from "./client.ts";
 export type { ConsultationFilter, StoredComment } from "./consultation.ts";
-export { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local.ts";
 export { newId } from "./id.ts";
 export {
   findIdempotencyRecord,

@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type Actor, type AuditEntry, canSeeUnit, DomainError, type Item } from "@gov/domain";
 import { auditWrite, readAudit } from "./audit.ts";
+import { batchWrite, putRequests } from "./batch.ts";
 import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
@@ -188,6 +189,22 @@ export function itemRepository(db: Db) {
         ...columnMembershipWrites(db, undefined, item),
         ...extra,
       ]);
+    },
+
+    /**
+     * Loads items whose history is already decided (an import from an old site), each with
+     * its audit entry and column membership, 25 records per BatchWriteItem: the same records
+     * `create` writes, without its per-item transaction. Existing records are overwritten.
+     */
+    async load(entries: { item: Item; audit: AuditEntry }[]): Promise<void> {
+      const requests = entries.flatMap(({ item, audit }) => [
+        { PutRequest: { Item: toRecord(item) } },
+        ...putRequests([
+          auditWrite(db, keys.item(item.id).pk, audit),
+          ...columnMembershipWrites(db, undefined, item),
+        ]),
+      ]);
+      await batchWrite(db, requests);
     },
 
     /**

@@ -1,13 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
   DomainError,
   fail,
@@ -21,6 +14,7 @@ import {
   searchLimits,
   type TermPostings,
 } from "@gov/domain";
+import { batchWrite } from "./batch.ts";
 import type { Db } from "./client.ts";
 import { itemRepository } from "./item.ts";
 import { keys } from "./keys.ts";
@@ -161,25 +155,6 @@ async function deleteOutbox(db: Db, itemId: string, token: string) {
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
-}
-
-type WriteRequest =
-  | { PutRequest: { Item: Record<string, unknown> } }
-  | { DeleteRequest: { Key: Record<string, unknown> } };
-
-/** BatchWriteItem in chunks of 25, a few at a time, retrying what DynamoDB sends back unprocessed. */
-async function batchWrite(db: Db, requests: WriteRequest[]): Promise<void> {
-  const chunks: WriteRequest[][] = [];
-  for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
-  const send = async (chunk: WriteRequest[]) => {
-    let pending: WriteRequest[] = chunk;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      const result = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }));
-      pending = (result.UnprocessedItems?.[db.tableName] ?? []) as WriteRequest[];
-    }
-  };
-  for (let i = 0; i < chunks.length; i += 4) await Promise.all(chunks.slice(i, i + 4).map(send));
 }
 
 // --- searching -------------------------------------------------------------------------------

@@ -27,13 +27,16 @@ beforeAll(async () => {
   const t = await testDeps(new Date("2019-01-02T02:00:00.000Z"));
   const units = await seedUnits(t.store, "demo");
   const credentials = await issueKeys(t.store, units, t.deps.clock());
-  await seedApplications(t.deps, credentials, t.setNow);
+  await seedApplications(t.deps, credentials, (time, work) => {
+    t.setNow(time);
+    return work();
+  });
   t.setNow(new Date("2026-03-02T02:00:00.000Z"));
   const portal = createPublicApp(t.deps);
   stats2019 = (await (await portal.request("/v1/stats/applications?year=2019")).json()) as Statistics;
   stats2020 = (await (await portal.request("/v1/stats/applications?year=2020")).json()) as typeof stats2020;
   report2019 = await (await portal.request("/v1/reports/annual/2019?format=md")).text();
-}, 120_000);
+});
 
 describe("the seed's 2019 applications, created through the API", () => {
   it("21 received in 2019: 10 online, 11 on paper", () => {

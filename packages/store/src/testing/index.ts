@@ -1,4 +1,6 @@
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
+import { batchWrite } from "../batch.ts";
 import { ensureTable } from "../schema.ts";
 import { createStore, type Store } from "../store.ts";
 
@@ -21,7 +23,6 @@ export async function testStore(): Promise<Store> {
 
 /** Every record in the store's table, counted: what a refused request must leave unchanged. */
 export async function countTable(store: Store): Promise<number> {
-  const { ScanCommand } = await import("@aws-sdk/lib-dynamodb");
   let count = 0;
   let start: Record<string, unknown> | undefined;
   do {
@@ -38,3 +39,49 @@ export async function countTable(store: Store): Promise<number> {
   } while (start);
   return count;
 }
+
+/** The DynamoDB calls made from now until the returned function is called, by command (none = absent). */
+export function callsSince(store: Store): () => Record<string, number> {
+  const before = { ...store.db.calls.byCommand };
+  return () =>
+    Object.fromEntries(
+      Object.entries(store.db.calls.byCommand)
+        .map(([command, n]) => [command, n - (before[command] ?? 0)] as const)
+        .filter(([, n]) => n > 0),
+    );
+}
+
+/**
+ * Copies every record of `from` into `to` (created if missing) in the same DynamoDB Local:
+ * data seeded once, through the real code, reused by test files that each change it.
+ */
+export async function copyTable(endpoint: string, from: string, to: string): Promise<void> {
+  const source = createStore({ tableName: from, endpoint });
+  const target = createStore({ tableName: to, endpoint });
+  await ensureTable(target.db);
+  const segments = 4;
+  await Promise.all(
+    Array.from({ length: segments }, async (_, segment) => {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await source.db.doc.send(
+          new ScanCommand({
+            TableName: from,
+            ConsistentRead: true,
+            Segment: segment,
+            TotalSegments: segments,
+            ExclusiveStartKey: start,
+          }),
+        );
+        await batchWrite(
+          target.db,
+          (page.Items ?? []).map((Item) => ({ PutRequest: { Item } })),
+        );
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }),
+  );
+  source.db.destroy();
+  target.db.destroy();
+}
+export { publishedItem } from "./published.ts";

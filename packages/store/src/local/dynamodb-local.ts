@@ -1,0 +1,172 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+
+/**
+ * Amazon DynamoDB Local, shipped inside the `amplify-dynamodb-simulator` package and run
+ * with Java directly (not through that package's JS wrapper, which does more than we need).
+ */
+export type DynamoDbLocal = { endpoint: string; port: number; pid: number; stop(): Promise<void> };
+
+export function emulatorDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve("amplify-dynamodb-simulator/package.json")), "emulator");
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+/**
+ * The JVM runs under a small shell that holds the read end of a pipe whose write end only
+ * this process has. However this process ends (exit, a signal, even SIGKILL, which no
+ * handler sees), the kernel closes the pipe, `cat` returns, and the shell stops the JVM:
+ * no DynamoDB Local outlives the process that started it. The JVM's pid comes first on stdout.
+ */
+const watchdog = `"$@" </dev/null >&2 &
+java=$!
+echo "$java"
+cat >/dev/null
+kill "$java" 2>/dev/null
+wait "$java"`;
+
+const liveJvms = new Set<number>();
+let exitHookInstalled = false;
+
+/** On a plain exit the pipe closes too, but killing here stops the JVM before exit returns. */
+function killOnExit(pid: number) {
+  liveJvms.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on("exit", () => {
+    for (const jvm of liveJvms) {
+      try {
+        process.kill(jvm, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
+export async function startDynamoDbLocal(
+  options: { port?: number; dataDir?: string } = {},
+): Promise<DynamoDbLocal> {
+  const port = options.port ?? (await freePort());
+  const dir = emulatorDir();
+  const storage = options.dataDir ? ["-dbPath", options.dataDir] : ["-inMemory"];
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const java = [
+    "java",
+    "-Xms64m",
+    "-Xmx512m",
+    // One GC thread and the quick compiler only: measured on the demo seeding, a third less CPU
+    // for the same wall time, which the tests sharing this machine need more than the JVM does.
+    "-XX:+UseSerialGC",
+    "-XX:TieredStopAtLevel=1",
+    `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,
+    "-jar",
+    join(dir, "DynamoDBLocal.jar"),
+    "-port",
+    String(port),
+    "-sharedDb",
+    ...storage,
+  ];
+  const shell = spawn("sh", ["-c", watchdog, "dynamodb-local", ...java], {
+    cwd: dir,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  const output = collectOutput(shell);
+  const endpoint = `http://127.0.0.1:${port}`;
+  let pid = 0;
+  try {
+    pid = await jvmPid(shell, output);
+    killOnExit(pid);
+    await waitUntilReady(shell, endpoint, output);
+  } catch (error) {
+    await stopShell(shell, pid);
+    throw error;
+  }
+  return { endpoint, port, pid, stop: () => stopShell(shell, pid) };
+}
+
+/** The last 8 KB of the JVM's output, for the error when it fails to start. */
+function collectOutput(shell: ChildProcess): () => string {
+  let output = "";
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-8192);
+  };
+  shell.stderr?.on("data", keep);
+  return () => output;
+}
+
+function jvmPid(shell: ChildProcess, output: () => string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let line = "";
+    shell.stdout?.on("data", (d: Buffer) => {
+      line += d.toString();
+      const pid = Number.parseInt(line, 10);
+      if (line.includes("\n") && pid > 0) resolve(pid);
+    });
+    shell.once("exit", (code) => reject(new Error(`DynamoDB Local exited (${code}):\n${output()}`)));
+    shell.once("error", reject);
+  });
+}
+
+async function waitUntilReady(shell: ChildProcess, endpoint: string, output: () => string) {
+  const exited = new Promise<never>((_, reject) =>
+    shell.once("exit", (code) => reject(new Error(`DynamoDB Local exited (${code}):\n${output()}`))),
+  );
+  exited.catch(() => {});
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await Promise.race([ping(endpoint), exited])) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`DynamoDB Local did not start within 30 s:\n${output()}`);
+}
+
+async function ping(endpoint: string): Promise<boolean> {
+  try {
+    // Any HTTP answer means the server is listening; DynamoDB answers 400 to an empty POST.
+    await fetch(endpoint, { method: "POST", signal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Closing the pipe asks the shell to stop the JVM; SIGKILL follows if it has not after 5 s. */
+function stopShell(shell: ChildProcess, pid: number): Promise<void> {
+  liveJvms.delete(pid);
+  if (shell.exitCode !== null || shell.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      if (pid) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+      shell.kill("SIGKILL");
+    }, 5000);
+    shell.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    shell.stdin?.end();
+  });
+}

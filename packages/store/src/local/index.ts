@@ -1,0 +1,1 @@
+export { type DynamoDbLocal, freePort, startDynamoDbLocal } from "./dynamodb-local.ts";
