@@ -8,6 +8,7 @@ import { defineConfig } from "vitest/config";
 const projects = [
   "packages/domain",
   "packages/store",
+  "packages/core",
   "packages/http",
   "apps/publish",
   "apps/public",

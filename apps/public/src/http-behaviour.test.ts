@@ -1,4 +1,4 @@
-import { testDeps } from "@gov/http/testing";
+import { testDeps } from "@gov/core/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPublicApp } from "./app.ts";
 

@@ -1,5 +1,5 @@
+import { testDeps } from "@gov/core/testing";
 import { approveItem, CreateItemInput, type Item, newItem, submitItem } from "@gov/domain";
-import { testDeps } from "@gov/http/testing";
 import { newId } from "@gov/store";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPublicApp } from "./app.ts";

@@ -1,5 +1,5 @@
+import { testDeps } from "@gov/core/testing";
 import { jsonClient } from "@gov/http";
-import { testDeps } from "@gov/http/testing";
 import { expect } from "vitest";
 import { createPublishApp } from "./app.ts";
 

@@ -1,3 +1,4 @@
+import { testDeps } from "@gov/core/testing";
 import {
   builtInCalendar,
   CreateItemInput,
@@ -7,7 +8,6 @@ import {
   timelinessOf,
 } from "@gov/domain";
 import { jsonClient } from "@gov/http";
-import { testDeps } from "@gov/http/testing";
 import { newId } from "@gov/store";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSupervisionApp } from "./app.ts";

@@ -1,16 +1,7 @@
-import type { Calendar, Settings } from "@gov/domain";
-import type { IdempotencyRequest, Principal, Store } from "@gov/store";
+import type { Deps } from "@gov/core";
+import type { IdempotencyRequest, Principal } from "@gov/store";
 
-/**
- * What every app is built from: one store, one clock, the working-day calendar and the
- * locality's settings. Nothing reads the system time itself.
- */
-export type Deps = {
-  store: Store;
-  clock: () => Date;
-  calendar: Calendar;
-  settings: Settings;
-};
+export type { Deps };
 
 export type AppEnv = {
   Variables: {

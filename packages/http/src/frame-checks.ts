@@ -1,7 +1,7 @@
+import { testDeps } from "@gov/core/testing";
 import { describe, expect, it } from "vitest";
 import type { App } from "./app.ts";
 import type { Deps } from "./env.ts";
-import { testDeps } from "./testing.ts";
 
 /**
  * The checks every app's frame must pass (auth, health, OpenAPI, problem+json for unknown

@@ -1,4 +1,4 @@
-import { testDeps } from "@gov/http/testing";
+import { testDeps } from "@gov/core/testing";
 import { createPublicApp } from "@gov/public";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueKeys, seedApplications, seedUnits } from "../seed.ts";

@@ -1,9 +1,9 @@
 import { builtInCalendar, defaultSettings, type Role } from "@gov/domain";
 import { testStore } from "@gov/store/testing";
-import type { Deps } from "./env.ts";
+import type { Deps } from "./deps.ts";
 
 /**
- * Deps for an app test: a fresh table on the run's DynamoDB Local and a clock the test
+ * Deps for a use-case or app test: a fresh table on the run's DynamoDB Local and a clock the test
  * sets. `key()` issues a real API key, so auth runs exactly as in production.
  */
 export async function testDeps(start = new Date("2026-03-02T02:00:00.000Z")) {
