@@ -1,3 +1,4 @@
+import { checkVersion } from "@gov/core";
 import {
   type Application,
   ApplicationEventInput,
@@ -17,10 +18,8 @@ import {
 } from "@gov/domain";
 import {
   type AppEnv,
-  checkVersion,
   commonProblems,
   etagOf,
-  expectedVersion,
   idempotencyWrites,
   idempotent,
   jsonContent,
@@ -29,6 +28,7 @@ import {
   problemResponse,
   requireRole,
   security,
+  sentVersion,
   todayOf,
 } from "@gov/http";
 import { issueTrackingCredentials, newId, type Principal } from "@gov/store";
@@ -238,7 +238,7 @@ export const applicationRoutes = newRouter()
     }),
     async (c) => {
       const current = await scopedApplication(c, c.req.valid("param").id);
-      if (c.req.header("if-match") !== undefined) checkVersion(current.version, expectedVersion(c));
+      checkVersion(current.version, sentVersion(c));
       const event = c.req.valid("json");
       const next = withEvent(
         current,

@@ -1,3 +1,4 @@
+import { checkVersion } from "@gov/core";
 import {
   type AuditEntry,
   type Consultation,
@@ -12,10 +13,8 @@ import {
 } from "@gov/domain";
 import {
   type AppEnv,
-  checkVersion,
   commonProblems,
   etagOf,
-  expectedVersion,
   idempotencyWrites,
   idempotent,
   jsonContent,
@@ -23,6 +22,7 @@ import {
   problemResponse,
   requireRole,
   security,
+  sentVersion,
   todayOf,
 } from "@gov/http";
 import { newId, type Principal } from "@gov/store";
@@ -190,7 +190,7 @@ export const consultationRoutes = newRouter()
     }),
     async (c) => {
       const consultation = await readConsultation(c, c.req.valid("param").id);
-      if (c.req.header("if-match") !== undefined) checkVersion(consultation.version, expectedVersion(c));
+      checkVersion(consultation.version, sentVersion(c));
       const { store, clock } = c.var.deps;
       const received = await store.consultations.countComments(consultation.id);
       const next = publishFeedback(

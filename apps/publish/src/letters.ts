@@ -1,3 +1,4 @@
+import { checkVersion } from "@gov/core";
 import {
   type AuditEntry,
   canSeeLetter,
@@ -13,16 +14,15 @@ import {
 } from "@gov/domain";
 import {
   type AppEnv,
-  checkVersion,
   commonProblems,
   etagOf,
-  expectedVersion,
   IfMatchHeader,
   jsonContent,
   newRouter,
   problemResponse,
   requireRole,
   security,
+  sentVersion,
   todayOf,
   updateProblems,
 } from "@gov/http";
@@ -91,7 +91,7 @@ function auditOf(letter: Letter, action: string, principal: Principal, note?: st
 async function readLetter(c: C, id: string): Promise<Letter> {
   const letter = await c.var.deps.store.letters.get(id, { consistent: true });
   if (!letter || !canSeeLetter(c.var.principal, letter)) return fail("not-found", "来信不存在");
-  if (c.req.header("if-match") !== undefined) checkVersion(letter.version, expectedVersion(c));
+  checkVersion(letter.version, sentVersion(c));
   return letter;
 }
 

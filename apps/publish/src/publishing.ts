@@ -1,3 +1,4 @@
+import { checkVersion } from "@gov/core";
 import {
   type Actor,
   type ApproveInput,
@@ -19,7 +20,7 @@ import {
   withdrawItem,
   yearOf,
 } from "@gov/domain";
-import { type AppEnv, checkVersion, expectedVersion, nowIso } from "@gov/http";
+import { type AppEnv, expectedVersion, nowIso } from "@gov/http";
 import {
   actionLinkWrites,
   applySearchIndex,

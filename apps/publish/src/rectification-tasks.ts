@@ -1,3 +1,4 @@
+import { checkVersion } from "@gov/core";
 import {
   type AuditEntry,
   CompleteInput,
@@ -12,16 +13,15 @@ import {
 } from "@gov/domain";
 import {
   type AppEnv,
-  checkVersion,
   commonProblems,
   etagOf,
-  expectedVersion,
   IfMatchHeader,
   jsonContent,
   newRouter,
   problemResponse,
   requireRole,
   security,
+  sentVersion,
   todayOf,
   updateProblems,
 } from "@gov/http";
@@ -44,7 +44,7 @@ const problems = {
 async function ownTask(c: C, id: string): Promise<RectificationTask> {
   const task = await c.var.deps.store.rectificationTasks.get(id);
   if (!task || !canSeeUnit(c.var.principal, task.unitCode)) return fail("not-found", "整改任务不存在");
-  if (c.req.header("if-match") !== undefined) checkVersion(task.version, expectedVersion(c));
+  checkVersion(task.version, sentVersion(c));
   return task;
 }
 

@@ -1,3 +1,4 @@
+import { checkVersion } from "@gov/core";
 import {
   type Assessment,
   AutoScoreInput,
@@ -22,7 +23,6 @@ import {
 } from "@gov/domain";
 import {
   type AppEnv,
-  checkVersion,
   commonProblems,
   etagOf,
   expectedVersion,

@@ -1,3 +1,4 @@
+import { checkVersion } from "@gov/core";
 import {
   CreateTaskInput,
   fail,
@@ -12,7 +13,6 @@ import {
 } from "@gov/domain";
 import {
   type AppEnv,
-  checkVersion,
   commonProblems,
   etagOf,
   expectedVersion,

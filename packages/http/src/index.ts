@@ -15,5 +15,5 @@ export {
   updateProblems,
 } from "./openapi.ts";
 export { fieldIssues, problem, statusOf } from "./problem.ts";
-export { checkVersion, etagOf, expectedVersion } from "./version.ts";
+export { etagOf, expectedVersion, sentVersion } from "./version.ts";
 export { whoamiRoutes } from "./whoami.ts";

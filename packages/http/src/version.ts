@@ -14,7 +14,6 @@ export function expectedVersion(c: Context): number {
   return Number(match[1]);
 }
 
-/** Compare before writing too, so a stale request fails fast with nothing written. */
-export function checkVersion(current: number, expected: number): void {
-  if (current !== expected) fail("precondition-failed", `信息已被修改（当前版本${current}），请刷新后重试`);
-}
+/** If-Match when the client sent one: updates that allow a blind write take it as optional. */
+export const sentVersion = (c: Context): number | undefined =>
+  c.req.header("if-match") === undefined ? undefined : expectedVersion(c);
