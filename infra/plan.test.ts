@@ -23,12 +23,19 @@ describe("infra plan (checked offline, without the sst CLI)", () => {
     }
   });
 
-  it("every app with a Lambda entry is routed, under its own base path", () => {
+  it("every app with a Lambda entry has exactly one function, and all its routes go to it", () => {
     const deployable = readdirSync(join(root, "apps")).filter((app) =>
       existsSync(join(root, "apps", app, "src/lambda.ts")),
     );
-    expect(functions.map((f) => f.handler.split("/")[1]).sort()).toEqual(deployable.sort());
-    expect(new Set(functions.map((f) => f.basePath)).size).toBe(functions.length);
+    expect(deployable.sort()).toEqual(["notices", "public", "publish", "supervision"]);
+    for (const app of deployable) {
+      const own = functions.filter((f) => f.handler.startsWith(`apps/${app}/`));
+      expect(own, app).toHaveLength(1);
+      expect(own[0]?.routes, app).toEqual([`ANY /${app}`, `ANY /${app}/{proxy+}`]);
+    }
+    expect(functions).toHaveLength(deployable.length);
+    const routes = functions.flatMap((f) => f.routes);
+    expect(new Set(routes).size, "a route claimed by two functions").toBe(routes.length);
   });
 
   it("the table has exactly the store's keys, indexes and TTL attribute", () => {

@@ -2,14 +2,33 @@ import { tableDefinition } from "@gov/store/table";
 
 /**
  * What the cloud runs, as plain data: the SST modules turn it into resources, and the
- * offline tests check it against the code (handlers exist, every app is routed, the table
- * has the store's keys) without the `sst` CLI.
+ * offline tests check it against the code (handlers exist, every app is routed to its own
+ * function, the table has the store's keys) without the `sst` CLI.
+ *
+ * One function per app, and every route of the app goes to it: a route given function
+ * settings instead would build a function of its own, one per route, each cold on its own.
  */
 export const functions = [
-  { name: "Publish", basePath: "/publish", handler: "apps/publish/src/lambda.handler" },
-  { name: "Public", basePath: "/public", handler: "apps/public/src/lambda.handler" },
-  { name: "Notices", basePath: "/notices", handler: "apps/notices/src/lambda.handler" },
-  { name: "Supervision", basePath: "/supervision", handler: "apps/supervision/src/lambda.handler" },
+  {
+    name: "Publish",
+    handler: "apps/publish/src/lambda.handler",
+    routes: ["ANY /publish", "ANY /publish/{proxy+}"],
+  },
+  {
+    name: "Public",
+    handler: "apps/public/src/lambda.handler",
+    routes: ["ANY /public", "ANY /public/{proxy+}"],
+  },
+  {
+    name: "Notices",
+    handler: "apps/notices/src/lambda.handler",
+    routes: ["ANY /notices", "ANY /notices/{proxy+}"],
+  },
+  {
+    name: "Supervision",
+    handler: "apps/supervision/src/lambda.handler",
+    routes: ["ANY /supervision", "ANY /supervision/{proxy+}"],
+  },
 ] as const;
 
 /** The supervision scan runs on Beijing working-day mornings; it decides itself what is due. */
