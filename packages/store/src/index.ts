@@ -13,9 +13,10 @@ export {
   idempotencyWrite,
   type StoredResponse,
 } from "./idempotency.ts";
-export { type ItemRepository, type Page, type PageRequest, scopedItems } from "./item.ts";
+export { type ItemRepository, scopedItems } from "./item.ts";
 export type { LetterFilter, PublishedLetterFilter } from "./letter.ts";
 export { actionLinkWrites, linkWrites, type StoredLink } from "./link.ts";
+export type { Page, PageRequest } from "./paged.ts";
 export type { PublishedFilter } from "./published.ts";
 export { ensureTable } from "./schema.ts";
 export {
