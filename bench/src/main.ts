@@ -141,7 +141,7 @@ async function main() {
     ];
     if (await searchAvailable(stack.url)) {
       if (!load.searchIndexed)
-        skipped.push("search index not built (no applySearchIndex): search results are empty");
+        skipped.push("search index not built (no store.search.index): search results are empty");
       const paths = searchQueries.map((q) => `/public/v1/search?q=${encodeURIComponent(q)}`);
       const queries = `\`GET /public/v1/search?q=\` over ${searchQueries.length} queries`;
       list.push(
@@ -164,7 +164,7 @@ async function main() {
       skipped.push("search: `GET /public/v1/search` answers 404 (not built yet); runs once it exists.");
       log("说明：检索接口尚未实现，跳过检索场景。");
     }
-    const counter = stack.deps.store.db.calls;
+    const counter = stack.deps.store.calls;
     for (const scenario of list) {
       log(
         `测量 ${scenario.name}（${scenario.connections ?? settings.connections} 连接 × ${settings.seconds} 秒）……`,

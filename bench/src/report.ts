@@ -57,7 +57,7 @@ export function renderReport(run: RunReport): string {
           load.seconds.toFixed(1),
           int(load.items / load.seconds),
           String(load.concurrency),
-          load.searchIndexed ? "yes" : "no (no applySearchIndex yet)",
+          load.searchIndexed ? "yes" : "no (no store.search.index yet)",
         ],
       ],
     ),

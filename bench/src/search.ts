@@ -1,11 +1,11 @@
 import type { Item } from "@gov/domain";
-import { applySearchIndex, type Store } from "@gov/store";
+import type { Store } from "@gov/store";
 
 /** Indexes a loaded item for search exactly as a publication does after its commit. */
 export type SearchIndexer = (item: Item) => Promise<void>;
 
 export function searchIndexer(store: Store): SearchIndexer {
-  return (item) => applySearchIndex(store.db, item.id);
+  return (item) => store.search.index(item.id);
 }
 
 /** Realistic portal searches: a service, a policy area, a document type, a place, a 文号. */

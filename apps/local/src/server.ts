@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import type { Deps } from "@gov/http";
-import { applyPendingSearchIndex, createStore, ensureTable } from "@gov/store";
+import { createStore } from "@gov/store";
 import { startDynamoDbLocal } from "@gov/store/local";
 import { type ServerType, serve } from "@hono/node-server";
 import { composeApps } from "./compose.ts";
@@ -60,14 +60,14 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     : await ownDatabase(options.dataDir);
   const store = createStore(database);
   const stopDatabase = async () => {
-    store.db.destroy();
+    store.close();
     await stopOwn();
   };
   try {
     const deps: Deps = { store, clock, calendar: builtInCalendar(), settings: defaultSettings };
     const credentials = await prepareData(deps, options, log, at);
     // Search-index work a crash left pending is replayed before serving.
-    await applyPendingSearchIndex(store.db);
+    await store.search.replayPending();
     const server = await listen(composeApps(deps).fetch, options.port);
     const { port } = server.address() as AddressInfo;
     return {
@@ -103,7 +103,7 @@ async function prepareData(
   at: AtTime,
 ): Promise<Credentials> {
   const { store, clock } = deps;
-  await ensureTable(store.db);
+  await store.ensureTable();
   const path = credentialsFile(options);
   const firstStart = !(await store.units.get(officeUnitCode));
   let credentials: Credentials;

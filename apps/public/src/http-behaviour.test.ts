@@ -73,7 +73,7 @@ describe("the per-instance response cache", () => {
       rateLimit: { requests: 1000, windowSeconds: 60 },
       cacheSeconds: 30,
     });
-    const calls = () => t.store.db.calls.total;
+    const calls = () => t.store.calls.total;
     t.setNow(new Date("2026-03-02T03:00:00.000Z"));
     const before = calls();
     const first = await app.request("/v1/items?limit=5", {
@@ -99,12 +99,12 @@ describe("the per-instance response cache", () => {
     });
     t.setNow(new Date("2026-03-02T04:00:00.000Z"));
     const first = await app.request("/v1/columns");
-    const before = t.store.db.calls.total;
+    const before = t.store.calls.total;
     const hit = await app.request("/v1/columns", { headers: { origin: "https://www.gongqingcheng.gov.cn" } });
     const notModified = await app.request("/v1/columns", {
       headers: { "if-none-match": first.headers.get("etag") ?? "" },
     });
-    expect(t.store.db.calls.total).toBe(before);
+    expect(t.store.calls.total).toBe(before);
     expect(hit.headers.get("etag")).toBe(first.headers.get("etag"));
     expect(hit.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
     expect(hit.headers.get("access-control-allow-origin")).toBe("https://www.gongqingcheng.gov.cn");
@@ -113,7 +113,7 @@ describe("the per-instance response cache", () => {
     expect(hit.headers.get("x-content-type-options")).toBe("nosniff");
     const traced = await app.request("/v1/columns", { headers: { "x-request-id": "portal-trace-42" } });
     expect(traced.headers.get("x-request-id")).toBe("portal-trace-42");
-    expect(t.store.db.calls.total).toBe(before);
+    expect(t.store.calls.total).toBe(before);
     expect(notModified.status).toBe(304);
     expect(await notModified.text()).toBe("");
     expect(notModified.headers.get("etag")).toBe(first.headers.get("etag"));
@@ -122,8 +122,8 @@ describe("the per-instance response cache", () => {
   it("is off unless configured: an app built in code reads every time", async () => {
     const app = createPublicApp(t.deps);
     await app.request("/v1/items?limit=3");
-    const before = t.store.db.calls.total;
+    const before = t.store.calls.total;
     await app.request("/v1/items?limit=3");
-    expect(t.store.db.calls.total).toBeGreaterThan(before);
+    expect(t.store.calls.total).toBeGreaterThan(before);
   });
 });

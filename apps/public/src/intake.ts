@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { DomainError } from "@gov/domain";
 import { type AppEnv, clientOf, idempotencyWrites, idempotent, problem } from "@gov/http";
-import { findSubmission, type StoredResponse, submissionWrite, type Write } from "@gov/store";
+import type { StoredResponse, Write } from "@gov/store";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
@@ -78,15 +78,15 @@ function duplicateGuard(windowSeconds: number): MiddlewareHandler<AppEnv> {
     const fingerprint = createHash("sha256")
       .update(`${c.req.method} ${c.req.path}\n${clientOf(c)}\n${normalizedContent(body)}`)
       .digest("hex");
-    const { db } = c.var.deps.store;
-    const earlier = await findSubmission(db, fingerprint, c.var.deps.clock().getTime());
+    const { submissions } = c.var.deps.store;
+    const earlier = await submissions.find(fingerprint, c.var.deps.clock().getTime());
     if (earlier) return replay(earlier);
     pending.set(c, { fingerprint, windowSeconds });
     await next();
     // A concurrent identical submission committed first (its fingerprint or the shared
     // idempotency record stopped ours): answer with its result.
     if (c.error instanceof DomainError && c.error.kind === "conflict") {
-      const winner = await findSubmission(db, fingerprint, c.var.deps.clock().getTime());
+      const winner = await submissions.find(fingerprint, c.var.deps.clock().getTime());
       if (winner) c.res = replay(winner);
     }
   });
@@ -118,8 +118,7 @@ export function intakeWrites(c: Context<AppEnv>, response: StoredResponse): Writ
     ...idempotencyWrites(c, response),
     ...(fingerprint
       ? [
-          submissionWrite(
-            c.var.deps.store.db,
+          c.var.deps.store.submissions.write(
             fingerprint.fingerprint,
             response,
             c.var.deps.clock().getTime(),

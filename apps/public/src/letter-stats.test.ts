@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 describe("GET /stats/letters: the mailbox's figures by year and unit", () => {
   it("counts the year's letters, reply time in working days against the 5-day setting, and the 3-month check", async () => {
-    const scansBefore = h.store.db.calls.byCommand.ScanCommand ?? 0;
+    const scansBefore = h.store.calls.byCommand.ScanCommand ?? 0;
     const res = await h.get("/stats/letters?year=2025");
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -48,7 +48,7 @@ describe("GET /stats/letters: the mailbox's figures by year and unit", () => {
       unansweredOverThreeMonths: [{ id: expect.stringMatching(/^let_/), receivedOn: "2025-06-30" }],
     });
     // Read through the mailbox index, never a Scan.
-    expect(h.store.db.calls.byCommand.ScanCommand ?? 0).toBe(scansBefore);
+    expect(h.store.calls.byCommand.ScanCommand ?? 0).toBe(scansBefore);
   });
 
   it("by unit, and for a year with nothing", async () => {

@@ -232,7 +232,7 @@ describe("only what is published is ever found", () => {
 
 describe("cost", () => {
   it("one search costs at most 8 Queries and 1 BatchGet, whatever the query", async () => {
-    const { calls } = h.store.db;
+    const { calls } = h.store;
     for (const text of [
       "秸秆",
       "共府办发[2019]82号",

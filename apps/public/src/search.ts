@@ -1,6 +1,5 @@
 import { fail, findColumn, searchHighlights } from "@gov/domain";
 import { jsonContent, newRouter, problemResponse } from "@gov/http";
-import { searchPublished } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ListFilter } from "./items.ts";
 
@@ -82,7 +81,7 @@ export const searchRoutes = newRouter().openapi(
     if (filter.column && !findColumn(filter.column)) {
       fail("validation", "栏目不存在", [{ path: "column", message: "栏目不存在" }]);
     }
-    const page = await searchPublished(c.var.deps.store.db, { q, filter, limit, cursor });
+    const page = await c.var.deps.store.search.find({ q, filter, limit, cursor });
     const items = page.hits.map(({ item, score }) => ({
       id: item.id,
       title: item.title,

@@ -21,14 +21,7 @@ import {
   yearOf,
 } from "@gov/domain";
 import { type AppEnv, expectedVersion, nowIso } from "@gov/http";
-import {
-  actionLinkWrites,
-  applySearchIndex,
-  linkWrites,
-  type Principal,
-  scopedItems,
-  searchIndexWrite,
-} from "@gov/store";
+import { type Principal, scopedItems, type Write } from "@gov/store";
 import type { Context } from "hono";
 import type { z } from "zod";
 
@@ -82,7 +75,7 @@ export async function prepareContent(c: C, content: ItemContent, owner: string, 
  */
 async function indexForSearch(c: C, id: string): Promise<void> {
   try {
-    await applySearchIndex(c.var.deps.store.db, id);
+    await c.var.deps.store.search.index(id);
   } catch (error) {
     console.error(
       JSON.stringify({ level: "warn", event: "search-index-deferred", itemId: id, error: String(error) }),
@@ -131,8 +124,7 @@ export async function approve(c: C, id: string, input: z.infer<typeof ApproveInp
     reviewedAt: at.toISOString(),
   };
   const next = approveItem(item, review, indexNumber, at.toISOString(), timeliness);
-  const links = linkWrites(
-    store.db,
+  const links = store.links.changeWrites(
     next,
     await store.items.links(item.id),
     declared.map((d) => ({ relation: d.relation, target: targets.get(d.to) as Item })),
@@ -141,7 +133,7 @@ export async function approve(c: C, id: string, input: z.infer<typeof ApproveInp
   await store.items.update(next, item, auditOf(next, "approve", principal, input.note), [
     ...superseded,
     ...links,
-    searchIndexWrite(store.db, id),
+    store.search.indexWrite(id),
   ]);
   await indexForSearch(c, id);
   return next;
@@ -151,10 +143,10 @@ export async function withdraw(c: C, id: string, reason: string) {
   const { store } = c.var.deps;
   const item = await readForChange(c, id);
   const next = withdrawItem(item, reason, c.var.principal.unitCode, nowIso(c));
-  const links = linkWrites(store.db, next, await store.items.links(id), null);
+  const links = store.links.changeWrites(next, await store.items.links(id), null);
   await store.items.update(next, item, auditOf(next, "withdraw", c.var.principal, reason), [
     ...links,
-    searchIndexWrite(store.db, id),
+    store.search.indexWrite(id),
   ]);
   await indexForSearch(c, id);
   return next;
@@ -164,10 +156,10 @@ export async function setValidity(c: C, id: string, change: z.infer<typeof Valid
   const { store } = c.var.deps;
   const item = await readForChange(c, id);
   const next = changeValidity(item, change, c.var.principal, nowIso(c));
-  const refresh = linkWrites(store.db, next, await store.items.links(id), null);
+  const refresh = store.links.changeWrites(next, await store.items.links(id), null);
   const relation =
     change.status === "amended" ? "amended-by" : change.status === "repealed" ? "repealed-by" : null;
-  let byLinks: ReturnType<typeof actionLinkWrites> = [];
+  let byLinks: Write[] = [];
   if (change.byItemId) {
     const targets = await store.items.getMany([change.byItemId]);
     checkLinkTargets(ownerOf(item), item.id, [{ to: change.byItemId, path: "byItemId" }], targets);
@@ -176,13 +168,13 @@ export async function setValidity(c: C, id: string, change: z.infer<typeof Valid
       fail("unprocessable", "修改或废止依据的文件须已发布", [
         { path: "byItemId", message: "该文件尚未发布" },
       ]);
-    if (relation) byLinks = actionLinkWrites(store.db, next, relation, by);
+    if (relation) byLinks = store.links.actionWrites(next, relation, by);
   }
   const note = `${change.status}: ${change.reason}`;
   await store.items.update(next, item, auditOf(next, "validity", c.var.principal, note), [
     ...refresh,
     ...byLinks,
-    searchIndexWrite(store.db, id),
+    store.search.indexWrite(id),
   ]);
   await indexForSearch(c, id);
   return next;

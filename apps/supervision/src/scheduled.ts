@@ -1,5 +1,4 @@
 import { lambdaDeps } from "@gov/http/lambda";
-import { applyPendingSearchIndex } from "@gov/store";
 
 const deps = lambdaDeps();
 
@@ -10,7 +9,7 @@ const deps = lambdaDeps();
  */
 export async function handler(): Promise<{ ranAt: string; searchIndexReplayed: number }> {
   const ranAt = deps.clock().toISOString();
-  const searchIndexReplayed = await applyPendingSearchIndex(deps.store.db);
+  const searchIndexReplayed = await deps.store.search.replayPending();
   console.log(JSON.stringify({ level: "info", event: "supervision-scan", ranAt, searchIndexReplayed }));
   return { ranAt, searchIndexReplayed };
 }

@@ -1,11 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  findIdempotencyRecord,
-  IdempotencyRace,
-  type IdempotencyRecord,
-  idempotencyWrite,
-  type Write,
-} from "@gov/store";
+import { IdempotencyRace, type IdempotencyRecord, type Write } from "@gov/store";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { clientOf } from "./client.ts";
@@ -33,13 +27,13 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
     key,
     requestHash: createHash("sha256").update(`${c.req.method} ${c.req.path}\n${body}`).digest("hex"),
   };
-  const { db } = c.var.deps.store;
-  const existing = await findIdempotencyRecord(db, request, c.var.deps.clock().getTime());
+  const { idempotency } = c.var.deps.store;
+  const existing = await idempotency.find(request, c.var.deps.clock().getTime());
   if (existing) return replay(existing, request.requestHash);
   c.set("idempotency", request);
   await next();
   if (c.error instanceof IdempotencyRace) {
-    const winner = await findIdempotencyRecord(db, request, c.var.deps.clock().getTime());
+    const winner = await idempotency.find(request, c.var.deps.clock().getTime());
     if (winner) c.res = replay(winner, request.requestHash);
   }
 });
@@ -67,5 +61,5 @@ export function idempotencyWrites(
 ): Write[] {
   const request = c.var.idempotency;
   if (!request) return [];
-  return [idempotencyWrite(c.var.deps.store.db, request, response, c.var.deps.clock().getTime())];
+  return [c.var.deps.store.idempotency.write(request, response, c.var.deps.clock().getTime())];
 }

@@ -2,6 +2,7 @@ import { type Applicant, builtInCalendar, DomainError, newApplication, withEvent
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "./id.ts";
 import type { Store } from "./store.ts";
+import { connectionOf } from "./testing/connection.ts";
 import { testStore } from "./testing/index.ts";
 import { issueTrackingCredentials, secretMatches } from "./tracking.ts";
 
@@ -55,9 +56,8 @@ describe("applications in the store", () => {
     expect(JSON.stringify(read)).not.toContain("赵六");
     expect(await store.applications.applicant(application.id)).toEqual(applicant);
     const { ScanCommand } = await import("@aws-sdk/lib-dynamodb");
-    const dump = JSON.stringify(
-      (await store.db.doc.send(new ScanCommand({ TableName: store.db.tableName }))).Items,
-    );
+    const db = connectionOf(store);
+    const dump = JSON.stringify((await db.doc.send(new ScanCommand({ TableName: db.tableName }))).Items);
     expect(dump).not.toContain(secret);
     const found = await store.applications.getByTrackingCode(application.trackingCode);
     expect(found && secretMatches(secret, found.secretHash)).toBe(true);

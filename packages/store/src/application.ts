@@ -3,8 +3,8 @@ import { type Applicant, type Application, type AuditEntry, DomainError, isOpen 
 import { auditWrite, readAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
-import type { Page, PageRequest } from "./item.ts";
 import { keys } from "./keys.ts";
+import type { Page, PageRequest } from "./paged.ts";
 import { queryAll } from "./query.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";

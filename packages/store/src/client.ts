@@ -8,8 +8,11 @@ export type StoreConfig = {
   region?: string;
 };
 
-/** Counts DynamoDB calls by command, so benchmarks and tests can show what a request costs. */
-export type CallCounter = { total: number; byCommand: Record<string, number> };
+/**
+ * Counts DynamoDB calls by command, so benchmarks and tests can show what a request costs.
+ * Read-only: only the client's own middleware counts.
+ */
+export type CallCounter = { readonly total: number; readonly byCommand: Readonly<Record<string, number>> };
 
 export type Db = {
   doc: DynamoDBDocumentClient;
@@ -25,7 +28,7 @@ export function connect(config: StoreConfig): Db {
       ? { endpoint: config.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
       : {}),
   });
-  const calls: CallCounter = { total: 0, byCommand: {} };
+  const calls = { total: 0, byCommand: {} as Record<string, number> };
   client.middlewareStack.add(
     (next, context) => (args) => {
       const name = context.commandName ?? "unknown";

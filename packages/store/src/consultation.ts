@@ -10,8 +10,8 @@ import {
 } from "@gov/domain";
 import { auditWrite } from "./audit.ts";
 import type { Db } from "./client.ts";
-import type { Page, PageRequest } from "./item.ts";
 import { keys } from "./keys.ts";
+import type { Page, PageRequest } from "./paged.ts";
 import { type PagedQuery, queryPage } from "./paged.ts";
 import { countAll, queryAll } from "./query.ts";
 import { keyAttributes } from "./table.ts";

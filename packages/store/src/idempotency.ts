@@ -11,48 +11,43 @@ export type IdempotencyRequest = { scope: string; key: string; requestHash: stri
 export type StoredResponse = { status: number; body: unknown; headers?: Record<string, string> };
 export type IdempotencyRecord = { requestHash: string; response: StoredResponse; expiresAt: number };
 
-export async function findIdempotencyRecord(
-  db: Db,
-  request: IdempotencyRequest,
-  nowMs: number,
-): Promise<IdempotencyRecord | undefined> {
-  const { Item } = await db.doc.send(
-    new GetCommand({
-      TableName: db.tableName,
-      Key: keys.idempotency(request.scope, request.key),
-      ConsistentRead: true,
-    }),
-  );
-  if (!Item || Item.expiresAt * 1000 <= nowMs) return undefined;
-  return { requestHash: Item.requestHash, response: Item.response, expiresAt: Item.expiresAt };
-}
-
-/**
- * The record is written in the same transaction as the create it remembers, so a retry
- * finds either nothing (and creates) or the first response (and replays): never a duplicate.
- */
-export function idempotencyWrite(
-  db: Db,
-  request: IdempotencyRequest,
-  response: StoredResponse,
-  nowMs: number,
-): Write {
+export function idempotencyRepository(db: Db) {
   return {
-    item: {
-      Put: {
-        TableName: db.tableName,
-        Item: {
-          ...keys.idempotency(request.scope, request.key),
-          entity: "idempotency",
-          requestHash: request.requestHash,
-          response,
-          expiresAt: Math.floor(nowMs / 1000) + ttlSeconds,
-        },
-        ConditionExpression: "attribute_not_exists(pk) OR expiresAt <= :now",
-        ExpressionAttributeValues: { ":now": Math.floor(nowMs / 1000) },
-      },
+    async find(request: IdempotencyRequest, nowMs: number): Promise<IdempotencyRecord | undefined> {
+      const { Item } = await db.doc.send(
+        new GetCommand({
+          TableName: db.tableName,
+          Key: keys.idempotency(request.scope, request.key),
+          ConsistentRead: true,
+        }),
+      );
+      if (!Item || Item.expiresAt * 1000 <= nowMs) return undefined;
+      return { requestHash: Item.requestHash, response: Item.response, expiresAt: Item.expiresAt };
     },
-    onConditionFailed: new IdempotencyRace(),
+
+    /**
+     * The record is written in the same transaction as the create it remembers, so a retry
+     * finds either nothing (and creates) or the first response (and replays): never a duplicate.
+     */
+    write(request: IdempotencyRequest, response: StoredResponse, nowMs: number): Write {
+      return {
+        item: {
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.idempotency(request.scope, request.key),
+              entity: "idempotency",
+              requestHash: request.requestHash,
+              response,
+              expiresAt: Math.floor(nowMs / 1000) + ttlSeconds,
+            },
+            ConditionExpression: "attribute_not_exists(pk) OR expiresAt <= :now",
+            ExpressionAttributeValues: { ":now": Math.floor(nowMs / 1000) },
+          },
+        },
+        onConditionFailed: new IdempotencyRace(),
+      };
+    },
   };
 }
 

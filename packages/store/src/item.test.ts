@@ -1,7 +1,7 @@
 import { type AuditEntry, CreateItemInput, DomainError, type Item, newItem } from "@gov/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "./id.ts";
-import { findIdempotencyRecord, IdempotencyRace, idempotencyWrite } from "./idempotency.ts";
+import { IdempotencyRace } from "./idempotency.ts";
 import { scopedItems } from "./item.ts";
 import type { Store } from "./store.ts";
 import { testStore } from "./testing/index.ts";
@@ -118,16 +118,16 @@ describe("item repository", () => {
     const request = { scope: "key_test", key: `k-${Date.now()}`, requestHash: "h1" };
     const first = draft();
     await store.items.create(first, audit(first, "create"), [
-      idempotencyWrite(store.db, request, { status: 201, body: { id: first.id } }, Date.now()),
+      store.idempotency.write(request, { status: 201, body: { id: first.id } }, Date.now()),
     ]);
     const second = draft();
     await expect(
       store.items.create(second, audit(second, "create"), [
-        idempotencyWrite(store.db, request, { status: 201, body: { id: second.id } }, Date.now()),
+        store.idempotency.write(request, { status: 201, body: { id: second.id } }, Date.now()),
       ]),
     ).rejects.toBeInstanceOf(IdempotencyRace);
     expect(await store.items.get(second.id)).toBeUndefined();
-    expect((await findIdempotencyRecord(store.db, request, Date.now()))?.response.body).toEqual({
+    expect((await store.idempotency.find(request, Date.now()))?.response.body).toEqual({
       id: first.id,
     });
   });

@@ -6,13 +6,11 @@ import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
 import { linkFromRecord, readLinks, type StoredLink } from "./link.ts";
+import type { Page, PageRequest } from "./paged.ts";
 import { listPublished, type PublishedFilter } from "./published.ts";
 import { countAll, queryAll } from "./query.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
-
-export type Page<T> = { items: T[]; nextCursor: string | null };
-export type PageRequest = { limit: number; cursor?: string | undefined };
 
 const keyNames = new Set([...keyAttributes(), "entity"]);
 

@@ -12,8 +12,8 @@ import {
 } from "@gov/domain";
 import { auditWrite } from "./audit.ts";
 import type { Db } from "./client.ts";
-import type { Page, PageRequest } from "./item.ts";
 import { keys } from "./keys.ts";
+import type { Page, PageRequest } from "./paged.ts";
 import { queryPage } from "./paged.ts";
 import { yearRange } from "./published.ts";
 import { queryAll } from "./query.ts";

@@ -53,38 +53,42 @@ function remove(db: Db, from: string, relation: LinkRelation, to: string): Write
   };
 }
 
-/**
- * The link writes that go with a change of `item` (already in its new state): the links
- * its own fields declare are created or removed at both ends (`declared`, with the target
- * items), and every other link's far end is refreshed so it shows the item as it now is.
- */
-export function linkWrites(
-  db: Db,
-  item: Item,
-  existing: StoredLink[],
-  declared: { relation: LinkRelation; target: Item }[] | null,
-): Write[] {
-  const writes: Write[] = [];
-  const wanted = new Set((declared ?? []).map((d) => `${d.relation}#${d.target.id}`));
-  for (const link of existing) {
-    const ownedAndDropped =
-      declared && link.source === item.id && !wanted.has(`${link.relation}#${link.target.id}`);
-    if (ownedAndDropped) {
-      writes.push(remove(db, item.id, link.relation, link.target.id));
-      writes.push(remove(db, link.target.id, inverseRelation[link.relation], item.id));
-    } else if (!declared || link.source !== item.id) {
-      writes.push(put(db, link.target.id, inverseRelation[link.relation], link.source, item));
-    }
-  }
-  for (const { relation, target } of declared ?? []) {
-    writes.push(put(db, item.id, relation, item.id, target));
-    writes.push(put(db, target.id, inverseRelation[relation], item.id, item));
-  }
-  return writes;
+export function linkRepository(db: Db) {
+  return {
+    /**
+     * The link writes that go with a change of `item` (already in its new state): the links
+     * its own fields declare are created or removed at both ends (`declared`, with the target
+     * items), and every other link's far end is refreshed so it shows the item as it now is.
+     */
+    changeWrites(
+      item: Item,
+      existing: StoredLink[],
+      declared: { relation: LinkRelation; target: Item }[] | null,
+    ): Write[] {
+      const writes: Write[] = [];
+      const wanted = new Set((declared ?? []).map((d) => `${d.relation}#${d.target.id}`));
+      for (const link of existing) {
+        const ownedAndDropped =
+          declared && link.source === item.id && !wanted.has(`${link.relation}#${link.target.id}`);
+        if (ownedAndDropped) {
+          writes.push(remove(db, item.id, link.relation, link.target.id));
+          writes.push(remove(db, link.target.id, inverseRelation[link.relation], item.id));
+        } else if (!declared || link.source !== item.id) {
+          writes.push(put(db, link.target.id, inverseRelation[link.relation], link.source, item));
+        }
+      }
+      for (const { relation, target } of declared ?? []) writes.push(...bothEnds(db, item, relation, target));
+      return writes;
+    },
+
+    /** A link declared by an action rather than by fields (amended-by, repealed-by): both ends. */
+    actionWrites: (item: Item, relation: LinkRelation, target: Item): Write[] =>
+      bothEnds(db, item, relation, target),
+  };
 }
 
-/** A link declared by an action rather than by fields (amended-by, repealed-by): both ends. */
-export function actionLinkWrites(db: Db, item: Item, relation: LinkRelation, target: Item): Write[] {
+/** Each end reads its links with one Query of its own partition, so a link is stored at both. */
+function bothEnds(db: Db, item: Item, relation: LinkRelation, target: Item): Write[] {
   return [
     put(db, item.id, relation, item.id, target),
     put(db, target.id, inverseRelation[relation], item.id, item),

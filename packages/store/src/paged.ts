@@ -1,8 +1,11 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
-import type { Page, PageRequest } from "./item.ts";
 import type { IndexName } from "./table.ts";
+
+/** Every list pages this way; the types live here, not with items, so no list imports the item repository. */
+export type Page<T> = { items: T[]; nextCursor: string | null };
+export type PageRequest = { limit: number; cursor?: string | undefined };
 
 export type PagedQuery = {
   index: IndexName;

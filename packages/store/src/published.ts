@@ -2,8 +2,8 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Item, ItemKind, Validity } from "@gov/domain";
 import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
-import type { Page, PageRequest } from "./item.ts";
 import { keys } from "./keys.ts";
+import type { Page, PageRequest } from "./paged.ts";
 import { keyAttributes } from "./table.ts";
 
 export type PublishedFilter = {

@@ -3,8 +3,8 @@ import { type AuditEntry, CreateItemInput, type Item, newItem } from "@gov/domai
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "./id.ts";
 import { keys } from "./keys.ts";
-import { applyPendingSearchIndex, applySearchIndex, searchIndexWrite, searchPublished } from "./search.ts";
 import type { Store } from "./store.ts";
+import { connectionOf } from "./testing/connection.ts";
 import { testStore } from "./testing/index.ts";
 
 let store: Store;
@@ -44,49 +44,43 @@ const audit = (item: Item): AuditEntry => ({
   at: now,
   state: item.state,
 });
-const search = (q: string, cursor?: string) =>
-  searchPublished(store.db, { q, filter: {}, limit: 20, cursor });
+const search = (q: string, cursor?: string) => store.search.find({ q, filter: {}, limit: 20, cursor });
 const foundIds = async (q: string) => (await search(q)).hits.map((h) => h.item.id);
-const postingsOf = async (term: string) => {
-  const { Items = [] } = await store.db.doc.send(
+/** A partition as stored: what the index holds, which search alone would not show. */
+const partition = async (pk: string) => {
+  const db = connectionOf(store);
+  const { Items } = await db.doc.send(
     new QueryCommand({
-      TableName: store.db.tableName,
+      TableName: db.tableName,
       KeyConditionExpression: "pk = :pk",
-      ExpressionAttributeValues: { ":pk": keys.searchTermPartition(term) },
+      ExpressionAttributeValues: { ":pk": pk },
     }),
   );
-  return Items.map((i) => i.sk);
+  return Items;
 };
-const outbox = async () => {
-  const { Items = [] } = await store.db.doc.send(
-    new QueryCommand({
-      TableName: store.db.tableName,
-      KeyConditionExpression: "pk = :pk",
-      ExpressionAttributeValues: { ":pk": keys.searchOutboxPartition },
-    }),
-  );
-  return Items.map((i) => i.sk);
-};
+const postingsOf = async (term: string) =>
+  ((await partition(keys.searchTermPartition(term))) ?? []).map((i) => i.sk);
+const outbox = async () => ((await partition(keys.searchOutboxPartition)) ?? []).map((i) => i.sk);
 
 describe("the search index follows publication through an outbox", () => {
   it("a crash between the item's transaction and the index writes loses nothing: the replay indexes it", async () => {
     const item = published("湿地公园保护条例", "<p>鄱阳湖湿地</p>");
-    await store.items.create(item, audit(item), [searchIndexWrite(store.db, item.id)]);
-    // The process "dies" here: no applySearchIndex.
+    await store.items.create(item, audit(item), [store.search.indexWrite(item.id)]);
+    // The process "dies" here: no store.search.index.
     expect(await foundIds("湿地公园")).toEqual([]);
     expect(await outbox()).toContain(item.id);
-    expect(await applyPendingSearchIndex(store.db)).toBeGreaterThanOrEqual(1);
+    expect(await store.search.replayPending()).toBeGreaterThanOrEqual(1);
     expect(await foundIds("湿地公园")).toEqual([item.id]);
     expect(await outbox()).not.toContain(item.id);
   });
 
   it("re-indexing a new edition deletes the postings of terms it no longer has", async () => {
     const item = published("候鸟观测通告", "<p>渔船停靠码头</p>");
-    await store.items.create(item, audit(item), [searchIndexWrite(store.db, item.id)]);
-    await applySearchIndex(store.db, item.id);
+    await store.items.create(item, audit(item), [store.search.indexWrite(item.id)]);
+    await store.search.index(item.id);
     const next = { ...item, body: "<p>志愿者招募办法</p>", version: 2 };
-    await store.items.update(next, item, audit(next), [searchIndexWrite(store.db, item.id)]);
-    await applySearchIndex(store.db, item.id);
+    await store.items.update(next, item, audit(next), [store.search.indexWrite(item.id)]);
+    await store.search.index(item.id);
     expect(await postingsOf("码头")).not.toContain(item.id);
     expect(await postingsOf("志愿者")).toContain(item.id);
     expect(await foundIds("码头")).toEqual([]);
@@ -95,41 +89,34 @@ describe("the search index follows publication through an outbox", () => {
 
   it("a withdrawn item's postings and term list are all deleted", async () => {
     const item = published("渡口停航公告", "<p>渡船检修</p>");
-    await store.items.create(item, audit(item), [searchIndexWrite(store.db, item.id)]);
-    await applySearchIndex(store.db, item.id);
+    await store.items.create(item, audit(item), [store.search.indexWrite(item.id)]);
+    await store.search.index(item.id);
     const withdrawn = { ...item, state: "withdrawn" as const, version: 2 };
-    await store.items.update(withdrawn, item, audit(withdrawn), [searchIndexWrite(store.db, item.id)]);
-    await applySearchIndex(store.db, item.id);
+    await store.items.update(withdrawn, item, audit(withdrawn), [store.search.indexWrite(item.id)]);
+    await store.search.index(item.id);
     expect(await postingsOf("渡口")).not.toContain(item.id);
     expect(await postingsOf("渡船")).not.toContain(item.id);
-    const terms = await store.db.doc.send(
-      new QueryCommand({
-        TableName: store.db.tableName,
-        KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": keys.searchTerms(item.id).pk },
-      }),
-    );
-    expect(terms.Items).toEqual([]);
+    expect(await partition(keys.searchTerms(item.id).pk)).toEqual([]);
   });
 
   it("applying twice gives the same index as applying once (idempotent)", async () => {
     const item = published("茶叶种植补贴", "<p>茶园面积核查</p>");
-    await store.items.create(item, audit(item), [searchIndexWrite(store.db, item.id)]);
-    await applySearchIndex(store.db, item.id);
+    await store.items.create(item, audit(item), [store.search.indexWrite(item.id)]);
+    await store.search.index(item.id);
     const first = await search("茶园");
-    await applySearchIndex(store.db, item.id);
+    await store.search.index(item.id);
     expect(await search("茶园")).toEqual(first);
   });
 
   it("an item already withdrawn when its postings are read is not returned (the item decides)", async () => {
     const item = published("桥梁限行通知", "<p>限行时段</p>");
-    await store.items.create(item, audit(item), [searchIndexWrite(store.db, item.id)]);
-    await applySearchIndex(store.db, item.id);
+    await store.items.create(item, audit(item), [store.search.indexWrite(item.id)]);
+    await store.search.index(item.id);
     const withdrawn = { ...item, state: "withdrawn" as const, version: 2 };
     // Committed, index update not yet applied.
-    await store.items.update(withdrawn, item, audit(withdrawn), [searchIndexWrite(store.db, item.id)]);
+    await store.items.update(withdrawn, item, audit(withdrawn), [store.search.indexWrite(item.id)]);
     expect(await foundIds("桥梁限行")).toEqual([]);
-    await applyPendingSearchIndex(store.db);
+    await store.search.replayPending();
   });
 });
 
@@ -138,20 +125,20 @@ describe("a search's cost is bounded", () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const item = published(`城市公共交通运营补贴资金管理办法${i}`, "<p>农村生活垃圾治理与城乡环境整治</p>");
-      await store.items.create(item, audit(item), [searchIndexWrite(store.db, item.id)]);
-      await applySearchIndex(store.db, item.id);
+      await store.items.create(item, audit(item), [store.search.indexWrite(item.id)]);
+      await store.search.index(item.id);
       ids.push(item.id);
     }
-    const before = { ...store.db.calls.byCommand };
-    const total = store.db.calls.total;
+    const before = { ...store.calls.byCommand };
+    const total = store.calls.total;
     const page = await search(
       "城市公共交通运营补贴资金管理办法 农村生活垃圾治理 城乡环境整治 实施细则 通知 意见 方案",
     );
     expect(page.hits.slice(0, 3).map((h) => h.item.id)).toEqual(expect.arrayContaining(ids));
-    const delta = (name: string) => (store.db.calls.byCommand[name] ?? 0) - (before[name] ?? 0);
+    const delta = (name: string) => (store.calls.byCommand[name] ?? 0) - (before[name] ?? 0);
     expect(delta("QueryCommand")).toBe(8);
     expect(delta("BatchGetItemCommand")).toBe(1);
-    expect(store.db.calls.total - total).toBe(9);
+    expect(store.calls.total - total).toBe(9);
   });
 
   it("a forged or foreign cursor is a validation error, not a database error", async () => {

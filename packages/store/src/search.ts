@@ -31,6 +31,19 @@ import type { Write } from "./transaction.ts";
 /** One Query per term reads at most this many postings; a term with more is "common". */
 export const maxPostingsPerTerm = 200;
 
+/**
+ * A change that publishes, withdraws or re-edits an item puts `indexWrite` in its own
+ * transaction and calls `index` after the commit; `replayPending` finishes what a crash left.
+ */
+export function searchRepository(db: Db) {
+  return {
+    find: (request: SearchRequest) => searchPublished(db, request),
+    indexWrite: (itemId: string) => searchIndexWrite(db, itemId),
+    index: (itemId: string) => applySearchIndex(db, itemId),
+    replayPending: () => applyPendingSearchIndex(db),
+  };
+}
+
 // --- keeping the index in step with publication ----------------------------------------
 
 /**
@@ -38,7 +51,7 @@ export const maxPostingsPerTerm = 200;
  * the commit and `applySearchIndex`, the record stays and `applyPendingSearchIndex`
  * finishes the job. The token tells this change's record from a later one's.
  */
-export function searchIndexWrite(db: Db, itemId: string): Write {
+function searchIndexWrite(db: Db, itemId: string): Write {
   return {
     item: {
       Put: {
@@ -78,7 +91,7 @@ const consistentGet = async (db: Db, key: Record<string, string>) =>
  * It re-reads the item at the end: if a later change committed meanwhile, it runs again
  * rather than leave an older edition's postings behind.
  */
-export async function applySearchIndex(db: Db, itemId: string): Promise<void> {
+async function applySearchIndex(db: Db, itemId: string): Promise<void> {
   const items = itemRepository(db);
   for (let attempt = 0; attempt < 3; attempt++) {
     const [outbox, item, indexed] = await Promise.all([
@@ -122,7 +135,7 @@ export async function applySearchIndex(db: Db, itemId: string): Promise<void> {
  * Finishes every index update a crash left owed (the outbox records still there); the
  * scheduled scan and the local server's start call it. Returns how many it applied.
  */
-export async function applyPendingSearchIndex(db: Db): Promise<number> {
+async function applyPendingSearchIndex(db: Db): Promise<number> {
   const pending = await queryAll(db, {
     KeyConditionExpression: "pk = :pk",
     ExpressionAttributeValues: { ":pk": keys.searchOutboxPartition },
@@ -175,7 +188,7 @@ export type SearchPage = { query: SearchQuery; hits: SearchHit[]; total: number;
  * one BatchGet for the page's items (for the body snippet and a last check that each is
  * still published). Paging is an offset into the ranking, which is stable for a given index.
  */
-export async function searchPublished(db: Db, request: SearchRequest): Promise<SearchPage> {
+async function searchPublished(db: Db, request: SearchRequest): Promise<SearchPage> {
   const query = parseSearchQuery(request.q);
   const fingerprint = fingerprintOf(query, request.filter);
   const offset = decodeSearchCursor(request.cursor, fingerprint);

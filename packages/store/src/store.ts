@@ -3,22 +3,36 @@ import { apiKeyRepository } from "./api-key.ts";
 import { applicationRepository } from "./application.ts";
 import { assessmentRepository } from "./assessment.ts";
 import { calendarRepository } from "./calendar.ts";
-import { connect, type StoreConfig } from "./client.ts";
+import { connect, type Db, type StoreConfig } from "./client.ts";
 import { consultationRepository } from "./consultation.ts";
+import { idempotencyRepository } from "./idempotency.ts";
 import { indicatorSystemRepository } from "./indicator.ts";
 import { itemRepository } from "./item.ts";
 import { letterRepository } from "./letter.ts";
+import { linkRepository } from "./link.ts";
 import { rectificationTaskRepository } from "./rectification.ts";
+import { ensureTable } from "./schema.ts";
+import { searchRepository } from "./search.ts";
+import { submissionRepository } from "./submission-fingerprint.ts";
 import { unitRepository } from "./unit.ts";
 
 /** Everything the apps need from the database, built once per process from one config. */
 export function createStore(config: StoreConfig) {
-  const db = connect(config);
+  return storeOver(connect(config));
+}
+
+/**
+ * The repositories over one connection, which stays in here: the store is the one place
+ * that knows the table, so callers get repositories and never the client. (The package's
+ * own test helpers keep the connection they open; see `testing/connection.ts`.)
+ */
+export function storeOver(db: Db) {
   return {
-    db,
     units: unitRepository(db),
     apiKeys: apiKeyRepository(db),
     items: itemRepository(db),
+    links: linkRepository(db),
+    search: searchRepository(db),
     indicatorSystems: indicatorSystemRepository(db),
     assessments: assessmentRepository(db),
     rectificationTasks: rectificationTaskRepository(db),
@@ -26,6 +40,12 @@ export function createStore(config: StoreConfig) {
     consultations: consultationRepository(db),
     applications: applicationRepository(db),
     calendar: calendarRepository(db),
+    idempotency: idempotencyRepository(db),
+    submissions: submissionRepository(db),
+    /** Live, so a benchmark or a test can read what a request cost by the difference. */
+    calls: db.calls,
+    /** A local data directory outlives code changes: this also adds indexes gained since. */
+    ensureTable: () => ensureTable(db),
     /** One cheap read: true once the table answers. */
     async ready(): Promise<boolean> {
       try {
@@ -35,6 +55,7 @@ export function createStore(config: StoreConfig) {
         return false;
       }
     },
+    close: () => db.destroy(),
   };
 }
 export type Store = ReturnType<typeof createStore>;

@@ -11,46 +11,40 @@ import type { Write } from "./transaction.ts";
  * letter or comment it created, conditioned on no live record: of any number of identical
  * submissions racing, exactly one creates and the rest answer with its result.
  */
-export async function findSubmission(
-  db: Db,
-  fingerprint: string,
-  nowMs: number,
-): Promise<StoredResponse | undefined> {
-  const { Item } = await db.doc.send(
-    new GetCommand({
-      TableName: db.tableName,
-      Key: keys.submissionFingerprint(fingerprint),
-      ConsistentRead: true,
-    }),
-  );
-  if (!Item || Item.expiresAt * 1000 <= nowMs) return undefined;
-  return Item.response as StoredResponse;
-}
-
-export function submissionWrite(
-  db: Db,
-  fingerprint: string,
-  response: StoredResponse,
-  nowMs: number,
-  windowSeconds: number,
-): Write {
-  const now = Math.floor(nowMs / 1000);
+export function submissionRepository(db: Db) {
   return {
-    item: {
-      Put: {
-        TableName: db.tableName,
-        Item: {
-          ...keys.submissionFingerprint(fingerprint),
-          entity: "submission-fingerprint",
-          response,
-          expiresAt: now + windowSeconds,
-        },
-        // TTL deletion is lazy (up to days): an expired record is overwritten, not honoured.
-        ConditionExpression: "attribute_not_exists(pk) OR expiresAt <= :now",
-        ExpressionAttributeValues: { ":now": now },
-      },
+    async find(fingerprint: string, nowMs: number): Promise<StoredResponse | undefined> {
+      const { Item } = await db.doc.send(
+        new GetCommand({
+          TableName: db.tableName,
+          Key: keys.submissionFingerprint(fingerprint),
+          ConsistentRead: true,
+        }),
+      );
+      if (!Item || Item.expiresAt * 1000 <= nowMs) return undefined;
+      return Item.response as StoredResponse;
     },
-    onConditionFailed: new DuplicateSubmissionRace(),
+
+    write(fingerprint: string, response: StoredResponse, nowMs: number, windowSeconds: number): Write {
+      const now = Math.floor(nowMs / 1000);
+      return {
+        item: {
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.submissionFingerprint(fingerprint),
+              entity: "submission-fingerprint",
+              response,
+              expiresAt: now + windowSeconds,
+            },
+            // TTL deletion is lazy (up to days): an expired record is overwritten, not honoured.
+            ConditionExpression: "attribute_not_exists(pk) OR expiresAt <= :now",
+            ExpressionAttributeValues: { ":now": now },
+          },
+        },
+        onConditionFailed: new DuplicateSubmissionRace(),
+      };
+    },
   };
 }
 

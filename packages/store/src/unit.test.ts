@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "./store.ts";
+import { connectionOf } from "./testing/connection.ts";
 import { testStore } from "./testing/index.ts";
 
 let store: Store;
@@ -34,9 +35,8 @@ describe("units and API keys", () => {
     });
     expect(await store.apiKeys.authenticate(`${secret}x`)).toBeUndefined();
     const { ScanCommand } = await import("@aws-sdk/lib-dynamodb");
-    const dump = JSON.stringify(
-      (await store.db.doc.send(new ScanCommand({ TableName: store.db.tableName }))).Items,
-    );
+    const db = connectionOf(store);
+    const dump = JSON.stringify((await db.doc.send(new ScanCommand({ TableName: db.tableName }))).Items);
     expect(dump).not.toContain(secret);
   });
 });

@@ -63,7 +63,7 @@ describe("the DynamoDB Local launcher", () => {
     try {
       expect((await store.units.get("000014351"))?.name).toBe("共青城市财政局");
     } finally {
-      store.db.destroy();
+      store.close();
       await again.stop();
     }
     expect(running(again.pid)).toBe(false);

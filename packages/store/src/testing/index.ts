@@ -1,8 +1,10 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
 import { batchWrite } from "../batch.ts";
+import { connect } from "../client.ts";
 import { ensureTable } from "../schema.ts";
-import { createStore, type Store } from "../store.ts";
+import type { Store } from "../store.ts";
+import { connectedStore, connectionOf } from "./connection.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,19 +18,20 @@ let counter = 0;
 export async function testStore(): Promise<Store> {
   counter += 1;
   const tableName = `test-${process.pid}-${Date.now().toString(36)}-${counter}`;
-  const store = createStore({ tableName, endpoint: inject("dynamoEndpoint") });
-  await ensureTable(store.db);
+  const store = connectedStore({ tableName, endpoint: inject("dynamoEndpoint") });
+  await store.ensureTable();
   return store;
 }
 
 /** Every record in the store's table, counted: what a refused request must leave unchanged. */
 export async function countTable(store: Store): Promise<number> {
+  const db = connectionOf(store);
   let count = 0;
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await store.db.doc.send(
+    const page = await db.doc.send(
       new ScanCommand({
-        TableName: store.db.tableName,
+        TableName: db.tableName,
         Select: "COUNT",
         ConsistentRead: true,
         ExclusiveStartKey: start,
@@ -42,10 +45,10 @@ export async function countTable(store: Store): Promise<number> {
 
 /** The DynamoDB calls made from now until the returned function is called, by command (none = absent). */
 export function callsSince(store: Store): () => Record<string, number> {
-  const before = { ...store.db.calls.byCommand };
+  const before = { ...store.calls.byCommand };
   return () =>
     Object.fromEntries(
-      Object.entries(store.db.calls.byCommand)
+      Object.entries(store.calls.byCommand)
         .map(([command, n]) => [command, n - (before[command] ?? 0)] as const)
         .filter(([, n]) => n > 0),
     );
@@ -56,15 +59,15 @@ export function callsSince(store: Store): () => Record<string, number> {
  * data seeded once, through the real code, reused by test files that each change it.
  */
 export async function copyTable(endpoint: string, from: string, to: string): Promise<void> {
-  const source = createStore({ tableName: from, endpoint });
-  const target = createStore({ tableName: to, endpoint });
-  await ensureTable(target.db);
+  const source = connect({ tableName: from, endpoint });
+  const target = connect({ tableName: to, endpoint });
+  await ensureTable(target);
   const segments = 4;
   await Promise.all(
     Array.from({ length: segments }, async (_, segment) => {
       let start: Record<string, unknown> | undefined;
       do {
-        const page = await source.db.doc.send(
+        const page = await source.doc.send(
           new ScanCommand({
             TableName: from,
             ConsistentRead: true,
@@ -74,14 +77,14 @@ export async function copyTable(endpoint: string, from: string, to: string): Pro
           }),
         );
         await batchWrite(
-          target.db,
+          target,
           (page.Items ?? []).map((Item) => ({ PutRequest: { Item } })),
         );
         start = page.LastEvaluatedKey;
       } while (start);
     }),
   );
-  source.db.destroy();
-  target.db.destroy();
+  source.destroy();
+  target.destroy();
 }
 export { publishedItem } from "./published.ts";
