@@ -16,6 +16,7 @@ export * from "./html.ts";
 export * from "./id.ts";
 export * from "./index-number.ts";
 export * from "./indicator.ts";
+export * from "./indicator-level.ts";
 export * from "./item.ts";
 export * from "./item-kind.ts";
 export * from "./letter.ts";

@@ -4,7 +4,7 @@ import { clockAsOf, correctionRequestWorkingDays, timelinessOfApplication } from
 import { addWorkingDays, type Calendar, workingDaysBetween } from "./calendar.ts";
 import { findColumn } from "./column.ts";
 import { type IsoDate, shanghaiDate, yearOf } from "./date.ts";
-import type { IndicatorLevel } from "./indicator.ts";
+import type { IndicatorLevel } from "./indicator-level.ts";
 import type { Item } from "./item.ts";
 import { isLetterOverdue, type Letter, letterDueDate } from "./letter.ts";
 import { addCalendarMonths, isUnansweredOverThreeMonths } from "./letter-stats.ts";
