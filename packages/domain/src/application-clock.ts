@@ -14,7 +14,7 @@ import {
   type StatisticsInput,
 } from "./application-report.ts";
 import { addWorkingDays, type Calendar, isWorkingDay, workingDaysBetween } from "./calendar.ts";
-import type { IsoDate } from "./date.ts";
+import { type IsoDate, nextDay } from "./date.ts";
 import { fail } from "./error.ts";
 import type { Settings } from "./settings.ts";
 
@@ -47,10 +47,6 @@ export type ApplicationClock = {
 
 type Clocked = { channel: ApplicationChannel; receivedOn: IsoDate };
 type AnyEvent = ApplicationEventInput | SystemEvent;
-
-const DAY_MS = 86_400_000;
-const nextDay = (date: IsoDate): IsoDate =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 /** OGI Art. 31: which day counts as receipt, said the way the notice to the applicant says it. */
 const receiptRule: Record<ApplicationChannel, string> = {

@@ -3,7 +3,7 @@ import type { Application } from "./application.ts";
 import { clockAsOf, correctionRequestWorkingDays, timelinessOfApplication } from "./application-clock.ts";
 import { addWorkingDays, type Calendar, workingDaysBetween } from "./calendar.ts";
 import { findColumn } from "./column.ts";
-import { type IsoDate, shanghaiDate, yearOf } from "./date.ts";
+import { daysBetween, type IsoDate, shanghaiDate, yearOf } from "./date.ts";
 import type { IndicatorLevel } from "./indicator-level.ts";
 import type { Item } from "./item.ts";
 import { isLetterOverdue, type Letter, letterDueDate } from "./letter.ts";
@@ -132,10 +132,6 @@ const about = (item: ItemFact, reason: string): Deduction => ({
   title: item.title,
   link: itemLink(item),
 });
-
-const DAY_MS = 86_400_000;
-const daysBetween = (from: IsoDate, to: IsoDate) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 const simple = z.strictObject({ deductionPerRecord });
 
