@@ -27,7 +27,21 @@ export * from "./normative-register.ts";
 export * from "./open-data.ts";
 export * from "./ranking.ts";
 export * from "./rectification.ts";
-export * from "./scoring-rules.ts";
+// By name: the scoring modules share link builders and fact readers that are not the package's.
+export { annualReportDue } from "./scoring/annual-report.ts";
+export { Deduction } from "./scoring/deduction.ts";
+export {
+  type ApplicationFact,
+  type AssessmentFacts,
+  applicationFactFields,
+  type FactNeed,
+  type ItemFact,
+  itemFactFields,
+  type LetterFact,
+  letterFactFields,
+} from "./scoring/facts.ts";
+export * from "./scoring/registry.ts";
+export { type RuleDefinition, RuleId } from "./scoring/rule.ts";
 export * from "./search.ts";
 export * from "./settings.ts";
 export * from "./timeliness.ts";

@@ -3,7 +3,8 @@ import { type FieldIssue, fail } from "./error.ts";
 import { idSchema } from "./id.ts";
 import { IndicatorLevel } from "./indicator-level.ts";
 import { text } from "./item-kind.ts";
-import { RuleId, ruleDefinition } from "./scoring-rules.ts";
+import { ruleDefinition } from "./scoring/registry.ts";
+import { RuleId } from "./scoring/rule.ts";
 
 export const IndicatorSystemId = idSchema("indicatorSystem");
 
