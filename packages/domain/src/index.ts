@@ -1,6 +1,15 @@
 export * from "./annual-report.ts";
 export * from "./application.ts";
-export * from "./application-clock.ts";
+export { responseLabel } from "./application-clock/event-effects.ts";
+export * from "./application-clock/event-log.ts";
+export * from "./application-clock/overdue.ts";
+export * from "./application-clock/replay.ts";
+export {
+  correctionRequestWorkingDays,
+  replyWorkingDays,
+  thirdPartyWorkingDays,
+} from "./application-clock/state.ts";
+export * from "./application-clock/statistics.ts";
 export * from "./application-report.ts";
 export * from "./assessment.ts";
 export * from "./audit.ts";

@@ -1,4 +1,6 @@
-import { clockAsOf, correctionRequestWorkingDays, timelinessOfApplication } from "../application-clock.ts";
+import { timelinessOfApplication } from "../application-clock/overdue.ts";
+import { clockAsOf } from "../application-clock/replay.ts";
+import { correctionRequestWorkingDays } from "../application-clock/state.ts";
 import { addWorkingDays, workingDaysBetween } from "../calendar.ts";
 import { yearOf } from "../date.ts";
 import { aboutApplication } from "./deduction.ts";
@@ -7,7 +9,7 @@ import { type RuleDefinition, simple } from "./rule.ts";
 
 /**
  * OGI Art. 33: answered within 20 working days of receipt (or the extended period). Judged with
- * the one clock derivation (application-clock.ts), from the events dated up to the day and the
+ * the one clock derivation (application-clock/replay.ts), from the events dated up to the day and the
  * calendar in force. In scope: applications received in the year, and those received earlier
  * that are still open on the day or whose due date fell in the year (answered late in it): a
  * late answer is deducted once, in the year its lateness happened, while an application left
