@@ -50,6 +50,21 @@ function mustBePaused(r: Running, kind: PauseKind, what: string) {
   if (openPause(r)?.kind !== kind) refuse(`没有进行中的${pauseLabel[kind]}，不能记录${what}`);
 }
 
+/** Events whose one rule is a running clock, named as the refusal names them. */
+const whileRunning = {
+  "consult-third-party": "征求第三方意见",
+  "consult-agency": "征求其他机关意见",
+  "fee-notice": "发出收费通知",
+  decline: "答复不予处理",
+} as const;
+
+/** Events that end a pause: that kind of pause must be the open one. */
+const pauseEnding = {
+  "third-party-replied": ["third-party", "第三方答复"],
+  "agency-replied": ["agency", "其他机关答复"],
+  "fee-paid": ["fee", "缴费"],
+} as const satisfies Record<string, readonly [PauseKind, string]>;
+
 /** What the state the log left allows; the system's own events (calendar, proactive copy) need nothing. */
 function checkAllowed(r: Running, event: AnyEvent, context: CheckContext): void {
   switch (event.type) {
@@ -68,25 +83,20 @@ function checkAllowed(r: Running, event: AnyEvent, context: CheckContext): void 
       break;
     }
     case "consult-third-party":
-      mustBeRunning(r, "征求第三方意见");
+    case "consult-agency":
+    case "fee-notice":
+    case "decline":
+      mustBeRunning(r, whileRunning[event.type]);
       break;
     case "third-party-replied":
-      mustBePaused(r, "third-party", "第三方答复");
-      break;
-    case "consult-agency":
-      mustBeRunning(r, "征求其他机关意见");
-      break;
     case "agency-replied":
-      mustBePaused(r, "agency", "其他机关答复");
+    case "fee-paid": {
+      const [kind, what] = pauseEnding[event.type];
+      mustBePaused(r, kind, what);
       break;
+    }
     case "extend":
       checkExtension(r, event, context.currentDue());
-      break;
-    case "fee-notice":
-      mustBeRunning(r, "发出收费通知");
-      break;
-    case "fee-paid":
-      mustBePaused(r, "fee", "缴费");
       break;
     case "fee-unpaid":
       if (openPause(r)?.kind !== "fee") refuse("没有待缴费的收费通知");
@@ -94,9 +104,6 @@ function checkAllowed(r: Running, event: AnyEvent, context: CheckContext): void 
     case "respond":
       mustBeRunning(r, "答复");
       checkResponse(event);
-      break;
-    case "decline":
-      mustBeRunning(r, "答复不予处理");
       break;
     case "close-other":
       if (r.ended) refuse("申请已办结");
