@@ -1,9 +1,11 @@
 import {
   type AuditEntry,
+  addDays,
   addWorkingDays,
   approveItem,
   CreateItemInput,
   DomainError,
+  daysBetween,
   formatIndexNumber,
   type Item,
   newItem,
@@ -45,14 +47,12 @@ export type LoadResult = {
   sampleIds: string[];
 };
 
-const DAY_MS = 86_400_000;
-const firstDay = Date.UTC(2019, 0, 1);
-const lastDay = Date.UTC(2026, 9, 31);
+const firstDay = "2019-01-01";
+const lastDay = "2026-10-31";
 const clearReview = { stateSecret: false, personalPrivacy: false, tradeSecret: false, otherSensitive: false };
 
 type Plan = { r: Random; columnId: string; normative: boolean; generatedOn: string; publishedAt: string };
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /** A ULID-shaped id from the creation time and the seeded generator, so ids repeat across runs. */
@@ -70,7 +70,7 @@ function plan(deps: Deps, seed: number, count: number): Plan[] {
   for (let i = 0; i < count; i++) {
     const r = prng(seed + i * 7919);
     const columnId = pickColumn(r);
-    const generatedOn = isoDay(firstDay + r.int(0, (lastDay - firstDay) / DAY_MS) * DAY_MS);
+    const generatedOn = addDays(firstDay, r.int(0, daysBetween(firstDay, lastDay)));
     const lag = r.chance(0.05) ? r.int(21, 40) : r.int(1, 8);
     const publishedOn = addWorkingDays(deps.calendar, generatedOn, lag).date;
     const publishedAt = `${publishedOn}T0${r.int(0, 8)}:${String(r.int(0, 59)).padStart(2, "0")}:00.000Z`;
@@ -110,7 +110,7 @@ function build(deps: Deps, p: Plan, sequence: (key: string) => number): { item: 
           ...fields,
           docNumber: docNumberOf(issuer.prefix, year, sequence(`${issuer.prefix}#${year}`)),
           issuingOrgan: issuer.organ,
-          effectiveOn: isoDay(Date.parse(publishedAt) + 30 * DAY_MS),
+          effectiveOn: addDays(publishedAt.slice(0, 10), 30),
         }
       : { kind: "general", ...fields },
   );

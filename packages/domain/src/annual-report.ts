@@ -1,5 +1,5 @@
 import type { Application } from "./application.ts";
-import { applicationStatisticsOfYear } from "./application-clock.ts";
+import { applicationStatisticsOfYear } from "./application-clock/statistics.ts";
 import { type Counts, reportSections, type TableThree, tableThreeColumns } from "./application-report.ts";
 import type { Calendar } from "./calendar.ts";
 import type { IsoDate } from "./date.ts";

@@ -5,7 +5,7 @@ import { UnitCode } from "./unit.ts";
 /**
  * 依申请公开: the application as it is registered and the events that make up its history.
  * The due date is never stored as a fact: it is derived from `receivedOn` and the events
- * (application-clock.ts), so a late event or a newly loaded holiday notice moves it correctly.
+ * (application-clock/replay.ts), so a late event or a newly loaded holiday notice moves it correctly.
  */
 export const ApplicationChannel = z.enum(["online", "in-person", "registered-post", "letter", "fax"]);
 export type ApplicationChannel = z.infer<typeof ApplicationChannel>;

@@ -2,9 +2,12 @@ import { z } from "zod";
 import { IsoDate } from "./date.ts";
 import { type FieldIssue, fail } from "./error.ts";
 import { idSchema } from "./id.ts";
-import { findIndicator, IndicatorLevel, type IndicatorSystem, IndicatorSystemId } from "./indicator.ts";
+import { findIndicator, type IndicatorSystem, IndicatorSystemId } from "./indicator.ts";
+import { IndicatorLevel } from "./indicator-level.ts";
 import { text } from "./item-kind.ts";
-import { type AssessmentFacts, Deduction, factsNeeded, runRule } from "./scoring-rules.ts";
+import { Deduction } from "./scoring/deduction.ts";
+import type { AssessmentFacts } from "./scoring/facts.ts";
+import { factsNeeded, runRule } from "./scoring/registry.ts";
 import { UnitCode } from "./unit.ts";
 
 export const AssessmentId = idSchema("assessment");

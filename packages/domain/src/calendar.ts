@@ -1,9 +1,7 @@
 import chineseDaysData from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import { z } from "zod";
-import { IsoDate, yearOf } from "./date.ts";
+import { DAY_MS, IsoDate, yearOf } from "./date.ts";
 import { fail } from "./error.ts";
-
-const DAY_MS = 86_400_000;
 
 // Statutory periods are tens of working days; the cap turns a runaway caller into an error
 // instead of a loop over centuries.

@@ -1,4 +1,4 @@
-import { levelNames } from "./indicator.ts";
+import { levelNames } from "./indicator-level.ts";
 import type { LevelRanking } from "./ranking.ts";
 import { isOverdue, type RectificationTask, taskStateNames } from "./rectification.ts";
 import { type Block, blocksHtml, blocksMarkdown } from "./written-document.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ItemKind } from "./item.ts";
+import { ItemKind } from "./item-kind.ts";
 
 /** A stable lowercase slug: it is stored on every item and in the store's column index. */
 export const ColumnId = z
@@ -22,9 +22,7 @@ export const Column = z.strictObject({
    * A *setting*: these are the defaults.
    */
   freshnessDays: z.number().int().positive().nullable(),
-  // Lazy because item.ts imports this module for checkPlacement: whichever of the two loads
-  // first, ItemKind must not be read while this module is still evaluating.
-  kinds: z.lazy(() => z.array(ItemKind).min(1)),
+  kinds: z.array(ItemKind).min(1),
 });
 export type Column = z.infer<typeof Column>;
 

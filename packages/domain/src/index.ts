@@ -1,6 +1,15 @@
 export * from "./annual-report.ts";
 export * from "./application.ts";
-export * from "./application-clock.ts";
+export { responseLabel } from "./application-clock/event-effects.ts";
+export * from "./application-clock/event-log.ts";
+export * from "./application-clock/overdue.ts";
+export * from "./application-clock/replay.ts";
+export {
+  correctionRequestWorkingDays,
+  replyWorkingDays,
+  thirdPartyWorkingDays,
+} from "./application-clock/state.ts";
+export * from "./application-clock/statistics.ts";
 export * from "./application-report.ts";
 export * from "./assessment.ts";
 export * from "./audit.ts";
@@ -16,6 +25,7 @@ export * from "./html.ts";
 export * from "./id.ts";
 export * from "./index-number.ts";
 export * from "./indicator.ts";
+export * from "./indicator-level.ts";
 export * from "./item.ts";
 export * from "./item-kind.ts";
 export * from "./letter.ts";
@@ -26,7 +36,21 @@ export * from "./normative-register.ts";
 export * from "./open-data.ts";
 export * from "./ranking.ts";
 export * from "./rectification.ts";
-export * from "./scoring-rules.ts";
+// By name: the scoring modules share link builders and fact readers that are not the package's.
+export { annualReportDue } from "./scoring/annual-report.ts";
+export { Deduction } from "./scoring/deduction.ts";
+export {
+  type ApplicationFact,
+  type AssessmentFacts,
+  applicationFactFields,
+  type FactNeed,
+  type ItemFact,
+  itemFactFields,
+  type LetterFact,
+  letterFactFields,
+} from "./scoring/facts.ts";
+export * from "./scoring/registry.ts";
+export { type RuleDefinition, RuleId } from "./scoring/rule.ts";
 export * from "./search.ts";
 export * from "./settings.ts";
 export * from "./timeliness.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { builtInCalendar, withNotice } from "./calendar.ts";
+import { nextDay } from "./date.ts";
 import {
   isLetterOverdue,
   type Letter,
@@ -80,8 +81,7 @@ describe("mayor's mailbox reply deadline (setting mailboxReplyWorkingDays, defau
     for (const today of ["2025-10-15", "2025-10-09", "2025-10-13", "2026-02-24"]) {
       const cutoff = latestOverdueReceipt(calendar, defaultSettings, today);
       expect(isLetterOverdue(letter(cutoff), calendar, defaultSettings, today), today).toBe(true);
-      const next = new Date(Date.parse(`${cutoff}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-      expect(isLetterOverdue(letter(next), calendar, defaultSettings, today), today).toBe(false);
+      expect(isLetterOverdue(letter(nextDay(cutoff)), calendar, defaultSettings, today), today).toBe(false);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { addWorkingDays, type Calendar, type CountedDate } from "./calendar.ts";
-import { IsoDate } from "./date.ts";
+import { IsoDate, previousDay } from "./date.ts";
 import { fail } from "./error.ts";
 import { idSchema } from "./id.ts";
 import { text } from "./item-kind.ts";
@@ -201,9 +201,6 @@ export function latestOverdueReceipt(calendar: Calendar, settings: Settings, tod
   }
   return day;
 }
-
-const previousDay = (date: IsoDate): IsoDate =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** What staff see: the letter with its deadline derived from today's calendar. */
 export function letterView(letter: Letter, calendar: Calendar, settings: Settings, today: IsoDate) {

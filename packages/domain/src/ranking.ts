@@ -1,5 +1,5 @@
 import type { AssessmentView } from "./assessment.ts";
-import type { IndicatorLevel } from "./indicator.ts";
+import type { IndicatorLevel } from "./indicator-level.ts";
 import { isOverdue, type RectificationTask } from "./rectification.ts";
 
 export type TaskCounts = { total: number; open: number; overdue: number; reopened: number; verified: number };

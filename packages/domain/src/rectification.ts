@@ -5,7 +5,7 @@ import { type FieldIssue, fail } from "./error.ts";
 import { idSchema } from "./id.ts";
 import type { IndicatorSystem } from "./indicator.ts";
 import { ItemId, text } from "./item-kind.ts";
-import { Deduction } from "./scoring-rules.ts";
+import { Deduction } from "./scoring/deduction.ts";
 import { UnitCode } from "./unit.ts";
 
 export const RectificationTaskId = idSchema("rectificationTask");

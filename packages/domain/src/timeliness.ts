@@ -1,11 +1,9 @@
 import { type Calendar, workingDaysBetween } from "./calendar.ts";
-import { type IsoDate, shanghaiDate } from "./date.ts";
+import { daysBetween, type IsoDate, shanghaiDate } from "./date.ts";
 import { fail } from "./error.ts";
 import type { Timeliness } from "./item.ts";
 import type { ItemKind } from "./item-kind.ts";
 import type { Settings } from "./settings.ts";
-
-const DAY_MS = 86_400_000;
 
 export type TimelinessInput = {
   kind: ItemKind;
@@ -32,7 +30,7 @@ function publicationDay(instant: string, path: string): IsoDate {
 }
 
 function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
-  const diff = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
+  const diff = daysBetween(from, to);
   if (Number.isNaN(diff)) fail("validation", `日期“${from}”或“${to}”无效`);
   return Math.max(0, diff);
 }

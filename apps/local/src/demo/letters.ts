@@ -1,4 +1,4 @@
-import type { SubmitLetterInput } from "@gov/domain";
+import { addDays, type SubmitLetterInput } from "@gov/domain";
 import { demoUnitCodes as u } from "./units.ts";
 
 /**
@@ -90,8 +90,7 @@ const surnames = [
   "林",
 ];
 
-const DAY_MS = 86_400_000;
-const dayOf2019 = (n: number) => new Date(Date.UTC(2019, 0, 1) + n * DAY_MS).toISOString().slice(0, 10);
+const dayOf2019 = (n: number) => addDays("2019-01-01", n);
 
 /** The report's count: "截至2019年12月，'市长信箱'收到群众来信302件，回复300件". */
 export const demoLetterCounts = { received: 302, replied: 300 } as const;

@@ -1,0 +1,24 @@
+import { type Calendar, workingDaysBetween } from "../calendar.ts";
+import type { IsoDate } from "../date.ts";
+import type { Settings } from "../settings.ts";
+import type { ApplicationClock } from "./replay.ts";
+
+export type ApplicationTimeliness = "on-time" | "overdue" | "very-overdue";
+
+/**
+ * Derived, never stored: an open application past its due date is overdue, and very overdue
+ * once `veryOverdueWorkingDays` working days have passed since; an ended one is judged on
+ * the day it ended.
+ */
+export function timelinessOfApplication(
+  clock: Pick<ApplicationClock, "dueOn" | "endedOn">,
+  today: IsoDate,
+  calendar: Calendar,
+  settings: Pick<Settings, "veryOverdueWorkingDays">,
+): ApplicationTimeliness {
+  if (!clock.dueOn) return "on-time";
+  const asOf = clock.endedOn ?? today;
+  if (asOf <= clock.dueOn) return "on-time";
+  const late = workingDaysBetween(calendar, clock.dueOn, asOf).days;
+  return late >= settings.veryOverdueWorkingDays ? "very-overdue" : "overdue";
+}

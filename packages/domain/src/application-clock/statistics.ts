@@ -1,0 +1,48 @@
+import type { Application } from "../application.ts";
+import { applicationStatistics, type StatisticsInput } from "../application-report.ts";
+import type { Calendar } from "../calendar.ts";
+import type { IsoDate } from "../date.ts";
+import type { Settings } from "../settings.ts";
+import { timelinessOfApplication } from "./overdue.ts";
+import { clockOfApplication } from "./replay.ts";
+
+/**
+ * One application as the statistics see it on `asOf` (the year's end, or today if earlier):
+ * counts and dates only, never the applicant.
+ */
+export function statisticsInputOf(
+  application: Application,
+  asOf: IsoDate,
+  calendar: Calendar,
+  settings: Pick<Settings, "veryOverdueWorkingDays">,
+): StatisticsInput {
+  const clock = clockOfApplication(application, calendar, asOf);
+  const endedInTime = clock.endedOn !== undefined && clock.endedOn <= asOf;
+  const judged = { dueOn: clock.dueOn, endedOn: endedInTime ? clock.endedOn : undefined };
+  return {
+    applicantKind: application.applicantKind,
+    channel: application.channel,
+    receivedOn: application.receivedOn,
+    endedOn: clock.endedOn,
+    outcome: clock.outcome,
+    responseType: clock.responseType,
+    extended: clock.extended,
+    timely: timelinessOfApplication(judged, asOf, calendar, settings) === "on-time",
+  };
+}
+
+/** A year's statistics (table three among them) from the applications received up to its end. */
+export function applicationStatisticsOfYear(
+  year: number,
+  applications: readonly Application[],
+  today: IsoDate,
+  calendar: Calendar,
+  settings: Pick<Settings, "veryOverdueWorkingDays">,
+) {
+  const yearEnd = `${year}-12-31`;
+  const asOf = today < yearEnd ? today : yearEnd;
+  return applicationStatistics(
+    year,
+    applications.map((a) => statisticsInputOf(a, asOf, calendar, settings)),
+  );
+}
