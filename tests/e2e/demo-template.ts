@@ -1,25 +1,28 @@
 import { startLocal } from "@gov/local";
+import { copyTable } from "@gov/store/testing";
 import { runDatabase } from "@gov/store/testing/global-setup";
 import type { TestProject } from "vitest/node";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    demoTemplate: string;
-  }
-}
+/** The end-to-end files that start from the demo: each gets a copy of its own. */
+export const demoCopies = ["round-trip", "supervision"] as const;
+export type DemoCopy = (typeof demoCopies)[number];
+
+export const demoTable = (copy: DemoCopy) => `demo-${copy}`;
 
 /**
- * Seeds the demo once for all end-to-end files (through the apps, as `pnpm start` does);
- * each file then starts on its own copy. Runs only when an end-to-end file is queued.
+ * Seeds the demo once for all end-to-end files (through the apps, as `pnpm start` does) and
+ * copies it for each file that uses it, here where no hook timeout applies: a file's own
+ * start-up then costs only its keys. Runs only when an end-to-end file is queued.
  */
-export default async function setup(project: TestProject) {
-  const tableName = "demo-template";
+export default async function setup(_project: TestProject) {
+  const { endpoint } = await runDatabase();
+  const [first, ...others] = demoCopies.map(demoTable) as [string, ...string[]];
   const stack = await startLocal({
     port: 0,
     dataDir: undefined,
     seed: "demo",
-    database: { endpoint: (await runDatabase()).endpoint, tableName },
+    database: { endpoint, tableName: first },
   });
   await stack.stop();
-  project.provide("demoTemplate", tableName);
+  for (const copy of others) await copyTable(endpoint, first, copy);
 }

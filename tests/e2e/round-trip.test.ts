@@ -9,7 +9,7 @@ let reviewer: string;
 let otherUnitKey: string;
 
 beforeAll(async () => {
-  stack = await startStack({ dataDir: undefined, seed: "demo" });
+  stack = await startStack({ dataDir: undefined, seed: "demo", demo: "round-trip" });
   const departments = Object.entries(stack.credentials).filter(([, c]) => c.keys.editor && !c.keys.office);
   const [mine, other] = departments;
   editor = mine?.[1].keys.editor ?? "";

@@ -16,7 +16,7 @@ const finance = "000014351";
 const clock = { now: new Date("2026-11-16T02:00:00.000Z") };
 
 beforeAll(async () => {
-  stack = await startStack({ dataDir: undefined, seed: "demo", clock: () => clock.now });
+  stack = await startStack({ dataDir: undefined, seed: "demo", demo: "supervision", clock: () => clock.now });
   const keysOf = (code: string) => stack.credentials[code]?.keys ?? {};
   office = keysOf("000014349").office as string;
   assessor = keysOf("000014349").assessor as string;
