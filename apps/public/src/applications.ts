@@ -1,15 +1,6 @@
-import {
-  applicantKindOf,
-  clockOfApplication,
-  fail,
-  newApplication,
-  SubmitApplicationInput,
-  shanghaiDate,
-  timelinessOfApplication,
-  yearOf,
-} from "@gov/domain";
+import { applicationStatus, submitApplication } from "@gov/core";
+import { SubmitApplicationInput } from "@gov/domain";
 import { type AppEnv, bearerToken, jsonContent, newRouter, problemResponse } from "@gov/http";
-import { issueTrackingCredentials, newId, secretMatches } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { intakeWrites } from "./intake.ts";
@@ -63,7 +54,7 @@ const problems = {
 /** The answer is about one applicant: no shared or browser cache may keep it. */
 const private_ = (c: C) => c.header("Cache-Control", "no-store");
 
-const calendarOf = (c: C) => c.var.deps.store.calendar.current(c.var.deps.calendar);
+const receiptNotice = "请妥善保存查询码和查询密钥；查询办理状态时以 Authorization: Bearer <查询密钥> 提交。";
 
 /** 依申请公开 on the portal: anyone applies (through the intake guard); only the applicant reads the status. */
 export function publicApplicationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
@@ -90,53 +81,16 @@ export function publicApplicationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
       }),
       async (c) => {
         private_(c);
-        const input = c.req.valid("json");
-        const { store, clock } = c.var.deps;
-        if (!(await store.units.get(input.unitCode))) {
-          fail("unprocessable", "所申请的单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
-        }
-        const today = shanghaiDate(clock());
-        const { trackingCode, secret, secretHash } = issueTrackingCredentials("YSQ", yearOf(today));
-        const application = newApplication(
-          {
-            id: newId("application"),
-            trackingCode,
-            unitCode: input.unitCode,
-            channel: "online",
-            receivedOn: today,
-            applicantKind: applicantKindOf(input.applicant),
-            description: input.description,
-            provisionForm: input.provisionForm,
-          },
-          await calendarOf(c),
-          today,
-          clock().toISOString(),
-        );
-        const receipt = {
-          trackingCode,
-          receivedOn: application.receivedOn,
-          dueOn: application.dueOn,
-          dueIsProvisional: application.dueIsProvisional,
-          notice: "请妥善保存查询码和查询密钥；查询办理状态时以 Authorization: Bearer <查询密钥> 提交。",
-        };
         // A replay answers without the secret: the idempotency record must not hold it either.
-        await store.applications.create(
-          application,
-          input.applicant,
-          secretHash,
-          {
-            entityType: "application",
-            entityId: application.id,
-            action: "submit-online",
-            version: 1,
-            actorUnitCode: input.unitCode,
-            actorKeyId: "public",
-            at: application.createdAt,
-            state: application.state,
-          },
-          intakeWrites(c, { status: 201, body: receipt, headers: { "cache-control": "no-store" } }),
-        );
-        return c.json({ ...receipt, secret }, 201);
+        const { receipt, secret } = await submitApplication(c.var.deps, c.req.valid("json"), {
+          alsoWrite: (submitted) =>
+            intakeWrites(c, {
+              status: 201,
+              body: { ...submitted, notice: receiptNotice },
+              headers: { "cache-control": "no-store" },
+            }),
+        });
+        return c.json({ ...receipt, notice: receiptNotice, secret }, 201);
       },
     )
     .openapi(
@@ -155,33 +109,8 @@ export function publicApplicationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
       }),
       async (c) => {
         private_(c);
-        const secret = bearerToken(c);
-        const found = secret
-          ? await c.var.deps.store.applications.getByTrackingCode(c.req.valid("param").trackingCode)
-          : undefined;
-        // Unknown code and wrong secret answer alike, so neither can be probed.
-        if (!found || !secret || !secretMatches(secret, found.secretHash)) {
-          return fail("not-found", "查询码或查询密钥不正确");
-        }
-        const { application } = found;
-        const calendar = await calendarOf(c);
-        const today = shanghaiDate(c.var.deps.clock());
-        const clock = clockOfApplication(application, calendar, today);
-        const timeliness = timelinessOfApplication(clock, today, calendar, c.var.deps.settings);
-        return c.json(
-          {
-            trackingCode: application.trackingCode,
-            unitCode: application.unitCode,
-            state: clock.state,
-            receivedOn: application.receivedOn,
-            dueOn: clock.dueOn,
-            dueIsProvisional: clock.dueIsProvisional,
-            overdue: timeliness !== "on-time",
-            ...(clock.responseType ? { responseType: clock.responseType } : {}),
-            ...(clock.endedOn ? { endedOn: clock.endedOn } : {}),
-          },
-          200,
-        );
+        const credentials = { trackingCode: c.req.valid("param").trackingCode, secret: bearerToken(c) };
+        return c.json(await applicationStatus(c.var.deps, credentials), 200);
       },
     );
 }

@@ -1,15 +1,6 @@
-import {
-  ConsultationPhase,
-  checkCommentWindow,
-  consultationStats,
-  fail,
-  publicConsultation,
-  SubmitCommentInput,
-  shanghaiDate,
-  yearOf,
-} from "@gov/domain";
+import { consultationYear, publicConsultationDetail, publicConsultations, submitComment } from "@gov/core";
+import { ConsultationPhase, SubmitCommentInput } from "@gov/domain";
 import { type AppEnv, jsonContent, newRouter, problemResponse } from "@gov/http";
-import { newId } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { intakeWrites } from "./intake.ts";
@@ -49,7 +40,6 @@ const ConsultationView = z.record(z.string(), z.unknown()).openapi("PublicConsul
   example: example.consultation,
 });
 const IdParam = z.object({ id: z.string().openapi({ example: example.consultation.id }) });
-const today = (clock: () => Date) => shanghaiDate(clock());
 
 /** 征求意见 on the portal: open and closed consultations, comments inside the window, yearly figures. */
 export function publicConsultationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
@@ -76,15 +66,7 @@ export function publicConsultationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
           400: problemResponse("查询参数有误"),
         },
       }),
-      async (c) => {
-        const { limit, cursor, ...filter } = c.req.valid("query");
-        const day = today(c.var.deps.clock);
-        const page = await c.var.deps.store.consultations.list(filter, day, { limit, cursor });
-        return c.json(
-          { items: page.items.map((x) => publicConsultation(x, day)), nextCursor: page.nextCursor },
-          200,
-        );
-      },
+      async (c) => c.json(await publicConsultations(c.var.deps, c.req.valid("query")), 200),
     )
     .openapi(
       createRoute({
@@ -97,11 +79,7 @@ export function publicConsultationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
           404: problemResponse("征求意见不存在"),
         },
       }),
-      async (c) => {
-        const found = await c.var.deps.store.consultations.get(c.req.valid("param").id);
-        if (!found) return fail("not-found", "征求意见不存在");
-        return c.json(publicConsultation(found, today(c.var.deps.clock)), 200);
-      },
+      async (c) => c.json(await publicConsultationDetail(c.var.deps, c.req.valid("param").id), 200),
     )
     .openapi(
       createRoute({
@@ -128,21 +106,11 @@ export function publicConsultationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         },
       }),
       async (c) => {
-        const { store, clock } = c.var.deps;
-        const id = c.req.valid("param").id;
-        const consultation = await store.consultations.get(id, { consistent: true });
-        if (!consultation) return fail("not-found", "征求意见不存在");
-        checkCommentWindow(consultation, today(clock));
-        const input = c.req.valid("json");
-        const comment = {
-          id: newId("comment"),
-          consultationId: id,
-          receivedAt: clock().toISOString(),
-          ...input,
-        };
-        const body = { id: comment.id, consultationId: id, receivedAt: comment.receivedAt };
-        await store.consultations.addComment(comment, intakeWrites(c, { status: 201, body }));
-        return c.json(body, 201);
+        const input = { consultationId: c.req.valid("param").id, comment: c.req.valid("json") };
+        const receipt = await submitComment(c.var.deps, input, {
+          alsoWrite: (body) => intakeWrites(c, { status: 201, body }),
+        });
+        return c.json(receipt, 201);
       },
     )
     .openapi(
@@ -160,9 +128,6 @@ export function publicConsultationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
           400: problemResponse("查询参数有误"),
         },
       }),
-      async (c) => {
-        const year = c.req.valid("query").year ?? yearOf(today(c.var.deps.clock));
-        return c.json(consultationStats(year, await c.var.deps.store.consultations.ofYear(year)), 200);
-      },
+      async (c) => c.json(await consultationYear(c.var.deps, c.req.valid("query").year), 200),
     );
 }

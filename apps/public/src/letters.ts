@@ -1,18 +1,6 @@
-import {
-  type AuditEntry,
-  fail,
-  isLetterOverdue,
-  type Letter,
-  letterDueDate,
-  newLetter,
-  publishedLetter,
-  SubmitLetterInput,
-  shanghaiDate,
-  UnitCode,
-  yearOf,
-} from "@gov/domain";
+import { letterStatus, publishedLetters, submitLetter } from "@gov/core";
+import { SubmitLetterInput, UnitCode } from "@gov/domain";
 import { type AppEnv, bearerToken, jsonContent, newRouter, problemResponse } from "@gov/http";
-import { issueTrackingCredentials, newId, secretMatches } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { intakeWrites } from "./intake.ts";
@@ -78,31 +66,7 @@ const LetterStatus = z
 
 async function status(c: Context<AppEnv>, trackingCode: string) {
   c.header("Cache-Control", "no-store");
-  const { store, clock, calendar: builtIn, settings } = c.var.deps;
-  const secret = bearerToken(c);
-  const found = secret ? await store.letters.byTrackingCode(trackingCode) : undefined;
-  // Unknown code and wrong secret answer alike, so neither can be probed.
-  if (!found || !secret || !secretMatches(secret, found.secretHash)) {
-    return fail("not-found", "查询码或查询密钥不正确");
-  }
-  const { letter } = found;
-  const calendar = await store.calendar.current(builtIn);
-  const due = letterDueDate(letter, calendar, settings);
-  return c.json(
-    {
-      trackingCode: letter.trackingCode,
-      state: letter.state,
-      receivedOn: letter.receivedOn,
-      dueOn: due.date,
-      dueIsProvisional: due.provisional,
-      overdue: isLetterOverdue(letter, calendar, settings, shanghaiDate(clock())),
-      reply:
-        letter.reply && letter.repliedOn
-          ? { repliedOn: letter.repliedOn, unitName: letter.reply.unitName, body: letter.reply.body }
-          : null,
-    },
-    200,
-  );
+  return c.json(await letterStatus(c.var.deps, { trackingCode, secret: bearerToken(c) }), 200);
 }
 
 const PublishedLetter = z
@@ -118,48 +82,13 @@ const PublishedLetter = z
   })
   .openapi("PublishedLetter");
 
-const audit = (letter: Letter): AuditEntry => ({
-  entityType: "letter",
-  entityId: letter.id,
-  action: "submit",
-  version: letter.version,
-  actorUnitCode: "public",
-  actorKeyId: "public",
-  at: letter.createdAt,
-  state: letter.state,
-});
-
 async function submit(c: Context<AppEnv>, input: SubmitLetterInput) {
-  const { store, clock, calendar, settings } = c.var.deps;
-  if (input.unitCode && !(await store.units.get(input.unitCode))) {
-    fail("unprocessable", "建议的承办单位不存在", [
-      { path: "unitCode", message: `单位“${input.unitCode}”不存在` },
-    ]);
-  }
-  const now = clock();
-  const today = shanghaiDate(now);
-  const { trackingCode, secret, secretHash } = issueTrackingCredentials("XX", yearOf(today));
-  const letter = newLetter(input, { id: newId("letter"), trackingCode }, today, now.toISOString());
-  const due = letterDueDate(letter, await store.calendar.current(calendar), settings);
-  const body = {
-    id: letter.id,
-    trackingCode: letter.trackingCode,
-    receivedOn: letter.receivedOn,
-    dueOn: due.date,
-    dueIsProvisional: due.provisional,
-  };
   // A replay answers without the secret: neither stored answer may hold it (ADR 0025).
-  const replayable = { status: 201, body, headers: { "cache-control": "no-store" } };
-  await store.letters.create(letter, input.writer, secretHash, audit(letter), intakeWrites(c, replayable));
+  const { receipt, secret } = await submitLetter(c.var.deps, input, {
+    alsoWrite: (body) => intakeWrites(c, { status: 201, body, headers: { "cache-control": "no-store" } }),
+  });
   c.header("Cache-Control", "no-store");
-  return c.json(
-    {
-      ...body,
-      secret,
-      notice: receiptNotice,
-    },
-    201,
-  );
+  return c.json({ ...receipt, secret, notice: receiptNotice }, 201);
 }
 
 /** 市长信箱 on the portal: anyone writes (through the intake guard); published replies are read by all. */
@@ -233,10 +162,8 @@ export function publicLetterRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         },
       }),
       async (c) => {
-        const { year, unit, limit, cursor } = c.req.valid("query");
-        const page = await c.var.deps.store.letters.listPublished({ year, unit }, { limit, cursor });
-        const items = page.items.flatMap((letter) => publishedLetter(letter) ?? []);
-        return c.json({ items, nextCursor: page.nextCursor }, 200);
+        const { year, unit, ...page } = c.req.valid("query");
+        return c.json(await publishedLetters(c.var.deps, { year, unit }, page), 200);
       },
     );
 }

@@ -1,20 +1,16 @@
-import { checkVersion } from "@gov/core";
+import {
+  applicationDetail,
+  discloseApplication,
+  listApplications,
+  recordApplicationEvent,
+  registerApplication,
+} from "@gov/core";
 import {
   type Application,
   ApplicationEventInput,
-  type AuditEntry,
-  applicantKindOf,
   CreateItemInput,
-  canSeeUnit,
-  clockOfApplication,
-  fail,
-  hasRole,
-  newApplication,
-  newItem,
   RegisterApplicationInput,
-  timelinessOfApplication,
   UnitCode,
-  withEvent,
 } from "@gov/domain";
 import {
   type AppEnv,
@@ -24,17 +20,14 @@ import {
   idempotent,
   jsonContent,
   newRouter,
-  nowIso,
   problemResponse,
   requireRole,
   security,
   sentVersion,
-  todayOf,
 } from "@gov/http";
-import { issueTrackingCredentials, newId, type Principal } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { auditOf, prepareContent } from "./publishing.ts";
+import { prepareContent } from "./publishing.ts";
 
 type C = Context<AppEnv>;
 
@@ -70,46 +63,16 @@ const problems = {
   422: problemResponse("违反业务规则（单位不存在等）"),
 };
 
-/** The calendar in force: the built-in one plus every notice the office has loaded. */
-export const calendarOf = (c: C) => c.var.deps.store.calendar.current(c.var.deps.calendar);
-
-function auditOfApplication(application: Application, action: string, principal: Principal): AuditEntry {
-  return {
-    entityType: "application",
-    entityId: application.id,
-    action,
-    version: application.version,
-    actorUnitCode: principal.unitCode,
-    actorKeyId: principal.keyId,
-    at: application.updatedAt,
-    state: application.state,
-  };
+/** The staff view answers with its version, so the next change can send it back as If-Match. */
+function detailed<View extends { version: number }>(c: C, view: View) {
+  c.header("ETag", etagOf(view.version));
+  return view;
 }
 
-/** Another unit's application reads as missing; the office sees all. */
-async function scopedApplication(c: C, id: string): Promise<Application> {
-  const application = await c.var.deps.store.applications.get(id);
-  if (!application || !canSeeUnit(c.var.principal, application.unitCode)) fail("not-found", "申请不存在");
-  return application as Application;
-}
-
-/** The staff view: the record, its clock as of today, why it is due then, and the applicant. */
-async function detail(c: C, application: Application) {
-  const calendar = await calendarOf(c);
-  const clock = clockOfApplication(application, calendar, todayOf(c));
-  const applicant = await c.var.deps.store.applications.applicant(application.id);
-  c.header("ETag", etagOf(application.version));
-  return {
-    ...application,
-    state: clock.state,
-    dueOn: clock.dueOn,
-    dueIsProvisional: clock.dueIsProvisional,
-    calendarVersion: clock.calendarVersion,
-    timeliness: timelinessOfApplication(clock, todayOf(c), calendar, c.var.deps.settings),
-    explanation: clock.explanation,
-    applicant: applicant ?? null,
-  };
-}
+const createdHeaders = (application: Application) => ({
+  ETag: etagOf(application.version),
+  Location: `/publish/v1/applications/${application.id}`,
+});
 
 export const applicationRoutes = newRouter()
   .openapi(
@@ -125,43 +88,10 @@ export const applicationRoutes = newRouter()
       responses: { 201: { description: "已登记的申请", ...jsonContent(ApplicationView) }, ...problems },
     }),
     async (c) => {
-      const input = c.req.valid("json");
-      const principal = c.var.principal;
-      const unitCode = input.unitCode ?? principal.unitCode;
-      if (unitCode !== principal.unitCode && !hasRole(principal, "office")) {
-        fail("forbidden", "只能为本单位登记申请");
-      }
-      if (!(await c.var.deps.store.units.get(unitCode))) {
-        fail("unprocessable", `单位${unitCode}不存在`, [{ path: "unitCode", message: "单位不存在" }]);
-      }
-      const { trackingCode, secretHash } = issueTrackingCredentials(
-        "YSQ",
-        Number(input.receivedOn.slice(0, 4)),
-      );
-      const application = newApplication(
-        {
-          id: newId("application"),
-          trackingCode,
-          unitCode,
-          channel: input.channel,
-          receivedOn: input.receivedOn,
-          applicantKind: applicantKindOf(input.applicant),
-          description: input.description,
-          provisionForm: input.provisionForm,
-        },
-        await calendarOf(c),
-        todayOf(c),
-        nowIso(c),
-      );
-      const headers = { ETag: etagOf(1), Location: `/publish/v1/applications/${application.id}` };
-      await c.var.deps.store.applications.create(
-        application,
-        input.applicant,
-        secretHash,
-        auditOfApplication(application, "register", principal),
-        idempotencyWrites(c, { status: 201, body: application, headers }),
-      );
-      for (const [name, value] of Object.entries(headers)) c.header(name, value);
+      const application = await registerApplication(c.var.deps, c.var.principal, c.req.valid("json"), {
+        alsoWrite: (a) => idempotencyWrites(c, { status: 201, body: a, headers: createdHeaders(a) }),
+      });
+      for (const [name, value] of Object.entries(createdHeaders(application))) c.header(name, value);
       return c.json(application, 201);
     },
   )
@@ -186,28 +116,7 @@ export const applicationRoutes = newRouter()
         ...commonProblems,
       },
     }),
-    async (c) => {
-      const { unit, ...page } = c.req.valid("query");
-      const principal = c.var.principal;
-      const { applications } = c.var.deps.store;
-      const office = hasRole(principal, "office");
-      const result =
-        office && !unit
-          ? await applications.listAll(page)
-          : await applications.listOfUnit(office && unit ? unit : principal.unitCode, page);
-      const calendar = await calendarOf(c);
-      const items = result.items.map(({ events: _events, ...application }) => {
-        const clock = clockOfApplication({ ...application, events: _events }, calendar, todayOf(c));
-        return {
-          ...application,
-          state: clock.state,
-          dueOn: clock.dueOn,
-          dueIsProvisional: clock.dueIsProvisional,
-          timeliness: timelinessOfApplication(clock, todayOf(c), calendar, c.var.deps.settings),
-        };
-      });
-      return c.json({ items, nextCursor: result.nextCursor }, 200);
-    },
+    async (c) => c.json(await listApplications(c.var.deps, c.var.principal, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
@@ -218,7 +127,8 @@ export const applicationRoutes = newRouter()
       request: { params: IdParam },
       responses: { 200: { description: "申请", ...jsonContent(ApplicationView) }, ...commonProblems },
     }),
-    async (c) => c.json(await detail(c, await scopedApplication(c, c.req.valid("param").id)), 200),
+    async (c) =>
+      c.json(detailed(c, await applicationDetail(c.var.deps, c.var.principal, c.req.valid("param").id)), 200),
   )
   .openapi(
     createRoute({
@@ -237,22 +147,12 @@ export const applicationRoutes = newRouter()
       responses: { 200: { description: "记录后的申请", ...jsonContent(ApplicationView) }, ...problems },
     }),
     async (c) => {
-      const current = await scopedApplication(c, c.req.valid("param").id);
-      checkVersion(current.version, sentVersion(c));
-      const event = c.req.valid("json");
-      const next = withEvent(
-        current,
-        event,
-        { at: nowIso(c), by: c.var.principal.keyId },
-        await calendarOf(c),
-        todayOf(c),
-      );
-      await c.var.deps.store.applications.update(
-        next,
-        current,
-        auditOfApplication(next, `event:${event.type}`, c.var.principal),
-      );
-      return c.json(await detail(c, next), 200);
+      const recorded = await recordApplicationEvent(c.var.deps, c.var.principal, {
+        id: c.req.valid("param").id,
+        event: c.req.valid("json"),
+        expectedVersion: sentVersion(c),
+      });
+      return c.json(detailed(c, recorded), 200);
     },
   )
   .openapi(
@@ -282,32 +182,12 @@ export const applicationRoutes = newRouter()
       },
     }),
     async (c) => {
-      const principal = c.var.principal;
-      const application = await scopedApplication(c, c.req.valid("param").id);
-      if (
-        application.state !== "answered" ||
-        !["disclosed", "partially-disclosed"].includes(application.responseType ?? "")
-      ) {
-        fail("conflict", "只有予以公开或部分公开的申请才能转为主动公开");
-      }
-      const content = await prepareContent(c, c.req.valid("json"), application.unitCode, null);
-      const item = newItem(content, application.unitCode, newId("item"), nowIso(c));
-      await c.var.deps.store.items.create(
-        item,
-        auditOf(item, "create-from-application", principal, application.id),
+      const { item, application } = await discloseApplication(
+        c.var.deps,
+        c.var.principal,
+        { id: c.req.valid("param").id, content: c.req.valid("json") },
+        { prepareContent: (content, owner) => prepareContent(c, content, owner, null) },
       );
-      const next = withEvent(
-        application,
-        { type: "disclosed-proactively", on: todayOf(c), itemId: item.id },
-        { at: nowIso(c), by: principal.keyId },
-        await calendarOf(c),
-        todayOf(c),
-      );
-      await c.var.deps.store.applications.update(
-        next,
-        application,
-        auditOfApplication(next, "disclose", principal),
-      );
-      return c.json({ item, application: await detail(c, next) }, 201);
+      return c.json({ item, application: detailed(c, application) }, 201);
     },
   );

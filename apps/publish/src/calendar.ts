@@ -1,28 +1,17 @@
+import { currentCalendar, loadHolidayNotice } from "@gov/core";
+import { fail, HolidayNotice, IsoDate } from "@gov/domain";
 import {
-  type Calendar,
-  clockOfApplication,
-  fail,
-  HolidayNotice,
-  IsoDate,
-  shanghaiDate,
-  withEvent,
-} from "@gov/domain";
-import {
-  type AppEnv,
   commonProblems,
-  expectedVersion,
+  etagOf,
   fieldIssues,
   jsonContent,
   newRouter,
   problemResponse,
   requireRole,
   security,
+  sentVersion,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { calendarOf } from "./applications.ts";
-
-type C = Context<AppEnv>;
 
 /** The notice as loaded for the year in the path; HolidayNotice checks it whole. */
 const NoticeBody = z.strictObject({
@@ -36,51 +25,6 @@ const example = {
   daysOff: ["2027-01-01", "2027-01-02", "2027-01-03"],
   workdays: [],
 };
-
-/**
- * Every open application is recomputed with the new calendar; one whose due date or
- * provisional mark changes gets a `calendar-changed` event, so its log says why the date moved.
- * Each is its own versioned write: a concurrent event makes that one retry-safe to redo by
- * loading the notice again, and the notice itself is already committed.
- */
-async function recomputeOpen(c: C, calendar: Calendar, year: number): Promise<number> {
-  const { applications } = c.var.deps.store;
-  const today = shanghaiDate(c.var.deps.clock());
-  const at = c.var.deps.clock().toISOString();
-  let changed = 0;
-  for (const application of await applications.listOpen()) {
-    const clock = clockOfApplication(application, calendar, today);
-    if (clock.dueOn === application.dueOn && clock.dueIsProvisional === application.dueIsProvisional)
-      continue;
-    const next = withEvent(
-      application,
-      {
-        type: "calendar-changed",
-        on: today,
-        calendarVersion: calendar.version,
-        noticeYear: year,
-        dueBefore: application.dueOn,
-        dueAfter: clock.dueOn,
-      },
-      { at, by: c.var.principal.keyId },
-      calendar,
-      today,
-    );
-    await applications.update(next, application, {
-      entityType: "application",
-      entityId: next.id,
-      action: "calendar-changed",
-      version: next.version,
-      actorUnitCode: c.var.principal.unitCode,
-      actorKeyId: c.var.principal.keyId,
-      at,
-      state: next.state,
-      note: `载入${year}年节假日安排：${application.dueOn ?? "—"} → ${clock.dueOn ?? "—"}`,
-    });
-    changed += 1;
-  }
-  return changed;
-}
 
 export const calendarRoutes = newRouter()
   .openapi(
@@ -118,32 +62,12 @@ export const calendarRoutes = newRouter()
       const { year } = c.req.valid("param");
       const parsed = HolidayNotice.safeParse({ ...c.req.valid("json"), year });
       if (!parsed.success) return fail("validation", "节假日安排通知有误", fieldIssues(parsed.error, ""));
-      const notice = parsed.data;
-      const { calendar: notices } = c.var.deps.store;
-      const existing = (await notices.notices()).find((n) => n.year === year);
-      const version = existing ? expectedVersion(c) + 1 : 1;
-      if (existing && existing.version !== version - 1) {
-        fail("precondition-failed", `该年度节假日安排已被修改（当前版本${existing.version}），请刷新后重试`);
-      }
-      const at = c.var.deps.clock().toISOString();
-      const principal = c.var.principal;
-      await notices.put(
-        { ...notice, version, loadedAt: at, loadedBy: principal.keyId },
-        {
-          entityType: "calendar",
-          entityId: String(year),
-          action: existing ? "replace-notice" : "load-notice",
-          version,
-          actorUnitCode: principal.unitCode,
-          actorKeyId: principal.keyId,
-          at,
-          note: notice.title,
-        },
-      );
-      const calendar = await calendarOf(c);
-      const recomputedApplications = await recomputeOpen(c, calendar, year);
-      c.header("ETag", `"${version}"`);
-      return c.json({ year, version, calendarVersion: calendar.version, recomputedApplications }, 200);
+      const loaded = await loadHolidayNotice(c.var.deps, c.var.principal, {
+        notice: parsed.data,
+        expectedVersion: sentVersion(c),
+      });
+      c.header("ETag", etagOf(loaded.version));
+      return c.json(loaded, 200);
     },
   )
   .openapi(
@@ -163,7 +87,7 @@ export const calendarRoutes = newRouter()
       },
     }),
     async (c) => {
-      const calendar = await calendarOf(c);
+      const calendar = await currentCalendar(c.var.deps);
       const notices = await c.var.deps.store.calendar.notices();
       return c.json({ version: calendar.version, years: calendar.years, notices }, 200);
     },

@@ -1,18 +1,11 @@
-import { checkVersion } from "@gov/core";
 import {
-  type AuditEntry,
-  type Consultation,
-  ConsultationFeedbackInput,
-  ConsultationPhase,
-  canSeeUnit,
-  fail,
-  newConsultation,
-  OpenConsultationInput,
-  phaseOf,
-  publishFeedback,
-} from "@gov/domain";
+  consultationComments,
+  listConsultations,
+  openConsultation,
+  publishConsultationFeedback,
+} from "@gov/core";
+import { ConsultationFeedbackInput, ConsultationPhase, OpenConsultationInput } from "@gov/domain";
 import {
-  type AppEnv,
   commonProblems,
   etagOf,
   idempotencyWrites,
@@ -23,13 +16,8 @@ import {
   requireRole,
   security,
   sentVersion,
-  todayOf,
 } from "@gov/http";
-import { newId, type Principal } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-
-type C = Context<AppEnv>;
 
 const example = {
   open: {
@@ -57,29 +45,7 @@ const problems = {
   422: problemResponse("违反业务规则"),
 };
 
-const view = (c: C, consultation: Consultation) => ({
-  ...consultation,
-  phase: phaseOf(consultation, todayOf(c)),
-});
-
-function auditOf(consultation: Consultation, action: string, principal: Principal): AuditEntry {
-  return {
-    entityType: "consultation",
-    entityId: consultation.id,
-    action,
-    version: consultation.version,
-    actorUnitCode: principal.unitCode,
-    actorKeyId: principal.keyId,
-    at: consultation.updatedAt,
-  };
-}
-
-/** Another unit's consultation is 404: its existence is not revealed. */
-async function readConsultation(c: C, id: string): Promise<Consultation> {
-  const found = await c.var.deps.store.consultations.get(id, { consistent: true });
-  if (!found || !canSeeUnit(c.var.principal, found.unitCode)) return fail("not-found", "征求意见不存在");
-  return found;
-}
+const etagHeaders = (consultation: { version: number }) => ({ ETag: etagOf(consultation.version) });
 
 /** 征求意见 for the drafting unit: open one on its draft, read the comments, publish the feedback. */
 export const consultationRoutes = newRouter()
@@ -98,28 +64,11 @@ export const consultationRoutes = newRouter()
       responses: { 201: { description: "已发起", ...jsonContent(ConsultationView) }, ...problems },
     }),
     async (c) => {
-      const input = c.req.valid("json");
-      const item = await c.var.deps.store.items.get(input.itemId, { consistent: true });
-      if (!item || !canSeeUnit(c.var.principal, item.unitCode)) {
-        fail("unprocessable", "关联的信息不存在", [{ path: "itemId", message: "须为本单位的信息" }]);
-      }
-      const now = c.var.deps.clock().toISOString();
-      const consultation = newConsultation(
-        input,
-        c.var.principal.unitCode,
-        newId("consultation"),
-        todayOf(c),
-        now,
-      );
-      const body = view(c, consultation);
-      const headers = { ETag: etagOf(consultation.version) };
-      await c.var.deps.store.consultations.create(
-        consultation,
-        auditOf(consultation, "open", c.var.principal),
-        idempotencyWrites(c, { status: 201, body, headers }),
-      );
-      c.header("ETag", headers.ETag);
-      return c.json(body, 201);
+      const opened = await openConsultation(c.var.deps, c.var.principal, c.req.valid("json"), {
+        alsoWrite: (body) => idempotencyWrites(c, { status: 201, body, headers: etagHeaders(body) }),
+      });
+      c.header("ETag", etagHeaders(opened).ETag);
+      return c.json(opened, 201);
     },
   )
   .openapi(
@@ -143,16 +92,7 @@ export const consultationRoutes = newRouter()
         ...commonProblems,
       },
     }),
-    async (c) => {
-      const { phase, limit, cursor } = c.req.valid("query");
-      const page = await c.var.deps.store.consultations.list(
-        { phase },
-        todayOf(c),
-        { limit, cursor },
-        c.var.principal,
-      );
-      return c.json({ items: page.items.map((x) => view(c, x)), nextCursor: page.nextCursor }, 200);
-    },
+    async (c) => c.json(await listConsultations(c.var.deps, c.var.principal, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
@@ -167,9 +107,9 @@ export const consultationRoutes = newRouter()
       },
     }),
     async (c) => {
-      const consultation = await readConsultation(c, c.req.valid("param").id);
+      const items = await consultationComments(c.var.deps, c.var.principal, c.req.valid("param").id);
       c.header("Cache-Control", "no-store");
-      return c.json({ items: await c.var.deps.store.consultations.comments(consultation.id) }, 200);
+      return c.json({ items }, 200);
     },
   )
   .openapi(
@@ -189,19 +129,12 @@ export const consultationRoutes = newRouter()
       responses: { 200: { description: "已公布", ...jsonContent(ConsultationView) }, ...problems },
     }),
     async (c) => {
-      const consultation = await readConsultation(c, c.req.valid("param").id);
-      checkVersion(consultation.version, sentVersion(c));
-      const { store, clock } = c.var.deps;
-      const received = await store.consultations.countComments(consultation.id);
-      const next = publishFeedback(
-        consultation,
-        c.req.valid("json"),
-        received,
-        todayOf(c),
-        clock().toISOString(),
-      );
-      await store.consultations.update(next, consultation, auditOf(next, "feedback", c.var.principal));
-      c.header("ETag", etagOf(next.version));
-      return c.json(view(c, next), 200);
+      const published = await publishConsultationFeedback(c.var.deps, c.var.principal, {
+        id: c.req.valid("param").id,
+        feedback: c.req.valid("json"),
+        expectedVersion: sentVersion(c),
+      });
+      c.header("ETag", etagOf(published.version));
+      return c.json(published, 200);
     },
   );

@@ -1,17 +1,5 @@
-import { checkVersion } from "@gov/core";
-import {
-  type AuditEntry,
-  canSeeLetter,
-  fail,
-  type Letter,
-  LetterState,
-  latestOverdueReceipt,
-  letterView,
-  ReplyLetterInput,
-  replyToLetter,
-  TransferLetterInput,
-  transferLetter,
-} from "@gov/domain";
+import { letterDetail, listLetters, replyToLetter, transferLetter } from "@gov/core";
+import { LetterState, ReplyLetterInput, TransferLetterInput } from "@gov/domain";
 import {
   type AppEnv,
   commonProblems,
@@ -23,10 +11,8 @@ import {
   requireRole,
   security,
   sentVersion,
-  todayOf,
   updateProblems,
 } from "@gov/http";
-import type { Principal } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 
@@ -70,35 +56,13 @@ const problems = {
   422: problemResponse("目标单位不存在或与当前相同"),
 };
 
-const view = (c: C, letter: Letter) =>
-  letterView(letter, c.var.deps.calendar, c.var.deps.settings, todayOf(c));
-
-function auditOf(letter: Letter, action: string, principal: Principal, note?: string): AuditEntry {
-  return {
-    entityType: "letter",
-    entityId: letter.id,
-    action,
-    version: letter.version,
-    actorUnitCode: principal.unitCode,
-    actorKeyId: principal.keyId,
-    at: letter.updatedAt,
-    state: letter.state,
-    ...(note ? { note } : {}),
-  };
-}
-
-/** The letter as the caller may see it (another unit's is 404), If-Match checked when sent. */
-async function readLetter(c: C, id: string): Promise<Letter> {
-  const letter = await c.var.deps.store.letters.get(id, { consistent: true });
-  if (!letter || !canSeeLetter(c.var.principal, letter)) return fail("not-found", "来信不存在");
-  checkVersion(letter.version, sentVersion(c));
-  return letter;
-}
-
-function respond(c: C, letter: Letter) {
+function respond(c: C, letter: { version: number }) {
   c.header("ETag", etagOf(letter.version));
-  return c.json(view(c, letter), 200);
+  return c.json(letter, 200);
 }
+
+/** The letter the path names, at the version the caller read when it sent If-Match. */
+const change = (c: C, id: string) => ({ id, expectedVersion: sentVersion(c) });
 
 /** 市长信箱 for staff: the office assigns and transfers, the holding unit replies. */
 export const letterRoutes = newRouter()
@@ -129,18 +93,7 @@ export const letterRoutes = newRouter()
         ...commonProblems,
       },
     }),
-    async (c) => {
-      const { state, overdue, limit, cursor } = c.req.valid("query");
-      const { calendar, settings, store } = c.var.deps;
-      const filter = {
-        state,
-        openReceivedOnOrBefore: overdue ? latestOverdueReceipt(calendar, settings, todayOf(c)) : undefined,
-      };
-      const page = await store.letters.list(c.var.principal, filter, { limit, cursor });
-      // "Not overdue" is the complement; it reads the list and drops the overdue ones.
-      const items = page.items.map((l) => view(c, l)).filter((l) => overdue !== false || !l.overdue);
-      return c.json({ items, nextCursor: page.nextCursor }, 200);
-    },
+    async (c) => c.json(await listLetters(c.var.deps, c.var.principal, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
@@ -153,11 +106,9 @@ export const letterRoutes = newRouter()
       responses: { 200: { description: "来信", ...jsonContent(LetterView) }, ...commonProblems },
     }),
     async (c) => {
-      const letter = await readLetter(c, c.req.valid("param").id);
-      const writer = await c.var.deps.store.letters.writer(letter.id);
-      c.header("ETag", etagOf(letter.version));
+      const letter = await letterDetail(c.var.deps, c.var.principal, change(c, c.req.valid("param").id));
       c.header("Cache-Control", "no-store");
-      return c.json({ ...view(c, letter), writer: writer ?? null }, 200);
+      return respond(c, letter);
     },
   )
   .openapi(
@@ -177,20 +128,8 @@ export const letterRoutes = newRouter()
       responses: { 200: { description: "转办后的来信", ...jsonContent(LetterView) }, ...problems },
     }),
     async (c) => {
-      const letter = await readLetter(c, c.req.valid("param").id);
-      const input = c.req.valid("json");
-      if (!(await c.var.deps.store.units.get(input.unitCode))) {
-        fail("unprocessable", "目标单位不存在", [
-          { path: "unitCode", message: `单位“${input.unitCode}”不存在` },
-        ]);
-      }
-      const next = transferLetter(letter, c.var.principal, input, c.var.deps.clock().toISOString());
-      await c.var.deps.store.letters.update(
-        next,
-        letter,
-        auditOf(next, "transfer", c.var.principal, input.reason),
-      );
-      return respond(c, next);
+      const input = { ...change(c, c.req.valid("param").id), ...c.req.valid("json") };
+      return respond(c, await transferLetter(c.var.deps, c.var.principal, input));
     },
   )
   .openapi(
@@ -210,17 +149,7 @@ export const letterRoutes = newRouter()
       responses: { 200: { description: "已答复的来信", ...jsonContent(LetterView) }, ...problems },
     }),
     async (c) => {
-      const letter = await readLetter(c, c.req.valid("param").id);
-      const { store, clock } = c.var.deps;
-      const unit = await store.units.get(c.var.principal.unitCode);
-      const next = replyToLetter(
-        letter,
-        c.var.principal,
-        { body: c.req.valid("json").body, unitName: unit?.name ?? c.var.principal.unitCode },
-        clock(),
-        todayOf(c),
-      );
-      await store.letters.update(next, letter, auditOf(next, "reply", c.var.principal));
-      return respond(c, next);
+      const input = { ...change(c, c.req.valid("param").id), ...c.req.valid("json") };
+      return respond(c, await replyToLetter(c.var.deps, c.var.principal, input));
     },
   );

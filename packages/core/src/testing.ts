@@ -1,4 +1,5 @@
 import { builtInCalendar, defaultSettings, type Role } from "@gov/domain";
+import type { Principal } from "@gov/store";
 import { testStore } from "@gov/store/testing";
 import type { Deps } from "./deps.ts";
 
@@ -10,20 +11,27 @@ export async function testDeps(start = new Date("2026-03-02T02:00:00.000Z")) {
   const store = await testStore();
   let now = start;
   const deps: Deps = { store, clock: () => now, calendar: builtInCalendar(), settings: defaultSettings };
+  async function key(unitCode: string, roles: Role[]): Promise<string> {
+    await store.units.put({
+      code: unitCode,
+      name: `测试单位${unitCode}`,
+      kind: roles.includes("office") ? "office" : "department",
+    });
+    const issued = await store.apiKeys.issue({ unitCode, roles, label: "test", now: now.toISOString() });
+    return issued.secret;
+  }
   return {
     deps,
     store,
     setNow(date: Date) {
       now = date;
     },
-    async key(unitCode: string, roles: Role[]): Promise<string> {
-      await store.units.put({
-        code: unitCode,
-        name: `测试单位${unitCode}`,
-        kind: roles.includes("office") ? "office" : "department",
-      });
-      const issued = await store.apiKeys.issue({ unitCode, roles, label: "test", now: now.toISOString() });
-      return issued.secret;
+    key,
+    /** The principal a real key authenticates as: what a use-case test passes as its actor. */
+    async actor(unitCode: string, roles: Role[]): Promise<Principal> {
+      const principal = await store.apiKeys.authenticate(await key(unitCode, roles));
+      if (!principal) throw new Error("a key just issued must authenticate");
+      return principal;
     },
   };
 }

@@ -1,0 +1,285 @@
+import {
+  type Application,
+  type ApplicationEventInput,
+  applicantKindOf,
+  type Calendar,
+  canSeeUnit,
+  clockOfApplication,
+  fail,
+  hasRole,
+  type IsoDate,
+  type ItemContent,
+  newApplication,
+  newItem,
+  type RegisterApplicationInput,
+  type Settings,
+  type SubmitApplicationInput,
+  timelinessOfApplication,
+  withEvent,
+  yearOf,
+} from "@gov/domain";
+import { issueTrackingCredentials, newId, type PageRequest, type Principal, type Write } from "@gov/store";
+import { auditOf } from "./audit.ts";
+import { currentCalendar, todayOf } from "./calendar.ts";
+import type { Change } from "./change.ts";
+import type { Deps } from "./deps.ts";
+import { type AlsoWrite, byCredentials, type Credentials, citizen } from "./intake.ts";
+import { checkVersion } from "./version.ts";
+
+/** 依申请公开: registration and handling by the units, online submission and status for the applicant. */
+
+/** Another unit's application reads as missing (the office sees all), checked at the version the caller read. */
+async function scopedApplication(deps: Deps, actor: Principal, change: Change): Promise<Application> {
+  const application = await deps.store.applications.get(change.id);
+  if (!application || !canSeeUnit(actor, application.unitCode)) return fail("not-found", "申请不存在");
+  checkVersion(application.version, change.expectedVersion);
+  return application;
+}
+
+/** Where an application stands today: never the stored snapshot, always its events recounted. */
+function standing(application: Application, calendar: Calendar, today: IsoDate, settings: Settings) {
+  const clock = clockOfApplication(application, calendar, today);
+  return { clock, timeliness: timelinessOfApplication(clock, today, calendar, settings) };
+}
+
+/** The staff view: the record, its clock as of today, why it is due then, and the applicant. */
+async function detailOf(deps: Deps, application: Application) {
+  const { clock, timeliness } = standing(
+    application,
+    await currentCalendar(deps),
+    todayOf(deps),
+    deps.settings,
+  );
+  const applicant = await deps.store.applications.applicant(application.id);
+  return {
+    ...application,
+    state: clock.state,
+    dueOn: clock.dueOn,
+    dueIsProvisional: clock.dueIsProvisional,
+    calendarVersion: clock.calendarVersion,
+    timeliness,
+    explanation: clock.explanation,
+    applicant: applicant ?? null,
+  };
+}
+export type ApplicationDetail = Awaited<ReturnType<typeof detailOf>>;
+
+/** Where and when an application arrived; the tracking code and the clock are the system's. */
+type Arrival = Pick<Application, "unitCode" | "channel" | "receivedOn">;
+type Request = Pick<SubmitApplicationInput, "applicant" | "description" | "provisionForm">;
+
+/**
+ * A new application with its tracking credentials (the table keeps only the secret's hash) and
+ * the applicant in their own record, committed with its audit entry and what the caller adds.
+ */
+async function receive(
+  deps: Deps,
+  actor: Principal,
+  action: string,
+  arrival: Arrival,
+  request: Request,
+  alsoWrite: (application: Application) => Write[],
+) {
+  const { trackingCode, secret, secretHash } = issueTrackingCredentials("YSQ", yearOf(arrival.receivedOn));
+  const application = newApplication(
+    {
+      id: newId("application"),
+      trackingCode,
+      ...arrival,
+      applicantKind: applicantKindOf(request.applicant),
+      description: request.description,
+      provisionForm: request.provisionForm,
+    },
+    await currentCalendar(deps),
+    todayOf(deps),
+    deps.clock().toISOString(),
+  );
+  await deps.store.applications.create(
+    application,
+    request.applicant,
+    secretHash,
+    auditOf("application", application, action, actor),
+    alsoWrite(application),
+  );
+  return { application, secret };
+}
+
+/**
+ * A unit registers an application that came on paper, in person, by post or fax, dated the day
+ * it arrived (OGI Art. 31); the office may register it for another unit.
+ */
+export async function registerApplication(
+  deps: Deps,
+  actor: Principal,
+  input: RegisterApplicationInput,
+  options: AlsoWrite<Application> = {},
+): Promise<Application> {
+  const unitCode = input.unitCode ?? actor.unitCode;
+  if (unitCode !== actor.unitCode && !hasRole(actor, "office")) fail("forbidden", "只能为本单位登记申请");
+  if (!(await deps.store.units.get(unitCode))) {
+    fail("unprocessable", `单位${unitCode}不存在`, [{ path: "unitCode", message: "单位不存在" }]);
+  }
+  const arrival = { unitCode, channel: input.channel, receivedOn: input.receivedOn };
+  const { application } = await receive(
+    deps,
+    actor,
+    "register",
+    arrival,
+    input,
+    (a) => options.alsoWrite?.(a) ?? [],
+  );
+  return application;
+}
+
+/** What the applicant is told on submission, besides the secret (which no stored answer may hold). */
+export type ApplicationReceipt = Pick<
+  Application,
+  "trackingCode" | "receivedOn" | "dueOn" | "dueIsProvisional"
+>;
+
+/** An applicant applies online; the day of submission (Beijing time) is the day of receipt. */
+export async function submitApplication(
+  deps: Deps,
+  input: SubmitApplicationInput,
+  options: AlsoWrite<ApplicationReceipt> = {},
+): Promise<{ receipt: ApplicationReceipt; secret: string }> {
+  if (!(await deps.store.units.get(input.unitCode))) {
+    fail("unprocessable", "所申请的单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
+  }
+  const arrival = { unitCode: input.unitCode, channel: "online", receivedOn: todayOf(deps) } as const;
+  const receiptOf = (application: Application): ApplicationReceipt => ({
+    trackingCode: application.trackingCode,
+    receivedOn: application.receivedOn,
+    dueOn: application.dueOn,
+    dueIsProvisional: application.dueIsProvisional,
+  });
+  const { application, secret } = await receive(
+    deps,
+    citizen(input.unitCode),
+    "submit-online",
+    arrival,
+    input,
+    (a) => options.alsoWrite?.(receiptOf(a)) ?? [],
+  );
+  return { receipt: receiptOf(application), secret };
+}
+
+/** A unit's applications (the office: all, or one unit's), newest first, each as it stands today. */
+export async function listApplications(
+  deps: Deps,
+  actor: Principal,
+  input: { unit?: string | undefined } & PageRequest,
+) {
+  const { unit, ...page } = input;
+  const { applications } = deps.store;
+  const office = hasRole(actor, "office");
+  const result =
+    office && !unit
+      ? await applications.listAll(page)
+      : await applications.listOfUnit(office && unit ? unit : actor.unitCode, page);
+  const calendar = await currentCalendar(deps);
+  const today = todayOf(deps);
+  const items = result.items.map(({ events, ...application }) => {
+    const { clock, timeliness } = standing({ ...application, events }, calendar, today, deps.settings);
+    return {
+      ...application,
+      state: clock.state,
+      dueOn: clock.dueOn,
+      dueIsProvisional: clock.dueIsProvisional,
+      timeliness,
+    };
+  });
+  return { items, nextCursor: result.nextCursor };
+}
+
+export async function applicationDetail(
+  deps: Deps,
+  actor: Principal,
+  id: string,
+): Promise<ApplicationDetail> {
+  return detailOf(deps, await scopedApplication(deps, actor, { id }));
+}
+
+/**
+ * A handling step (OGI Art. 30–37), checked against the events before it; the due date is
+ * always derived from the events, never set.
+ */
+export async function recordApplicationEvent(
+  deps: Deps,
+  actor: Principal,
+  input: Change & { event: ApplicationEventInput },
+): Promise<ApplicationDetail> {
+  const current = await scopedApplication(deps, actor, input);
+  const next = withEvent(
+    current,
+    input.event,
+    { at: deps.clock().toISOString(), by: actor.keyId },
+    await currentCalendar(deps),
+    todayOf(deps),
+  );
+  await deps.store.applications.update(
+    next,
+    current,
+    auditOf("application", next, `event:${input.event.type}`, actor),
+  );
+  return detailOf(deps, next);
+}
+
+/**
+ * 转主动公开: what an answered application disclosed becomes a draft item of the application's
+ * unit, reviewed and published as any other. `prepareContent` applies the item rules every
+ * written content passes (placement, link targets, a clean body).
+ */
+export async function discloseApplication(
+  deps: Deps,
+  actor: Principal,
+  input: { id: string; content: ItemContent },
+  options: { prepareContent: (content: ItemContent, owner: string) => Promise<ItemContent> },
+) {
+  const application = await scopedApplication(deps, actor, { id: input.id });
+  if (
+    application.state !== "answered" ||
+    !["disclosed", "partially-disclosed"].includes(application.responseType ?? "")
+  ) {
+    fail("conflict", "只有予以公开或部分公开的申请才能转为主动公开");
+  }
+  const content = await options.prepareContent(input.content, application.unitCode);
+  const now = deps.clock().toISOString();
+  const item = newItem(content, application.unitCode, newId("item"), now);
+  await deps.store.items.create(
+    item,
+    auditOf("item", item, "create-from-application", actor, application.id),
+  );
+  const today = todayOf(deps);
+  const next = withEvent(
+    application,
+    { type: "disclosed-proactively", on: today, itemId: item.id },
+    { at: now, by: actor.keyId },
+    await currentCalendar(deps),
+    today,
+  );
+  await deps.store.applications.update(next, application, auditOf("application", next, "disclose", actor));
+  return { item, application: await detailOf(deps, next) };
+}
+
+/** The applicant's own view, by tracking code and secret: the status only, never the applicant. */
+export async function applicationStatus(deps: Deps, credentials: Credentials) {
+  const { application } = await byCredentials(credentials, deps.store.applications.getByTrackingCode);
+  const { clock, timeliness } = standing(
+    application,
+    await currentCalendar(deps),
+    todayOf(deps),
+    deps.settings,
+  );
+  return {
+    trackingCode: application.trackingCode,
+    unitCode: application.unitCode,
+    state: clock.state,
+    receivedOn: application.receivedOn,
+    dueOn: clock.dueOn,
+    dueIsProvisional: clock.dueIsProvisional,
+    overdue: timeliness !== "on-time",
+    ...(clock.responseType ? { responseType: clock.responseType } : {}),
+    ...(clock.endedOn ? { endedOn: clock.endedOn } : {}),
+  };
+}
