@@ -1,3 +1,4 @@
+import { draftItem } from "@gov/core";
 import {
   ApproveInput,
   CreateItemInput,
@@ -5,7 +6,6 @@ import {
   fail,
   type Item,
   NoteInput,
-  newItem,
   normativeCatalogue,
   ReasonInput,
   type Role,
@@ -20,10 +20,10 @@ import {
 import {
   type AppEnv,
   commonProblems,
+  created,
   etagOf,
   fieldIssues,
   IfMatchHeader,
-  idempotencyWrites,
   idempotent,
   jsonContent,
   newRouter,
@@ -33,7 +33,6 @@ import {
   security,
   updateProblems,
 } from "@gov/http";
-import { newId } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { examples } from "./examples.ts";
@@ -54,6 +53,12 @@ const stateProblems = {
   ...updateProblems,
   422: problemResponse("违反业务规则（栏目、关联等）"),
 };
+
+/** A new draft's 201, wherever it was drafted from. */
+export const draftAnswer = (item: Item) => ({
+  body: item,
+  headers: { ETag: etagOf(item.version), Location: `/publish/v1/items/${item.id}` },
+});
 
 function respond(c: Context<AppEnv>, item: Item) {
   c.header("ETag", etagOf(item.version));
@@ -118,19 +123,12 @@ export const itemRoutes = newRouter()
       },
       responses: { 201: itemResponse("已创建草稿"), ...stateProblems },
     }),
-    async (c) => {
-      const principal = c.var.principal;
-      const content = await prepareContent(c, c.req.valid("json"), principal.unitCode, null);
-      const item = newItem(content, principal.unitCode, newId("item"), nowIso(c));
-      const headers = { ETag: etagOf(item.version), Location: `/publish/v1/items/${item.id}` };
-      await c.var.deps.store.items.create(
-        item,
-        auditOf(item, "create", principal),
-        idempotencyWrites(c, { status: 201, body: item, headers }),
-      );
-      for (const [name, value] of Object.entries(headers)) c.header(name, value);
-      return c.json(item, 201);
-    },
+    (c) =>
+      created(
+        c,
+        (alsoWrite) => draftItem(c.var.deps, c.var.principal, c.req.valid("json"), { alsoWrite }),
+        draftAnswer,
+      ),
   )
   .openapi(
     createRoute({

@@ -1,4 +1,4 @@
-import { checkVersion } from "@gov/core";
+import { checkedContent, checkVersion } from "@gov/core";
 import {
   type Actor,
   type ApproveInput,
@@ -7,13 +7,11 @@ import {
   assertApprovable,
   changeValidity,
   checkLinkTargets,
-  checkPlacement,
   declaredLinks,
   fail,
   formatIndexNumber,
   type Item,
   type ItemContent,
-  sanitizeBody,
   shanghaiDate,
   timelinessOf,
   type ValidityChangeInput,
@@ -59,14 +57,9 @@ export async function readForChange(c: C, id: string, ifMatchRequired = false): 
 /** Links are judged from the item's own unit, whoever (the office included) edits it. */
 const ownerOf = (item: { unitCode: string }): Actor => ({ unitCode: item.unitCode, roles: ["editor"] });
 
-/** The checks every written content passes: placement, link targets, and a clean body. */
-export async function prepareContent(c: C, content: ItemContent, owner: string, selfId: string | null) {
-  checkPlacement(content.kind, content.columnId);
-  const declared = declaredLinks(content);
-  const targets = await c.var.deps.store.items.getMany(declared.map((d) => d.to));
-  checkLinkTargets(ownerOf({ unitCode: owner }), selfId, declared, targets);
-  return { ...content, body: sanitizeBody(content.body) };
-}
+/** The checks every written content passes (core's, the same for every way of drafting). */
+export const prepareContent = (c: C, content: ItemContent, owner: string, selfId: string | null) =>
+  checkedContent(c.var.deps, content, owner, selfId);
 
 /**
  * The change is committed with its outbox record; indexing it now is a courtesy to the

@@ -1,16 +1,5 @@
-import { checkVersion } from "@gov/core";
-import {
-  type AuditEntry,
-  CompleteInput,
-  canSeeUnit,
-  completeTask,
-  fail,
-  ProgressInput,
-  type RectificationTask,
-  reportProgress,
-  TaskState,
-  taskView,
-} from "@gov/domain";
+import { getTask, listTasks, reportTaskProgress, submitTaskCompletion, type TaskView } from "@gov/core";
+import { CompleteInput, ProgressInput, TaskState } from "@gov/domain";
 import {
   type AppEnv,
   commonProblems,
@@ -22,10 +11,8 @@ import {
   requireRole,
   security,
   sentVersion,
-  todayOf,
   updateProblems,
 } from "@gov/http";
-import type { Principal } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 
@@ -41,47 +28,13 @@ const problems = {
   422: problemResponse("佐证信息不存在或未发布"),
 };
 
-async function ownTask(c: C, id: string): Promise<RectificationTask> {
-  const task = await c.var.deps.store.rectificationTasks.get(id);
-  if (!task || !canSeeUnit(c.var.principal, task.unitCode)) return fail("not-found", "整改任务不存在");
-  checkVersion(task.version, sentVersion(c));
-  return task;
+function respond(c: C, task: TaskView) {
+  c.header("ETag", etagOf(task.version));
+  return c.json(task, 200);
 }
 
-function auditOf(task: RectificationTask, action: string, principal: Principal, note?: string): AuditEntry {
-  return {
-    entityType: "rectification-task",
-    entityId: task.id,
-    action,
-    version: task.version,
-    actorUnitCode: principal.unitCode,
-    actorKeyId: principal.keyId,
-    at: task.updatedAt,
-    state: task.state,
-    ...(note ? { note } : {}),
-  };
-}
-
-async function save(c: C, next: RectificationTask, before: RectificationTask, action: string, note?: string) {
-  await c.var.deps.store.rectificationTasks.update(
-    next,
-    before,
-    auditOf(next, action, c.var.principal, note),
-  );
-  c.header("ETag", etagOf(next.version));
-  return c.json(taskView(next, todayOf(c)), 200);
-}
-
-/** Evidence must be something the public can open: a published item. */
-async function checkEvidence(c: C, ids: string[]): Promise<void> {
-  const found = await c.var.deps.store.items.getMany(ids);
-  const issues = ids.flatMap((id, i) =>
-    found.get(id)?.state === "published"
-      ? []
-      : [{ path: `evidenceItemIds.${i}`, message: "该信息不存在或未发布" }],
-  );
-  if (issues.length) fail("unprocessable", "佐证须为已发布的信息", issues);
-}
+/** The task named in the path, at the version If-Match names when the caller sent one. */
+const taskRef = (c: C, id: string) => ({ id, expectedVersion: sentVersion(c) });
 
 const action = <S extends z.ZodType>(
   path: string,
@@ -128,15 +81,8 @@ export const rectificationTaskRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { limit, cursor, ...filter } = c.req.valid("query");
-      const page = await c.var.deps.store.rectificationTasks.list(
-        { ...filter, unit: c.var.principal.unitCode, today: todayOf(c) },
-        { limit, cursor },
-      );
-      return c.json(
-        { items: page.items.map((t) => taskView(t, todayOf(c))), nextCursor: page.nextCursor },
-        200,
-      );
+      const query = { ...c.req.valid("query"), unit: c.var.principal.unitCode };
+      return c.json(await listTasks(c.var.deps, c.var.principal, query), 200);
     },
   )
   .openapi(
@@ -149,11 +95,7 @@ export const rectificationTaskRoutes = newRouter()
       request: { params: IdParam },
       responses: { 200: { description: "任务", ...jsonContent(Json) }, ...commonProblems },
     }),
-    async (c) => {
-      const task = await ownTask(c, c.req.valid("param").id);
-      c.header("ETag", etagOf(task.version));
-      return c.json(taskView(task, todayOf(c)), 200);
-    },
+    async (c) => respond(c, await getTask(c.var.deps, c.var.principal, taskRef(c, c.req.valid("param").id))),
   )
   .openapi(
     action(
@@ -168,19 +110,14 @@ export const rectificationTaskRoutes = newRouter()
       true,
     ),
     async (c) => {
-      const task = await ownTask(c, c.req.valid("param").id);
-      const input = c.req.valid("json");
-      await checkEvidence(c, input.evidenceItemIds ?? []);
-      const next = reportProgress(task, input, c.var.principal.unitCode, c.var.deps.clock().toISOString());
-      return save(c, next, task, "progress", input.note);
+      const input = { ...c.req.valid("json"), ...taskRef(c, c.req.valid("param").id) };
+      return respond(c, await reportTaskProgress(c.var.deps, c.var.principal, input));
     },
   )
   .openapi(
     action("complete", "整改完成，提请核验", CompleteInput, { note: "已全部整改到位" }, false),
     async (c) => {
-      const task = await ownTask(c, c.req.valid("param").id);
-      const note = c.req.valid("json")?.note;
-      const next = completeTask(task, note, c.var.principal.unitCode, c.var.deps.clock().toISOString());
-      return save(c, next, task, "complete", note);
+      const input = { ...c.req.valid("json"), ...taskRef(c, c.req.valid("param").id) };
+      return respond(c, await submitTaskCompletion(c.var.deps, c.var.principal, input));
     },
   );

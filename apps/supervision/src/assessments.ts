@@ -1,50 +1,40 @@
-import { checkVersion } from "@gov/core";
 import {
-  type Assessment,
+  type AssessmentWithSheet,
+  autoScoreAssessment,
+  createAssessment,
+  getAssessment,
+  issueTasksFromAssessment,
+  listAssessments,
+  scoreAssessment,
+} from "@gov/core";
+import {
   AutoScoreInput,
-  applyAutoScores,
   assessmentView,
-  autoScore,
-  autoScoreDay,
   CreateAssessmentInput,
-  factsNeededBy,
-  fail,
   GenerateTasksInput,
   IndicatorLevel,
-  type IndicatorSystem,
-  levelNames,
-  newAssessment,
   ScoresInput,
-  scoreManually,
-  tasksFromAssessment,
-  taskView,
-  unitKindsOfLevel,
-  withBaseline,
 } from "@gov/domain";
 import {
   type AppEnv,
   commonProblems,
+  created,
   etagOf,
   expectedVersion,
   IfMatchHeader,
-  idempotencyWrites,
   idempotent,
   jsonContent,
   newRouter,
-  nowIso,
   problemResponse,
   requireRole,
   security,
-  todayOf,
+  sentVersion,
   updateProblems,
 } from "@gov/http";
-import { newId } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { examples } from "./examples.ts";
-import { auditOf } from "./records.ts";
 
-type C = Context<AppEnv>;
 const Json = z.record(z.string(), z.unknown());
 const IdParam = z.object({ id: z.string().max(40) });
 const problems = {
@@ -52,20 +42,7 @@ const problems = {
   422: problemResponse("违反业务规则"),
 };
 
-async function systemOf(c: C, id: string): Promise<IndicatorSystem> {
-  const system = await c.var.deps.store.indicatorSystems.get(id);
-  // The reference is stored on every assessment; a missing system is a broken record, not bad input.
-  return system ?? fail("not-found", "考评所依据的指标体系不存在");
-}
-
-async function readAssessment(c: C, id: string, ifMatchRequired = false) {
-  const assessment = (await c.var.deps.store.assessments.get(id)) ?? fail("not-found", "考评不存在");
-  if (ifMatchRequired || c.req.header("if-match") !== undefined)
-    checkVersion(assessment.version, expectedVersion(c));
-  return { assessment, system: await systemOf(c, assessment.indicatorSystemId) };
-}
-
-function respond(c: C, assessment: Assessment, system: IndicatorSystem, extra: object = {}) {
+function respond(c: Context<AppEnv>, { assessment, system }: AssessmentWithSheet, extra: object = {}) {
   c.header("ETag", etagOf(assessment.version));
   return c.json({ ...extra, ...assessmentView(assessment, system) }, 200);
 }
@@ -83,34 +60,18 @@ export const assessmentRoutes = newRouter()
       request: { body: { required: true, ...jsonContent(CreateAssessmentInput, examples.assessment) } },
       responses: { 201: { description: "已创建", ...jsonContent(Json) }, ...problems },
     }),
-    async (c) => {
-      const input = c.req.valid("json");
-      const { store } = c.var.deps;
-      const system =
-        (await store.indicatorSystems.get(input.indicatorSystemId)) ??
-        fail("unprocessable", "指标体系不存在", [{ path: "indicatorSystemId", message: "指标体系不存在" }]);
-      const unit =
-        (await store.units.get(input.unitCode)) ??
-        fail("unprocessable", "单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
-      if (!unitKindsOfLevel[system.level].includes(unit.kind)) {
-        fail("unprocessable", `${unit.name}不属于“${levelNames[system.level]}”考评对象`, [
-          { path: "unitCode", message: `须为${levelNames[system.level]}的单位` },
-        ]);
-      }
-      const assessment = newAssessment(input, system, newId("assessment"), nowIso(c), todayOf(c));
-      const body = assessmentView(assessment, system);
-      const headers = {
-        ETag: etagOf(assessment.version),
-        Location: `/supervision/v1/assessments/${assessment.id}`,
-      };
-      await store.assessments.create(
-        assessment,
-        auditOf("assessment", assessment, "create", c.var.principal),
-        idempotencyWrites(c, { status: 201, body, headers }),
-      );
-      for (const [name, value] of Object.entries(headers)) c.header(name, value);
-      return c.json(body, 201);
-    },
+    (c) =>
+      created(
+        c,
+        (alsoWrite) => createAssessment(c.var.deps, c.var.principal, c.req.valid("json"), { alsoWrite }),
+        ({ assessment, system }) => ({
+          body: assessmentView(assessment, system),
+          headers: {
+            ETag: etagOf(assessment.version),
+            Location: `/supervision/v1/assessments/${assessment.id}`,
+          },
+        }),
+      ),
   )
   .openapi(
     createRoute({
@@ -134,8 +95,7 @@ export const assessmentRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { year, level } = c.req.valid("query");
-      const items = await c.var.deps.store.assessments.listOfYear(year, level);
+      const items = await listAssessments(c.var.deps, c.var.principal, c.req.valid("query"));
       return c.json({ items, nextCursor: null }, 200);
     },
   )
@@ -150,8 +110,8 @@ export const assessmentRoutes = newRouter()
       responses: { 200: { description: "考评", ...jsonContent(Json) }, ...commonProblems },
     }),
     async (c) => {
-      const { assessment, system } = await readAssessment(c, c.req.valid("param").id);
-      return respond(c, assessment, system);
+      const input = { ...c.req.valid("param"), expectedVersion: sentVersion(c) };
+      return respond(c, await getAssessment(c.var.deps, c.var.principal, input));
     },
   )
   .openapi(
@@ -175,20 +135,8 @@ export const assessmentRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { assessment, system } = await readAssessment(c, c.req.valid("param").id, true);
-      const next = scoreManually(
-        assessment,
-        system,
-        c.req.valid("json"),
-        c.var.principal.unitCode,
-        nowIso(c),
-      );
-      await c.var.deps.store.assessments.update(
-        next,
-        assessment,
-        auditOf("assessment", next, "score", c.var.principal),
-      );
-      return respond(c, next, system);
+      const input = { ...c.req.valid("json"), ...c.req.valid("param"), expectedVersion: expectedVersion(c) };
+      return respond(c, await scoreAssessment(c.var.deps, c.var.principal, input));
     },
   )
   .openapi(
@@ -214,32 +162,9 @@ export const assessmentRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { store } = c.var.deps;
-      const { assessment, system } = await readAssessment(c, c.req.valid("param").id);
-      const input = c.req.valid("json");
-      const asOf = autoScoreDay(assessment, input?.asOf, todayOf(c));
-      const needs = factsNeededBy(system);
-      const facts = await store.assessments.facts(assessment.unitCode, assessment.year, asOf, needs);
-      // Deadlines are counted with the notices the office loaded, as every application read does.
-      const deadlines =
-        needs.applications || needs.letters
-          ? { calendar: await store.calendar.current(c.var.deps.calendar), settings: c.var.deps.settings }
-          : {};
-      const results = autoScore(system, { ...facts, ...deadlines }, asOf);
-      const next = applyAutoScores(
-        assessment,
-        system,
-        results,
-        { asOf, note: input?.note },
-        c.var.principal.unitCode,
-        nowIso(c),
-      );
-      await store.assessments.update(
-        next,
-        assessment,
-        auditOf("assessment", next, "auto-score", c.var.principal),
-      );
-      return respond(c, next, system, { scoredAsOf: asOf, results });
+      const input = { ...c.req.valid("json"), ...c.req.valid("param"), expectedVersion: sentVersion(c) };
+      const { asOf, results, ...scored } = await autoScoreAssessment(c.var.deps, c.var.principal, input);
+      return respond(c, scored, { scoredAsOf: asOf, results });
     },
   )
   .openapi(
@@ -260,33 +185,20 @@ export const assessmentRoutes = newRouter()
         ...problems,
       },
     }),
-    async (c) => {
-      const { store } = c.var.deps;
-      const { assessment, system } = await readAssessment(c, c.req.valid("param").id);
-      const now = nowIso(c);
-      const tasks = tasksFromAssessment(
-        assessment,
-        system,
-        c.req.valid("json"),
-        () => newId("rectificationTask"),
-        now,
-      );
-      const next = withBaseline(assessment, now);
-      const body = { items: tasks.map((t) => taskView(t, todayOf(c))) };
-      await store.rectificationTasks.createMany(
-        tasks.map((task) => ({
-          task,
-          audit: auditOf("rectification-task", task, "create", c.var.principal),
-        })),
-        [
-          ...store.assessments.updateWrites(
-            next,
-            assessment,
-            auditOf("assessment", next, "issue-tasks", c.var.principal),
+    (c) =>
+      created(
+        c,
+        (alsoWrite) =>
+          issueTasksFromAssessment(
+            c.var.deps,
+            c.var.principal,
+            {
+              ...c.req.valid("json"),
+              assessmentId: c.req.valid("param").id,
+              expectedVersion: sentVersion(c),
+            },
+            { alsoWrite },
           ),
-          ...idempotencyWrites(c, { status: 201, body }),
-        ],
-      );
-      return c.json(body, 201);
-    },
+        (items) => ({ body: { items } }),
+      ),
   );

@@ -1,25 +1,17 @@
-import {
-  CreateIndicatorSystemInput,
-  fail,
-  IndicatorLevel,
-  newIndicatorSystem,
-  ruleCatalogue,
-} from "@gov/domain";
+import { createIndicatorSystem, getIndicatorSystem, listIndicatorSystems } from "@gov/core";
+import { CreateIndicatorSystemInput, IndicatorLevel, ruleCatalogue } from "@gov/domain";
 import {
   commonProblems,
+  created,
   etagOf,
-  idempotencyWrites,
   idempotent,
   jsonContent,
   newRouter,
-  nowIso,
   requireRole,
   security,
 } from "@gov/http";
-import { newId } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { examples } from "./examples.ts";
-import { auditOf } from "./records.ts";
 
 const Json = z.record(z.string(), z.unknown());
 const Year = z.coerce.number().int().min(2000).max(2100);
@@ -55,20 +47,18 @@ export const indicatorSystemRoutes = newRouter()
         ...commonProblems,
       },
     }),
-    async (c) => {
-      const system = newIndicatorSystem(c.req.valid("json"), newId("indicatorSystem"), nowIso(c));
-      const headers = {
-        ETag: etagOf(system.version),
-        Location: `/supervision/v1/indicator-systems/${system.id}`,
-      };
-      await c.var.deps.store.indicatorSystems.create(
-        system,
-        auditOf("indicator-system", system, "create", c.var.principal),
-        idempotencyWrites(c, { status: 201, body: system, headers }),
-      );
-      for (const [name, value] of Object.entries(headers)) c.header(name, value);
-      return c.json(system, 201);
-    },
+    (c) =>
+      created(
+        c,
+        (alsoWrite) => createIndicatorSystem(c.var.deps, c.var.principal, c.req.valid("json"), { alsoWrite }),
+        (system) => ({
+          body: system,
+          headers: {
+            ETag: etagOf(system.version),
+            Location: `/supervision/v1/indicator-systems/${system.id}`,
+          },
+        }),
+      ),
   )
   .openapi(
     createRoute({
@@ -87,7 +77,7 @@ export const indicatorSystemRoutes = newRouter()
       },
     }),
     async (c) => {
-      const items = await c.var.deps.store.indicatorSystems.list(c.req.valid("query"));
+      const items = await listIndicatorSystems(c.var.deps, c.var.principal, c.req.valid("query"));
       return c.json({ items, nextCursor: null }, 200);
     },
   )
@@ -102,9 +92,7 @@ export const indicatorSystemRoutes = newRouter()
       responses: { 200: { description: "指标体系", ...jsonContent(Json) }, ...commonProblems },
     }),
     async (c) => {
-      const system =
-        (await c.var.deps.store.indicatorSystems.get(c.req.valid("param").id)) ??
-        fail("not-found", "指标体系不存在");
+      const system = await getIndicatorSystem(c.var.deps, c.var.principal, c.req.valid("param"));
       c.header("ETag", etagOf(system.version));
       return c.json(system, 200);
     },

@@ -1,40 +1,25 @@
-import { checkVersion } from "@gov/core";
-import {
-  CreateTaskInput,
-  fail,
-  manualTask,
-  type RectificationTask,
-  TaskState,
-  taskView,
-  UpdateTaskInput,
-  updateTask,
-  VerifyInput,
-  verifyTask,
-} from "@gov/domain";
+import { editTask, getTask, issueTask, listTasks, type TaskView, verifyTaskCompletion } from "@gov/core";
+import { CreateTaskInput, TaskState, UpdateTaskInput, VerifyInput } from "@gov/domain";
 import {
   type AppEnv,
   commonProblems,
+  created,
   etagOf,
   expectedVersion,
   IfMatchHeader,
-  idempotencyWrites,
   idempotent,
   jsonContent,
   newRouter,
-  nowIso,
   problemResponse,
   requireRole,
   security,
-  todayOf,
+  sentVersion,
   updateProblems,
 } from "@gov/http";
-import { newId } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { examples } from "./examples.ts";
-import { auditOf } from "./records.ts";
 
-type C = Context<AppEnv>;
 const Json = z.record(z.string(), z.unknown());
 const IdParam = z.object({ id: z.string().max(40) });
 const problems = {
@@ -42,20 +27,13 @@ const problems = {
   422: problemResponse("违反业务规则"),
 };
 
-export async function readTask(c: C, id: string, ifMatchRequired = false): Promise<RectificationTask> {
-  const task = (await c.var.deps.store.rectificationTasks.get(id)) ?? fail("not-found", "整改任务不存在");
-  if (ifMatchRequired || c.req.header("if-match") !== undefined)
-    checkVersion(task.version, expectedVersion(c));
-  return task;
-}
-
-export function respondTask(c: C, task: RectificationTask) {
+function respond(c: Context<AppEnv>, task: TaskView) {
   c.header("ETag", etagOf(task.version));
-  return c.json(taskView(task, todayOf(c)), 200);
+  return c.json(task, 200);
 }
 
-/** Query filters shared by the office's list and the unit's own. */
-export const TaskQuery = z.object({
+/** Query filters of the office's list. */
+const TaskQuery = z.object({
   state: TaskState.optional(),
   overdue: z
     .enum(["true", "false"])
@@ -65,15 +43,6 @@ export const TaskQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(2000).optional(),
 });
-
-async function manualContext(c: C, assessmentId: string | undefined) {
-  if (!assessmentId) return { assessment: null, system: null };
-  const { store } = c.var.deps;
-  const assessment =
-    (await store.assessments.get(assessmentId)) ??
-    fail("unprocessable", "考评不存在", [{ path: "assessmentId", message: "考评不存在" }]);
-  return { assessment, system: (await store.indicatorSystems.get(assessment.indicatorSystemId)) ?? null };
-}
 
 export const rectificationTaskRoutes = newRouter()
   .openapi(
@@ -88,31 +57,15 @@ export const rectificationTaskRoutes = newRouter()
       request: { body: { required: true, ...jsonContent(CreateTaskInput, examples.task) } },
       responses: { 201: { description: "已下达", ...jsonContent(Json) }, ...problems },
     }),
-    async (c) => {
-      const input = c.req.valid("json");
-      const { store } = c.var.deps;
-      if (!(await store.units.get(input.unitCode))) {
-        fail("unprocessable", "单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
-      }
-      const task = manualTask(
-        input,
-        await manualContext(c, input.assessmentId),
-        newId("rectificationTask"),
-        nowIso(c),
-      );
-      const body = taskView(task, todayOf(c));
-      const headers = {
-        ETag: etagOf(task.version),
-        Location: `/supervision/v1/rectification-tasks/${task.id}`,
-      };
-      await store.rectificationTasks.create(
-        task,
-        auditOf("rectification-task", task, "create", c.var.principal),
-        idempotencyWrites(c, { status: 201, body, headers }),
-      );
-      for (const [name, value] of Object.entries(headers)) c.header(name, value);
-      return c.json(body, 201);
-    },
+    (c) =>
+      created(
+        c,
+        (alsoWrite) => issueTask(c.var.deps, c.var.principal, c.req.valid("json"), { alsoWrite }),
+        (task) => ({
+          body: task,
+          headers: { ETag: etagOf(task.version), Location: `/supervision/v1/rectification-tasks/${task.id}` },
+        }),
+      ),
   )
   .openapi(
     createRoute({
@@ -130,12 +83,7 @@ export const rectificationTaskRoutes = newRouter()
         ...commonProblems,
       },
     }),
-    async (c) => {
-      const { limit, cursor, ...filter } = c.req.valid("query");
-      const today = todayOf(c);
-      const page = await c.var.deps.store.rectificationTasks.list({ ...filter, today }, { limit, cursor });
-      return c.json({ items: page.items.map((t) => taskView(t, today)), nextCursor: page.nextCursor }, 200);
-    },
+    async (c) => c.json(await listTasks(c.var.deps, c.var.principal, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
@@ -147,7 +95,10 @@ export const rectificationTaskRoutes = newRouter()
       request: { params: IdParam },
       responses: { 200: { description: "任务", ...jsonContent(Json) }, ...commonProblems },
     }),
-    async (c) => respondTask(c, await readTask(c, c.req.valid("param").id)),
+    async (c) => {
+      const input = { ...c.req.valid("param"), expectedVersion: sentVersion(c) };
+      return respond(c, await getTask(c.var.deps, c.var.principal, input));
+    },
   )
   .openapi(
     createRoute({
@@ -174,14 +125,12 @@ export const rectificationTaskRoutes = newRouter()
       },
     }),
     async (c) => {
-      const task = await readTask(c, c.req.valid("param").id, true);
-      const next = updateTask(task, c.req.valid("json"), nowIso(c));
-      await c.var.deps.store.rectificationTasks.update(
-        next,
-        task,
-        auditOf("rectification-task", next, "edit", c.var.principal),
-      );
-      return respondTask(c, next);
+      const input = {
+        ...c.req.valid("param"),
+        expectedVersion: expectedVersion(c),
+        changes: c.req.valid("json"),
+      };
+      return respond(c, await editTask(c.var.deps, c.var.principal, input));
     },
   )
   .openapi(
@@ -200,17 +149,7 @@ export const rectificationTaskRoutes = newRouter()
       responses: { 200: { description: "核验后的任务", ...jsonContent(Json) }, ...problems },
     }),
     async (c) => {
-      const task = await readTask(c, c.req.valid("param").id);
-      const input = c.req.valid("json");
-      const next = verifyTask(task, input, c.var.principal.unitCode, nowIso(c));
-      const audit = auditOf(
-        "rectification-task",
-        next,
-        input.accepted ? "verify" : "reopen",
-        c.var.principal,
-        input.note,
-      );
-      await c.var.deps.store.rectificationTasks.update(next, task, audit);
-      return respondTask(c, next);
+      const input = { ...c.req.valid("json"), ...c.req.valid("param"), expectedVersion: sentVersion(c) };
+      return respond(c, await verifyTaskCompletion(c.var.deps, c.var.principal, input));
     },
   );

@@ -23,8 +23,9 @@ import { auditOf } from "./audit.ts";
 import { currentCalendar, todayOf } from "./calendar.ts";
 import type { Change } from "./change.ts";
 import type { Deps } from "./deps.ts";
-import { type AlsoWrite, byCredentials, type Credentials, citizen } from "./intake.ts";
+import { byCredentials, type Credentials, citizen } from "./intake.ts";
 import { checkVersion } from "./version.ts";
+import { alsoWritten, type CreateOptions } from "./writes.ts";
 
 /** 依申请公开: registration and handling by the units, online submission and status for the applicant. */
 
@@ -112,7 +113,7 @@ export async function registerApplication(
   deps: Deps,
   actor: Principal,
   input: RegisterApplicationInput,
-  options: AlsoWrite<Application> = {},
+  options: CreateOptions<Application> = {},
 ): Promise<Application> {
   const unitCode = input.unitCode ?? actor.unitCode;
   if (unitCode !== actor.unitCode && !hasRole(actor, "office")) fail("forbidden", "只能为本单位登记申请");
@@ -120,13 +121,8 @@ export async function registerApplication(
     fail("unprocessable", `单位${unitCode}不存在`, [{ path: "unitCode", message: "单位不存在" }]);
   }
   const arrival = { unitCode, channel: input.channel, receivedOn: input.receivedOn };
-  const { application } = await receive(
-    deps,
-    actor,
-    "register",
-    arrival,
-    input,
-    (a) => options.alsoWrite?.(a) ?? [],
+  const { application } = await receive(deps, actor, "register", arrival, input, (a) =>
+    alsoWritten(options, a),
   );
   return application;
 }
@@ -141,7 +137,7 @@ export type ApplicationReceipt = Pick<
 export async function submitApplication(
   deps: Deps,
   input: SubmitApplicationInput,
-  options: AlsoWrite<ApplicationReceipt> = {},
+  options: CreateOptions<ApplicationReceipt> = {},
 ): Promise<{ receipt: ApplicationReceipt; secret: string }> {
   if (!(await deps.store.units.get(input.unitCode))) {
     fail("unprocessable", "所申请的单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
@@ -159,7 +155,7 @@ export async function submitApplication(
     "submit-online",
     arrival,
     input,
-    (a) => options.alsoWrite?.(receiptOf(a)) ?? [],
+    (a) => alsoWritten(options, receiptOf(a)),
   );
   return { receipt: receiptOf(application), secret };
 }

@@ -19,8 +19,8 @@ import { auditOf } from "./audit.ts";
 import { todayOf } from "./calendar.ts";
 import type { Change } from "./change.ts";
 import type { Deps } from "./deps.ts";
-import type { AlsoWrite } from "./intake.ts";
 import { checkVersion } from "./version.ts";
+import { alsoWritten, type CreateOptions } from "./writes.ts";
 
 /** 征求意见: the drafting unit opens one on its draft and publishes the feedback; anyone comments inside the window. */
 
@@ -44,7 +44,7 @@ export async function openConsultation(
   deps: Deps,
   actor: Principal,
   input: OpenConsultationInput,
-  options: AlsoWrite<ConsultationView> = {},
+  options: CreateOptions<ConsultationView> = {},
 ): Promise<ConsultationView> {
   const item = await deps.store.items.get(input.itemId, { consistent: true });
   if (!item || !canSeeUnit(actor, item.unitCode)) {
@@ -62,7 +62,7 @@ export async function openConsultation(
   await deps.store.consultations.create(
     consultation,
     auditOf("consultation", consultation, "open", actor),
-    options.alsoWrite?.(opened) ?? [],
+    alsoWritten(options, opened),
   );
   return opened;
 }
@@ -124,17 +124,14 @@ export type CommentReceipt = { id: string; consultationId: string; receivedAt: s
 export async function submitComment(
   deps: Deps,
   input: { consultationId: string; comment: SubmitCommentInput },
-  options: AlsoWrite<CommentReceipt> = {},
+  options: CreateOptions<CommentReceipt> = {},
 ): Promise<CommentReceipt> {
   const { consultationId } = input;
   const consultation = await deps.store.consultations.get(consultationId, { consistent: true });
   if (!consultation) return fail("not-found", "征求意见不存在");
   checkCommentWindow(consultation, todayOf(deps));
   const receipt = { id: newId("comment"), consultationId, receivedAt: deps.clock().toISOString() };
-  await deps.store.consultations.addComment(
-    { ...receipt, ...input.comment },
-    options.alsoWrite?.(receipt) ?? [],
-  );
+  await deps.store.consultations.addComment({ ...receipt, ...input.comment }, alsoWritten(options, receipt));
   return receipt;
 }
 

@@ -1,4 +1,4 @@
-// Citizens' side: applications, the calendar they are counted by, letters, consultations.
+export { draftAnnualReport } from "./annual-report.ts";
 export {
   type ApplicationDetail,
   type ApplicationReceipt,
@@ -10,8 +10,19 @@ export {
   registerApplication,
   submitApplication,
 } from "./applications.ts";
+export {
+  type AssessmentWithSheet,
+  autoScoreAssessment,
+  createAssessment,
+  getAssessment,
+  listAssessments,
+  rankYear,
+  scoreAssessment,
+  type YearRankings,
+} from "./assessments.ts";
 export { auditOf } from "./audit.ts";
 export { currentCalendar, loadHolidayNotice, type NoticeLoaded } from "./calendar.ts";
+export { circularOfYear, draftCircular } from "./circulars.ts";
 export {
   type CommentReceipt,
   type ConsultationView,
@@ -25,7 +36,9 @@ export {
   submitComment,
 } from "./consultations.ts";
 export type { Deps } from "./deps.ts";
-export type { AlsoWrite, Credentials } from "./intake.ts";
+export { createIndicatorSystem, getIndicatorSystem, listIndicatorSystems } from "./indicator-systems.ts";
+export type { Credentials } from "./intake.ts";
+export { checkedContent, draftItem } from "./items.ts";
 export {
   type LetterReceipt,
   type LetterView,
@@ -37,4 +50,16 @@ export {
   submitLetter,
   transferLetter,
 } from "./letters.ts";
+export {
+  editTask,
+  getTask,
+  issueTask,
+  issueTasksFromAssessment,
+  listTasks,
+  reportTaskProgress,
+  submitTaskCompletion,
+  type TaskView,
+  verifyTaskCompletion,
+} from "./rectification-tasks.ts";
 export { checkVersion } from "./version.ts";
+export type { CreateOptions } from "./writes.ts";

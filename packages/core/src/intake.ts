@@ -1,12 +1,5 @@
 import { fail } from "@gov/domain";
-import { type Principal, secretMatches, type Write } from "@gov/store";
-
-/**
- * Records that must commit in the same transaction as a created record, built from what the
- * caller will answer with (an Idempotency-Key's stored response, a submission fingerprint):
- * the HTTP layer knows them, the use case only appends them.
- */
-export type AlsoWrite<Result> = { alsoWrite?: (result: Result) => Write[] };
+import { type Principal, secretMatches } from "@gov/store";
 
 /** What a citizen's status check presents: the tracking code and the secret given once with it. */
 export type Credentials = { trackingCode: string; secret: string | undefined };

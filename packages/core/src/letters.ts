@@ -27,8 +27,9 @@ import { auditOf } from "./audit.ts";
 import { currentCalendar, todayOf } from "./calendar.ts";
 import type { Change } from "./change.ts";
 import type { Deps } from "./deps.ts";
-import { type AlsoWrite, byCredentials, type Credentials, citizen } from "./intake.ts";
+import { byCredentials, type Credentials, citizen } from "./intake.ts";
 import { checkVersion } from "./version.ts";
+import { alsoWritten, type CreateOptions } from "./writes.ts";
 
 /** 市长信箱: anyone writes; the office assigns and transfers, the holding unit replies, consent publishes. */
 
@@ -110,7 +111,7 @@ export type LetterReceipt = Pick<
 export async function submitLetter(
   deps: Deps,
   input: SubmitLetterInput,
-  options: AlsoWrite<LetterReceipt> = {},
+  options: CreateOptions<LetterReceipt> = {},
 ): Promise<{ receipt: LetterReceipt; secret: string }> {
   const { store } = deps;
   if (input.unitCode && !(await store.units.get(input.unitCode))) {
@@ -130,7 +131,7 @@ export async function submitLetter(
     dueIsProvisional: due.provisional,
   };
   const audit = auditOf("letter", letter, "submit", citizen());
-  await store.letters.create(letter, input.writer, secretHash, audit, options.alsoWrite?.(receipt) ?? []);
+  await store.letters.create(letter, input.writer, secretHash, audit, alsoWritten(options, receipt));
   return { receipt, secret };
 }
 

@@ -63,3 +63,19 @@ export function idempotencyWrites(
   if (!request) return [];
   return [c.var.deps.store.idempotency.write(request, response, c.var.deps.clock().getTime())];
 }
+
+/**
+ * A create's 201: the use case commits the answer as the Idempotency-Key record in its own
+ * transaction (through `alsoWrite`, called with what it creates and returns), and the same
+ * answer is then sent.
+ */
+export async function created<T, B extends object>(
+  c: Context<AppEnv>,
+  create: (alsoWrite: (result: unknown) => Write[]) => Promise<T>,
+  answer: (result: T) => { body: B; headers?: Record<string, string> },
+) {
+  const result = await create((r) => idempotencyWrites(c, { status: 201, ...answer(r as T) }));
+  const { body, headers = {} } = answer(result);
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  return c.json(body, 201);
+}

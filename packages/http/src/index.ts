@@ -3,7 +3,7 @@ export { authenticate, bearerToken, requireRole } from "./auth.ts";
 export { clientOf } from "./client.ts";
 export { nowIso, todayOf } from "./clock.ts";
 export type { AppEnv, Deps } from "./env.ts";
-export { idempotencyWrites, idempotent } from "./idempotency.ts";
+export { created, idempotencyWrites, idempotent } from "./idempotency.ts";
 export { jsonClient, type Send } from "./json-client.ts";
 export { logError } from "./log.ts";
 export {

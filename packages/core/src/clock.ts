@@ -1,0 +1,9 @@
+import { shanghaiDate } from "@gov/domain";
+import type { Deps } from "./deps.ts";
+
+// Every use case reads the time from its deps: a request, a timer and a test each set their own.
+
+export const nowIso = (deps: Deps): string => deps.clock().toISOString();
+
+/** The Asia/Shanghai day: deadlines, overdue and the day data is judged as of are day-based. */
+export const todayOf = (deps: Deps): string => shanghaiDate(deps.clock());
