@@ -27,7 +27,6 @@ import {
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { prepareContent } from "./publishing.ts";
 
 type C = Context<AppEnv>;
 
@@ -182,12 +181,10 @@ export const applicationRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { item, application } = await discloseApplication(
-        c.var.deps,
-        c.var.principal,
-        { id: c.req.valid("param").id, content: c.req.valid("json") },
-        { prepareContent: (content, owner) => prepareContent(c, content, owner, null) },
-      );
+      const { item, application } = await discloseApplication(c.var.deps, c.var.principal, {
+        id: c.req.valid("param").id,
+        content: c.req.valid("json"),
+      });
       return c.json({ item, application: detailed(c, application) }, 201);
     },
   );

@@ -1,9 +1,8 @@
 import { currentCalendar, loadHolidayNotice } from "@gov/core";
-import { fail, HolidayNotice, IsoDate } from "@gov/domain";
+import { fail, fieldIssues, HolidayNotice, IsoDate } from "@gov/domain";
 import {
   commonProblems,
   etagOf,
-  fieldIssues,
   jsonContent,
   newRouter,
   problemResponse,

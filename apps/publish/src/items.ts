@@ -1,50 +1,46 @@
-import { draftItem } from "@gov/core";
+import {
+  approveItemRelease,
+  changeItemValidity,
+  draftItem,
+  editDraft,
+  itemDetail,
+  itemHistory,
+  listUnitItems,
+  normativeCatalogueOf,
+  rejectSubmission,
+  reviseItemEdition,
+  submitDraft,
+  withdrawPublished,
+} from "@gov/core";
 import {
   ApproveInput,
   CreateItemInput,
-  editItem,
-  fail,
   type Item,
   NoteInput,
-  normativeCatalogue,
   ReasonInput,
   type Role,
-  rejectItem,
-  reviseItem,
-  submitItem,
   UpdateItemInput,
-  updateSchemaFor,
   ValidityChangeInput,
-  workingCopy,
 } from "@gov/domain";
 import {
   type AppEnv,
   commonProblems,
   created,
   etagOf,
-  fieldIssues,
+  expectedVersion,
   IfMatchHeader,
   idempotent,
   jsonContent,
   newRouter,
-  nowIso,
   problemResponse,
   requireRole,
   security,
+  sentVersion,
   updateProblems,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { examples } from "./examples.ts";
-import {
-  approve,
-  auditOf,
-  prepareContent,
-  readForChange,
-  scoped,
-  setValidity,
-  withdraw,
-} from "./publishing.ts";
 
 const ItemView = z.record(z.string(), z.unknown()).openapi("Item", { example: examples.item });
 const IdParam = z.object({ id: z.string().openapi({ example: examples.item.id }) });
@@ -91,19 +87,8 @@ function action<S extends z.ZodType>(options: {
   });
 }
 
-/** Applies a pure workflow step and writes it with its audit entry. */
-async function step(
-  c: Context<AppEnv>,
-  id: string,
-  name: string,
-  change: (item: Item) => Item,
-  note?: string,
-) {
-  const current = await readForChange(c, id);
-  const next = change(current);
-  await c.var.deps.store.items.update(next, current, auditOf(next, name, c.var.principal, note));
-  return respond(c, next);
-}
+/** The item an action names, with the version its caller last read (If-Match, when sent). */
+const changeOf = (c: Context<AppEnv>, id: string) => ({ id, expectedVersion: sentVersion(c) });
 
 export const itemRoutes = newRouter()
   .openapi(
@@ -150,7 +135,7 @@ export const itemRoutes = newRouter()
         ...commonProblems,
       },
     }),
-    async (c) => c.json(await scoped(c).list(c.req.valid("query")), 200),
+    async (c) => c.json(await listUnitItems(c.var.deps, c.var.principal, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
@@ -162,10 +147,9 @@ export const itemRoutes = newRouter()
       responses: { 200: itemResponse("信息"), ...commonProblems },
     }),
     async (c) => {
-      const item = await scoped(c).get(c.req.valid("param").id);
-      const links = await c.var.deps.store.items.links(item.id);
+      const item = await itemDetail(c.var.deps, c.var.principal, c.req.valid("param").id);
       c.header("ETag", etagOf(item.version));
-      return c.json({ ...item, links }, 200);
+      return c.json(item, 200);
     },
   )
   .openapi(
@@ -186,10 +170,7 @@ export const itemRoutes = newRouter()
       },
     }),
     async (c) => {
-      const item = await scoped(c).get(c.req.valid("param").id);
-      const { items } = c.var.deps.store;
-      const [events, editions] = await Promise.all([items.history(item.id), items.editions(item.id)]);
-      return c.json({ events, editions }, 200);
+      return c.json(await itemHistory(c.var.deps, c.var.principal, c.req.valid("param").id), 200);
     },
   )
   .openapi(
@@ -212,24 +193,15 @@ export const itemRoutes = newRouter()
       responses: { 200: itemResponse("已修改"), 428: problemResponse("缺少If-Match"), ...stateProblems },
     }),
     async (c) => {
-      const current = await readForChange(c, c.req.valid("param").id, true);
-      const parsed = updateSchemaFor(current.kind).safeParse(c.req.valid("json"));
-      if (!parsed.success) fail("validation", "该类型的信息不能修改这些字段", fieldIssues(parsed.error));
-      const copy = workingCopy(current);
-      const merged = await prepareContent(
-        c,
-        { ...(copy?.content ?? current), ...parsed.data },
-        current.unitCode,
-        current.id,
-      );
-      const next = editItem(current, merged, nowIso(c));
-      await c.var.deps.store.items.update(next, current, auditOf(next, "edit", c.var.principal));
-      return respond(c, next);
+      const change = { id: c.req.valid("param").id, expectedVersion: expectedVersion(c) };
+      const fields = c.req.valid("json");
+      return respond(c, await editDraft(c.var.deps, c.var.principal, { ...change, fields }));
     },
   )
   .openapi(
     action({ path: "submit", summary: "提交审核", roles: ["editor"], body: NoteInput, required: false }),
-    (c) => step(c, c.req.valid("param").id, "submit", (item) => submitItem(item, nowIso(c))),
+    async (c) =>
+      respond(c, await submitDraft(c.var.deps, c.var.principal, changeOf(c, c.req.valid("param").id))),
   )
   .openapi(
     action({
@@ -240,15 +212,9 @@ export const itemRoutes = newRouter()
       example: { reason: "附件缺少盖章扫描件，请补充后重新提交" },
       required: true,
     }),
-    (c) => {
-      const { reason } = c.req.valid("json");
-      return step(
-        c,
-        c.req.valid("param").id,
-        "reject",
-        (item) => rejectItem(item, reason, nowIso(c)),
-        reason,
-      );
+    async (c) => {
+      const change = { ...changeOf(c, c.req.valid("param").id), ...c.req.valid("json") };
+      return respond(c, await rejectSubmission(c.var.deps, c.var.principal, change));
     },
   )
   .openapi(
@@ -262,7 +228,10 @@ export const itemRoutes = newRouter()
       example: examples.approve,
       required: true,
     }),
-    async (c) => respond(c, await approve(c, c.req.valid("param").id, c.req.valid("json"))),
+    async (c) => {
+      const change = { ...changeOf(c, c.req.valid("param").id), ...c.req.valid("json") };
+      return respond(c, await approveItemRelease(c.var.deps, c.var.principal, change));
+    },
   )
   .openapi(
     action({
@@ -272,7 +241,8 @@ export const itemRoutes = newRouter()
       body: NoteInput,
       required: false,
     }),
-    (c) => step(c, c.req.valid("param").id, "revise", (item) => reviseItem(item, nowIso(c))),
+    async (c) =>
+      respond(c, await reviseItemEdition(c.var.deps, c.var.principal, changeOf(c, c.req.valid("param").id))),
   )
   .openapi(
     action({
@@ -284,7 +254,10 @@ export const itemRoutes = newRouter()
       example: { reason: "该通知所涉活动已取消" },
       required: true,
     }),
-    async (c) => respond(c, await withdraw(c, c.req.valid("param").id, c.req.valid("json").reason)),
+    async (c) => {
+      const change = { ...changeOf(c, c.req.valid("param").id), ...c.req.valid("json") };
+      return respond(c, await withdrawPublished(c.var.deps, c.var.principal, change));
+    },
   )
   .openapi(
     action({
@@ -296,7 +269,10 @@ export const itemRoutes = newRouter()
       example: examples.validity,
       required: true,
     }),
-    async (c) => respond(c, await setValidity(c, c.req.valid("param").id, c.req.valid("json"))),
+    async (c) => {
+      const change = { ...changeOf(c, c.req.valid("param").id), ...c.req.valid("json") };
+      return respond(c, await changeItemValidity(c.var.deps, c.var.principal, change));
+    },
   )
   .openapi(
     createRoute({
@@ -314,11 +290,7 @@ export const itemRoutes = newRouter()
       },
     }),
     async (c) => {
-      const principal = c.var.principal;
-      const all = await c.var.deps.store.items.normativeDocuments();
-      const mine = principal.roles.includes("office")
-        ? all
-        : all.filter((d) => d.unitCode === principal.unitCode);
-      return c.json(normativeCatalogue(mine, c.req.valid("query").year), 200);
+      const { year } = c.req.valid("query");
+      return c.json(await normativeCatalogueOf(c.var.deps, c.var.principal, year), 200);
     },
   );

@@ -10,7 +10,6 @@ import {
   type IsoDate,
   type ItemContent,
   newApplication,
-  newItem,
   type RegisterApplicationInput,
   type Settings,
   type SubmitApplicationInput,
@@ -20,10 +19,12 @@ import {
 } from "@gov/domain";
 import { issueTrackingCredentials, newId, type PageRequest, type Principal, type Write } from "@gov/store";
 import { auditOf } from "./audit.ts";
-import { currentCalendar, todayOf } from "./calendar.ts";
+import { currentCalendar } from "./calendar.ts";
 import type { Change } from "./change.ts";
+import { nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { byCredentials, type Credentials, citizen } from "./intake.ts";
+import { draftItem } from "./items.ts";
 import { checkVersion } from "./version.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
 
@@ -93,7 +94,7 @@ async function receive(
     },
     await currentCalendar(deps),
     todayOf(deps),
-    deps.clock().toISOString(),
+    nowIso(deps),
   );
   await deps.store.applications.create(
     application,
@@ -209,7 +210,7 @@ export async function recordApplicationEvent(
   const next = withEvent(
     current,
     input.event,
-    { at: deps.clock().toISOString(), by: actor.keyId },
+    { at: nowIso(deps), by: actor.keyId },
     await currentCalendar(deps),
     todayOf(deps),
   );
@@ -223,14 +224,12 @@ export async function recordApplicationEvent(
 
 /**
  * 转主动公开: what an answered application disclosed becomes a draft item of the application's
- * unit, reviewed and published as any other. `prepareContent` applies the item rules every
- * written content passes (placement, link targets, a clean body).
+ * unit, drafted, reviewed and published as any other.
  */
 export async function discloseApplication(
   deps: Deps,
   actor: Principal,
   input: { id: string; content: ItemContent },
-  options: { prepareContent: (content: ItemContent, owner: string) => Promise<ItemContent> },
 ) {
   const application = await scopedApplication(deps, actor, { id: input.id });
   if (
@@ -239,13 +238,12 @@ export async function discloseApplication(
   ) {
     fail("conflict", "只有予以公开或部分公开的申请才能转为主动公开");
   }
-  const content = await options.prepareContent(input.content, application.unitCode);
-  const now = deps.clock().toISOString();
-  const item = newItem(content, application.unitCode, newId("item"), now);
-  await deps.store.items.create(
-    item,
-    auditOf("item", item, "create-from-application", actor, application.id),
-  );
+  const item = await draftItem(deps, actor, input.content, {
+    unitCode: application.unitCode,
+    action: "create-from-application",
+    note: application.id,
+  });
+  const now = nowIso(deps);
   const today = todayOf(deps);
   const next = withEvent(
     application,

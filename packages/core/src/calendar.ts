@@ -1,21 +1,11 @@
-import {
-  type Calendar,
-  clockOfApplication,
-  fail,
-  type HolidayNotice,
-  type IsoDate,
-  shanghaiDate,
-  withEvent,
-} from "@gov/domain";
+import { type Calendar, clockOfApplication, fail, type HolidayNotice, withEvent } from "@gov/domain";
 import type { Principal } from "@gov/store";
 import { auditOf } from "./audit.ts";
+import { nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 
 /** The calendar in force: the built-in one plus every notice the office has loaded. */
 export const currentCalendar = (deps: Deps): Promise<Calendar> => deps.store.calendar.current(deps.calendar);
-
-/** Deadlines and overdue are day-based: the Asia/Shanghai day of the deps' clock. */
-export const todayOf = (deps: Deps): IsoDate => shanghaiDate(deps.clock());
 
 export type NoticeLoaded = {
   year: number;
@@ -38,7 +28,7 @@ export async function loadHolidayNotice(
   const existing = (await deps.store.calendar.notices()).find((n) => n.year === notice.year);
   if (existing) checkReplacement(existing.version, input.expectedVersion);
   const version = existing ? existing.version + 1 : 1;
-  const at = deps.clock().toISOString();
+  const at = nowIso(deps);
   await deps.store.calendar.put(
     { ...notice, version, loadedAt: at, loadedBy: actor.keyId },
     auditOf(
@@ -71,7 +61,7 @@ function checkReplacement(current: number, expected: number | undefined): void {
 async function recomputeOpen(deps: Deps, actor: Principal, calendar: Calendar, year: number) {
   const { applications } = deps.store;
   const today = todayOf(deps);
-  const at = deps.clock().toISOString();
+  const at = nowIso(deps);
   let changed = 0;
   for (const application of await applications.listOpen()) {
     const clock = clockOfApplication(application, calendar, today);

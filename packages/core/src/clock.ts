@@ -1,4 +1,4 @@
-import { shanghaiDate } from "@gov/domain";
+import { type IsoDate, shanghaiDate } from "@gov/domain";
 import type { Deps } from "./deps.ts";
 
 // Every use case reads the time from its deps: a request, a timer and a test each set their own.
@@ -6,4 +6,4 @@ import type { Deps } from "./deps.ts";
 export const nowIso = (deps: Deps): string => deps.clock().toISOString();
 
 /** The Asia/Shanghai day: deadlines, overdue and the day data is judged as of are day-based. */
-export const todayOf = (deps: Deps): string => shanghaiDate(deps.clock());
+export const todayOf = (deps: Deps): IsoDate => shanghaiDate(deps.clock());

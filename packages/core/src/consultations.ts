@@ -16,8 +16,8 @@ import {
 } from "@gov/domain";
 import { type ConsultationFilter, newId, type PageRequest, type Principal } from "@gov/store";
 import { auditOf } from "./audit.ts";
-import { todayOf } from "./calendar.ts";
 import type { Change } from "./change.ts";
+import { nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { checkVersion } from "./version.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
@@ -51,13 +51,7 @@ export async function openConsultation(
     fail("unprocessable", "关联的信息不存在", [{ path: "itemId", message: "须为本单位的信息" }]);
   }
   const today = todayOf(deps);
-  const consultation = newConsultation(
-    input,
-    actor.unitCode,
-    newId("consultation"),
-    today,
-    deps.clock().toISOString(),
-  );
+  const consultation = newConsultation(input, actor.unitCode, newId("consultation"), today, nowIso(deps));
   const opened = view(consultation, today);
   await deps.store.consultations.create(
     consultation,
@@ -130,7 +124,7 @@ export async function submitComment(
   const consultation = await deps.store.consultations.get(consultationId, { consistent: true });
   if (!consultation) return fail("not-found", "征求意见不存在");
   checkCommentWindow(consultation, todayOf(deps));
-  const receipt = { id: newId("comment"), consultationId, receivedAt: deps.clock().toISOString() };
+  const receipt = { id: newId("comment"), consultationId, receivedAt: nowIso(deps) };
   await deps.store.consultations.addComment({ ...receipt, ...input.comment }, alsoWritten(options, receipt));
   return receipt;
 }

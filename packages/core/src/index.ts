@@ -51,6 +51,19 @@ export {
   transferLetter,
 } from "./letters.ts";
 export {
+  approveItemRelease,
+  changeItemValidity,
+  editDraft,
+  itemDetail,
+  itemHistory,
+  listUnitItems,
+  normativeCatalogueOf,
+  rejectSubmission,
+  reviseItemEdition,
+  submitDraft,
+  withdrawPublished,
+} from "./publishing.ts";
+export {
   editTask,
   getTask,
   issueTask,

@@ -15,7 +15,7 @@ import type { Deps } from "./deps.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
 
 /** Links are judged from the item's own unit, whoever (the office included) writes it. */
-const ownerOf = (unitCode: string): Actor => ({ unitCode, roles: ["editor"] });
+export const ownerOf = (unitCode: string): Actor => ({ unitCode, roles: ["editor"] });
 
 /**
  * The checks every written content passes, whichever way it is written: an existing column
@@ -35,21 +35,23 @@ export async function checkedContent(
 }
 
 /**
- * A new draft in the actor's unit, however it was written (by hand, from a circular, from
- * the annual figures): one path, so no drafting skips a check. `note` says on the audit
- * entry where the draft came from.
+ * A new draft, however it was written (by hand, from a circular, from the annual figures, from
+ * an answered application): one path, so no drafting skips a check. It belongs to the actor's
+ * unit unless `unitCode` says whose it is (the application's unit when the office discloses);
+ * `action` and `note` say on the audit entry where it came from.
  */
 export async function draftItem(
   deps: Deps,
   actor: Principal,
   input: ItemContent,
-  options: CreateOptions<Item> & { note?: string } = {},
+  options: CreateOptions<Item> & { unitCode?: string; action?: string; note?: string } = {},
 ): Promise<Item> {
-  const content = await checkedContent(deps, input, actor.unitCode, null);
-  const item = newItem(content, actor.unitCode, newId("item"), nowIso(deps));
+  const unitCode = options.unitCode ?? actor.unitCode;
+  const content = await checkedContent(deps, input, unitCode, null);
+  const item = newItem(content, unitCode, newId("item"), nowIso(deps));
   await deps.store.items.create(
     item,
-    auditOf("item", item, "create", actor, options.note),
+    auditOf("item", item, options.action ?? "create", actor, options.note),
     alsoWritten(options, item),
   );
   return item;

@@ -24,8 +24,9 @@ import {
   type PublishedLetterFilter,
 } from "@gov/store";
 import { auditOf } from "./audit.ts";
-import { currentCalendar, todayOf } from "./calendar.ts";
+import { currentCalendar } from "./calendar.ts";
 import type { Change } from "./change.ts";
+import { nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { byCredentials, type Credentials, citizen } from "./intake.ts";
 import { checkVersion } from "./version.ts";
@@ -82,7 +83,7 @@ export async function transferLetter(
   if (!(await deps.store.units.get(input.unitCode))) {
     fail("unprocessable", "目标单位不存在", [{ path: "unitCode", message: `单位“${input.unitCode}”不存在` }]);
   }
-  const next = transferred(letter, actor, input, deps.clock().toISOString());
+  const next = transferred(letter, actor, input, nowIso(deps));
   await deps.store.letters.update(next, letter, auditOf("letter", next, "transfer", actor, input.reason));
   return view(deps, next);
 }
@@ -121,7 +122,7 @@ export async function submitLetter(
   }
   const today = todayOf(deps);
   const { trackingCode, secret, secretHash } = issueTrackingCredentials("XX", yearOf(today));
-  const letter = newLetter(input, { id: newId("letter"), trackingCode }, today, deps.clock().toISOString());
+  const letter = newLetter(input, { id: newId("letter"), trackingCode }, today, nowIso(deps));
   const due = letterDueDate(letter, await currentCalendar(deps), deps.settings);
   const receipt = {
     id: letter.id,

@@ -1,3 +1,5 @@
+import type { ZodError } from "zod";
+
 /**
  * One error type per failure kind. Apps map each kind to one HTTP status in one place;
  * the message is user-facing and therefore Chinese.
@@ -31,3 +33,24 @@ export class DomainError extends Error {
 export const fail = (kind: FailureKind, message: string, issues: FieldIssue[] = []): never => {
   throw new DomainError(kind, message, issues);
 };
+
+/**
+ * zod issues as `{ path, message }`: a dotted path (`review.stateSecret`, `keywords.3`),
+ * with keys that would be ambiguous or empty written in brackets (`[""]`, `["a.b"]`), so
+ * every issue names a field.
+ */
+export function fieldIssues(error: ZodError, prefix = ""): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.reduce<string>(join, prefix);
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: join(base, key), message: "不允许的字段" }));
+    }
+    return [{ path: base || "(body)", message: issue.message }];
+  });
+}
+
+function join(base: string, segment: PropertyKey): string {
+  const name = String(segment);
+  if (name === "" || /[.[\]"\s]/.test(name)) return `${base}[${JSON.stringify(name)}]`;
+  return base ? `${base}.${name}` : name;
+}

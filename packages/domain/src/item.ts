@@ -105,6 +105,7 @@ export const ConfidentialityReview = z.strictObject({
 export type ConfidentialityReview = z.infer<typeof ConfidentialityReview>;
 
 export const ApproveInput = z.strictObject({ review: ConfidentialityReview, note: text(500).optional() });
+export type ApproveInput = z.infer<typeof ApproveInput>;
 export const ReasonInput = z.strictObject({ reason: text(500) });
 /** Actions without a payload accept an optional note and nothing else. */
 export const NoteInput = z.strictObject({ note: text(500).optional() });

@@ -1,4 +1,4 @@
-import { DomainError } from "@gov/domain";
+import { DomainError, fieldIssues } from "@gov/domain";
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
@@ -9,7 +9,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import type { AppEnv, Deps } from "./env.ts";
 import { logError } from "./log.ts";
-import { fieldIssues, kindOfStatus, problem } from "./problem.ts";
+import { kindOfStatus, problem } from "./problem.ts";
 
 // Validation messages reach citizens and department staff: Chinese.
 z.config(z.locales.zhCN());

@@ -14,6 +14,6 @@ export {
   security,
   updateProblems,
 } from "./openapi.ts";
-export { fieldIssues, problem, statusOf } from "./problem.ts";
+export { problem, statusOf } from "./problem.ts";
 export { etagOf, expectedVersion, sentVersion } from "./version.ts";
 export { whoamiRoutes } from "./whoami.ts";

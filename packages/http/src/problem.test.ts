@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import "./app.ts";
-import { fieldIssues, problem } from "./problem.ts";
+import { fieldIssues } from "@gov/domain";
+import { problem } from "./problem.ts";
 
 describe("problem+json (RFC 9457)", () => {
   it("carries type, title, status, detail and field errors", async () => {

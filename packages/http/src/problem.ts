@@ -1,6 +1,5 @@
 import type { FailureKind, FieldIssue } from "@gov/domain";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ZodError } from "zod";
 
 export const statusOf: Record<FailureKind, ContentfulStatusCode> = {
   validation: 400,
@@ -54,25 +53,4 @@ export function problem(
     status,
     headers: { "content-type": "application/problem+json; charset=utf-8" },
   });
-}
-
-/**
- * zod issues as `{ path, message }`: a dotted path (`review.stateSecret`, `keywords.3`),
- * with keys that would be ambiguous or empty written in brackets (`[""]`, `["a.b"]`), so
- * every issue names a field.
- */
-export function fieldIssues(error: ZodError, prefix = ""): FieldIssue[] {
-  return error.issues.flatMap((issue) => {
-    const base = issue.path.reduce<string>(join, prefix);
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ path: join(base, key), message: "不允许的字段" }));
-    }
-    return [{ path: base || "(body)", message: issue.message }];
-  });
-}
-
-function join(base: string, segment: PropertyKey): string {
-  const name = String(segment);
-  if (name === "" || /[.[\]"\s]/.test(name)) return `${base}[${JSON.stringify(name)}]`;
-  return base ? `${base}.${name}` : name;
 }
