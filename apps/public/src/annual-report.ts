@@ -1,4 +1,5 @@
 import {
+  AnnualReport,
   annualReportHtml,
   annualReportMarkdown,
   annualReportOf,
@@ -8,7 +9,7 @@ import {
   UnitCode,
   yearOf,
 } from "@gov/domain";
-import { type AppEnv, newRouter, problemResponse } from "@gov/http";
+import { type AppEnv, named, newRouter, problemResponse } from "@gov/http";
 import { annualReportRecords } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -35,6 +36,9 @@ async function reportOf(c: C, year: number, unit: string | undefined) {
   return annualReportOf(records, { year, unit, issuer, today, calendar, settings });
 }
 
+/** The report's figures as data; its text is the Markdown and HTML forms. */
+const ReportFigures = AnnualReport.omit({ blocks: true }).extend({ unit: UnitCode.nullable() });
+
 const page = (title: string, body: string) =>
   `<!doctype html>\n<html lang="zh-CN">\n<head><meta charset="utf-8"><title>${title.replace(/</g, "&lt;")}</title></head>\n<body>\n${body}\n</body>\n</html>\n`;
 
@@ -56,7 +60,7 @@ export const annualReportRoutes = newRouter().openapi(
       200: {
         description: "年度报告",
         content: {
-          "application/json": { schema: z.record(z.string(), z.unknown()) },
+          "application/json": { schema: named(ReportFigures, "AnnualReport") },
           "text/markdown": { schema: z.string() },
           "text/html": { schema: z.string() },
         },

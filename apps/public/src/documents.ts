@@ -1,5 +1,6 @@
 import {
   NormativeCatalogue,
+  NormativeRegisterEntry,
   normativeCatalogue,
   normativeRegister,
   shanghaiDate,
@@ -44,19 +45,6 @@ const example = {
   ],
 };
 
-const RegisterEntry = z.object({
-  id: z.string(),
-  title: z.string(),
-  docNumber: z.string().nullable(),
-  indexNumber: z.string().nullable(),
-  issuingOrgan: z.string().nullable(),
-  generatedOn: z.string(),
-  effectiveOn: z.string().nullable(),
-  validity: Validity,
-  unitCode: z.string(),
-  publishedAt: z.string().nullable(),
-});
-
 export const documentRoutes = newRouter().openapi(
   createRoute({
     method: "get",
@@ -74,7 +62,7 @@ export const documentRoutes = newRouter().openapi(
       200: {
         description: "年度目录与文件列表",
         ...jsonContent(
-          z.object({ catalogue: NormativeCatalogue, documents: z.array(RegisterEntry) }),
+          z.object({ catalogue: NormativeCatalogue, documents: z.array(NormativeRegisterEntry) }),
           example,
         ),
       },

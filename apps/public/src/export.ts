@@ -2,15 +2,17 @@ import {
   csvBom,
   csvHeader,
   csvRecord,
+  DcatCatalog,
   dcatCatalog,
   type ExportFormat,
+  ExportRecord,
   exportMediaTypes,
   exportRecord,
   type Item,
   jsonArrayStream,
   tallyExportYears,
 } from "@gov/domain";
-import { type AppEnv, logError, newRouter, problemResponse } from "@gov/http";
+import { type AppEnv, logError, named, newRouter, problemResponse } from "@gov/http";
 import type { Page } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -30,7 +32,7 @@ const YearQuery = z.object({
     .openapi({ example: 2026, description: "首次发布年份（北京时间）；不填为全部年份" }),
 });
 
-const exampleRecord = {
+const exampleRecord: ExportRecord = {
   id: "itm_01JD6Q3Z5K8X9V2M4N7P0R1S3T",
   indexNumber: "000014349/2026-0000001",
   title: "关于做好2026年政务公开工作的通知",
@@ -122,7 +124,7 @@ const download = (format: ExportFormat, example: unknown, description: string) =
         description: "附件下载（流式输出，不含正文）",
         content: {
           [exportMediaTypes[format]]: {
-            schema: format === "csv" ? z.string() : z.array(z.unknown()),
+            schema: format === "csv" ? z.string() : z.array(named(ExportRecord, "ExportRecord")),
             example,
           },
         },
@@ -159,7 +161,7 @@ export const exportRoutes = newRouter()
           description: "DCAT目录",
           content: {
             "application/ld+json": {
-              schema: z.record(z.string(), z.unknown()),
+              schema: named(DcatCatalog, "DcatCatalog"),
               example: {
                 "@type": "dcat:Catalog",
                 "dct:title": "政府信息公开开放数据目录",

@@ -1,33 +1,30 @@
 import {
+  CountedColumnNode,
   columns,
   countedColumnTree,
   fail,
   findColumn,
   type Item,
   ItemKind,
-  type Link,
   looksLikeIndexNumber,
-  publicItem,
-  publicLinks,
+  PublicItemDetail,
+  PublicListEntry,
+  publicItemDetail,
   publicListEntry,
+  Tombstone,
   tombstone,
   UnitCode,
   Validity,
 } from "@gov/domain";
-import { newRouter } from "@gov/http";
+import { jsonContent, named, newRouter, PageQuery, pageOf, problemResponse } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const Problem = { content: { "application/problem+json": { schema: z.object({}).passthrough() } } };
-const PublicItem = z.record(z.string(), z.unknown()).openapi("PublicItem");
-
-/** Links grouped for the portal: related documents, interpretations, amending/repealing documents. */
-function expandLinks(links: Link[]) {
-  const grouped: Record<string, Link["target"][]> = {};
-  for (const link of publicLinks(links))
-    grouped[link.relation] = [...(grouped[link.relation] ?? []), link.target];
-  return grouped;
-}
+/** A tree that refers to itself shows in the document only by name, so `children` points at the named copy. */
+const CountedColumn: z.ZodType<CountedColumnNode> = CountedColumnNode.extend({
+  get children() {
+    return z.array(CountedColumn);
+  },
+}).openapi("CountedColumn");
 
 /** The list filters, shared by lists, search and exports. */
 export const ListFilter = z.object({
@@ -37,8 +34,7 @@ export const ListFilter = z.object({
   category: z.string().min(1).max(50).optional().openapi({ example: "综合政务" }),
   kind: ItemKind.optional(),
   validity: Validity.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(2000).optional(),
+  ...PageQuery.shape,
 });
 
 export const publicItemRoutes = newRouter()
@@ -47,7 +43,9 @@ export const publicItemRoutes = newRouter()
       method: "get",
       path: "/columns",
       summary: "栏目目录（树，含各栏目已公开信息数）",
-      responses: { 200: { description: "栏目树", ...json(z.object({ columns: z.array(z.unknown()) })) } },
+      responses: {
+        200: { description: "栏目树", ...jsonContent(z.object({ columns: z.array(CountedColumn) })) },
+      },
     }),
     async (c) => {
       const counts = await c.var.deps.store.items.countPublishedByColumn(columns.map((col) => col.id));
@@ -64,12 +62,9 @@ export const publicItemRoutes = newRouter()
         query: ListFilter.extend({ q: z.string().max(100).optional().openapi({ example: "社会救助" }) }),
       },
       responses: {
-        200: {
-          description: "列表",
-          ...json(z.object({ items: z.array(PublicItem), nextCursor: z.string().nullable() })),
-        },
+        200: { description: "列表", ...jsonContent(pageOf(named(PublicListEntry, "PublicListEntry"))) },
         307: { description: "含q时转到 /v1/search（同样的参数）" },
-        400: { description: "参数有误", ...Problem },
+        400: problemResponse("参数有误"),
       },
     }),
     async (c) => {
@@ -91,11 +86,14 @@ export const publicItemRoutes = newRouter()
       description: "索引号中的“/”须编码为%2F，例如 000014349%2F2020-0000001。",
       request: { params: z.object({ indexNumberOrId: z.string().min(1).max(100) }) },
       responses: {
-        200: { description: "信息（含关联：解读、相关文件、修改或废止它的文件）", ...json(PublicItem) },
-        404: { description: "不存在", ...Problem },
+        200: {
+          description: "信息（含关联：解读、相关文件、修改或废止它的文件）",
+          ...jsonContent(named(PublicItemDetail, "PublicItem")),
+        },
+        404: problemResponse("不存在"),
         410: {
           description: "已撤回：标题、索引号、撤回理由与日期",
-          ...json(z.record(z.string(), z.unknown())),
+          ...jsonContent(named(Tombstone, "Tombstone")),
         },
       },
     }),
@@ -106,8 +104,8 @@ export const publicItemRoutes = newRouter()
       const found = id ? await items.getWithLinks(id) : undefined;
       const item: Item | undefined = found?.item;
       // Withdrawn items answer 410 with a tombstone: what was public is never silently lost.
-      if (item?.state === "withdrawn") return c.json({ withdrawn: true, ...tombstone(item) }, 410);
+      if (item?.state === "withdrawn") return c.json(tombstone(item), 410);
       if (item?.state !== "published" || !found) return fail("not-found", "信息不存在或尚未公开");
-      return c.json({ ...publicItem(item), links: expandLinks(found.links) }, 200);
+      return c.json(publicItemDetail(item, found.links), 200);
     },
   );

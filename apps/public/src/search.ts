@@ -1,5 +1,5 @@
 import { fail, findColumn, searchHighlights } from "@gov/domain";
-import { jsonContent, newRouter, problemResponse } from "@gov/http";
+import { jsonContent, newRouter, pageOf, problemResponse } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ListFilter } from "./items.ts";
 
@@ -68,10 +68,7 @@ export const searchRoutes = newRouter().openapi(
     responses: {
       200: {
         description: "按相关度排序的一页结果；highlights 为已转义的HTML，命中词以<em>标出",
-        ...jsonContent(
-          z.object({ items: z.array(SearchHit), total: z.number().int(), nextCursor: z.string().nullable() }),
-          example,
-        ),
+        ...jsonContent(pageOf(SearchHit).extend({ total: z.number().int() }), example),
       },
       400: problemResponse("参数有误或游标无效"),
     },

@@ -1,11 +1,15 @@
-import { applicationStatisticsOfYear, shanghaiDate, UnitCode } from "@gov/domain";
-import { type AppEnv, jsonContent, newRouter, problemResponse } from "@gov/http";
+import { ApplicationStatistics, applicationStatisticsOfYear, shanghaiDate, UnitCode } from "@gov/domain";
+import { type AppEnv, jsonContent, named, newRouter, problemResponse } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 
 type C = Context<AppEnv>;
 
-const Statistics = z.record(z.string(), z.unknown()).openapi("ApplicationStatistics");
+/** The year's statistics and the unit they are of (null: the whole city). */
+const Statistics = named(
+  ApplicationStatistics.extend({ unit: UnitCode.nullable() }),
+  "ApplicationStatistics",
+);
 
 /** The year's application statistics (table three among them), as of its end or today if earlier. */
 async function applicationStatisticsOf(c: C, year: number, unit: string | undefined) {

@@ -1,3 +1,4 @@
+import { PublicItemDetail, PublicListEntry, Tombstone } from "@gov/domain";
 import { clearReview, type Json, publishHarness } from "@gov/publish/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPublicApp } from "./app.ts";
@@ -134,5 +135,33 @@ describe("links are visible from both ends, to published items only", () => {
     expect((await read(`/items/${b.id}`)).body.links).toMatchObject({
       related: [{ id: a.id, title: "新标题" }],
     });
+  });
+});
+
+describe("the answers are what the OpenAPI document declares", () => {
+  it("a detail with links parses as PublicItem, a list entry as PublicListEntry, a tombstone as Tombstone", async () => {
+    const doc = await publish({ ...normative, title: "声明一致的规范性文件" });
+    await publish({
+      kind: "interpretation",
+      title: "解读：声明一致的规范性文件",
+      columnId: "interpretation",
+      body: "<p>……</p>",
+      generatedOn: "2026-02-26",
+      interprets: doc.id,
+    });
+    const detail = await read(`/items/${doc.id}`);
+    expect(detail.status).toBe(200);
+    expect(PublicItemDetail.parse(detail.body).links["interpreted-by"]).toHaveLength(1);
+    // Control: the schemas are strict, so a field the document does not declare fails the parse.
+    expect(PublicItemDetail.safeParse({ ...detail.body, review: null }).success).toBe(false);
+
+    const list = await read("/items?column=normative-documents&limit=100");
+    const entry = (list.body.items as { id: string }[]).find((i) => i.id === doc.id);
+    expect(PublicListEntry.parse(entry).title).toBe("声明一致的规范性文件");
+
+    await post(`/items/${doc.id}/withdraw`, dept.reviewer, { reason: "已被新文件替代" });
+    const gone = await read(`/items/${doc.id}`);
+    expect(gone.status).toBe(410);
+    expect(Tombstone.parse(gone.body).reason).toBe("已被新文件替代");
   });
 });

@@ -1,14 +1,15 @@
+import { z } from "zod";
 import type { Application } from "./application.ts";
 import { applicationStatisticsOfYear } from "./application-clock/statistics.ts";
-import { type Counts, reportSections, type TableThree, tableThreeColumns } from "./application-report.ts";
+import { type Counts, reportSections, TableThree, tableThreeColumns } from "./application-report.ts";
 import type { Calendar } from "./calendar.ts";
-import type { IsoDate } from "./date.ts";
+import { IsoDate } from "./date.ts";
 import type { Item } from "./item.ts";
-import { type NormativeCatalogue, normativeCatalogue } from "./normative.ts";
+import { NormativeCatalogue, normativeCatalogue } from "./normative.ts";
 import { isOverdue, type RectificationTask } from "./rectification.ts";
 import type { Settings } from "./settings.ts";
 import type { Unit } from "./unit.ts";
-import { type Block, blocksHtml, blocksMarkdown } from "./written-document.ts";
+import { Block, blocksHtml, blocksMarkdown } from "./written-document.ts";
 
 /**
  * What the platform knows for one year's 政府信息公开工作年度报告 (OGI Art. 50, the 2021 format
@@ -23,25 +24,28 @@ export type AnnualReportInput = {
   issuer: string;
   /** The day the figures were read (the report of a year not yet over is provisional). */
   asOf: string;
-  normative: Pick<NormativeCatalogue, "issued" | "repealed" | "valid">;
+  normative: AnnualReport["normative"];
   applications: TableThree;
   tasks: readonly RectificationTask[];
 };
 
-export type AnnualReport = {
-  year: number;
-  title: string;
-  issuer: string;
-  asOf: string;
+const count = z.number().int().nonnegative();
+
+export const AnnualReport = z.object({
+  year: z.number().int(),
+  title: z.string(),
+  issuer: z.string(),
+  asOf: IsoDate,
   /** The year is not over on `asOf`: every figure may still change. */
-  provisional: boolean;
-  normative: AnnualReportInput["normative"];
-  applications: TableThree;
-  rectification: { tasks: number; verified: number; overdue: number };
+  provisional: z.boolean(),
+  normative: NormativeCatalogue.pick({ issued: true, repealed: true, valid: true }),
+  applications: TableThree,
+  rectification: z.object({ tasks: count, verified: count, overdue: count }),
   /** The parts the platform does not record, to be filled in by hand before publication. */
-  notRecorded: string[];
-  blocks: Block[];
-};
+  notRecorded: z.array(z.string()),
+  blocks: z.array(Block),
+});
+export type AnnualReport = z.infer<typeof AnnualReport>;
 
 const notRecorded = [
   "二、主动公开政府信息情况：规章，行政许可、行政处罚、行政强制的处理决定数量，行政事业性收费金额",

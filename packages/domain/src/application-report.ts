@@ -1,11 +1,11 @@
-import type {
+import { z } from "zod";
+import {
   ApplicantKind,
-  ApplicationEventInput,
-  DeclineGround,
-  UnavailableGround,
-  WithholdingGround,
+  type ApplicationEventInput,
+  type DeclineGround,
+  type UnavailableGround,
+  type WithholdingGround,
 } from "./application.ts";
-import { ApplicantKind as ApplicantKinds } from "./application.ts";
 import { fail } from "./error.ts";
 
 /**
@@ -70,8 +70,9 @@ export const reportSections = [
   },
 ] as const;
 
-export type ReportRow = (typeof reportSections)[number]["rows"][number]["key"];
-export const reportRows: ReportRow[] = reportSections.flatMap((s) => s.rows.map((r) => r.key));
+export const ReportRow = z.enum(reportSections.flatMap((s) => s.rows.map((r) => r.key)));
+export type ReportRow = z.infer<typeof ReportRow>;
+export const reportRows: ReportRow[] = ReportRow.options;
 
 type Ending =
   | { type: "abandon" }
@@ -134,7 +135,12 @@ export type ReportedApplication = {
   outcome?: ReportRow | undefined;
 };
 
-export type Counts = Record<ApplicantKind | "total", number>;
+/** Table three's columns: each kind of applicant, then the total. */
+const TableThreeColumn = z.enum([...ApplicantKind.options, "total"]);
+const count = z.number().int().nonnegative();
+
+export const Counts = z.record(TableThreeColumn, count);
+export type Counts = z.infer<typeof Counts>;
 
 const zero = (): Counts => ({
   "natural-person": 0,
@@ -156,17 +162,19 @@ export const tableThreeColumns: Record<ApplicantKind | "total", string> = {
   total: "总计",
 };
 
-export type TableThree = {
-  year: number;
-  columns: typeof tableThreeColumns;
-  newThisYear: Counts;
-  carriedOver: Counts;
-  results: Record<ReportRow, Counts>;
-  resultsTotal: Counts;
-  carriedIntoNextYear: Counts;
+export const TableThree = z.object({
+  year: z.number().int(),
+  /** The columns' headings on the form. */
+  columns: z.record(TableThreeColumn, z.string()),
+  newThisYear: Counts,
+  carriedOver: Counts,
+  results: z.record(ReportRow, Counts),
+  resultsTotal: Counts,
+  carriedIntoNextYear: Counts,
   /** 一 + 二 = 三(七) + 四, column by column. */
-  balanced: boolean;
-};
+  balanced: z.boolean(),
+});
+export type TableThree = z.infer<typeof TableThree>;
 
 /**
  * Table three for `year`: 一 received this year; 二 received earlier and still open on
@@ -196,7 +204,7 @@ export function tableThree(year: number, applications: readonly ReportedApplicat
       add(carriedIntoNextYear, a.applicantKind);
     }
   }
-  const keys = [...ApplicantKinds.options, "total"] as const;
+  const keys = TableThreeColumn.options;
   const balanced = keys.every(
     (k) => newThisYear[k] + carriedOver[k] === resultsTotal[k] + carriedIntoNextYear[k],
   );
@@ -221,20 +229,21 @@ export type StatisticsInput = ReportedApplication & {
   timely: boolean;
 };
 
-export type ApplicationStatistics = {
-  year: number;
-  received: number;
-  receivedByChannel: Record<string, number>;
+export const ApplicationStatistics = z.object({
+  year: z.number().int(),
+  received: count,
+  receivedByChannel: z.record(z.string(), count),
   /** 办结 this year, by any ending. */
-  answered: number;
-  answeredOnTime: number;
-  extended: number;
-  overdue: number;
-  byResponseType: Record<string, number>;
-  carriedOver: number;
-  carriedIntoNextYear: number;
-  tableThree: TableThree;
-};
+  answered: count,
+  answeredOnTime: count,
+  extended: count,
+  overdue: count,
+  byResponseType: z.record(z.string(), count),
+  carriedOver: count,
+  carriedIntoNextYear: count,
+  tableThree: TableThree,
+});
+export type ApplicationStatistics = z.infer<typeof ApplicationStatistics>;
 
 /** The year's figures, counts only: the same set of applications as table three. */
 export function applicationStatistics(

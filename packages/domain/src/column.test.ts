@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import {
   Column,
   type ColumnNode,
+  CountedColumnNode,
   columnPath,
   columns,
   columnTree,
@@ -222,5 +224,7 @@ describe("catalogue counts", () => {
     expect(fiscal).toMatchObject({ count: 1, total: 10 });
     expect(fiscal?.children.find((c) => c.id === "fiscal-budget")).toMatchObject({ count: 2, total: 5 });
     expect(tree.find((c) => c.id === "decision")).toMatchObject({ count: 0, total: 0 });
+    // The schema the public document declares, strict at every level of the tree.
+    expect(z.array(CountedColumnNode).parse(tree)).toEqual(tree);
   });
 });

@@ -186,12 +186,19 @@ export function columnPath(id: string): Column[] {
   return path;
 }
 
-export type CountedColumnNode = Column & { count: number; total: number; children: CountedColumnNode[] };
-
 /**
  * The catalogue tree with published-item counts: `count` in the column itself, `total`
  * including its sub-columns, as a portal's navigation shows them.
  */
+export const CountedColumnNode = Column.extend({
+  count: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  get children() {
+    return z.array(CountedColumnNode);
+  },
+});
+export type CountedColumnNode = z.infer<typeof CountedColumnNode>;
+
 export function countedColumnTree(counts: ReadonlyMap<string, number>): CountedColumnNode[] {
   const withCounts = (node: ColumnNode): CountedColumnNode => {
     const children = node.children.map(withCounts);

@@ -393,7 +393,17 @@ export function withdrawItem(item: Item, reason: string, actorUnitCode: string, 
 }
 
 /** What the public sees of a published item: no review answers, reviewers, drafts or internal dates. */
-export function publicItem(item: Item) {
+export const PublicItem = Item.omit({
+  review: true,
+  rejection: true,
+  submittedAt: true,
+  createdAt: true,
+  revision: true,
+  withdrawal: true,
+});
+export type PublicItem = z.infer<typeof PublicItem>;
+
+export function publicItem(item: Item): PublicItem {
   const {
     review: _review,
     rejection: _rejection,
@@ -410,14 +420,29 @@ export function publicItem(item: Item) {
  * An item as a list shows it: the catalogue's metadata without the full text or the stored
  * timeliness facts, so a page of 100 stays small; the detail carries the rest.
  */
-export function publicListEntry(item: Item) {
+export const PublicListEntry = PublicItem.omit({ body: true, timeliness: true });
+export type PublicListEntry = z.infer<typeof PublicListEntry>;
+
+export function publicListEntry(item: Item): PublicListEntry {
   const { body: _body, timeliness: _timeliness, ...entry } = publicItem(item);
   return entry;
 }
 
 /** The 410 answer for a withdrawn item: enough to know it existed and why it is gone. */
-export function tombstone(item: Item) {
+export const Tombstone = z.strictObject({
+  withdrawn: z.literal(true),
+  id: ItemId,
+  title: z.string(),
+  indexNumber: z.string().nullable(),
+  unitCode: UnitCode,
+  reason: z.string(),
+  withdrawnAt: z.string(),
+});
+export type Tombstone = z.infer<typeof Tombstone>;
+
+export function tombstone(item: Item): Tombstone {
   return {
+    withdrawn: true,
     id: item.id,
     title: item.title,
     indexNumber: item.indexNumber,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type FieldIssue, fail } from "./error.ts";
-import type { Item, ItemContent } from "./item.ts";
+import { type Item, type ItemContent, PublicItem, publicItem } from "./item.ts";
 import { type Actor, canSeeUnit } from "./unit.ts";
 
 /**
@@ -91,6 +91,26 @@ export function checkLinkTargets(
 }
 
 /** The only publicly visible links are those to published items. */
-export function publicLinks(links: Link[]): Link[] {
+function publicLinks(links: Link[]): Link[] {
   return links.filter((l) => l.target.state === "published");
 }
+
+/** A published item's links grouped by relation: related documents, interpretations, amending or repealing ones. */
+export const PublicLinks = z.partialRecord(LinkRelation, z.array(LinkTarget));
+export type PublicLinks = z.infer<typeof PublicLinks>;
+
+export function publicLinkGroups(links: Link[]): PublicLinks {
+  const grouped: PublicLinks = {};
+  for (const link of publicLinks(links))
+    grouped[link.relation] = [...(grouped[link.relation] ?? []), link.target];
+  return grouped;
+}
+
+/** The portal's detail of a published item: the item and, grouped, what it links to. */
+export const PublicItemDetail = PublicItem.extend({ links: PublicLinks });
+export type PublicItemDetail = z.infer<typeof PublicItemDetail>;
+
+export const publicItemDetail = (item: Item, links: Link[]): PublicItemDetail => ({
+  ...publicItem(item),
+  links: publicLinkGroups(links),
+});

@@ -1,20 +1,16 @@
+import { z } from "zod";
 import { yearOf } from "./date.ts";
 import type { Item, Validity } from "./item.ts";
+import { NormativeCatalogueEntry } from "./normative.ts";
 
 /** A normative document as the public register lists it: its current 有效性, no body. */
-export type NormativeRegisterEntry = {
-  id: string;
-  title: string;
-  docNumber: string | null;
-  indexNumber: string | null;
-  issuingOrgan: string | null;
-  generatedOn: string;
-  effectiveOn: string | null;
+export const NormativeRegisterEntry = NormativeCatalogueEntry.extend({
+  issuingOrgan: z.string().nullable(),
   /** As of today, unlike the yearly catalogue's, which is as of the end of its year. */
-  validity: Validity;
-  unitCode: string;
-  publishedAt: string | null;
-};
+  validity: NormativeCatalogueEntry.shape.validity,
+  publishedAt: z.string().nullable(),
+});
+export type NormativeRegisterEntry = z.infer<typeof NormativeRegisterEntry>;
 
 // 文号 such as 共府发〔2025〕3号 and 〔2025〕12号 must sort by number, not character by character.
 const byDocNumber = new Intl.Collator("zh-CN", { numeric: true });

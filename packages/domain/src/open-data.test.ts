@@ -6,7 +6,9 @@ import {
   csvHeader,
   csvLine,
   csvRecord,
+  DcatCatalog,
   dcatCatalog,
+  ExportRecord,
   exportRecord,
   jsonArrayStream,
   publicationYear,
@@ -108,6 +110,7 @@ describe("export record", () => {
       url: "https://e/public/v1/items/x",
     });
     expect(JSON.stringify(record)).not.toContain("正文机密");
+    expect(ExportRecord.parse(record)).toEqual(record);
   });
 });
 
@@ -165,6 +168,7 @@ describe("DCAT catalogue", () => {
   });
 
   it("is a dcat:Catalog with the dcat and dct vocabularies in its context", () => {
+    expect(DcatCatalog.parse(catalog)).toEqual(catalog);
     expect(catalog["@type"]).toBe("dcat:Catalog");
     expect(catalog["@context"]).toMatchObject({
       dcat: "http://www.w3.org/ns/dcat#",

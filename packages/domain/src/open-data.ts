@@ -1,7 +1,9 @@
+import { z } from "zod";
 import { findColumn } from "./column.ts";
-import { shanghaiDate, yearOf } from "./date.ts";
-import type { Item, ItemKind, Validity } from "./item.ts";
+import { IsoDate, shanghaiDate, yearOf } from "./date.ts";
+import { DisclosureMethod, type Item, ItemId, ItemKind, Validity } from "./item.ts";
 import { validityNames } from "./normative.ts";
+import { UnitCode } from "./unit.ts";
 
 /**
  * Open data: the metadata of published items as CSV and JSON, and a DCAT catalogue that
@@ -9,27 +11,28 @@ import { validityNames } from "./normative.ts";
  */
 
 /** One published item as the open-data files carry it: metadata only, never the body. */
-export type ExportRecord = {
-  id: string;
-  indexNumber: string | null;
-  title: string;
-  unitCode: string;
-  unitName: string | null;
-  columnId: string;
-  columnName: string | null;
-  kind: ItemKind;
-  category: string;
-  docNumber: string | null;
-  generatedOn: string;
-  firstPublishedAt: string | null;
-  publishedAt: string | null;
-  validity: Validity | null;
-  disclosureMethod: Item["disclosureMethod"];
-  timeLimit: string;
-  scope: string;
-  summary: string | null;
-  url: string;
-};
+export const ExportRecord = z.strictObject({
+  id: ItemId,
+  indexNumber: z.string().nullable(),
+  title: z.string(),
+  unitCode: UnitCode,
+  unitName: z.string().nullable(),
+  columnId: z.string(),
+  columnName: z.string().nullable(),
+  kind: ItemKind,
+  category: z.string(),
+  docNumber: z.string().nullable(),
+  generatedOn: IsoDate,
+  firstPublishedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  validity: Validity.nullable(),
+  disclosureMethod: DisclosureMethod,
+  timeLimit: z.string(),
+  scope: z.string(),
+  summary: z.string().nullable(),
+  url: z.string(),
+});
+export type ExportRecord = z.infer<typeof ExportRecord>;
 
 export function exportRecord(item: Item, unitName: string | null, url: string): ExportRecord {
   return {
@@ -175,6 +178,53 @@ export type ExportFormat = keyof typeof exportMediaTypes;
 
 const formatNames: Record<ExportFormat, string> = { csv: "CSV", json: "JSON" };
 
+/** dct:issued and dct:modified, each given only when there is a date to give. */
+const Dated = { "dct:issued": z.string().optional(), "dct:modified": z.string().optional() };
+
+const Publisher = z.object({ "@type": z.literal("foaf:Organization"), "foaf:name": z.string() });
+
+const Distribution = z.object({
+  "@id": z.string(),
+  "@type": z.literal("dcat:Distribution"),
+  "dct:title": z.string(),
+  "dct:format": z.string(),
+  "dcat:mediaType": z.string(),
+  "dcat:downloadURL": z.string(),
+  "dcat:accessURL": z.string(),
+  ...Dated,
+});
+
+const Dataset = z.object({
+  "@id": z.string(),
+  "@type": z.literal("dcat:Dataset"),
+  "dct:identifier": z.string(),
+  "dct:title": z.string(),
+  "dct:description": z.string(),
+  "dct:publisher": Publisher,
+  "dct:temporal": z.object({
+    "@type": z.literal("dct:PeriodOfTime"),
+    "dcat:startDate": IsoDate,
+    "dcat:endDate": IsoDate,
+  }),
+  "dcat:keyword": z.array(z.string()),
+  ...Dated,
+  "dcat:distribution": z.array(Distribution),
+});
+
+export const DcatCatalog = z.object({
+  /** The vocabularies' prefixes, and the terms whose values are typed (dates, addresses). */
+  "@context": z.record(z.string(), z.union([z.string(), z.object({ "@type": z.string() })])),
+  "@id": z.string(),
+  "@type": z.literal("dcat:Catalog"),
+  "dct:title": z.string(),
+  "dct:description": z.string(),
+  "dct:publisher": Publisher,
+  "dct:language": z.string(),
+  ...Dated,
+  "dcat:dataset": z.array(Dataset),
+});
+export type DcatCatalog = z.infer<typeof DcatCatalog>;
+
 /**
  * A DCAT catalogue in JSON-LD (W3C DCAT 2, DCMI terms): one dataset per year, each with a
  * CSV and a JSON distribution, so harvesters such as a provincial open-data platform can
@@ -185,7 +235,7 @@ export function dcatCatalog(input: {
   publisher: string;
   years: Iterable<ExportYear>;
   downloadUrl: (format: ExportFormat, year: number) => string;
-}) {
+}): DcatCatalog {
   // Newest year first, as the portal lists years.
   const years = [...input.years].sort((a, b) => b.year - a.year);
   const instants = (pick: (y: ExportYear) => string) =>
@@ -196,7 +246,7 @@ export function dcatCatalog(input: {
     ...(from ? { "dct:issued": from } : {}),
     ...(to ? { "dct:modified": to } : {}),
   });
-  const publisher = { "@type": "foaf:Organization", "foaf:name": input.publisher };
+  const publisher: z.infer<typeof Publisher> = { "@type": "foaf:Organization", "foaf:name": input.publisher };
   return {
     "@context": {
       dcat: "http://www.w3.org/ns/dcat#",

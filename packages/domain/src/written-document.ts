@@ -1,12 +1,16 @@
+import { z } from "zod";
+
 /**
  * A written document (通报, 年度报告) as blocks, so its Markdown and its HTML say exactly the
  * same thing; the closing lines are the issuer and the date under it.
  */
-export type Block =
-  | { type: "heading"; text: string }
-  | { type: "paragraph"; text: string }
-  | { type: "table"; head: string[]; rows: string[][] }
-  | { type: "list"; items: string[] };
+export const Block = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("heading"), text: z.string() }),
+  z.object({ type: z.literal("paragraph"), text: z.string() }),
+  z.object({ type: z.literal("table"), head: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+  z.object({ type: z.literal("list"), items: z.array(z.string()) }),
+]);
+export type Block = z.infer<typeof Block>;
 
 // Markdown table cells cannot hold a pipe or a line break.
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");

@@ -10,10 +10,12 @@ export {
   commonProblems,
   IfMatchHeader,
   jsonContent,
+  named,
   problemResponse,
   security,
   updateProblems,
 } from "./openapi.ts";
 export { problem, statusOf } from "./problem.ts";
+export { idParam, PageQuery, pageOf, versioned } from "./route-kit.ts";
 export { etagOf, expectedVersion, sentVersion } from "./version.ts";
 export { whoamiRoutes } from "./whoami.ts";

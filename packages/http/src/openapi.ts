@@ -8,6 +8,13 @@ export const jsonContent = <T extends z.ZodType>(schema: T, example?: unknown) =
   content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
 });
 
+/**
+ * A domain schema under its name among the document's components. A schema built before
+ * @hono/zod-openapi loaded has no `.openapi` of its own (zod gives each schema its methods
+ * when it is made), so the name goes on a copy made now.
+ */
+export const named = <T extends z.ZodType>(schema: T, name: string): T => schema.clone().openapi(name);
+
 const ProblemSchema = z
   .object({
     type: z.string(),

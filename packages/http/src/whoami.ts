@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newRouter } from "./app.ts";
+import { jsonContent, security } from "./openapi.ts";
 
 /** Lets a department system check its key: which unit and roles it acts as. */
 export const whoamiRoutes = () =>
@@ -8,15 +9,11 @@ export const whoamiRoutes = () =>
       method: "get",
       path: "/whoami",
       summary: "当前密钥所属单位与角色",
-      security: [{ apiKey: [] }],
+      security,
       responses: {
         200: {
           description: "当前身份",
-          content: {
-            "application/json": {
-              schema: z.object({ unitCode: z.string(), roles: z.array(z.string()), keyId: z.string() }),
-            },
-          },
+          ...jsonContent(z.object({ unitCode: z.string(), roles: z.array(z.string()), keyId: z.string() })),
         },
       },
     }),

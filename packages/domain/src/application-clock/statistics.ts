@@ -1,5 +1,9 @@
 import type { Application } from "../application.ts";
-import { applicationStatistics, type StatisticsInput } from "../application-report.ts";
+import {
+  type ApplicationStatistics,
+  applicationStatistics,
+  type StatisticsInput,
+} from "../application-report.ts";
 import type { Calendar } from "../calendar.ts";
 import type { IsoDate } from "../date.ts";
 import type { Settings } from "../settings.ts";
@@ -38,7 +42,7 @@ export function applicationStatisticsOfYear(
   today: IsoDate,
   calendar: Calendar,
   settings: Pick<Settings, "veryOverdueWorkingDays">,
-) {
+): ApplicationStatistics {
   const yearEnd = `${year}-12-31`;
   const asOf = today < yearEnd ? today : yearEnd;
   return applicationStatistics(
