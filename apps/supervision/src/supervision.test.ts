@@ -461,15 +461,16 @@ describe("an assessment from scores to circular", () => {
 
 describe("malformed requests are 400 problems, never 5xx", () => {
   const bodies = ["{", "[]", '{"unexpected":1}', '{"scores":"x","accepted":"yes","deadline":"2020-13-40"}'];
-  const routes = (ids: { assessment: string; task: string }) => [
-    ["POST", "/indicator-systems"],
-    ["POST", "/assessments"],
-    ["PUT", `/assessments/${ids.assessment}/scores`],
-    ["POST", `/assessments/${ids.assessment}/rectification-tasks`],
-    ["POST", "/rectification-tasks"],
-    ["PATCH", `/rectification-tasks/${ids.task}`],
-    ["POST", `/rectification-tasks/${ids.task}/verify`],
-  ];
+  const routes = (ids: { assessment: string; task: string }) =>
+    [
+      ["POST", "/indicator-systems"],
+      ["POST", "/assessments"],
+      ["PUT", `/assessments/${ids.assessment}/scores`],
+      ["POST", `/assessments/${ids.assessment}/rectification-tasks`],
+      ["POST", "/rectification-tasks"],
+      ["PATCH", `/rectification-tasks/${ids.task}`],
+      ["POST", `/rectification-tasks/${ids.task}/verify`],
+    ] as const;
 
   it("each write route refuses broken JSON, wrong shapes and unknown fields with field paths", async () => {
     const assessments = await call("GET", "/assessments?year=2019", office);

@@ -22,7 +22,7 @@ export type NoticeLoaded = {
 export async function loadHolidayNotice(
   deps: Deps,
   actor: Principal,
-  input: { notice: HolidayNotice; expectedVersion?: number },
+  input: { notice: HolidayNotice; expectedVersion?: number | undefined },
 ): Promise<NoticeLoaded> {
   const { notice } = input;
   const existing = (await deps.store.calendar.notices()).find((n) => n.year === notice.year);

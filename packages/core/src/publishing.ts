@@ -10,6 +10,7 @@ import {
   fieldIssues,
   formatIndexNumber,
   type Item,
+  mergeContent,
   normativeCatalogue,
   rejectItem,
   reviseItem,
@@ -99,11 +100,11 @@ export async function editDraft(
 ): Promise<Item> {
   const current = await readForChange(deps, actor, change);
   const parsed = updateSchemaFor(current.kind).safeParse(change.fields);
-  if (!parsed.success) fail("validation", "该类型的信息不能修改这些字段", fieldIssues(parsed.error));
+  if (!parsed.success) return fail("validation", "该类型的信息不能修改这些字段", fieldIssues(parsed.error));
   const copy = workingCopy(current);
   const merged = await checkedContent(
     deps,
-    { ...(copy?.content ?? current), ...parsed.data },
+    mergeContent(copy?.content ?? current, parsed.data),
     current.unitCode,
     current.id,
   );

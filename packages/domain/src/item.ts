@@ -298,9 +298,16 @@ function withoutContent<T extends { content?: unknown }>(patch: T): Omit<T, "con
   return rest;
 }
 
-export function editItem(item: Item, changes: Partial<ItemContent>, now: string): Item {
+/** A PATCH's fields over the content: a field absent or undefined stays as it was. */
+export function mergeContent(content: ItemContent, changes: object): ItemContent {
+  const given = Object.entries(changes).filter(([, value]) => value !== undefined);
+  // The changes were parsed by the kind's own update schema, so the result is of that kind.
+  return { ...content, ...Object.fromEntries(given) } as ItemContent;
+}
+
+export function editItem(item: Item, changes: object, now: string): Item {
   const copy = requireWorking(item, "draft", "修改");
-  return updateWorking(item, now, { content: { ...copy.content, ...changes } });
+  return updateWorking(item, now, { content: mergeContent(copy.content, changes) });
 }
 
 export function submitItem(item: Item, now: string): Item {

@@ -324,7 +324,8 @@ export function verifyTask(
 export function updateTask(task: RectificationTask, input: UpdateTaskInput, now: string): RectificationTask {
   requireState(task, ["open", "in-progress", "reopened", "submitted"], "修改");
   if (input.deadline) checkDeadline(input.deadline, now);
-  return { ...task, ...input, ...bump(task, now) };
+  const { deadline = task.deadline, measures = task.measures } = input;
+  return { ...task, deadline, measures, ...bump(task, now) };
 }
 
 /** Overdue (督办): past its deadline and still with the unit. A submitted task waits on the office. */

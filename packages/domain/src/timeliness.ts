@@ -12,7 +12,7 @@ export type TimelinessInput = {
   /** The publication instant (ISO 8601). */
   publishedAt: string;
   /** Budgets only: the approval (批复) date that starts 预算法 Art. 14's clock. */
-  approvedOn?: IsoDate;
+  approvedOn?: IsoDate | undefined;
   /** Interpretations only: the document interpreted and when it was published. */
   interpretation?: { documentId: string; documentPublishedAt: string } | null;
   calendar: Calendar;

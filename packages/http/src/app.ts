@@ -50,7 +50,7 @@ export function createApp(options: {
   const app = newRouter();
   for (const middleware of options.front ?? []) app.use("/v1/*", middleware);
   app.use(requestId());
-  app.use(secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use(secureHeaders());
   app.use(async (c, next) => {
     c.set("deps", options.deps);
     await next();

@@ -11,7 +11,7 @@ export type ApplicationTimeliness = "on-time" | "overdue" | "very-overdue";
  * the day it ended.
  */
 export function timelinessOfApplication(
-  clock: Pick<ApplicationClock, "dueOn" | "endedOn">,
+  clock: { dueOn: ApplicationClock["dueOn"]; endedOn?: IsoDate | undefined },
   today: IsoDate,
   calendar: Calendar,
   settings: Pick<Settings, "veryOverdueWorkingDays">,
