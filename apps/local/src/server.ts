@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { supervisionScan } from "@gov/core";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import type { Deps } from "@gov/http";
 import { createStore } from "@gov/store";
@@ -66,8 +67,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
   try {
     const deps: Deps = { store, clock, calendar: builtInCalendar(), settings: defaultSettings };
     const credentials = await prepareData(deps, options, log, at);
-    // Search-index work a crash left pending is replayed before serving.
-    await store.search.replayPending();
+    // The scan runs once before serving: search-index work a crash left pending is replayed.
+    await supervisionScan(deps);
     const server = await listen(composeApps(deps).fetch, options.port);
     const { port } = server.address() as AddressInfo;
     return {

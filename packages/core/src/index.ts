@@ -74,5 +74,6 @@ export {
   type TaskView,
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
+export { type ScanResult, supervisionScan } from "./supervision-scan.ts";
 export { checkVersion } from "./version.ts";
 export type { CreateOptions } from "./writes.ts";
