@@ -25,7 +25,6 @@ export { currentCalendar, loadHolidayNotice, type NoticeLoaded } from "./calenda
 export { circularOfYear, draftCircular } from "./circulars.ts";
 export {
   type CommentReceipt,
-  type ConsultationView,
   consultationComments,
   consultationYear,
   listConsultations,
