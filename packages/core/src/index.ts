@@ -1,6 +1,5 @@
 export { draftAnnualReport } from "./annual-report.ts";
 export {
-  type ApplicationDetail,
   type ApplicationReceipt,
   applicationDetail,
   applicationStatus,
@@ -40,7 +39,6 @@ export type { Credentials } from "./intake.ts";
 export { checkedContent, draftItem } from "./items.ts";
 export {
   type LetterReceipt,
-  type LetterView,
   letterDetail,
   letterStatus,
   listLetters,
@@ -70,7 +68,6 @@ export {
   listTasks,
   reportTaskProgress,
   submitTaskCompletion,
-  type TaskView,
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
 export { checkVersion } from "./version.ts";

@@ -38,6 +38,14 @@ export const SubmitCommentInput = z.strictObject({
 });
 export type SubmitCommentInput = z.infer<typeof SubmitCommentInput>;
 
+/** A comment as received: the contact is personal data and leaves only through the drafting unit's reads. */
+export const ConsultationComment = SubmitCommentInput.extend({
+  id: z.string(),
+  consultationId: z.string(),
+  receivedAt: z.string(),
+});
+export type ConsultationComment = z.infer<typeof ConsultationComment>;
+
 /** The unit's answer after the window: how many were adopted, and why the others were not. */
 export const ConsultationFeedbackInput = z.strictObject({
   adopted: z.number().int("采纳条数须为整数").min(0, "采纳条数不能为负"),
