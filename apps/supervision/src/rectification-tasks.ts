@@ -23,7 +23,7 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import { examples } from "./examples.ts";
 
-const Task = named(TaskView, "RectificationTask");
+export const Task = named(TaskView, "RectificationTask");
 const IdParam = idParam("rectificationTask");
 const problems = {
   ...updateProblems,
