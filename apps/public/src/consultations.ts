@@ -1,6 +1,20 @@
 import { consultationYear, publicConsultationDetail, publicConsultations, submitComment } from "@gov/core";
-import { ConsultationPhase, SubmitCommentInput } from "@gov/domain";
-import { type AppEnv, jsonContent, newRouter, problemResponse } from "@gov/http";
+import {
+  ConsultationPhase,
+  ConsultationYearStats,
+  PublicConsultation,
+  SubmitCommentInput,
+} from "@gov/domain";
+import {
+  type AppEnv,
+  idParam,
+  jsonContent,
+  named,
+  newRouter,
+  PageQuery,
+  pageOf,
+  problemResponse,
+} from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { intakeWrites } from "./intake.ts";
@@ -36,10 +50,8 @@ const example = {
   },
 };
 
-const ConsultationView = z.record(z.string(), z.unknown()).openapi("PublicConsultation", {
-  example: example.consultation,
-});
-const IdParam = z.object({ id: z.string().openapi({ example: example.consultation.id }) });
+const ConsultationView = named(PublicConsultation, "PublicConsultation");
+const IdParam = idParam("consultation");
 
 /** 征求意见 on the portal: open and closed consultations, comments inside the window, yearly figures. */
 export function publicConsultationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
@@ -54,14 +66,13 @@ export function publicConsultationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
           query: z.object({
             phase: ConsultationPhase.optional().openapi({ example: "open" }),
             year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ example: 2019 }),
-            limit: z.coerce.number().int().min(1).max(100).default(20),
-            cursor: z.string().max(2000).optional(),
+            ...PageQuery.shape,
           }),
         },
         responses: {
           200: {
             description: "征求意见",
-            ...jsonContent(z.object({ items: z.array(ConsultationView), nextCursor: z.string().nullable() })),
+            ...jsonContent(pageOf(ConsultationView)),
           },
           400: problemResponse("查询参数有误"),
         },
@@ -75,7 +86,7 @@ export function publicConsultationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         summary: "征求意见详情（含意见采纳情况）",
         request: { params: IdParam },
         responses: {
-          200: { description: "征求意见", ...jsonContent(ConsultationView) },
+          200: { description: "征求意见", ...jsonContent(ConsultationView, example.consultation) },
           404: problemResponse("征求意见不存在"),
         },
       }),
@@ -124,7 +135,10 @@ export function publicConsultationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
           }),
         },
         responses: {
-          200: { description: "年度统计", ...jsonContent(z.record(z.string(), z.unknown()), example.stats) },
+          200: {
+            description: "年度统计",
+            ...jsonContent(named(ConsultationYearStats, "ConsultationYearStats"), example.stats),
+          },
           400: problemResponse("查询参数有误"),
         },
       }),

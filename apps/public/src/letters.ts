@@ -1,6 +1,14 @@
 import { letterStatus, publishedLetters, submitLetter } from "@gov/core";
 import { SubmitLetterInput, UnitCode } from "@gov/domain";
-import { type AppEnv, bearerToken, jsonContent, newRouter, problemResponse } from "@gov/http";
+import {
+  type AppEnv,
+  bearerToken,
+  jsonContent,
+  newRouter,
+  PageQuery,
+  pageOf,
+  problemResponse,
+} from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { intakeWrites } from "./intake.ts";
@@ -146,14 +154,13 @@ export function publicLetterRoutes(intake: MiddlewareHandler<AppEnv>[]) {
           query: z.object({
             year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ example: 2019 }),
             unit: UnitCode.optional(),
-            limit: z.coerce.number().int().min(1).max(100).default(20),
-            cursor: z.string().max(2000).optional(),
+            ...PageQuery.shape,
           }),
         },
         responses: {
           200: {
             description: "公开的来信与答复",
-            ...jsonContent(z.object({ items: z.array(PublishedLetter), nextCursor: z.string().nullable() }), {
+            ...jsonContent(pageOf(PublishedLetter), {
               items: [example.published],
               nextCursor: null,
             }),

@@ -3,14 +3,13 @@ import {
   commonProblems,
   created,
   idempotent,
-  jsonContent,
   newRouter,
   problemResponse,
   requireRole,
   security,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import { draftAnswer } from "./items.ts";
+import { draftAnswer, itemResponse } from "./items.ts";
 
 export const annualReportRoutes = newRouter().openapi(
   createRoute({
@@ -26,7 +25,7 @@ export const annualReportRoutes = newRouter().openapi(
       headers: z.object({ "idempotency-key": z.string().optional() }),
     },
     responses: {
-      201: { description: "年度报告草稿", ...jsonContent(z.record(z.string(), z.unknown())) },
+      201: itemResponse("年度报告草稿"),
       ...commonProblems,
       422: problemResponse("年度尚未结束"),
     },

@@ -1,4 +1,5 @@
-import { describeAppFrame } from "@gov/http/frame-checks";
+import { describeAppFrame, describeTypedAnswers } from "@gov/http/frame-checks";
 import { createPublishApp } from "./app.ts";
 
 describeAppFrame("publish", createPublishApp);
+describeTypedAnswers("publish", createPublishApp);

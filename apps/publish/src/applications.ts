@@ -6,29 +6,33 @@ import {
   registerApplication,
 } from "@gov/core";
 import {
-  type Application,
+  Application,
+  ApplicationDetail,
   ApplicationEventInput,
+  ApplicationListEntry,
   CreateItemInput,
+  DisclosedApplication,
   RegisterApplicationInput,
   UnitCode,
 } from "@gov/domain";
 import {
-  type AppEnv,
   commonProblems,
   etagOf,
   idempotencyWrites,
   idempotent,
+  idParam,
   jsonContent,
+  named,
   newRouter,
+  PageQuery,
+  pageOf,
   problemResponse,
   requireRole,
   security,
   sentVersion,
+  versioned,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-
-type C = Context<AppEnv>;
 
 const example = {
   register: {
@@ -53,20 +57,15 @@ const example = {
   },
 };
 
-const ApplicationView = z.record(z.string(), z.unknown()).openapi("Application");
-const IdParam = z.object({ id: z.string().openapi({ example: "app_01JD6Q3Z5K8X9V2M4N7P0R1S3T" }) });
+const Registered = named(Application, "Application");
+const Detail = named(ApplicationDetail, "ApplicationDetail");
+const IdParam = idParam("application");
 const problems = {
   ...commonProblems,
   409: problemResponse("当前状态或办理规则不允许此事件"),
   412: problemResponse("If-Match版本已过期"),
   422: problemResponse("违反业务规则（单位不存在等）"),
 };
-
-/** The staff view answers with its version, so the next change can send it back as If-Match. */
-function detailed<View extends { version: number }>(c: C, view: View) {
-  c.header("ETag", etagOf(view.version));
-  return view;
-}
 
 const createdHeaders = (application: Application) => ({
   ETag: etagOf(application.version),
@@ -84,7 +83,7 @@ export const applicationRoutes = newRouter()
       security,
       middleware: [requireRole("editor"), idempotent] as const,
       request: { body: { required: true, ...jsonContent(RegisterApplicationInput, example.register) } },
-      responses: { 201: { description: "已登记的申请", ...jsonContent(ApplicationView) }, ...problems },
+      responses: { 201: { description: "已登记的申请", ...jsonContent(Registered) }, ...problems },
     }),
     async (c) => {
       const application = await registerApplication(c.var.deps, c.var.principal, c.req.valid("json"), {
@@ -103,14 +102,13 @@ export const applicationRoutes = newRouter()
       request: {
         query: z.object({
           unit: UnitCode.optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-          cursor: z.string().max(2000).optional(),
+          ...PageQuery.shape,
         }),
       },
       responses: {
         200: {
           description: "最近收到的在前；state、dueOn按今天和现行工作日历重新计算",
-          ...jsonContent(z.object({ items: z.array(ApplicationView), nextCursor: z.string().nullable() })),
+          ...jsonContent(pageOf(named(ApplicationListEntry, "ApplicationListEntry"))),
         },
         ...commonProblems,
       },
@@ -124,10 +122,9 @@ export const applicationRoutes = newRouter()
       summary: "申请详情（办理事件、答复期限的计算说明、申请人信息）",
       security,
       request: { params: IdParam },
-      responses: { 200: { description: "申请", ...jsonContent(ApplicationView) }, ...commonProblems },
+      responses: { 200: { description: "申请", ...jsonContent(Detail) }, ...commonProblems },
     }),
-    async (c) =>
-      c.json(detailed(c, await applicationDetail(c.var.deps, c.var.principal, c.req.valid("param").id)), 200),
+    async (c) => versioned(c, await applicationDetail(c.var.deps, c.var.principal, c.req.valid("param").id)),
   )
   .openapi(
     createRoute({
@@ -143,7 +140,7 @@ export const applicationRoutes = newRouter()
         headers: z.object({ "if-match": z.string().optional().openapi({ example: '"3"' }) }),
         body: { required: true, ...jsonContent(ApplicationEventInput, example.event) },
       },
-      responses: { 200: { description: "记录后的申请", ...jsonContent(ApplicationView) }, ...problems },
+      responses: { 200: { description: "记录后的申请", ...jsonContent(Detail) }, ...problems },
     }),
     async (c) => {
       const recorded = await recordApplicationEvent(c.var.deps, c.var.principal, {
@@ -151,7 +148,7 @@ export const applicationRoutes = newRouter()
         event: c.req.valid("json"),
         expectedVersion: sentVersion(c),
       });
-      return c.json(detailed(c, recorded), 200);
+      return versioned(c, recorded);
     },
   )
   .openapi(
@@ -176,7 +173,10 @@ export const applicationRoutes = newRouter()
         },
       },
       responses: {
-        201: { description: "新建的草稿与更新后的申请", ...jsonContent(ApplicationView) },
+        201: {
+          description: "新建的草稿与更新后的申请",
+          ...jsonContent(named(DisclosedApplication, "DisclosedApplication")),
+        },
         ...problems,
       },
     }),
@@ -185,6 +185,8 @@ export const applicationRoutes = newRouter()
         id: c.req.valid("param").id,
         content: c.req.valid("json"),
       });
-      return c.json({ item, application: detailed(c, application) }, 201);
+      // The ETag is the application's: the next event on it sends it back as If-Match.
+      c.header("ETag", etagOf(application.version));
+      return c.json({ item, application }, 201);
     },
   );

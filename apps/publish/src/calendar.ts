@@ -1,14 +1,15 @@
 import { currentCalendar, loadHolidayNotice } from "@gov/core";
-import { fail, fieldIssues, HolidayNotice, IsoDate } from "@gov/domain";
+import { fail, fieldIssues, HolidayNotice, IsoDate, LoadedHolidayNotice } from "@gov/domain";
 import {
   commonProblems,
-  etagOf,
   jsonContent,
+  named,
   newRouter,
   problemResponse,
   requireRole,
   security,
   sentVersion,
+  versioned,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 
@@ -65,8 +66,7 @@ export const calendarRoutes = newRouter()
         notice: parsed.data,
         expectedVersion: sentVersion(c),
       });
-      c.header("ETag", etagOf(loaded.version));
-      return c.json(loaded, 200);
+      return versioned(c, loaded);
     },
   )
   .openapi(
@@ -79,7 +79,11 @@ export const calendarRoutes = newRouter()
         200: {
           description: "工作日历",
           ...jsonContent(
-            z.object({ version: z.string(), years: z.array(z.number()), notices: z.array(z.unknown()) }),
+            z.object({
+              version: z.string(),
+              years: z.array(z.number()),
+              notices: z.array(named(LoadedHolidayNotice, "LoadedHolidayNotice")),
+            }),
           ),
         },
         ...commonProblems,

@@ -4,18 +4,29 @@ import {
   openConsultation,
   publishConsultationFeedback,
 } from "@gov/core";
-import { ConsultationFeedbackInput, ConsultationPhase, OpenConsultationInput } from "@gov/domain";
+import {
+  ConsultationComment,
+  ConsultationFeedbackInput,
+  ConsultationPhase,
+  ConsultationView,
+  OpenConsultationInput,
+} from "@gov/domain";
 import {
   commonProblems,
   etagOf,
   idempotencyWrites,
   idempotent,
+  idParam,
   jsonContent,
+  named,
   newRouter,
+  PageQuery,
+  pageOf,
   problemResponse,
   requireRole,
   security,
   sentVersion,
+  versioned,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 
@@ -34,10 +45,14 @@ const example = {
   },
 };
 
-const ConsultationView = z.record(z.string(), z.unknown()).openapi("Consultation", {
-  example: { id: "csl_01JD6Q3Z5K8X9V2M4N7P0R1S3T", unitCode: "000014349", phase: "open", ...example.open },
-});
-const IdParam = z.object({ id: z.string().openapi({ example: "csl_01JD6Q3Z5K8X9V2M4N7P0R1S3T" }) });
+const opened = {
+  id: "csl_01JD6Q3Z5K8X9V2M4N7P0R1S3T",
+  unitCode: "000014349",
+  phase: "open",
+  ...example.open,
+};
+const Consultation = named(ConsultationView, "Consultation");
+const IdParam = idParam("consultation");
 const problems = {
   ...commonProblems,
   409: problemResponse("当前阶段不允许此操作（如征求期未结束）"),
@@ -61,14 +76,13 @@ export const consultationRoutes = newRouter()
         headers: z.object({ "idempotency-key": z.string().optional() }),
         body: { required: true, ...jsonContent(OpenConsultationInput, example.open) },
       },
-      responses: { 201: { description: "已发起", ...jsonContent(ConsultationView) }, ...problems },
+      responses: { 201: { description: "已发起", ...jsonContent(Consultation, opened) }, ...problems },
     }),
     async (c) => {
       const opened = await openConsultation(c.var.deps, c.var.principal, c.req.valid("json"), {
         alsoWrite: (body) => idempotencyWrites(c, { status: 201, body, headers: etagHeaders(body) }),
       });
-      c.header("ETag", etagHeaders(opened).ETag);
-      return c.json(opened, 201);
+      return versioned(c, opened, 201);
     },
   )
   .openapi(
@@ -80,14 +94,13 @@ export const consultationRoutes = newRouter()
       request: {
         query: z.object({
           phase: ConsultationPhase.optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-          cursor: z.string().max(2000).optional(),
+          ...PageQuery.shape,
         }),
       },
       responses: {
         200: {
           description: "征求意见",
-          ...jsonContent(z.object({ items: z.array(ConsultationView), nextCursor: z.string().nullable() })),
+          ...jsonContent(pageOf(Consultation)),
         },
         ...commonProblems,
       },
@@ -102,7 +115,10 @@ export const consultationRoutes = newRouter()
       security,
       request: { params: IdParam },
       responses: {
-        200: { description: "意见（最早在前）", ...jsonContent(z.object({ items: z.array(z.unknown()) })) },
+        200: {
+          description: "意见（最早在前）",
+          ...jsonContent(z.object({ items: z.array(named(ConsultationComment, "ConsultationComment")) })),
+        },
         ...commonProblems,
       },
     }),
@@ -126,7 +142,7 @@ export const consultationRoutes = newRouter()
         headers: z.object({ "if-match": z.string().optional() }),
         body: { required: true, ...jsonContent(ConsultationFeedbackInput, example.feedback) },
       },
-      responses: { 200: { description: "已公布", ...jsonContent(ConsultationView) }, ...problems },
+      responses: { 200: { description: "已公布", ...jsonContent(Consultation) }, ...problems },
     }),
     async (c) => {
       const published = await publishConsultationFeedback(c.var.deps, c.var.principal, {
@@ -134,7 +150,6 @@ export const consultationRoutes = newRouter()
         feedback: c.req.valid("json"),
         expectedVersion: sentVersion(c),
       });
-      c.header("ETag", etagOf(published.version));
-      return c.json(published, 200);
+      return versioned(c, published);
     },
   );

@@ -14,8 +14,12 @@ import {
 } from "@gov/core";
 import {
   ApproveInput,
+  AuditEntry,
   CreateItemInput,
-  type Item,
+  Item,
+  ItemDetail,
+  ItemEdition,
+  NormativeCatalogue,
   NoteInput,
   ReasonInput,
   type Role,
@@ -30,21 +34,29 @@ import {
   expectedVersion,
   IfMatchHeader,
   idempotent,
+  idParam,
   jsonContent,
+  named,
   newRouter,
+  PageQuery,
+  pageOf,
   problemResponse,
   requireRole,
   security,
   sentVersion,
   updateProblems,
+  versioned,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { examples } from "./examples.ts";
 
-const ItemView = z.record(z.string(), z.unknown()).openapi("Item", { example: examples.item });
-const IdParam = z.object({ id: z.string().openapi({ example: examples.item.id }) });
-const itemResponse = (description: string) => ({ description, ...jsonContent(ItemView) });
+const ItemView = named(Item, "Item");
+const IdParam = idParam("item");
+export const itemResponse = (description: string) => ({
+  description,
+  ...jsonContent(ItemView, examples.item),
+});
 const stateProblems = {
   ...updateProblems,
   422: problemResponse("违反业务规则（栏目、关联等）"),
@@ -55,11 +67,6 @@ export const draftAnswer = (item: Item) => ({
   body: item,
   headers: { ETag: etagOf(item.version), Location: `/publish/v1/items/${item.id}` },
 });
-
-function respond(c: Context<AppEnv>, item: Item) {
-  c.header("ETag", etagOf(item.version));
-  return c.json(item, 200);
-}
 
 /** A workflow action: POST /items/{id}/<action>, acting on the item as the caller may see it. */
 function action<S extends z.ZodType>(options: {
@@ -123,14 +130,13 @@ export const itemRoutes = newRouter()
       security,
       request: {
         query: z.object({
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-          cursor: z.string().max(2000).optional(),
+          ...PageQuery.shape,
         }),
       },
       responses: {
         200: {
           description: "列表",
-          ...jsonContent(z.object({ items: z.array(ItemView), nextCursor: z.string().nullable() })),
+          ...jsonContent(pageOf(ItemView)),
         },
         ...commonProblems,
       },
@@ -144,13 +150,12 @@ export const itemRoutes = newRouter()
       summary: "信息详情（含待审修订与关联）",
       security,
       request: { params: IdParam },
-      responses: { 200: itemResponse("信息"), ...commonProblems },
+      responses: {
+        200: { description: "信息", ...jsonContent(named(ItemDetail, "ItemDetail"), examples.item) },
+        ...commonProblems,
+      },
     }),
-    async (c) => {
-      const item = await itemDetail(c.var.deps, c.var.principal, c.req.valid("param").id);
-      c.header("ETag", etagOf(item.version));
-      return c.json(item, 200);
-    },
+    async (c) => versioned(c, await itemDetail(c.var.deps, c.var.principal, c.req.valid("param").id)),
   )
   .openapi(
     createRoute({
@@ -163,7 +168,10 @@ export const itemRoutes = newRouter()
         200: {
           description: "审计日志（最早在前）与被替代的历史版本",
           ...jsonContent(
-            z.object({ events: z.array(z.record(z.string(), z.unknown())), editions: z.array(ItemView) }),
+            z.object({
+              events: z.array(named(AuditEntry, "AuditEntry")),
+              editions: z.array(named(ItemEdition, "ItemEdition")),
+            }),
           ),
         },
         ...commonProblems,
@@ -195,13 +203,13 @@ export const itemRoutes = newRouter()
     async (c) => {
       const change = { id: c.req.valid("param").id, expectedVersion: expectedVersion(c) };
       const fields = c.req.valid("json");
-      return respond(c, await editDraft(c.var.deps, c.var.principal, { ...change, fields }));
+      return versioned(c, await editDraft(c.var.deps, c.var.principal, { ...change, fields }));
     },
   )
   .openapi(
     action({ path: "submit", summary: "提交审核", roles: ["editor"], body: NoteInput, required: false }),
     async (c) =>
-      respond(c, await submitDraft(c.var.deps, c.var.principal, changeOf(c, c.req.valid("param").id))),
+      versioned(c, await submitDraft(c.var.deps, c.var.principal, changeOf(c, c.req.valid("param").id))),
   )
   .openapi(
     action({
@@ -214,7 +222,7 @@ export const itemRoutes = newRouter()
     }),
     async (c) => {
       const change = { ...changeOf(c, c.req.valid("param").id), ...c.req.valid("json") };
-      return respond(c, await rejectSubmission(c.var.deps, c.var.principal, change));
+      return versioned(c, await rejectSubmission(c.var.deps, c.var.principal, change));
     },
   )
   .openapi(
@@ -230,7 +238,7 @@ export const itemRoutes = newRouter()
     }),
     async (c) => {
       const change = { ...changeOf(c, c.req.valid("param").id), ...c.req.valid("json") };
-      return respond(c, await approveItemRelease(c.var.deps, c.var.principal, change));
+      return versioned(c, await approveItemRelease(c.var.deps, c.var.principal, change));
     },
   )
   .openapi(
@@ -242,7 +250,10 @@ export const itemRoutes = newRouter()
       required: false,
     }),
     async (c) =>
-      respond(c, await reviseItemEdition(c.var.deps, c.var.principal, changeOf(c, c.req.valid("param").id))),
+      versioned(
+        c,
+        await reviseItemEdition(c.var.deps, c.var.principal, changeOf(c, c.req.valid("param").id)),
+      ),
   )
   .openapi(
     action({
@@ -256,7 +267,7 @@ export const itemRoutes = newRouter()
     }),
     async (c) => {
       const change = { ...changeOf(c, c.req.valid("param").id), ...c.req.valid("json") };
-      return respond(c, await withdrawPublished(c.var.deps, c.var.principal, change));
+      return versioned(c, await withdrawPublished(c.var.deps, c.var.principal, change));
     },
   )
   .openapi(
@@ -271,7 +282,7 @@ export const itemRoutes = newRouter()
     }),
     async (c) => {
       const change = { ...changeOf(c, c.req.valid("param").id), ...c.req.valid("json") };
-      return respond(c, await changeItemValidity(c.var.deps, c.var.principal, change));
+      return versioned(c, await changeItemValidity(c.var.deps, c.var.principal, change));
     },
   )
   .openapi(
@@ -285,7 +296,7 @@ export const itemRoutes = newRouter()
         query: z.object({ year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2019 }) }),
       },
       responses: {
-        200: { description: "年度目录", ...jsonContent(z.record(z.string(), z.unknown())) },
+        200: { description: "年度目录", ...jsonContent(named(NormativeCatalogue, "NormativeCatalogue")) },
         ...commonProblems,
       },
     }),

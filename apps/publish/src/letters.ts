@@ -1,17 +1,21 @@
 import { letterDetail, listLetters, replyToLetter, transferLetter } from "@gov/core";
-import { LetterState, ReplyLetterInput, TransferLetterInput } from "@gov/domain";
+import { LetterDetail, LetterState, LetterView, ReplyLetterInput, TransferLetterInput } from "@gov/domain";
 import {
   type AppEnv,
   commonProblems,
-  etagOf,
   IfMatchHeader,
+  idParam,
   jsonContent,
+  named,
   newRouter,
+  PageQuery,
+  pageOf,
   problemResponse,
   requireRole,
   security,
   sentVersion,
   updateProblems,
+  versioned,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -49,17 +53,12 @@ const example = {
   reply: { body: "您好！您反映的老城区停车难问题已收悉。我局已将新增公共停车位列入年度计划……" },
 };
 
-const LetterView = z.record(z.string(), z.unknown()).openapi("Letter", { example: example.letter });
-const IdParam = z.object({ id: z.string().openapi({ example: example.letter.id }) });
+const Letter = named(LetterView, "Letter");
+const IdParam = idParam("letter");
 const problems = {
   ...updateProblems,
   422: problemResponse("目标单位不存在或与当前相同"),
 };
-
-function respond(c: C, letter: { version: number }) {
-  c.header("ETag", etagOf(letter.version));
-  return c.json(letter, 200);
-}
 
 /** The letter the path names, at the version the caller read when it sent If-Match. */
 const change = (c: C, id: string) => ({ id, expectedVersion: sentVersion(c) });
@@ -81,14 +80,13 @@ export const letterRoutes = newRouter()
             .enum(["true", "false"])
             .transform((v) => v === "true")
             .optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-          cursor: z.string().max(2000).optional(),
+          ...PageQuery.shape,
         }),
       },
       responses: {
         200: {
           description: "来信（不含写信人信息）",
-          ...jsonContent(z.object({ items: z.array(LetterView), nextCursor: z.string().nullable() })),
+          ...jsonContent(pageOf(Letter)),
         },
         ...commonProblems,
       },
@@ -103,12 +101,15 @@ export const letterRoutes = newRouter()
       security,
       middleware: [requireRole("editor", "reviewer")] as const,
       request: { params: IdParam },
-      responses: { 200: { description: "来信", ...jsonContent(LetterView) }, ...commonProblems },
+      responses: {
+        200: { description: "来信", ...jsonContent(named(LetterDetail, "LetterDetail"), example.letter) },
+        ...commonProblems,
+      },
     }),
     async (c) => {
       const letter = await letterDetail(c.var.deps, c.var.principal, change(c, c.req.valid("param").id));
       c.header("Cache-Control", "no-store");
-      return respond(c, letter);
+      return versioned(c, letter);
     },
   )
   .openapi(
@@ -125,11 +126,11 @@ export const letterRoutes = newRouter()
         headers: IfMatchHeader,
         body: { required: true, ...jsonContent(TransferLetterInput, example.transfer) },
       },
-      responses: { 200: { description: "转办后的来信", ...jsonContent(LetterView) }, ...problems },
+      responses: { 200: { description: "转办后的来信", ...jsonContent(Letter) }, ...problems },
     }),
     async (c) => {
       const input = { ...change(c, c.req.valid("param").id), ...c.req.valid("json") };
-      return respond(c, await transferLetter(c.var.deps, c.var.principal, input));
+      return versioned(c, await transferLetter(c.var.deps, c.var.principal, input));
     },
   )
   .openapi(
@@ -146,10 +147,10 @@ export const letterRoutes = newRouter()
         headers: IfMatchHeader,
         body: { required: true, ...jsonContent(ReplyLetterInput, example.reply) },
       },
-      responses: { 200: { description: "已答复的来信", ...jsonContent(LetterView) }, ...problems },
+      responses: { 200: { description: "已答复的来信", ...jsonContent(Letter) }, ...problems },
     }),
     async (c) => {
       const input = { ...change(c, c.req.valid("param").id), ...c.req.valid("json") };
-      return respond(c, await replyToLetter(c.var.deps, c.var.principal, input));
+      return versioned(c, await replyToLetter(c.var.deps, c.var.principal, input));
     },
   );

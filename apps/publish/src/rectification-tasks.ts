@@ -1,17 +1,21 @@
-import { getTask, listTasks, reportTaskProgress, submitTaskCompletion, type TaskView } from "@gov/core";
-import { CompleteInput, ProgressInput, TaskState } from "@gov/domain";
+import { getTask, listTasks, reportTaskProgress, submitTaskCompletion } from "@gov/core";
+import { CompleteInput, ProgressInput, TaskState, TaskView } from "@gov/domain";
 import {
   type AppEnv,
   commonProblems,
-  etagOf,
   IfMatchHeader,
+  idParam,
   jsonContent,
+  named,
   newRouter,
+  PageQuery,
+  pageOf,
   problemResponse,
   requireRole,
   security,
   sentVersion,
   updateProblems,
+  versioned,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -21,17 +25,12 @@ import type { Context } from "hono";
  * task is 404, as if it did not exist); the office verifies them in the supervision API.
  */
 type C = Context<AppEnv>;
-const Json = z.record(z.string(), z.unknown());
-const IdParam = z.object({ id: z.string().max(40) });
+const Task = named(TaskView, "RectificationTask");
+const IdParam = idParam("rectificationTask");
 const problems = {
   ...updateProblems,
   422: problemResponse("佐证信息不存在或未发布"),
 };
-
-function respond(c: C, task: TaskView) {
-  c.header("ETag", etagOf(task.version));
-  return c.json(task, 200);
-}
 
 /** The task named in the path, at the version If-Match names when the caller sent one. */
 const taskRef = (c: C, id: string) => ({ id, expectedVersion: sentVersion(c) });
@@ -50,7 +49,7 @@ const action = <S extends z.ZodType>(
     security,
     middleware: [requireRole("editor", "reviewer")] as const,
     request: { params: IdParam, headers: IfMatchHeader, body: { required, ...jsonContent(body, example) } },
-    responses: { 200: { description: "更新后的任务", ...jsonContent(Json) }, ...problems },
+    responses: { 200: { description: "更新后的任务", ...jsonContent(Task) }, ...problems },
   });
 
 export const rectificationTaskRoutes = newRouter()
@@ -68,14 +67,13 @@ export const rectificationTaskRoutes = newRouter()
             .enum(["true", "false"])
             .transform((v) => v === "true")
             .optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-          cursor: z.string().max(2000).optional(),
+          ...PageQuery.shape,
         }),
       },
       responses: {
         200: {
           description: "列表",
-          ...jsonContent(z.object({ items: z.array(Json), nextCursor: z.string().nullable() })),
+          ...jsonContent(pageOf(Task)),
         },
         ...commonProblems,
       },
@@ -93,9 +91,10 @@ export const rectificationTaskRoutes = newRouter()
       security,
       middleware: [requireRole("editor", "reviewer")] as const,
       request: { params: IdParam },
-      responses: { 200: { description: "任务", ...jsonContent(Json) }, ...commonProblems },
+      responses: { 200: { description: "任务", ...jsonContent(Task) }, ...commonProblems },
     }),
-    async (c) => respond(c, await getTask(c.var.deps, c.var.principal, taskRef(c, c.req.valid("param").id))),
+    async (c) =>
+      versioned(c, await getTask(c.var.deps, c.var.principal, taskRef(c, c.req.valid("param").id))),
   )
   .openapi(
     action(
@@ -111,13 +110,13 @@ export const rectificationTaskRoutes = newRouter()
     ),
     async (c) => {
       const input = { ...c.req.valid("json"), ...taskRef(c, c.req.valid("param").id) };
-      return respond(c, await reportTaskProgress(c.var.deps, c.var.principal, input));
+      return versioned(c, await reportTaskProgress(c.var.deps, c.var.principal, input));
     },
   )
   .openapi(
     action("complete", "整改完成，提请核验", CompleteInput, { note: "已全部整改到位" }, false),
     async (c) => {
       const input = { ...c.req.valid("json"), ...taskRef(c, c.req.valid("param").id) };
-      return respond(c, await submitTaskCompletion(c.var.deps, c.var.principal, input));
+      return versioned(c, await submitTaskCompletion(c.var.deps, c.var.principal, input));
     },
   );

@@ -1,4 +1,5 @@
-import { describeAppFrame } from "@gov/http/frame-checks";
+import { describeAppFrame, describeTypedAnswers } from "@gov/http/frame-checks";
 import { createSupervisionApp } from "./app.ts";
 
 describeAppFrame("supervision", createSupervisionApp);
+describeTypedAnswers("supervision", createSupervisionApp);

@@ -8,6 +8,9 @@ import {
   scoreAssessment,
 } from "@gov/core";
 import {
+  Assessment,
+  AssessmentView,
+  AutoScoredAssessment,
   AutoScoreInput,
   assessmentView,
   CreateAssessmentInput,
@@ -16,36 +19,35 @@ import {
   ScoresInput,
 } from "@gov/domain";
 import {
-  type AppEnv,
   commonProblems,
   created,
   etagOf,
   expectedVersion,
   IfMatchHeader,
   idempotent,
+  idParam,
   jsonContent,
+  named,
   newRouter,
   problemResponse,
   requireRole,
   security,
   sentVersion,
   updateProblems,
+  versioned,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { examples } from "./examples.ts";
+import { Task } from "./rectification-tasks.ts";
 
-const Json = z.record(z.string(), z.unknown());
-const IdParam = z.object({ id: z.string().max(40) });
+const View = named(AssessmentView, "AssessmentView");
+const IdParam = idParam("assessment");
 const problems = {
   ...updateProblems,
   422: problemResponse("违反业务规则"),
 };
 
-function respond(c: Context<AppEnv>, { assessment, system }: AssessmentWithSheet, extra: object = {}) {
-  c.header("ETag", etagOf(assessment.version));
-  return c.json({ ...extra, ...assessmentView(assessment, system) }, 200);
-}
+const viewOf = ({ assessment, system }: AssessmentWithSheet) => assessmentView(assessment, system);
 
 export const assessmentRoutes = newRouter()
   .openapi(
@@ -58,14 +60,14 @@ export const assessmentRoutes = newRouter()
       security,
       middleware: [requireRole("office"), idempotent] as const,
       request: { body: { required: true, ...jsonContent(CreateAssessmentInput, examples.assessment) } },
-      responses: { 201: { description: "已创建", ...jsonContent(Json) }, ...problems },
+      responses: { 201: { description: "已创建", ...jsonContent(View) }, ...problems },
     }),
     (c) =>
       created(
         c,
         (alsoWrite) => createAssessment(c.var.deps, c.var.principal, c.req.valid("json"), { alsoWrite }),
         ({ assessment, system }) => ({
-          body: assessmentView(assessment, system),
+          body: viewOf({ assessment, system }),
           headers: {
             ETag: etagOf(assessment.version),
             Location: `/supervision/v1/assessments/${assessment.id}`,
@@ -89,7 +91,7 @@ export const assessmentRoutes = newRouter()
       responses: {
         200: {
           description: "列表",
-          ...jsonContent(z.object({ items: z.array(Json), nextCursor: z.null() })),
+          ...jsonContent(z.object({ items: z.array(named(Assessment, "Assessment")), nextCursor: z.null() })),
         },
         ...commonProblems,
       },
@@ -107,11 +109,11 @@ export const assessmentRoutes = newRouter()
       security,
       middleware: [requireRole("assessor")] as const,
       request: { params: IdParam },
-      responses: { 200: { description: "考评", ...jsonContent(Json) }, ...commonProblems },
+      responses: { 200: { description: "考评", ...jsonContent(View) }, ...commonProblems },
     }),
     async (c) => {
       const input = { ...c.req.valid("param"), expectedVersion: sentVersion(c) };
-      return respond(c, await getAssessment(c.var.deps, c.var.principal, input));
+      return versioned(c, viewOf(await getAssessment(c.var.deps, c.var.principal, input)));
     },
   )
   .openapi(
@@ -129,14 +131,14 @@ export const assessmentRoutes = newRouter()
         body: { required: true, ...jsonContent(ScoresInput, examples.scores) },
       },
       responses: {
-        200: { description: "打分后的考评", ...jsonContent(Json) },
+        200: { description: "打分后的考评", ...jsonContent(View) },
         428: problemResponse("缺少If-Match"),
         ...problems,
       },
     }),
     async (c) => {
       const input = { ...c.req.valid("json"), ...c.req.valid("param"), expectedVersion: expectedVersion(c) };
-      return respond(c, await scoreAssessment(c.var.deps, c.var.principal, input));
+      return versioned(c, viewOf(await scoreAssessment(c.var.deps, c.var.principal, input)));
     },
   )
   .openapi(
@@ -157,14 +159,17 @@ export const assessmentRoutes = newRouter()
         },
       },
       responses: {
-        200: { description: "评分结果（results）与考评", ...jsonContent(Json) },
+        200: {
+          description: "评分结果（results）与考评",
+          ...jsonContent(named(AutoScoredAssessment, "AutoScoredAssessment")),
+        },
         ...problems,
       },
     }),
     async (c) => {
       const input = { ...c.req.valid("json"), ...c.req.valid("param"), expectedVersion: sentVersion(c) };
       const { asOf, results, ...scored } = await autoScoreAssessment(c.var.deps, c.var.principal, input);
-      return respond(c, scored, { scoredAsOf: asOf, results });
+      return versioned(c, { scoredAsOf: asOf, results, ...viewOf(scored) });
     },
   )
   .openapi(
@@ -181,7 +186,7 @@ export const assessmentRoutes = newRouter()
         body: { required: true, ...jsonContent(GenerateTasksInput, examples.generate) },
       },
       responses: {
-        201: { description: "已下达的任务", ...jsonContent(z.object({ items: z.array(Json) })) },
+        201: { description: "已下达的任务", ...jsonContent(z.object({ items: z.array(Task) })) },
         ...problems,
       },
     }),

@@ -1,18 +1,26 @@
 import { circularOfYear, draftCircular, rankYear } from "@gov/core";
-import { circularHtml, circularMarkdown, IndicatorLevel, levelNames } from "@gov/domain";
+import {
+  circularHtml,
+  circularMarkdown,
+  IndicatorLevel,
+  Item,
+  levelNames,
+  Rankings,
+  RenderedCircular,
+} from "@gov/domain";
 import {
   commonProblems,
   created,
   etagOf,
   idempotent,
   jsonContent,
+  named,
   newRouter,
   requireRole,
   security,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 
-const Json = z.record(z.string(), z.unknown());
 const Year = z.coerce.number().int().min(2000).max(2100).openapi({ example: 2019 });
 
 export const circularRoutes = newRouter()
@@ -24,7 +32,10 @@ export const circularRoutes = newRouter()
       security,
       middleware: [requireRole("office")] as const,
       request: { query: z.object({ year: Year, level: IndicatorLevel.optional() }) },
-      responses: { 200: { description: "各层级排名", ...jsonContent(Json) }, ...commonProblems },
+      responses: {
+        200: { description: "各层级排名", ...jsonContent(named(Rankings, "Rankings")) },
+        ...commonProblems,
+      },
     }),
     async (c) => {
       const { year, level } = c.req.valid("query");
@@ -50,7 +61,7 @@ export const circularRoutes = newRouter()
         200: {
           description: "通报",
           content: {
-            "application/json": { schema: Json },
+            "application/json": { schema: named(RenderedCircular, "Circular") },
             "text/markdown": { schema: z.string() },
             "text/html": { schema: z.string() },
           },
@@ -81,7 +92,18 @@ export const circularRoutes = newRouter()
       security,
       middleware: [requireRole("office"), idempotent] as const,
       request: { params: z.object({ year: Year }) },
-      responses: { 201: { description: "通报草稿及后续步骤", ...jsonContent(Json) }, ...commonProblems },
+      responses: {
+        201: {
+          description: "通报草稿及后续步骤",
+          ...jsonContent(
+            z.object({
+              item: named(Item, "Item"),
+              next: z.object({ submit: z.string(), approve: z.string() }),
+            }),
+          ),
+        },
+        ...commonProblems,
+      },
     }),
     (c) =>
       created(

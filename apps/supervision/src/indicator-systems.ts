@@ -1,19 +1,28 @@
 import { createIndicatorSystem, getIndicatorSystem, listIndicatorSystems } from "@gov/core";
-import { CreateIndicatorSystemInput, IndicatorLevel, ruleCatalogue } from "@gov/domain";
+import {
+  CreateIndicatorSystemInput,
+  IndicatorLevel,
+  IndicatorSystem,
+  ruleCatalogue,
+  ScoringRule,
+} from "@gov/domain";
 import {
   commonProblems,
   created,
   etagOf,
   idempotent,
+  idParam,
   jsonContent,
+  named,
   newRouter,
   requireRole,
   security,
+  versioned,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import { examples } from "./examples.ts";
 
-const Json = z.record(z.string(), z.unknown());
+const System = named(IndicatorSystem, "IndicatorSystem");
 const Year = z.coerce.number().int().min(2000).max(2100);
 
 export const indicatorSystemRoutes = newRouter()
@@ -26,7 +35,10 @@ export const indicatorSystemRoutes = newRouter()
       security,
       middleware: [requireRole("assessor")] as const,
       responses: {
-        200: { description: "规则目录", ...jsonContent(z.object({ items: z.array(Json) })) },
+        200: {
+          description: "规则目录",
+          ...jsonContent(z.object({ items: z.array(named(ScoringRule, "ScoringRule")) })),
+        },
         ...commonProblems,
       },
     }),
@@ -43,7 +55,7 @@ export const indicatorSystemRoutes = newRouter()
       middleware: [requireRole("office"), idempotent] as const,
       request: { body: { required: true, ...jsonContent(CreateIndicatorSystemInput, examples.system) } },
       responses: {
-        201: { description: "已创建", ...jsonContent(Json) },
+        201: { description: "已创建", ...jsonContent(System) },
         ...commonProblems,
       },
     }),
@@ -71,7 +83,7 @@ export const indicatorSystemRoutes = newRouter()
       responses: {
         200: {
           description: "列表",
-          ...jsonContent(z.object({ items: z.array(Json), nextCursor: z.null() })),
+          ...jsonContent(z.object({ items: z.array(System), nextCursor: z.null() })),
         },
         ...commonProblems,
       },
@@ -88,12 +100,11 @@ export const indicatorSystemRoutes = newRouter()
       summary: "指标体系详情",
       security,
       middleware: [requireRole("assessor")] as const,
-      request: { params: z.object({ id: z.string().max(40) }) },
-      responses: { 200: { description: "指标体系", ...jsonContent(Json) }, ...commonProblems },
+      request: { params: idParam("indicatorSystem") },
+      responses: { 200: { description: "指标体系", ...jsonContent(System) }, ...commonProblems },
     }),
     async (c) => {
       const system = await getIndicatorSystem(c.var.deps, c.var.principal, c.req.valid("param"));
-      c.header("ETag", etagOf(system.version));
-      return c.json(system, 200);
+      return versioned(c, system);
     },
   );

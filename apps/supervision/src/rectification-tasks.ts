@@ -1,36 +1,34 @@
-import { editTask, getTask, issueTask, listTasks, type TaskView, verifyTaskCompletion } from "@gov/core";
-import { CreateTaskInput, TaskState, UpdateTaskInput, VerifyInput } from "@gov/domain";
+import { editTask, getTask, issueTask, listTasks, verifyTaskCompletion } from "@gov/core";
+import { CreateTaskInput, TaskState, TaskView, UpdateTaskInput, VerifyInput } from "@gov/domain";
 import {
-  type AppEnv,
   commonProblems,
   created,
   etagOf,
   expectedVersion,
   IfMatchHeader,
   idempotent,
+  idParam,
   jsonContent,
+  named,
   newRouter,
+  PageQuery,
+  pageOf,
   problemResponse,
   requireRole,
   security,
   sentVersion,
   updateProblems,
+  versioned,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { examples } from "./examples.ts";
 
-const Json = z.record(z.string(), z.unknown());
-const IdParam = z.object({ id: z.string().max(40) });
+export const Task = named(TaskView, "RectificationTask");
+const IdParam = idParam("rectificationTask");
 const problems = {
   ...updateProblems,
   422: problemResponse("违反业务规则"),
 };
-
-function respond(c: Context<AppEnv>, task: TaskView) {
-  c.header("ETag", etagOf(task.version));
-  return c.json(task, 200);
-}
 
 /** Query filters of the office's list. */
 const TaskQuery = z.object({
@@ -40,8 +38,7 @@ const TaskQuery = z.object({
     .transform((v) => v === "true")
     .optional()
     .openapi({ description: "true：只列逾期未完成的任务" }),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(2000).optional(),
+  ...PageQuery.shape,
 });
 
 export const rectificationTaskRoutes = newRouter()
@@ -55,7 +52,7 @@ export const rectificationTaskRoutes = newRouter()
       security,
       middleware: [requireRole("office"), idempotent] as const,
       request: { body: { required: true, ...jsonContent(CreateTaskInput, examples.task) } },
-      responses: { 201: { description: "已下达", ...jsonContent(Json) }, ...problems },
+      responses: { 201: { description: "已下达", ...jsonContent(Task) }, ...problems },
     }),
     (c) =>
       created(
@@ -78,7 +75,7 @@ export const rectificationTaskRoutes = newRouter()
       responses: {
         200: {
           description: "列表",
-          ...jsonContent(z.object({ items: z.array(Json), nextCursor: z.string().nullable() })),
+          ...jsonContent(pageOf(Task)),
         },
         ...commonProblems,
       },
@@ -93,11 +90,11 @@ export const rectificationTaskRoutes = newRouter()
       security,
       middleware: [requireRole("office")] as const,
       request: { params: IdParam },
-      responses: { 200: { description: "任务", ...jsonContent(Json) }, ...commonProblems },
+      responses: { 200: { description: "任务", ...jsonContent(Task) }, ...commonProblems },
     }),
     async (c) => {
       const input = { ...c.req.valid("param"), expectedVersion: sentVersion(c) };
-      return respond(c, await getTask(c.var.deps, c.var.principal, input));
+      return versioned(c, await getTask(c.var.deps, c.var.principal, input));
     },
   )
   .openapi(
@@ -119,7 +116,7 @@ export const rectificationTaskRoutes = newRouter()
         },
       },
       responses: {
-        200: { description: "已修改", ...jsonContent(Json) },
+        200: { description: "已修改", ...jsonContent(Task) },
         428: problemResponse("缺少If-Match"),
         ...problems,
       },
@@ -130,7 +127,7 @@ export const rectificationTaskRoutes = newRouter()
         expectedVersion: expectedVersion(c),
         changes: c.req.valid("json"),
       };
-      return respond(c, await editTask(c.var.deps, c.var.principal, input));
+      return versioned(c, await editTask(c.var.deps, c.var.principal, input));
     },
   )
   .openapi(
@@ -146,10 +143,10 @@ export const rectificationTaskRoutes = newRouter()
         headers: IfMatchHeader,
         body: { required: true, ...jsonContent(VerifyInput, examples.verify) },
       },
-      responses: { 200: { description: "核验后的任务", ...jsonContent(Json) }, ...problems },
+      responses: { 200: { description: "核验后的任务", ...jsonContent(Task) }, ...problems },
     }),
     async (c) => {
       const input = { ...c.req.valid("json"), ...c.req.valid("param"), expectedVersion: sentVersion(c) };
-      return respond(c, await verifyTaskCompletion(c.var.deps, c.var.principal, input));
+      return versioned(c, await verifyTaskCompletion(c.var.deps, c.var.principal, input));
     },
   );

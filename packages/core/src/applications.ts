@@ -1,10 +1,13 @@
 import {
   type Application,
+  type ApplicationDetail,
   type ApplicationEventInput,
+  type ApplicationListEntry,
   applicantKindOf,
   type Calendar,
   canSeeUnit,
   clockOfApplication,
+  type DisclosedApplication,
   fail,
   hasRole,
   type IsoDate,
@@ -17,7 +20,14 @@ import {
   withEvent,
   yearOf,
 } from "@gov/domain";
-import { issueTrackingCredentials, newId, type PageRequest, type Principal, type Write } from "@gov/store";
+import {
+  issueTrackingCredentials,
+  newId,
+  type Page,
+  type PageRequest,
+  type Principal,
+  type Write,
+} from "@gov/store";
 import { auditOf } from "./audit.ts";
 import { currentCalendar } from "./calendar.ts";
 import type { Change } from "./change.ts";
@@ -45,7 +55,7 @@ function standing(application: Application, calendar: Calendar, today: IsoDate, 
 }
 
 /** The staff view: the record, its clock as of today, why it is due then, and the applicant. */
-async function detailOf(deps: Deps, application: Application) {
+async function detailOf(deps: Deps, application: Application): Promise<ApplicationDetail> {
   const { clock, timeliness } = standing(
     application,
     await currentCalendar(deps),
@@ -64,7 +74,6 @@ async function detailOf(deps: Deps, application: Application) {
     applicant: applicant ?? null,
   };
 }
-export type ApplicationDetail = Awaited<ReturnType<typeof detailOf>>;
 
 /** Where and when an application arrived; the tracking code and the clock are the system's. */
 type Arrival = Pick<Application, "unitCode" | "channel" | "receivedOn">;
@@ -166,7 +175,7 @@ export async function listApplications(
   deps: Deps,
   actor: Principal,
   input: { unit?: string | undefined } & PageRequest,
-) {
+): Promise<Page<ApplicationListEntry>> {
   const { unit, ...page } = input;
   const { applications } = deps.store;
   const office = hasRole(actor, "office");
@@ -230,7 +239,7 @@ export async function discloseApplication(
   deps: Deps,
   actor: Principal,
   input: { id: string; content: ItemContent },
-) {
+): Promise<DisclosedApplication> {
   const application = await scopedApplication(deps, actor, { id: input.id });
   if (
     application.state !== "answered" ||

@@ -1,6 +1,7 @@
 import {
   type Consultation,
   type ConsultationFeedbackInput,
+  type ConsultationView,
   canSeeUnit,
   checkCommentWindow,
   consultationStats,
@@ -25,11 +26,10 @@ import { alsoWritten, type CreateOptions } from "./writes.ts";
 /** 征求意见: the drafting unit opens one on its draft and publishes the feedback; anyone comments inside the window. */
 
 /** The drafting unit's view: the record with its phase as of today. */
-const view = (consultation: Consultation, today: IsoDate) => ({
+const view = (consultation: Consultation, today: IsoDate): ConsultationView => ({
   ...consultation,
   phase: phaseOf(consultation, today),
 });
-export type ConsultationView = ReturnType<typeof view>;
 
 /** Another unit's consultation reads as missing (its existence is not revealed), checked at the version the caller read. */
 async function scopedConsultation(deps: Deps, actor: Principal, change: Change): Promise<Consultation> {

@@ -1,6 +1,5 @@
 export { draftAnnualReport } from "./annual-report.ts";
 export {
-  type ApplicationDetail,
   type ApplicationReceipt,
   applicationDetail,
   applicationStatus,
@@ -25,7 +24,6 @@ export { currentCalendar, loadHolidayNotice, type NoticeLoaded } from "./calenda
 export { circularOfYear, draftCircular } from "./circulars.ts";
 export {
   type CommentReceipt,
-  type ConsultationView,
   consultationComments,
   consultationYear,
   listConsultations,
@@ -41,7 +39,6 @@ export type { Credentials } from "./intake.ts";
 export { checkedContent, draftItem } from "./items.ts";
 export {
   type LetterReceipt,
-  type LetterView,
   letterDetail,
   letterStatus,
   listLetters,
@@ -71,7 +68,6 @@ export {
   listTasks,
   reportTaskProgress,
   submitTaskCompletion,
-  type TaskView,
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
 export { type ScanResult, supervisionScan } from "./supervision-scan.ts";

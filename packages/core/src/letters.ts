@@ -3,7 +3,9 @@ import {
   fail,
   isLetterOverdue,
   type Letter,
+  type LetterDetail,
   type LetterState,
+  type LetterView,
   latestOverdueReceipt,
   letterDueDate,
   letterView,
@@ -37,7 +39,6 @@ import { alsoWritten, type CreateOptions } from "./writes.ts";
 // Staff views count deadlines with the built-in calendar, as they always have; the writer's
 // status and receipt count them with the calendar in force.
 const view = (deps: Deps, letter: Letter) => letterView(letter, deps.calendar, deps.settings, todayOf(deps));
-export type LetterView = ReturnType<typeof letterView>;
 
 /** The letter as the caller may see it (another unit's reads as missing), at the version the caller read. */
 async function readLetter(deps: Deps, actor: Principal, change: Change) {
@@ -67,7 +68,7 @@ export async function listLetters(
 }
 
 /** The letter with its writer's contact: read only by the unit that holds it and the office. */
-export async function letterDetail(deps: Deps, actor: Principal, input: Change) {
+export async function letterDetail(deps: Deps, actor: Principal, input: Change): Promise<LetterDetail> {
   const letter = await readLetter(deps, actor, input);
   const writer = await deps.store.letters.writer(letter.id);
   return { ...view(deps, letter), writer: writer ?? null };

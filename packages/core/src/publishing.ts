@@ -10,6 +10,7 @@ import {
   fieldIssues,
   formatIndexNumber,
   type Item,
+  type ItemDetail,
   mergeContent,
   normativeCatalogue,
   rejectItem,
@@ -232,7 +233,7 @@ async function validityLinks(
 }
 
 /** The item with its links, as the actor may see it. */
-export async function itemDetail(deps: Deps, actor: Principal, id: string) {
+export async function itemDetail(deps: Deps, actor: Principal, id: string): Promise<ItemDetail> {
   const item = await scopedItems(deps.store.items, actor).get(id);
   return { ...item, links: await deps.store.items.links(item.id) };
 }

@@ -1,4 +1,4 @@
-import { CreateItemInput } from "@gov/domain";
+import { CreateItemInput, type TaskView } from "@gov/domain";
 import type { Principal } from "@gov/store";
 import { publishedItem } from "@gov/store/testing";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +9,6 @@ import {
   listTasks,
   reportTaskProgress,
   submitTaskCompletion,
-  type TaskView,
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
 import { departmentSheet, dept, office, otherDept, supervisionDeps } from "./test-supervision.ts";

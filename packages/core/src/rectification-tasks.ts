@@ -10,6 +10,7 @@ import {
   type RectificationTask,
   reportProgress,
   type TaskState,
+  type TaskView,
   tasksFromAssessment,
   taskView,
   type UpdateTaskInput,
@@ -27,12 +28,6 @@ import { checkVersion } from "./version.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
 
 type Versioned = { id: string; expectedVersion?: number | undefined };
-
-/**
- * A task as every reader is shown it: with whether it is overdue today. Today is the clock's,
- * so the flag and the overdue filter of a list always agree.
- */
-export type TaskView = ReturnType<typeof taskView>;
 
 /**
  * One task per indicator that lost points (or per group the office names), each with the

@@ -175,7 +175,11 @@ export const SystemEvent = z.discriminatedUnion("type", [
 ]);
 export type SystemEvent = z.infer<typeof SystemEvent>;
 
-export type ApplicationEvent = (ApplicationEventInput | SystemEvent) & { at: string; by: string };
+/** An event as recorded: what happened, when it was recorded and by whom. */
+export const ApplicationEvent = z
+  .union([ApplicationEventInput, SystemEvent])
+  .and(z.object({ at: z.string(), by: z.string() }));
+export type ApplicationEvent = z.infer<typeof ApplicationEvent>;
 
 export const ApplicationState = z.enum([
   "received",
@@ -189,26 +193,27 @@ export const ApplicationState = z.enum([
 export type ApplicationState = z.infer<typeof ApplicationState>;
 
 /** The stored application without personal data: safe to count and to show its status. */
-export type Application = {
-  id: string;
-  trackingCode: string;
-  unitCode: string;
-  channel: ApplicationChannel;
-  receivedOn: IsoDate;
-  applicantKind: ApplicantKind;
-  description: string;
-  provisionForm?: ProvisionForm | undefined;
-  events: ApplicationEvent[];
+export const Application = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  unitCode: z.string(),
+  channel: ApplicationChannel,
+  receivedOn: IsoDate,
+  applicantKind: ApplicantKind,
+  description: z.string(),
+  provisionForm: ProvisionForm.optional(),
+  events: z.array(ApplicationEvent),
   /** Snapshot of the derived clock, kept for lists; always recomputed on read. */
-  state: ApplicationState;
-  dueOn: IsoDate | null;
-  dueIsProvisional: boolean;
-  calendarVersion: string;
-  responseType?: ResponseType | undefined;
-  endedOn?: IsoDate | undefined;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
+  state: ApplicationState,
+  dueOn: IsoDate.nullable(),
+  dueIsProvisional: z.boolean(),
+  calendarVersion: z.string(),
+  responseType: ResponseType.optional(),
+  endedOn: IsoDate.optional(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Application = z.infer<typeof Application>;
 
 export const isOpen = (state: ApplicationState) => state !== "answered" && state !== "closed";

@@ -8,6 +8,7 @@ import { text } from "./item-kind.ts";
 import { Deduction } from "./scoring/deduction.ts";
 import type { AssessmentFacts } from "./scoring/facts.ts";
 import { factsNeeded, runRule } from "./scoring/registry.ts";
+import { RuleId } from "./scoring/rule.ts";
 import { UnitCode } from "./unit.ts";
 
 export const AssessmentId = idSchema("assessment");
@@ -156,7 +157,12 @@ export function factsNeededBy(system: IndicatorSystem) {
   return factsNeeded(system.indicators.flatMap((indicator) => (indicator.rule ? [indicator.rule] : [])));
 }
 
-export type AutoScoreResult = { indicatorCode: string; score: number; deductions: Deduction[] };
+export const AutoScoreResult = z.object({
+  indicatorCode: z.string(),
+  score: z.number(),
+  deductions: z.array(Deduction),
+});
+export type AutoScoreResult = z.infer<typeof AutoScoreResult>;
 
 /** Every indicator with an automatic rule, scored from the platform's own data. */
 export function autoScore(system: IndicatorSystem, facts: AssessmentFacts, asOf: string): AutoScoreResult[] {
@@ -213,7 +219,41 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
  * rectification, and the points lost; totals before and after. An indicator not yet scored
  * counts nothing, and is listed as such.
  */
-export function assessmentView(assessment: Assessment, system: IndicatorSystem) {
+/** One indicator of the sheet as scored: null where it is not scored yet. */
+export const ScoredIndicator = z.object({
+  code: z.string(),
+  name: z.string(),
+  group: z.string().nullable(),
+  maxScore: z.number(),
+  deduction: z.string(),
+  rule: RuleId.nullable(),
+  score: z.number().nullable(),
+  before: z.number().nullable(),
+  lost: z.number().nullable(),
+  source: IndicatorScore.shape.source.nullable(),
+  note: z.string().nullable(),
+  evidence: z.array(z.string()),
+  deductions: z.array(Deduction),
+});
+
+export const AssessmentView = Assessment.extend({
+  systemName: z.string(),
+  total: z.number(),
+  maxTotal: z.number(),
+  baselineTotal: z.number().nullable(),
+  scoredCount: z.number().int(),
+  indicatorCount: z.number().int(),
+  indicators: z.array(ScoredIndicator),
+});
+export type AssessmentView = z.infer<typeof AssessmentView>;
+
+/** An automatic round's answer: the day judged as of, each rule's result, and the assessment. */
+export const AutoScoredAssessment = AssessmentView.extend({
+  scoredAsOf: IsoDate,
+  results: z.array(AutoScoreResult),
+});
+
+export function assessmentView(assessment: Assessment, system: IndicatorSystem): AssessmentView {
   const current = new Map(assessment.scores.map((s) => [s.indicatorCode, s]));
   const before = new Map(assessment.baseline?.scores.map((s) => [s.indicatorCode, s.score]) ?? []);
   const indicators = system.indicators.map((indicator) => {
@@ -245,7 +285,6 @@ export function assessmentView(assessment: Assessment, system: IndicatorSystem) 
     indicators,
   };
 }
-export type AssessmentView = ReturnType<typeof assessmentView>;
 
 /** The indicators that lost points, with what was lost and why. */
 export function lostIndicators(assessment: Assessment, system: IndicatorSystem) {

@@ -51,6 +51,12 @@ export const HolidayNotice = z
   });
 export type HolidayNotice = z.infer<typeof HolidayNotice>;
 
+/** A notice as loaded: its version for the year, when and by which key. */
+export const LoadedHolidayNotice = HolidayNotice.and(
+  z.object({ version: z.number().int(), loadedAt: z.string(), loadedBy: z.string() }),
+);
+export type LoadedHolidayNotice = z.infer<typeof LoadedHolidayNotice>;
+
 const sortedUnique = <T extends string | number>(values: readonly T[]): boolean =>
   values.every((v, i) => i === 0 || (values[i - 1] as T) < v);
 

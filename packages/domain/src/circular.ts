@@ -1,16 +1,23 @@
+import { z } from "zod";
 import { levelNames } from "./indicator-level.ts";
 import type { LevelRanking } from "./ranking.ts";
 import { isOverdue, type RectificationTask, taskStateNames } from "./rectification.ts";
-import { type Block, blocksHtml, blocksMarkdown } from "./written-document.ts";
+import { Block, blocksHtml, blocksMarkdown } from "./written-document.ts";
 
-export type Circular = {
-  year: number;
-  title: string;
-  issuer: string;
-  issuedOn: string;
-  blocks: Block[];
-  summary: { assessed: number; tasks: number; verified: number; overdue: number; reopened: number };
-};
+const count = z.number().int();
+export const Circular = z.object({
+  year: z.number().int(),
+  title: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string(),
+  blocks: z.array(Block),
+  summary: z.object({ assessed: count, tasks: count, verified: count, overdue: count, reopened: count }),
+});
+export type Circular = z.infer<typeof Circular>;
+
+/** The circular as JSON: its blocks, and the same text rendered as Markdown and HTML. */
+export const RenderedCircular = Circular.extend({ markdown: z.string(), html: z.string() });
+export type RenderedCircular = z.infer<typeof RenderedCircular>;
 
 export type CircularInput = {
   year: number;

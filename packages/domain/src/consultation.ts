@@ -38,6 +38,14 @@ export const SubmitCommentInput = z.strictObject({
 });
 export type SubmitCommentInput = z.infer<typeof SubmitCommentInput>;
 
+/** A comment as received: the contact is personal data and leaves only through the drafting unit's reads. */
+export const ConsultationComment = SubmitCommentInput.extend({
+  id: z.string(),
+  consultationId: z.string(),
+  receivedAt: z.string(),
+});
+export type ConsultationComment = z.infer<typeof ConsultationComment>;
+
 /** The unit's answer after the window: how many were adopted, and why the others were not. */
 export const ConsultationFeedbackInput = z.strictObject({
   adopted: z.number().int("采纳条数须为整数").min(0, "采纳条数不能为负"),
@@ -136,19 +144,33 @@ export function publishFeedback(
 }
 
 /** The public face of a consultation: the window, its phase and, once published, the feedback. */
-export function publicConsultation(consultation: Consultation, today: IsoDate) {
+export const PublicConsultation = Consultation.omit({
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+}).extend({
+  phase: ConsultationPhase,
+});
+export type PublicConsultation = z.infer<typeof PublicConsultation>;
+
+export function publicConsultation(consultation: Consultation, today: IsoDate): PublicConsultation {
   const { version: _v, createdAt: _c, updatedAt: _u, ...rest } = consultation;
   return { ...rest, phase: phaseOf(consultation, today) };
 }
 
-export type ConsultationYearStats = {
-  year: number;
-  consultations: number;
-  commentsReceived: number;
-  feedbackPublished: number;
-  adopted: number;
-  notAdopted: number;
-};
+/** The drafting unit's view: the whole record with its phase as of today. */
+export const ConsultationView = Consultation.extend({ phase: ConsultationPhase });
+export type ConsultationView = z.infer<typeof ConsultationView>;
+
+export const ConsultationYearStats = z.object({
+  year: z.number().int(),
+  consultations: z.number().int(),
+  commentsReceived: z.number().int(),
+  feedbackPublished: z.number().int(),
+  adopted: z.number().int(),
+  notAdopted: z.number().int(),
+});
+export type ConsultationYearStats = z.infer<typeof ConsultationYearStats>;
 
 /** 征求意见 by year (of the window's opening): the annual report's "征求意见N条" and the adoption it reports. */
 export function consultationStats(

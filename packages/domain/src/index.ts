@@ -11,6 +11,7 @@ export {
 } from "./application-clock/state.ts";
 export * from "./application-clock/statistics.ts";
 export * from "./application-report.ts";
+export * from "./application-view.ts";
 export * from "./assessment.ts";
 export * from "./audit.ts";
 export * from "./calendar.ts";

@@ -52,12 +52,25 @@ export const CreateIndicatorSystemInput = z
   });
 export type CreateIndicatorSystemInput = z.infer<typeof CreateIndicatorSystemInput>;
 
+/**
+ * A rule's parameters once the rule's own schema has checked them: a deduction, an MM-DD
+ * deadline, a list of columns, days per column.
+ */
+const CheckedRuleParams = z.record(
+  z.string(),
+  z.union([z.number(), z.string(), z.array(z.string()), z.record(z.string(), z.number())]),
+);
+export const CheckedIndicator = Indicator.extend({
+  rule: RuleRef.extend({ params: CheckedRuleParams.optional() }).optional(),
+});
+export type CheckedIndicator = z.infer<typeof CheckedIndicator>;
+
 export const IndicatorSystem = z.object({
   id: IndicatorSystemId,
   year: z.number().int(),
   level: IndicatorLevel,
   name: z.string(),
-  indicators: z.array(Indicator),
+  indicators: z.array(CheckedIndicator),
   maxTotal: z.number(),
   version: z.number().int().positive(),
   createdAt: z.string(),
@@ -69,12 +82,13 @@ export type IndicatorSystem = z.infer<typeof IndicatorSystem>;
  * Each rule's parameters must fit that rule, so a typo in a sheet is a 400 at creation, not a
  * silent default at scoring time. A rule whose data is not yet on the platform is refused (422).
  */
-export function checkIndicatorRules(indicators: readonly Indicator[]): Indicator[] {
+export function checkIndicatorRules(indicators: readonly Indicator[]): CheckedIndicator[] {
   const issues: FieldIssue[] = [];
   const checked = indicators.map((indicator, i) => {
-    if (!indicator.rule) return indicator;
-    const definition = ruleDefinition(indicator.rule.id);
-    const parsed = definition.params.safeParse(indicator.rule.params ?? {});
+    const { rule, ...unruled } = indicator;
+    if (!rule) return unruled;
+    const definition = ruleDefinition(rule.id);
+    const parsed = definition.params.safeParse(rule.params ?? {});
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = ["indicators", i, "rule", "params", ...issue.path].join(".");
@@ -82,9 +96,9 @@ export function checkIndicatorRules(indicators: readonly Indicator[]): Indicator
         if (keys.length) issues.push(...keys.map((k) => ({ path: `${path}.${k}`, message: "不允许的参数" })));
         else issues.push({ path, message: issue.message });
       }
-      return indicator;
+      return unruled;
     }
-    return { ...indicator, rule: { id: indicator.rule.id, params: parsed.data as Record<string, unknown> } };
+    return { ...indicator, rule: { id: rule.id, params: parsed.data as z.infer<typeof CheckedRuleParams> } };
   });
   if (issues.length) fail("validation", "自动评分规则的参数不符合要求", issues);
   return checked;

@@ -196,6 +196,10 @@ export const Item = ItemContent.extend({
 });
 export type Item = z.infer<typeof Item>;
 
+/** A superseded edition as kept for the history: the item as it was, without its pending revision. */
+export const ItemEdition = Item.omit({ revision: true });
+export type ItemEdition = z.infer<typeof ItemEdition>;
+
 export const stateNames: Record<ItemState, string> = {
   draft: "草稿",
   submitted: "待审核",

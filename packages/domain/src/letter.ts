@@ -203,7 +203,23 @@ export function latestOverdueReceipt(calendar: Calendar, settings: Settings, tod
 }
 
 /** What staff see: the letter with its deadline derived from today's calendar. */
-export function letterView(letter: Letter, calendar: Calendar, settings: Settings, today: IsoDate) {
+export const LetterView = Letter.extend({
+  dueOn: IsoDate,
+  dueIsProvisional: z.boolean(),
+  overdue: z.boolean(),
+});
+export type LetterView = z.infer<typeof LetterView>;
+
+/** The holding unit's detail: the view with the writer's contact (null once it is no longer kept). */
+export const LetterDetail = LetterView.extend({ writer: LetterWriter.nullable() });
+export type LetterDetail = z.infer<typeof LetterDetail>;
+
+export function letterView(
+  letter: Letter,
+  calendar: Calendar,
+  settings: Settings,
+  today: IsoDate,
+): LetterView {
   const due = letterDueDate(letter, calendar, settings);
   return {
     ...letter,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type FieldIssue, fail } from "./error.ts";
-import { type Item, type ItemContent, PublicItem, publicItem } from "./item.ts";
+import { Item, type ItemContent, PublicItem, publicItem } from "./item.ts";
 import { type Actor, canSeeUnit } from "./unit.ts";
 
 /**
@@ -96,6 +96,10 @@ function publicLinks(links: Link[]): Link[] {
 }
 
 /** A published item's links grouped by relation: related documents, interpretations, amending or repealing ones. */
+/** Staff see an item with every link as stored, `from` naming the item the link record sits on. */
+export const ItemDetail = Item.extend({ links: z.array(Link.extend({ from: z.string() })) });
+export type ItemDetail = z.infer<typeof ItemDetail>;
+
 export const PublicLinks = z.partialRecord(LinkRelation, z.array(LinkTarget));
 export type PublicLinks = z.infer<typeof PublicLinks>;
 

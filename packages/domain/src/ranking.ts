@@ -1,22 +1,32 @@
+import { z } from "zod";
 import type { AssessmentView } from "./assessment.ts";
-import type { IndicatorLevel } from "./indicator-level.ts";
+import { IndicatorLevel } from "./indicator-level.ts";
 import { isOverdue, type RectificationTask } from "./rectification.ts";
 
-export type TaskCounts = { total: number; open: number; overdue: number; reopened: number; verified: number };
+const count = z.number().int();
+export const TaskCounts = z.object({
+  total: count,
+  open: count,
+  overdue: count,
+  reopened: count,
+  verified: count,
+});
+export type TaskCounts = z.infer<typeof TaskCounts>;
 
-export type RankingRow = {
-  rank: number;
-  unitCode: string;
-  unitName: string;
-  assessmentId: string;
-  total: number;
-  maxTotal: number;
+export const RankingRow = z.object({
+  rank: z.number().int(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  assessmentId: z.string(),
+  total: z.number(),
+  maxTotal: z.number(),
   /** The score before rectification, when tasks were issued. */
-  baselineTotal: number | null;
+  baselineTotal: z.number().nullable(),
   /** Share of the maximum, in percent with one decimal: comparable across sheets of one level. */
-  rate: number;
-  tasks: TaskCounts;
-};
+  rate: z.number(),
+  tasks: TaskCounts,
+});
+export type RankingRow = z.infer<typeof RankingRow>;
 
 export function taskCounts(tasks: readonly RectificationTask[], today: string): TaskCounts {
   return {
@@ -62,3 +72,10 @@ export function rankAssessments(
 }
 
 export type LevelRanking = { level: IndicatorLevel; rows: RankingRow[] };
+
+/** The rankings as the office reads them: each level under its Chinese name. */
+export const Rankings = z.object({
+  year: z.number().int(),
+  levels: z.array(z.object({ level: IndicatorLevel, name: z.string(), items: z.array(RankingRow) })),
+});
+export type Rankings = z.infer<typeof Rankings>;

@@ -338,6 +338,13 @@ export function isOverdue(task: Pick<RectificationTask, "state" | "deadline">, t
 
 export const openStates: TaskState[] = ["open", "in-progress", "reopened"];
 
-export function taskView(task: RectificationTask, today: string) {
+/**
+ * A task as every reader is shown it: with whether it is overdue today. Today is the caller's
+ * clock, so the flag and the overdue filter of a list always agree.
+ */
+export const TaskView = RectificationTask.extend({ overdue: z.boolean() });
+export type TaskView = z.infer<typeof TaskView>;
+
+export function taskView(task: RectificationTask, today: string): TaskView {
   return { ...task, overdue: isOverdue(task, today) };
 }

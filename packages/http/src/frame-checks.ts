@@ -2,6 +2,7 @@ import { testDeps } from "@gov/core/testing";
 import { describe, expect, it } from "vitest";
 import type { App } from "./app.ts";
 import type { Deps } from "./env.ts";
+import { type Document, untypedSchemas } from "./typed-answers.ts";
 
 /**
  * The checks every app's frame must pass (auth, health, OpenAPI, problem+json for unknown
@@ -48,6 +49,16 @@ export function describeAppFrame(name: string, create: (deps: Deps) => App) {
       const res = await app.request("/v1/nothing-here", auth(key));
       expect(res.status).toBe(404);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
+    });
+  });
+}
+
+/** Every answer in the app's document says what it holds, so portals can generate clients from it. */
+export function describeTypedAnswers(name: string, create: (deps: Deps) => App) {
+  describe(`${name}: the document describes what each answer holds`, () => {
+    it("no response schema is an untyped record or an empty schema", async () => {
+      const doc = (await (await create({} as never).request("/openapi.json")).json()) as Document;
+      expect(untypedSchemas(doc)).toEqual([]);
     });
   });
 }

@@ -1,7 +1,9 @@
 import { type IdKind, idPrefixes } from "@gov/domain";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { TypedResponse } from "hono/types";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { JSONParsed } from "hono/utils/types";
 import { etagOf } from "./version.ts";
 
 /**
@@ -32,12 +34,20 @@ export const idParam = (kind: IdKind) =>
       .openapi({ example: `${idPrefixes[kind]}_01JD6Q3Z5K8X9V2M4N7P0R1S3T` }),
   });
 
-/** A versioned record as the answer, with its version as the ETag the next If-Match sends back (ADR 0004). */
-export function versioned<T extends { version: number }, S extends ContentfulStatusCode = 200>(
+type Answer<T, S extends ContentfulStatusCode> = Response & TypedResponse<JSONParsed<T>, S, "json">;
+
+/**
+ * A versioned record as the answer, with its version as the ETag the next If-Match sends back
+ * (ADR 0004). Without a status it is a 200: an overload, because a defaulted type parameter
+ * would be inferred from a route's whole set of statuses and no longer match its 200.
+ */
+export function versioned<T extends { version: number }>(c: Context, record: T): Answer<T, 200>;
+export function versioned<T extends { version: number }, S extends ContentfulStatusCode>(
   c: Context,
   record: T,
-  status: S = 200 as S,
-) {
+  status: S,
+): Answer<T, S>;
+export function versioned(c: Context, record: { version: number }, status: ContentfulStatusCode = 200) {
   c.header("ETag", etagOf(record.version));
   return c.json(record, status);
 }

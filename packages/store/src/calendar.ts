@@ -1,11 +1,17 @@
-import { type AuditEntry, type Calendar, DomainError, type HolidayNotice, withNotice } from "@gov/domain";
+import {
+  type AuditEntry,
+  type Calendar,
+  DomainError,
+  type LoadedHolidayNotice,
+  withNotice,
+} from "@gov/domain";
 import { auditWrite } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { keys } from "./keys.ts";
 import { queryAll } from "./query.ts";
 import { commit } from "./transaction.ts";
 
-export type StoredNotice = HolidayNotice & { version: number; loadedAt: string; loadedBy: string };
+export type StoredNotice = LoadedHolidayNotice;
 
 /**
  * Holiday notices the office loads (a State Council notice per year). The current notice of

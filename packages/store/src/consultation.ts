@@ -3,6 +3,7 @@ import {
   type Actor,
   type AuditEntry,
   type Consultation,
+  type ConsultationComment,
   type ConsultationPhase,
   DomainError,
   hasRole,
@@ -30,15 +31,7 @@ const toRecord = (consultation: Consultation) => ({
 });
 
 /** A comment as stored: the commenter's contact is personal data and leaves only through staff reads. */
-export type StoredComment = {
-  id: string;
-  consultationId: string;
-  content: string;
-  commenter?:
-    | { name?: string | undefined; phone?: string | undefined; email?: string | undefined }
-    | undefined;
-  receivedAt: string;
-};
+export type StoredComment = ConsultationComment;
 
 export type ConsultationFilter = { phase?: ConsultationPhase | undefined; year?: number | undefined };
 

@@ -1,5 +1,12 @@
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { type Actor, type AuditEntry, canSeeUnit, DomainError, type Item } from "@gov/domain";
+import {
+  type Actor,
+  type AuditEntry,
+  canSeeUnit,
+  DomainError,
+  type Item,
+  type ItemEdition,
+} from "@gov/domain";
 import { auditWrite, readAudit } from "./audit.ts";
 import { batchWrite, putRequests } from "./batch.ts";
 import type { Db } from "./client.ts";
@@ -138,12 +145,12 @@ export function itemRepository(db: Db) {
     },
 
     /** The superseded editions, oldest first. */
-    async editions(id: string): Promise<Record<string, unknown>[]> {
+    async editions(id: string): Promise<ItemEdition[]> {
       const records = await queryAll(db, {
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
         ExpressionAttributeValues: { ":pk": keys.item(id).pk, ":prefix": keys.editionPrefix },
       });
-      return records.map(({ pk: _pk, sk: _sk, entity: _entity, ...edition }) => edition);
+      return records.map(({ pk: _pk, sk: _sk, entity: _entity, ...edition }) => edition as ItemEdition);
     },
 
     /** All published normative documents of the city (one partition of a sparse index). */

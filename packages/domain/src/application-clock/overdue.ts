@@ -1,9 +1,11 @@
+import { z } from "zod";
 import { type Calendar, workingDaysBetween } from "../calendar.ts";
 import type { IsoDate } from "../date.ts";
 import type { Settings } from "../settings.ts";
 import type { ApplicationClock } from "./replay.ts";
 
-export type ApplicationTimeliness = "on-time" | "overdue" | "very-overdue";
+export const ApplicationTimeliness = z.enum(["on-time", "overdue", "very-overdue"]);
+export type ApplicationTimeliness = z.infer<typeof ApplicationTimeliness>;
 
 /**
  * Derived, never stored: an open application past its due date is overdue, and very overdue

@@ -1,7 +1,8 @@
+import { z } from "zod";
 import type { Application, ApplicationChannel, ApplicationState, ResponseType } from "../application.ts";
 import type { ReportRow } from "../application-report.ts";
 import { type Calendar, isWorkingDay } from "../calendar.ts";
-import { type IsoDate, nextDay } from "../date.ts";
+import { IsoDate, nextDay } from "../date.ts";
 import { fail } from "../error.ts";
 import { checkEvent } from "./event-checks.ts";
 import { applyEvent } from "./event-effects.ts";
@@ -15,7 +16,8 @@ import {
   replyWorkingDays,
 } from "./state.ts";
 
-export type ExplanationLine = { on: IsoDate; event: string; effect: string };
+export const ExplanationLine = z.object({ on: IsoDate, event: z.string(), effect: z.string() });
+export type ExplanationLine = z.infer<typeof ExplanationLine>;
 
 export type ApplicationClock = {
   state: ApplicationState;

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { IsoDate } from "../date.ts";
 import { annualReportOnTime } from "./annual-report.ts";
 import { applicationsOnTime, correctionNoticeTimeliness } from "./applications.ts";
@@ -53,7 +53,11 @@ export function ruleDefinition(id: RuleId): StoredRule {
 }
 
 /** The rules a sheet may name. */
-export function ruleCatalogue() {
+/** A rule as an indicator may cite it: its id and its Chinese name. */
+export const ScoringRule = z.object({ id: RuleId, name: z.string() });
+export type ScoringRule = z.infer<typeof ScoringRule>;
+
+export function ruleCatalogue(): ScoringRule[] {
   return RuleId.options.map((id) => ({ id, name: definitions[id].name }));
 }
 
