@@ -8,6 +8,7 @@ import {
   jsonContent,
   named,
   newRouter,
+  OverdueFlag,
   PageQuery,
   pageOf,
   problemResponse,
@@ -76,10 +77,7 @@ export const letterRoutes = newRouter()
       request: {
         query: z.object({
           state: LetterState.optional(),
-          overdue: z
-            .enum(["true", "false"])
-            .transform((v) => v === "true")
-            .optional(),
+          overdue: OverdueFlag,
           ...PageQuery.shape,
         }),
       },

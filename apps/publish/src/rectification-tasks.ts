@@ -8,6 +8,7 @@ import {
   jsonContent,
   named,
   newRouter,
+  OverdueFlag,
   PageQuery,
   pageOf,
   problemResponse,
@@ -63,10 +64,7 @@ export const rectificationTaskRoutes = newRouter()
       request: {
         query: z.object({
           state: TaskState.optional(),
-          overdue: z
-            .enum(["true", "false"])
-            .transform((v) => v === "true")
-            .optional(),
+          overdue: OverdueFlag,
           ...PageQuery.shape,
         }),
       },

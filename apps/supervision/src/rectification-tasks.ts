@@ -11,6 +11,7 @@ import {
   jsonContent,
   named,
   newRouter,
+  OverdueFlag,
   PageQuery,
   pageOf,
   problemResponse,
@@ -33,11 +34,7 @@ const problems = {
 /** Query filters of the office's list. */
 const TaskQuery = z.object({
   state: TaskState.optional(),
-  overdue: z
-    .enum(["true", "false"])
-    .transform((v) => v === "true")
-    .optional()
-    .openapi({ description: "true：只列逾期未完成的任务" }),
+  overdue: OverdueFlag,
   ...PageQuery.shape,
 });
 

@@ -16,6 +16,6 @@ export {
   updateProblems,
 } from "./openapi.ts";
 export { problem, statusOf } from "./problem.ts";
-export { idParam, PageQuery, pageOf, versioned } from "./route-kit.ts";
+export { idParam, OverdueFlag, PageQuery, pageOf, versioned } from "./route-kit.ts";
 export { etagOf, expectedVersion, sentVersion } from "./version.ts";
 export { whoamiRoutes } from "./whoami.ts";

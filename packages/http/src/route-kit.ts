@@ -18,6 +18,13 @@ export const PageQuery = z.object({
   cursor: z.string().max(2000).optional(),
 });
 
+/** `?overdue=true` on a list of things with deadlines: only those past due and not done. */
+export const OverdueFlag = z
+  .enum(["true", "false"])
+  .transform((v) => v === "true")
+  .optional()
+  .openapi({ description: "true：只列逾期未办结的" });
+
 /** A page of `item`: `nextCursor` is null on the last page. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
