@@ -1,5 +1,6 @@
 import {
   type ApproveInput,
+  type AuditEntry,
   approveItem,
   assertApprovable,
   changeValidity,
@@ -51,18 +52,31 @@ async function readForChange(deps: Deps, actor: Principal, change: Change): Prom
 }
 
 /**
- * The change is committed with its outbox record; indexing it now is a courtesy to the next
- * searcher. If it fails the change still stands, and the pending record is replayed by the
- * scheduled scan (and at local start), so nothing is lost.
+ * A change the public sees (approve, withdraw, validity): committed with its links and its
+ * search-outbox record; indexing right after is a courtesy to the next searcher. If that
+ * fails the change still stands, and the scheduled scan replays the outbox, so nothing is lost.
  */
-async function indexForSearch(deps: Deps, id: string): Promise<void> {
+async function commitPublicChange(
+  deps: Deps,
+  next: Item,
+  before: Item,
+  audit: AuditEntry,
+  writes: Write[],
+): Promise<Item> {
+  await deps.store.items.update(next, before, audit, [...writes, deps.store.search.indexWrite(next.id)]);
   try {
-    await deps.store.search.index(id);
+    await deps.store.search.index(next.id);
   } catch (error) {
     console.error(
-      JSON.stringify({ level: "warn", event: "search-index-deferred", itemId: id, error: String(error) }),
+      JSON.stringify({
+        level: "warn",
+        event: "search-index-deferred",
+        itemId: next.id,
+        error: String(error),
+      }),
     );
   }
+  return next;
 }
 
 /** A step whose rule needs nothing but the item and the time: submit, reject, revise. */
@@ -167,13 +181,8 @@ export async function approveItemRelease(
     declared.map((d) => ({ relation: d.relation, target: targets.get(d.to) as Item })),
   );
   const superseded = item.revision ? [store.items.editionWrite(item)] : [];
-  await store.items.update(next, item, itemAudit(next, "approve", actor, change.note), [
-    ...superseded,
-    ...links,
-    store.search.indexWrite(item.id),
-  ]);
-  await indexForSearch(deps, item.id);
-  return next;
+  const audit = itemAudit(next, "approve", actor, change.note);
+  return commitPublicChange(deps, next, item, audit, [...superseded, ...links]);
 }
 
 /** Withdrawn, never deleted: the public sees a tombstone with the reason (ADR 0010). */
@@ -186,12 +195,7 @@ export async function withdrawPublished(
   const item = await readForChange(deps, actor, change);
   const next = withdrawItem(item, change.reason, actor.unitCode, nowIso(deps));
   const links = store.links.changeWrites(next, await store.items.links(item.id), null);
-  await store.items.update(next, item, itemAudit(next, "withdraw", actor, change.reason), [
-    ...links,
-    store.search.indexWrite(item.id),
-  ]);
-  await indexForSearch(deps, item.id);
-  return next;
+  return commitPublicChange(deps, next, item, itemAudit(next, "withdraw", actor, change.reason), links);
 }
 
 /** A normative document amended, repealed or expired, marked on the original with the document that did it. */
@@ -206,13 +210,8 @@ export async function changeItemValidity(
   const refresh = store.links.changeWrites(next, await store.items.links(item.id), null);
   const byLinks = change.byItemId ? await validityLinks(deps, item, next, change) : [];
   const note = `${change.status}: ${change.reason}`;
-  await store.items.update(next, item, itemAudit(next, "validity", actor, note), [
-    ...refresh,
-    ...byLinks,
-    store.search.indexWrite(item.id),
-  ]);
-  await indexForSearch(deps, item.id);
-  return next;
+  const audit = itemAudit(next, "validity", actor, note);
+  return commitPublicChange(deps, next, item, audit, [...refresh, ...byLinks]);
 }
 
 async function validityLinks(
