@@ -19,6 +19,7 @@ import {
   Item,
   ItemDetail,
   ItemEdition,
+  itemSize,
   NormativeCatalogue,
   NoteInput,
   ReasonInput,
@@ -52,6 +53,8 @@ import type { Context } from "hono";
 import { examples } from "./examples.ts";
 
 const ItemView = named(Item, "Item");
+/** ADR 0039: said where a department system reads the API. */
+const contentLimit = `正文、标题、摘要、附件等内容合计不超过${itemSize.contentBytes / 1024}KB（UTF-8，一个汉字3字节），超出为400。`;
 const IdParam = idParam("item");
 export const itemResponse = (description: string) => ({
   description,
@@ -103,8 +106,7 @@ export const itemRoutes = newRouter()
       method: "post",
       path: "/items",
       summary: "起草信息（草稿）",
-      description:
-        "按类型填写：普通信息、规范性文件、政策解读、预决算、重大建设项目、政府会议、审计结果。支持Idempotency-Key。",
+      description: `按类型填写：普通信息、规范性文件、政策解读、预决算、重大建设项目、政府会议、审计结果。${contentLimit}支持Idempotency-Key。`,
       security,
       middleware: [requireRole("editor"), idempotent] as const,
       request: {
@@ -186,8 +188,7 @@ export const itemRoutes = newRouter()
       method: "patch",
       path: "/items/{id}",
       summary: "修改草稿或待发布修订（须携带If-Match）",
-      description:
-        "只能修改该类型具有的字段；状态、索引号、版本、单位、时间等由服务器维护，出现在请求体中即被拒绝。",
+      description: `只能修改该类型具有的字段；状态、索引号、版本、单位、时间等由服务器维护，出现在请求体中即被拒绝。${contentLimit}`,
       security,
       middleware: [requireRole("editor")] as const,
       request: {

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  checkContentSize,
   checkLinkTargets,
   checkPlacement,
   declaredLinks,
@@ -19,7 +20,8 @@ export const ownerOf = (unitCode: string): Actor => ({ unitCode, roles: ["editor
 
 /**
  * The checks every written content passes, whichever way it is written: an existing column
- * that takes its kind, link targets the owner may point at, and a clean body.
+ * that takes its kind, link targets the owner may point at, a clean body, and a size that
+ * fits its record, measured as stored (defaults applied, merged, sanitized).
  */
 export async function checkedContent(
   deps: Deps,
@@ -28,10 +30,12 @@ export async function checkedContent(
   selfId: string | null,
 ): Promise<ItemContent> {
   checkPlacement(content.kind, content.columnId);
+  const clean = { ...content, body: sanitizeBody(content.body) };
+  checkContentSize(clean);
   const declared = declaredLinks(content);
   const targets = await deps.store.items.getMany(declared.map((d) => d.to));
   checkLinkTargets(ownerOf(owner), selfId, declared, targets);
-  return { ...content, body: sanitizeBody(content.body) };
+  return clean;
 }
 
 /**

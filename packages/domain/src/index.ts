@@ -29,6 +29,7 @@ export * from "./indicator.ts";
 export * from "./indicator-level.ts";
 export * from "./item.ts";
 export * from "./item-kind.ts";
+export * from "./item-size.ts";
 export * from "./letter.ts";
 export * from "./letter-stats.ts";
 export * from "./link.ts";

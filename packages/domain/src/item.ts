@@ -3,6 +3,7 @@ import { findColumn } from "./column.ts";
 import { IsoDate } from "./date.ts";
 import { fail } from "./error.ts";
 import { anyKindFields, InterpretationForm, ItemId, ItemKind, kindFields, text } from "./item-kind.ts";
+import { itemSize } from "./item-size.ts";
 import { UnitCode } from "./unit.ts";
 
 export { ItemId, ItemKind } from "./item-kind.ts";
@@ -29,7 +30,9 @@ export const Attachment = z.strictObject({
 const common = {
   title: text(300),
   columnId: z.string().min(1).max(64),
-  body: z.string().max(500_000, "正文过长"),
+  // Every character takes at least a byte: a longer body cannot fit, so it is refused before
+  // sanitizing. The exact check is on the stored content (checkContentSize, ADR 0039).
+  body: z.string().max(itemSize.contentBytes, `正文过长：内容合计不能超过${itemSize.contentBytes / 1024}KB`),
   generatedOn: IsoDate,
   docNumber: text(100),
   summary: text(2000),

@@ -1,10 +1,20 @@
-import { type AuditEntry, CreateItemInput, DomainError, type Item, newItem } from "@gov/domain";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  type AuditEntry,
+  CreateItemInput,
+  DomainError,
+  type Item,
+  itemSize,
+  newItem,
+  recordBytes,
+} from "@gov/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "./id.ts";
 import { IdempotencyRace } from "./idempotency.ts";
 import { scopedItems } from "./item.ts";
 import type { Store } from "./store.ts";
-import { testStore } from "./testing/index.ts";
+import { connectionOf } from "./testing/connection.ts";
+import { countTable, testStore } from "./testing/index.ts";
 
 let store: Store;
 beforeAll(async () => {
@@ -130,5 +140,33 @@ describe("item repository", () => {
     expect((await store.idempotency.find(request, Date.now()))?.response.body).toEqual({
       id: first.id,
     });
+  });
+});
+
+describe("issue 12 #2 item size: a record DynamoDB cannot hold is refused, not a 500", () => {
+  // Numbers are left out: recordBytes counts each at its largest (21 bytes), on the safe side.
+  it("recordBytes counts what DynamoDB counts: a record of exactly 400 KB is stored, one byte more is not", async () => {
+    const db = connectionOf(store);
+    const fixed = { pk: "SIZE#edge", sk: "SIZE", list: ["甲", true, null, []], map: { 名: "乙", sub: {} } };
+    const room = itemSize.recordBytes - recordBytes({ ...fixed, text: "" });
+    const filled = (bytes: number) => ({
+      ...fixed,
+      text: "政".repeat(Math.floor(bytes / 3)) + "a".repeat(bytes % 3),
+    });
+    expect(recordBytes(filled(room))).toBe(itemSize.recordBytes);
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: filled(room) }));
+    await expect(
+      db.doc.send(new PutCommand({ TableName: db.tableName, Item: filled(room + 1) })),
+    ).rejects.toThrow(/size has exceeded/);
+  });
+
+  it("an item whose record would pass 400 KB (too long a history) is a 422 and nothing is written", async () => {
+    const item = draft("000000108");
+    const heavy = { ...item, body: "政".repeat(itemSize.recordBytes / 3) };
+    const records = await countTable(store);
+    await expect(store.items.create(heavy, audit(heavy, "create"))).rejects.toMatchObject({
+      kind: "unprocessable",
+    });
+    expect(await countTable(store)).toBe(records);
   });
 });

@@ -6,6 +6,8 @@ import {
   DomainError,
   type Item,
   type ItemEdition,
+  itemSize,
+  recordBytes,
 } from "@gov/domain";
 import { auditWrite, readAudit } from "./audit.ts";
 import { batchWrite, putRequests } from "./batch.ts";
@@ -84,6 +86,22 @@ function columnMembershipWrites(db: Db, before: Item | undefined, after: Item): 
         ]
       : []),
   ];
+}
+
+/**
+ * Contents are limited so an item and its pending revision fit one record (ADR 0039); what
+ * else grows with each edition and 有效性 change is counted here, so a record DynamoDB would
+ * refuse is a refused change, never a server error.
+ */
+function fittingRecord(item: Item): Record<string, unknown> {
+  const record = toRecord(item);
+  if (recordBytes(record) > itemSize.recordBytes) {
+    throw new DomainError(
+      "unprocessable",
+      `该信息的记录将超过${itemSize.recordBytes / 1024}KB存储上限（现行内容、修订稿与版本、有效性变更记录合计），本次修改未保存`,
+    );
+  }
+  return record;
 }
 
 function fromRecord(record: Record<string, unknown>): Item {
@@ -184,7 +202,7 @@ export function itemRepository(db: Db) {
           item: {
             Put: {
               TableName: db.tableName,
-              Item: toRecord(item),
+              Item: fittingRecord(item),
               ConditionExpression: "attribute_not_exists(pk)",
             },
           },
@@ -203,7 +221,7 @@ export function itemRepository(db: Db) {
      */
     async load(entries: { item: Item; audit: AuditEntry }[]): Promise<void> {
       const requests = entries.flatMap(({ item, audit }) => [
-        { PutRequest: { Item: toRecord(item) } },
+        { PutRequest: { Item: fittingRecord(item) } },
         ...putRequests([
           auditWrite(db, keys.item(item.id).pk, audit),
           ...columnMembershipWrites(db, undefined, item),
@@ -223,7 +241,7 @@ export function itemRepository(db: Db) {
           item: {
             Put: {
               TableName: db.tableName,
-              Item: toRecord(item),
+              Item: fittingRecord(item),
               ConditionExpression: "attribute_exists(pk) AND version = :expected",
               ExpressionAttributeValues: { ":expected": expectedVersion },
             },
