@@ -44,22 +44,17 @@ const botGuard = createMiddleware<AppEnv>(async (c, next) => {
 
 /**
  * Whitespace and key order do not make a new submission: strings are trimmed with inner
- * runs of whitespace collapsed, and object keys are sorted.
+ * runs of whitespace collapsed, and object keys are sorted. JSON.stringify walks the value, so
+ * no recursion of ours runs on it; the frame's input guard has already bounded its depth.
  */
 export function normalizedContent(value: unknown): string {
-  const normal = (v: unknown): unknown => {
+  return JSON.stringify(value, (_key, v: unknown) => {
     if (typeof v === "string") return v.trim().replace(/\s+/g, " ");
-    if (Array.isArray(v)) return v.map(normal);
-    if (v && typeof v === "object") {
-      return Object.fromEntries(
-        Object.keys(v)
-          .sort()
-          .map((k) => [k, normal((v as Record<string, unknown>)[k])]),
-      );
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     }
     return v;
-  };
-  return JSON.stringify(normal(value));
+  });
 }
 
 const pending = new WeakMap<Context, { fingerprint: string; windowSeconds: number }>();

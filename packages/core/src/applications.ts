@@ -10,9 +10,11 @@ import {
   type DisclosedApplication,
   fail,
   hasRole,
+  happened,
   type IsoDate,
   type ItemContent,
   newApplication,
+  planned,
   type RegisterApplicationInput,
   type Settings,
   type SubmitApplicationInput,
@@ -31,7 +33,7 @@ import {
 import { auditOf } from "./audit.ts";
 import { currentCalendar } from "./calendar.ts";
 import type { Change } from "./change.ts";
-import { nowIso, todayOf } from "./clock.ts";
+import { checkDates, nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { byCredentials, type Credentials, citizen } from "./intake.ts";
 import { draftItem } from "./items.ts";
@@ -125,6 +127,7 @@ export async function registerApplication(
   input: RegisterApplicationInput,
   options: CreateOptions<Application> = {},
 ): Promise<Application> {
+  checkDates(deps, [happened("receivedOn", input.receivedOn)]);
   const unitCode = input.unitCode ?? actor.unitCode;
   if (unitCode !== actor.unitCode && !hasRole(actor, "office")) fail("forbidden", "只能为本单位登记申请");
   if (!(await deps.store.units.get(unitCode))) {
@@ -215,6 +218,12 @@ export async function recordApplicationEvent(
   actor: Principal,
   input: Change & { event: ApplicationEventInput },
 ): Promise<ApplicationDetail> {
+  const { event } = input;
+  // The event's own day is judged against the log (no earlier than the last, never after today: 409).
+  checkDates(deps, [
+    planned("correctBy", "correctBy" in event ? event.correctBy : undefined),
+    happened("applicantNotifiedOn", "applicantNotifiedOn" in event ? event.applicantNotifiedOn : undefined),
+  ]);
   const current = await scopedApplication(deps, actor, input);
   const next = withEvent(
     current,

@@ -9,6 +9,7 @@ import {
   type CreateAssessmentInput,
   factsNeededBy,
   fail,
+  happened,
   IndicatorLevel,
   type IndicatorSystem,
   type LevelRanking,
@@ -22,7 +23,7 @@ import {
 } from "@gov/domain";
 import { newId, type Principal } from "@gov/store";
 import { auditOf } from "./audit.ts";
-import { nowIso, todayOf } from "./clock.ts";
+import { checkDates, nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { checkVersion } from "./version.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
@@ -40,6 +41,7 @@ export async function createAssessment(
   options: CreateOptions<AssessmentWithSheet> = {},
 ): Promise<AssessmentWithSheet> {
   const { store } = deps;
+  checkDates(deps, [happened("asOf", input.asOf)]);
   const system =
     (await store.indicatorSystems.get(input.indicatorSystemId)) ??
     fail("unprocessable", "指标体系不存在", [{ path: "indicatorSystemId", message: "指标体系不存在" }]);
@@ -109,6 +111,7 @@ export async function autoScoreAssessment(
     note?: string | undefined;
   },
 ): Promise<AssessmentWithSheet & { asOf: string; results: AutoScoreResult[] }> {
+  checkDates(deps, [happened("asOf", input.asOf)]);
   const { assessment, system } = await getAssessment(deps, actor, input);
   const asOf = autoScoreDay(assessment, input.asOf, todayOf(deps));
   const results = autoScore(system, await factsFor(deps, assessment, system, asOf), asOf);

@@ -1,7 +1,7 @@
-import { type Calendar, clockOfApplication, fail, type HolidayNotice, withEvent } from "@gov/domain";
+import { type Calendar, clockOfApplication, fail, type HolidayNotice, planned, withEvent } from "@gov/domain";
 import type { Principal } from "@gov/store";
 import { auditOf } from "./audit.ts";
-import { nowIso, todayOf } from "./clock.ts";
+import { checkDates, nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 
 /** The calendar in force: the built-in one plus every notice the office has loaded. */
@@ -25,6 +25,10 @@ export async function loadHolidayNotice(
   input: { notice: HolidayNotice; expectedVersion?: number | undefined },
 ): Promise<NoticeLoaded> {
   const { notice } = input;
+  checkDates(deps, [
+    ...notice.daysOff.map((day, i) => planned(`daysOff.${i}`, day)),
+    ...notice.workdays.map((day, i) => planned(`workdays.${i}`, day)),
+  ]);
   const existing = (await deps.store.calendar.notices()).find((n) => n.year === notice.year);
   if (existing) checkReplacement(existing.version, input.expectedVersion);
   const version = existing ? existing.version + 1 : 1;

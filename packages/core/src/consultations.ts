@@ -9,6 +9,7 @@ import {
   type IsoDate,
   newConsultation,
   type OpenConsultationInput,
+  planned,
   phaseOf,
   publicConsultation,
   publishFeedback,
@@ -18,7 +19,7 @@ import {
 import { type ConsultationFilter, newId, type PageRequest, type Principal } from "@gov/store";
 import { auditOf } from "./audit.ts";
 import type { Change } from "./change.ts";
-import { nowIso, todayOf } from "./clock.ts";
+import { checkDates, nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { checkVersion } from "./version.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
@@ -46,6 +47,7 @@ export async function openConsultation(
   input: OpenConsultationInput,
   options: CreateOptions<ConsultationView> = {},
 ): Promise<ConsultationView> {
+  checkDates(deps, [planned("opensOn", input.opensOn), planned("closesOn", input.closesOn)]);
   const item = await deps.store.items.get(input.itemId, { consistent: true });
   if (!item || !canSeeUnit(actor, item.unitCode)) {
     fail("unprocessable", "关联的信息不存在", [{ path: "itemId", message: "须为本单位的信息" }]);

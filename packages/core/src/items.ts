@@ -6,12 +6,13 @@ import {
   declaredLinks,
   type Item,
   type ItemContent,
+  itemDates,
   newItem,
   sanitizeBody,
 } from "@gov/domain";
 import { newId, type Principal } from "@gov/store";
 import { auditOf } from "./audit.ts";
-import { nowIso } from "./clock.ts";
+import { checkDates, nowIso } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
 
@@ -19,9 +20,9 @@ import { alsoWritten, type CreateOptions } from "./writes.ts";
 export const ownerOf = (unitCode: string): Actor => ({ unitCode, roles: ["editor"] });
 
 /**
- * The checks every written content passes, whichever way it is written: an existing column
- * that takes its kind, link targets the owner may point at, a clean body, and a size that
- * fits its record, measured as stored (defaults applied, merged, sanitized).
+ * The checks every written content passes, whichever way it is written: plausible dates, an
+ * existing column that takes its kind, link targets the owner may point at, a clean body, and
+ * a size that fits its record, measured as stored (defaults applied, merged, sanitized).
  */
 export async function checkedContent(
   deps: Deps,
@@ -29,6 +30,7 @@ export async function checkedContent(
   owner: string,
   selfId: string | null,
 ): Promise<ItemContent> {
+  checkDates(deps, itemDates(content));
   checkPlacement(content.kind, content.columnId);
   const clean = { ...content, body: sanitizeBody(content.body) };
   checkContentSize(clean);

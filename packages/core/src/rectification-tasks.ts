@@ -6,6 +6,7 @@ import {
   type GenerateTasksInput,
   hasRole,
   manualTask,
+  planned,
   type ProgressInput,
   type RectificationTask,
   reportProgress,
@@ -22,7 +23,7 @@ import {
 import { newId, type Page, type Principal } from "@gov/store";
 import { getAssessment } from "./assessments.ts";
 import { auditOf } from "./audit.ts";
-import { nowIso, todayOf } from "./clock.ts";
+import { checkDates, nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { checkVersion } from "./version.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
@@ -41,6 +42,7 @@ export async function issueTasksFromAssessment(
 ): Promise<TaskView[]> {
   const { store } = deps;
   const { assessmentId, expectedVersion, ...generate } = input;
+  checkDates(deps, [planned("deadline", generate.deadline)]);
   const { assessment, system } = await getAssessment(deps, actor, { id: assessmentId, expectedVersion });
   const now = nowIso(deps);
   const tasks = tasksFromAssessment(assessment, system, generate, () => newId("rectificationTask"), now);
@@ -65,6 +67,7 @@ export async function issueTask(
   options: CreateOptions<TaskView> = {},
 ): Promise<TaskView> {
   const { store } = deps;
+  checkDates(deps, [planned("deadline", input.deadline)]);
   if (!(await store.units.get(input.unitCode))) {
     fail("unprocessable", "单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
   }
@@ -153,6 +156,7 @@ export async function editTask(
   actor: Principal,
   input: Versioned & { changes: UpdateTaskInput },
 ): Promise<TaskView> {
+  checkDates(deps, [planned("deadline", input.changes.deadline)]);
   return changeTask(deps, actor, input, "edit", (task, now) => updateTask(task, input.changes, now));
 }
 

@@ -141,7 +141,12 @@ export const ApplicationEventInput = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("fee-notice"),
     on,
-    amountYuan: z.number().int().min(1, "收费金额须为正整数（元）"),
+    amountYuan: z
+      .number()
+      .int("收费金额须为正整数（元）")
+      .min(1, "收费金额须为正整数（元）")
+      // ¥1,000,000 buys about 25,000 pages at 国办函〔2020〕109号's top rate of ¥40 a page: no real notice comes near.
+      .max(1_000_000, "收费金额不能超过100万元"),
     note,
   }),
   z.strictObject({ type: z.literal("fee-paid"), on, note }),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IsoDate } from "./date.ts";
 import { type FieldIssue, fail } from "./error.ts";
 import { idSchema } from "./id.ts";
+import { decimalStep } from "./number.ts";
 import { findIndicator, type IndicatorSystem, IndicatorSystemId } from "./indicator.ts";
 import { IndicatorLevel } from "./indicator-level.ts";
 import { text } from "./item-kind.ts";
@@ -28,7 +29,7 @@ export type CreateAssessmentInput = z.infer<typeof CreateAssessmentInput>;
 
 export const ScoreInput = z.strictObject({
   indicatorCode: z.string().min(1).max(30),
-  score: z.number().multipleOf(0.5, "分值须为0.5的整数倍"),
+  score: decimalStep(0.5, "分值须为0.5的整数倍"),
   note: text(1000).optional(),
   /** Where the evaluator saw it: links, 索引号, screenshots' addresses. */
   evidence: z.array(text(500)).max(20).optional(),

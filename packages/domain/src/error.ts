@@ -1,4 +1,5 @@
 import type { ZodError } from "zod";
+import { forbiddenCharacter } from "./text.ts";
 
 /**
  * One error type per failure kind. Apps map each kind to one HTTP status in one place;
@@ -41,7 +42,7 @@ export const fail = (kind: FailureKind, message: string, issues: FieldIssue[] = 
  */
 export function fieldIssues(error: ZodError, prefix = ""): FieldIssue[] {
   return error.issues.flatMap((issue) => {
-    const base = issue.path.reduce<string>(join, prefix);
+    const base = fieldPath(issue.path, prefix);
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({ path: join(base, key), message: "不允许的字段" }));
     }
@@ -49,8 +50,22 @@ export function fieldIssues(error: ZodError, prefix = ""): FieldIssue[] {
   });
 }
 
+/** A field path as every issue writes it: `applicant.name`, `keywords.3`, `a["b.c"]`. */
+export const fieldPath = (segments: readonly PropertyKey[], prefix = ""): string =>
+  segments.reduce<string>(join, prefix);
+
+const everyForbidden = new RegExp(forbiddenCharacter.source, "gu");
+
+// A key that is not plain is written as a JSON string with the characters the text rule
+// refuses escaped, so a path never carries a control or bidi character back to the sender.
 function join(base: string, segment: PropertyKey): string {
   const name = String(segment);
-  if (name === "" || /[.[\]"\s]/.test(name)) return `${base}[${JSON.stringify(name)}]`;
-  return base ? `${base}.${name}` : name;
+  if (name !== "" && !/[.[\]"\s]/.test(name) && !forbiddenCharacter.test(name)) {
+    return base ? `${base}.${name}` : name;
+  }
+  const quoted = JSON.stringify(name).replace(
+    everyForbidden,
+    (c) => c.split("").map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""),
+  );
+  return `${base}[${quoted}]`;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type FieldIssue, fail } from "./error.ts";
 import { idSchema } from "./id.ts";
 import { IndicatorLevel } from "./indicator-level.ts";
+import { decimalStep } from "./number.ts";
 import { text } from "./item-kind.ts";
 import { ruleDefinition } from "./scoring/registry.ts";
 import { RuleId } from "./scoring/rule.ts";
@@ -20,7 +21,7 @@ export const IndicatorCode = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, "指标编号须为1至30位字母、数字、点、连字符或下划线");
 
 // Sheets score in half points at the finest ("每项扣0.5分").
-const points = z.number().multipleOf(0.5, "分值须为0.5的整数倍");
+const points = decimalStep(0.5, "分值须为0.5的整数倍");
 
 export const Indicator = z.strictObject({
   code: IndicatorCode,

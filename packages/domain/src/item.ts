@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { findColumn } from "./column.ts";
-import { IsoDate } from "./date.ts";
+import { type DatedField, happened, IsoDate, planned } from "./date.ts";
 import { fail } from "./error.ts";
 import { anyKindFields, InterpretationForm, ItemId, ItemKind, kindFields, text } from "./item-kind.ts";
 import { itemSize } from "./item-size.ts";
@@ -97,6 +97,18 @@ export const ItemContent = z.strictObject({
 });
 export type ItemContent = z.infer<typeof ItemContent>;
 const contentKeys = Object.keys(ItemContent.shape) as (keyof ItemContent)[];
+
+/**
+ * The dates an item's content names (ADR 0038): when it was generated, approved and filed
+ * have happened; the day a document takes effect and a meeting's day may be announced ahead.
+ */
+export const itemDates = (content: ItemContent): DatedField[] => [
+  happened("generatedOn", content.generatedOn),
+  happened("approvedOn", content.approvedOn),
+  happened("filing.filedOn", content.filing?.filedOn),
+  planned("effectiveOn", content.effectiveOn),
+  planned("heldOn", content.heldOn),
+];
 
 /** 保密审查: any true answer blocks publication. */
 export const ConfidentialityReview = z.strictObject({

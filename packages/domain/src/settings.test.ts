@@ -11,6 +11,7 @@ describe("locality settings", () => {
       indexNumberFormat: defaultIndexNumberFormat,
       veryOverdueWorkingDays: 10,
       mailboxReplyWorkingDays: 5,
+      earliestDate: "1949-10-01",
     });
   });
 

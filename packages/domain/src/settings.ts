@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultEarliestDate, IsoDate } from "./date.ts";
 import { defaultIndexNumberFormat, IndexNumberFormat } from "./index-number.ts";
 
 // A limit of zero would make every item late and a very large one would switch a check off
@@ -24,6 +25,11 @@ export const Settings = z.strictObject({
   veryOverdueWorkingDays: days(10),
   /** No national figure for the mayor's mailbox; local rules commonly give 5 working days. */
   mailboxReplyWorkingDays: days(5),
+  /**
+   * No date a department writes is earlier than this. 1949-10-01 by default; a locality that
+   * publishes older records (a county's archive) sets an earlier day (ADR 0038).
+   */
+  earliestDate: IsoDate.default(defaultEarliestDate),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsInput = z.input<typeof Settings>;

@@ -8,6 +8,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import type { AppEnv, Deps } from "./env.ts";
+import { bodiless, inputGuard } from "./input-guard.ts";
 import { logError } from "./log.ts";
 import { kindOfStatus, problem } from "./problem.ts";
 
@@ -15,8 +16,6 @@ import { kindOfStatus, problem } from "./problem.ts";
 z.config(z.locales.zhCN());
 
 export type App = OpenAPIHono<AppEnv>;
-
-const bodiless = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Validation failures of any request part become one 400 problem with field paths. */
 export function newRouter(): App {
@@ -35,8 +34,8 @@ export const requestIdFor = (incoming: string | undefined): string =>
   incoming && incoming.length <= 255 && /^[\w\-=]+$/.test(incoming) ? incoming : crypto.randomUUID();
 
 /**
- * The frame every app shares: request ids, security headers, a body limit, one error
- * mapping, and its OpenAPI document with an interactive reference. `front` runs on the API
+ * The frame every app shares: request ids, security headers, a body limit, the input guard
+ * (before any route reads the body), one error mapping, and its OpenAPI document with an interactive reference. `front` runs on the API
  * routes (`/v1/*`) before the frame: a middleware there that answers by itself must set the
  * frame's headers itself.
  */
@@ -61,6 +60,7 @@ export function createApp(options: {
   });
   // Reading c.req.raw.body makes Node's adapter build a full web Request: skip it for reads.
   app.use((c, next) => (bodiless.has(c.req.method) ? next() : limitBody(c, next)));
+  app.use(inputGuard);
   app.onError((error, c) => {
     if (error instanceof DomainError) return problem(error.kind, error.message, error.issues);
     // Hono raises these for bodies it cannot parse (malformed JSON, wrong content type).

@@ -57,8 +57,6 @@ export function newApplication(
   today: IsoDate,
   now: string,
 ): Application {
-  if (registration.receivedOn > today)
-    fail("validation", "收到申请的日期不能晚于今天", [{ path: "receivedOn", message: "不能晚于今天" }]);
   const clock = applicationClock(registration, [], calendar, today);
   return { ...registration, events: [], ...snapshot(clock), version: 1, createdAt: now, updatedAt: now };
 }

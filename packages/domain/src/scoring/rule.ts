@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { IsoDate } from "../date.ts";
+import { decimalStep } from "../number.ts";
 import type { Deduction } from "./deduction.ts";
 import type { AssessmentFacts, FactNeed } from "./facts.ts";
 
@@ -28,9 +29,7 @@ export type RuleDefinition<P = { deductionPerRecord: number }> = {
   evaluate: (params: P, facts: AssessmentFacts, asOf: IsoDate) => Deduction[];
 };
 
-export const deductionPerRecord = z
-  .number()
-  .multipleOf(0.5, "须为0.5的整数倍")
+export const deductionPerRecord = decimalStep(0.5, "须为0.5的整数倍")
   .positive()
   .max(100)
   .default(1);
