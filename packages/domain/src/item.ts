@@ -99,14 +99,15 @@ export type ItemContent = z.infer<typeof ItemContent>;
 const contentKeys = Object.keys(ItemContent.shape) as (keyof ItemContent)[];
 
 /**
- * The dates an item's content names (ADR 0038): when it was generated, approved and filed
- * have happened; the day a document takes effect and a meeting's day may be announced ahead.
+ * The dates an item's content names (ADR 0038): when it was generated and approved have
+ * happened; the day a document takes effect, a meeting's day and the filing (备案, due within
+ * 30 days after publication, so often written with the document) may lie ahead.
  */
 export const itemDates = (content: ItemContent): DatedField[] => [
   happened("generatedOn", content.generatedOn),
   happened("approvedOn", content.approvedOn),
-  happened("filing.filedOn", content.filing?.filedOn),
   planned("effectiveOn", content.effectiveOn),
+  planned("filing.filedOn", content.filing?.filedOn),
   planned("heldOn", content.heldOn),
 ];
 

@@ -39,10 +39,12 @@ const segmentOf = (frame: Frame) => (frame.kind === "array" ? frame.index : fram
 
 /** Where the string starting at `start` ends (after its closing quote), or -1 if it never does. */
 function stringEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\\") i++;
-    else if (c === '"') return i + 1;
+  let quote = text.indexOf('"', start + 1);
+  while (quote >= 0) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    quote = text.indexOf('"', quote + 1);
   }
   return -1;
 }
