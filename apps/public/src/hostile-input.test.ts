@@ -17,7 +17,12 @@ const application = (description: string) => ({
   description,
 });
 
-type Route = { name: string; path: () => string; body: (text: string) => Record<string, unknown>; field: string };
+type Route = {
+  name: string;
+  path: () => string;
+  body: (text: string) => Record<string, unknown>;
+  field: string;
+};
 const routes: Route[] = [
   { name: "letter", path: () => "/letters", body: (s) => letterBody(s), field: "subject" },
   { name: "consultation comment", path: () => commentsPath, body: comment, field: "content" },
@@ -65,8 +70,7 @@ async function refused(path: string, body: string | Uint8Array, errorPath: strin
 }
 
 /** The body as JSON text with the string "@@" replaced by raw JSON. */
-const withRaw = (body: Record<string, unknown>, raw: string) =>
-  JSON.stringify(body).replace('"@@"', raw);
+const withRaw = (body: Record<string, unknown>, raw: string) => JSON.stringify(body).replace('"@@"', raw);
 
 describe("issue 12 #1 deep nesting", () => {
   it.each(routes)(
@@ -115,7 +119,9 @@ describe("issue 12 #1 deep nesting", () => {
     expect((await send("/letters", JSON.stringify({ ...letterBody("正常来信"), website: "x" }))).status).toBe(
       400,
     );
-    expect((await send("/letters", JSON.stringify({ ...letterBody("正常来信"), website: "" }))).status).toBe(201);
+    expect((await send("/letters", JSON.stringify({ ...letterBody("正常来信"), website: "" }))).status).toBe(
+      201,
+    );
   });
 });
 
@@ -146,13 +152,26 @@ describe("issue 12 #11 control and invalid characters", () => {
     it(`issue 12 #11 invalid UTF-8: a ${route.name} whose bytes are not UTF-8 is 400`, async () => {
       const [head, tail] = JSON.stringify(route.body("@@")).split("@@") as [string, string];
       const encoder = new TextEncoder();
-      const bytes = new Uint8Array([...encoder.encode(head), 0xc3, 0x28, 0xff, 0xed, 0xa0, 0x80, ...encoder.encode(tail)]);
+      const bytes = new Uint8Array([
+        ...encoder.encode(head),
+        0xc3,
+        0x28,
+        0xff,
+        0xed,
+        0xa0,
+        0x80,
+        ...encoder.encode(tail),
+      ]);
       const problem = await refused(route.path(), bytes, "(body)");
       expect(problem.errors?.[0]?.message).toBe("请求体不是有效的UTF-8编码");
     });
 
     it(`issue 12 #11 keys: a ${route.name} with a control character in a key is 400 with the key escaped in the path`, async () => {
-      const problem = await refused(route.path(), withRaw(route.body("@@"), '"正常","x\\u202e":1'), /^\["x\\u202e"\]$/);
+      const problem = await refused(
+        route.path(),
+        withRaw(route.body("@@"), '"正常","x\\u202e":1'),
+        /^\["x\\u202e"\]$/,
+      );
       expect(problem.errors?.[0]?.message).toMatch(/^字段名含有不允许的双向文本控制符/);
     });
   }
@@ -163,7 +182,9 @@ describe("issue 12 #11 control and invalid characters", () => {
       expect(res.status, q).toBe(400);
       expect(((await res.json()) as Problem).errors?.[0]?.path).toBe("query.q");
     }
-    expect((await h.publicApp.request(`/v1/search?q=${encodeURIComponent("停车　管理（办法）")}`)).status).toBe(200);
+    expect(
+      (await h.publicApp.request(`/v1/search?q=${encodeURIComponent("停车　管理（办法）")}`)).status,
+    ).toBe(200);
   });
 
   it.each(routes)(

@@ -22,7 +22,13 @@ beforeAll(async () => {
 type Problem = { detail?: string; errors?: { path: string; message: string }[] };
 
 /** Sends `body` and expects a 400 problem+json whose first issue is at `path`, with the table unchanged. */
-async function refused(method: string, path: string, body: unknown, errorPath: string | RegExp, headers = {}) {
+async function refused(
+  method: string,
+  path: string,
+  body: unknown,
+  errorPath: string | RegExp,
+  headers = {},
+) {
   const before = await countTable(h.store);
   const res = await h.call(method, path, dept.editor, body, headers);
   const problem = res.body as unknown as Problem;
@@ -63,12 +69,20 @@ describe("issue 12 #11 control and invalid characters on the publish routes", ()
     ["title", "通知\u202Efdp.exe"],
     ["summary", "\u001b]0;owned\u0007摘要"],
     ["docNumber", "共府发〔2026〕\u20661\u2069号"],
-  ])("issue 12 #11 control characters: an item whose %s carries a control or bidi character is 400 naming it", async (field, text) => {
-    await refused("POST", "/items", { ...general(), [field]: text }, field);
-  });
+  ])(
+    "issue 12 #11 control characters: an item whose %s carries a control or bidi character is 400 naming it",
+    async (field, text) => {
+      await refused("POST", "/items", { ...general(), [field]: text }, field);
+    },
+  );
 
   it("issue 12 #11 lone surrogates: a keyword with a \\udc00 escape is 400 at keywords.1", async () => {
-    await refused("POST", "/items", withRaw({ ...general(), keywords: ["停车", "@@"] }, '"\\udc00"'), "keywords.1");
+    await refused(
+      "POST",
+      "/items",
+      withRaw({ ...general(), keywords: ["停车", "@@"] }, '"\\udc00"'),
+      "keywords.1",
+    );
   });
 
   it("issue 12 #11 invalid UTF-8: an item whose bytes are not UTF-8 is 400", async () => {
@@ -124,8 +138,19 @@ describe("issue 12 #4 numbers on the publish routes", () => {
   it.each(["1e-200", "1e400", "-1e400"])(
     "issue 12 #4 numbers: an attachment size of %s is 400 naming it as out of the storable range",
     async (literal) => {
-      const attachment = { name: "附件", mediaType: "application/pdf", size: "@@", sha256: "a".repeat(64), url: "https://example.gov.cn/a.pdf" };
-      const problem = await refused("POST", "/items", withRaw({ ...general(), attachments: [attachment] }, literal), "attachments.0.size");
+      const attachment = {
+        name: "附件",
+        mediaType: "application/pdf",
+        size: "@@",
+        sha256: "a".repeat(64),
+        url: "https://example.gov.cn/a.pdf",
+      };
+      const problem = await refused(
+        "POST",
+        "/items",
+        withRaw({ ...general(), attachments: [attachment] }, literal),
+        "attachments.0.size",
+      );
       expect(problem.errors?.[0]?.message).toMatch(/^数值超出可保存的范围/);
     },
   );
@@ -143,25 +168,44 @@ describe("issue 12 #12 implausible dates", () => {
   });
 
   it("issue 12 #12 dates: 1949-10-01 and today are plausible for a fact; a document may take effect next year", async () => {
-    expect((await dept.draft({ ...general("建国当日"), generatedOn: "1949-10-01" })).generatedOn).toBe("1949-10-01");
+    expect((await dept.draft({ ...general("建国当日"), generatedOn: "1949-10-01" })).generatedOn).toBe(
+      "1949-10-01",
+    );
     expect((await dept.draft({ ...general("今天"), generatedOn: today })).generatedOn).toBe(today);
     const doc = await dept.draft({ ...normative("共府办发〔2026〕90号"), effectiveOn: "2027-01-01" });
     expect(doc.effectiveOn).toBe("2027-01-01");
   });
 
   it("issue 12 #12 dates: a 9999-12-31 date can no longer be published as on time and sort first", async () => {
-    await refused("POST", "/items", { ...general("来自未来的文件"), generatedOn: "9999-12-31" }, "generatedOn");
+    await refused(
+      "POST",
+      "/items",
+      { ...general("来自未来的文件"), generatedOn: "9999-12-31" },
+      "generatedOn",
+    );
     const listed = await h.call("GET", "/items?limit=100", dept.editor);
     expect(JSON.stringify(listed.body)).not.toContain("9999-12-31");
   });
 
   it.each([
     ["effectiveOn", "9999-12-31", "不能晚于2036-12-31"],
-    ["filing", { filedWith: "共青城市司法局", filedOn: "1949-01-01", result: "passed" }, "不能早于1949-10-01"],
-  ])("issue 12 #12 dates: a normative document with an implausible %s is 400 naming it", async (field, value, message) => {
-    const problem = await refused("POST", "/items", { ...normative(), [field]: value }, field === "filing" ? "filing.filedOn" : field);
-    expect(problem.errors?.[0]?.message).toBe(message);
-  });
+    [
+      "filing",
+      { filedWith: "共青城市司法局", filedOn: "1949-01-01", result: "passed" },
+      "不能早于1949-10-01",
+    ],
+  ])(
+    "issue 12 #12 dates: a normative document with an implausible %s is 400 naming it",
+    async (field, value, message) => {
+      const problem = await refused(
+        "POST",
+        "/items",
+        { ...normative(), [field]: value },
+        field === "filing" ? "filing.filedOn" : field,
+      );
+      expect(problem.errors?.[0]?.message).toBe(message);
+    },
+  );
 
   it("issue 12 #12 dates: editing a draft's generatedOn to 9999-12-31 is 400 and the draft is unchanged", async () => {
     const draft = await dept.draft(general("待修改的草稿"));
@@ -192,7 +236,13 @@ describe("issue 12 #12 implausible dates", () => {
     await refused(
       "POST",
       "/consultations",
-      { title: "征求意见", itemId: draft.id, description: "欢迎提出意见。", opensOn: today, closesOn: "9999-12-31" },
+      {
+        title: "征求意见",
+        itemId: draft.id,
+        description: "欢迎提出意见。",
+        opensOn: today,
+        closesOn: "9999-12-31",
+      },
       "closesOn",
     );
   });
@@ -215,8 +265,13 @@ describe("issue 12 #12 implausible dates", () => {
   it("issue 12 #12 dates: a locality whose settings name an earlier first day accepts its older records", async () => {
     const archive = createPublishApp({ ...h.deps, settings: Settings.parse({ earliestDate: "1900-01-01" }) });
     const call = jsonClient<Json>((path, init) => archive.request(`/v1${path}`, init));
-    const old = await call("POST", "/items", dept.editor, { ...general("民国档案"), generatedOn: "1930-05-01" });
+    const old = await call("POST", "/items", dept.editor, {
+      ...general("民国档案"),
+      generatedOn: "1930-05-01",
+    });
     expect(old.status, JSON.stringify(old.body)).toBe(201);
-    expect((await call("POST", "/items", dept.editor, { ...general(), generatedOn: "1899-12-31" })).status).toBe(400);
+    expect(
+      (await call("POST", "/items", dept.editor, { ...general(), generatedOn: "1899-12-31" })).status,
+    ).toBe(400);
   });
 });

@@ -43,7 +43,14 @@ beforeAll(async () => {
   etag = assessment.headers.get("etag") as string;
 });
 
-async function refused(key: string, method: string, path: string, body: unknown, errorPath: string, headers = {}) {
+async function refused(
+  key: string,
+  method: string,
+  path: string,
+  body: unknown,
+  errorPath: string,
+  headers = {},
+) {
   const before = await countTable(t.store);
   const res = await call(method, path, key, body, headers);
   expect(res.status, JSON.stringify(res.body)).toBe(400);
@@ -57,9 +64,16 @@ const scores = (literal: string) => `{"scores":[{"indicatorCode":"1","score":${l
 
 describe("issue 12 #4 numbers", () => {
   it("issue 12 #4 numbers: a score of 1e-200 is 400 at scores.0.score, never a 500 from DynamoDB", async () => {
-    const message = await refused(assessor, "PUT", `/assessments/${assessmentId}/scores`, scores("1e-200"), "scores.0.score", {
-      "if-match": etag,
-    });
+    const message = await refused(
+      assessor,
+      "PUT",
+      `/assessments/${assessmentId}/scores`,
+      scores("1e-200"),
+      "scores.0.score",
+      {
+        "if-match": etag,
+      },
+    );
     expect(message).toMatch(/^数值超出可保存的范围/);
   });
 
@@ -73,20 +87,28 @@ describe("issue 12 #4 numbers", () => {
       { "if-match": etag },
     );
     expect(message).toBe("分值须为0.5的整数倍");
-    const ok = await call("PUT", `/assessments/${assessmentId}/scores`, assessor, scores("2.5"), { "if-match": etag });
+    const ok = await call("PUT", `/assessments/${assessmentId}/scores`, assessor, scores("2.5"), {
+      "if-match": etag,
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.total).toBe(2.5);
   });
 
   it("issue 12 #4 decimal steps: a maximum of 0.5000000000000001 or a deduction of 1.0000000000000002 per record is 400", async () => {
-    expect(await refused(office, "POST", "/indicator-systems", sheet(0.5000000000000001), "indicators.0.maxScore")).toBe(
-      "分值须为0.5的整数倍",
-    );
+    expect(
+      await refused(office, "POST", "/indicator-systems", sheet(0.5000000000000001), "indicators.0.maxScore"),
+    ).toBe("分值须为0.5的整数倍");
     const withRule = sheet(10);
     Object.assign(withRule.indicators[0] as object, {
       rule: { id: "proactive-timeliness", params: { deductionPerRecord: 1.0000000000000002 } },
     });
-    await refused(office, "POST", "/indicator-systems", withRule, "indicators.0.rule.params.deductionPerRecord");
+    await refused(
+      office,
+      "POST",
+      "/indicator-systems",
+      withRule,
+      "indicators.0.rule.params.deductionPerRecord",
+    );
   });
 });
 
@@ -96,14 +118,24 @@ describe("issue 12 #12 implausible dates", () => {
       office,
       "POST",
       "/rectification-tasks",
-      { unitCode: dept, indicatorCode: "1", problem: "意见反馈未公开", measures: "补充公开", deadline: "9999-12-31" },
+      {
+        unitCode: dept,
+        indicatorCode: "1",
+        problem: "意见反馈未公开",
+        measures: "补充公开",
+        deadline: "9999-12-31",
+      },
       "deadline",
     );
     expect(message).toBe("不能晚于2029-12-31");
   });
 
   it("issue 12 #12 dates: an assessment judged as of a day after today is 400 at asOf", async () => {
-    const system = await call("POST", "/indicator-systems", office, { ...sheet(10), level: "city", name: "另一套" });
+    const system = await call("POST", "/indicator-systems", office, {
+      ...sheet(10),
+      level: "city",
+      name: "另一套",
+    });
     const message = await refused(
       office,
       "POST",

@@ -6,15 +6,19 @@ const earliest = "1949-10-01";
 
 describe("issue 12 #12 plausible dates: facts no later than today, plans no later than ten years ahead, nothing before the earliest day", () => {
   it("a fact may be dated from the earliest day to today", () => {
-    expect(implausibleDates([happened("generatedOn", earliest), happened("receivedOn", today)], today, earliest)).toEqual(
-      [],
-    );
+    expect(
+      implausibleDates([happened("generatedOn", earliest), happened("receivedOn", today)], today, earliest),
+    ).toEqual([]);
   });
 
   it("a fact dated after today, or before the earliest day, is refused with its path", () => {
     expect(
       implausibleDates(
-        [happened("generatedOn", "9999-12-31"), happened("filing.filedOn", "2026-03-03"), happened("approvedOn", "0000-01-01")],
+        [
+          happened("generatedOn", "9999-12-31"),
+          happened("filing.filedOn", "2026-03-03"),
+          happened("approvedOn", "0000-01-01"),
+        ],
         today,
         earliest,
       ),
@@ -42,7 +46,10 @@ describe("issue 12 #12 plausible dates: facts no later than today, plans no late
 
   it("as a check: a 400 validation error naming every field", () => {
     expect(() => checkPlausibleDates([happened("generatedOn", "9999-12-31")], today, earliest)).toThrow(
-      expect.objectContaining({ kind: "validation", issues: [expect.objectContaining({ path: "generatedOn" })] }),
+      expect.objectContaining({
+        kind: "validation",
+        issues: [expect.objectContaining({ path: "generatedOn" })],
+      }),
     );
   });
 });

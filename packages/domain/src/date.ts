@@ -58,8 +58,16 @@ export const defaultEarliestDate: IsoDate = "1949-10-01";
 /** A date of an input, with its field path; absent dates are skipped. */
 export type DatedField = { path: string; on: IsoDate | undefined; sense: DateSense };
 
-export const happened = (path: string, on: IsoDate | undefined): DatedField => ({ path, on, sense: "happened" });
-export const planned = (path: string, on: IsoDate | undefined): DatedField => ({ path, on, sense: "planned" });
+export const happened = (path: string, on: IsoDate | undefined): DatedField => ({
+  path,
+  on,
+  sense: "happened",
+});
+export const planned = (path: string, on: IsoDate | undefined): DatedField => ({
+  path,
+  on,
+  sense: "planned",
+});
 
 export function implausibleDates(fields: DatedField[], today: IsoDate, earliest: IsoDate): FieldIssue[] {
   const latest = { happened: today, planned: `${yearOf(today) + plannedYearsAhead}-12-31` };
@@ -67,7 +75,9 @@ export function implausibleDates(fields: DatedField[], today: IsoDate, earliest:
     if (!on) return [];
     if (on < earliest) return [{ path, message: `不能早于${earliest}` }];
     if (on > latest[sense]) {
-      return [{ path, message: sense === "happened" ? `不能晚于今天（${today}）` : `不能晚于${latest.planned}` }];
+      return [
+        { path, message: sense === "happened" ? `不能晚于今天（${today}）` : `不能晚于${latest.planned}` },
+      ];
     }
     return [];
   });

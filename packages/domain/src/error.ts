@@ -63,9 +63,11 @@ function join(base: string, segment: PropertyKey): string {
   if (name !== "" && !/[.[\]"\s]/.test(name) && !forbiddenCharacter.test(name)) {
     return base ? `${base}.${name}` : name;
   }
-  const quoted = JSON.stringify(name).replace(
-    everyForbidden,
-    (c) => c.split("").map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""),
+  const quoted = JSON.stringify(name).replace(everyForbidden, (c) =>
+    c
+      .split("")
+      .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`)
+      .join(""),
   );
   return `${base}[${quoted}]`;
 }

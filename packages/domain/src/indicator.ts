@@ -2,8 +2,8 @@ import { z } from "zod";
 import { type FieldIssue, fail } from "./error.ts";
 import { idSchema } from "./id.ts";
 import { IndicatorLevel } from "./indicator-level.ts";
-import { decimalStep } from "./number.ts";
 import { text } from "./item-kind.ts";
+import { decimalStep } from "./number.ts";
 import { ruleDefinition } from "./scoring/registry.ts";
 import { RuleId } from "./scoring/rule.ts";
 

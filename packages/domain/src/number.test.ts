@@ -7,7 +7,14 @@ describe("issue 12 #4 decimal steps: a number is judged as the decimal it is wri
   });
 
   it.each([
-    0.5000000000000001, 2.4999999999999996, 0.25, 1e-7, 1e-200, 0.1 + 0.2, Number.NaN, Number.POSITIVE_INFINITY,
+    0.5000000000000001,
+    2.4999999999999996,
+    0.25,
+    1e-7,
+    1e-200,
+    0.1 + 0.2,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
   ])("%d is not (zod's float remainder let the first two pass)", (n) => {
     expect(isDecimalMultiple(n, 0.5)).toBe(false);
   });

@@ -25,7 +25,10 @@ describe("issue 12 #11 the text rule: one rule for every text field", () => {
   });
 
   it.each([
-    ["CJK punctuation and brackets", "关于《共青城市停车管理办法》的意见：一、二；（三）“引号”〔2026〕1号……——"],
+    [
+      "CJK punctuation and brackets",
+      "关于《共青城市停车管理办法》的意见：一、二；（三）“引号”〔2026〕1号……——",
+    ],
     ["full-width forms", "ＡＢＣ１２３！？％"],
     ["the ideographic space", "第一条\u3000总则"],
     ["emoji, as valid surrogate pairs and with joiners", "👍 👨‍👩‍👧 🇨🇳"],

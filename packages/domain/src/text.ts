@@ -6,7 +6,7 @@
  */
 const kinds: [RegExp, string][] = [
   // C0 controls but \t \n \r, DEL and the C1 controls: NUL, terminal escape sequences.
-  [/[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/u, "控制字符"],
+  [/(?![\t\n\r])\p{Cc}/u, "控制字符"],
   // Embeddings, overrides and isolates reorder what a reader sees (Trojan Source).
   [/[\u202A-\u202E\u2066-\u2069]/u, "双向文本控制符"],
   // Half of a surrogate pair: no character at all, and not encodable in UTF-8.

@@ -7,7 +7,9 @@ describe("the input guard's scan of JSON text", () => {
   it("issue 12 #1 deep nesting: 16 levels pass, the 17th is refused at the path that reaches it", () => {
     const nested = (depth: number) => `${'{"a":['.repeat(depth / 2)}1${"]}".repeat(depth / 2)}`;
     expect(jsonIssues(nested(maxDepth))).toEqual([]);
-    expect(jsonIssues(nested(maxDepth + 2))).toEqual([{ path: "a.0.a.0.a.0.a.0.a.0.a.0.a.0.a.0", message: "嵌套不能超过16层" }]);
+    expect(jsonIssues(nested(maxDepth + 2))).toEqual([
+      { path: "a.0.a.0.a.0.a.0.a.0.a.0.a.0.a.0", message: "嵌套不能超过16层" },
+    ]);
   });
 
   it("issue 12 #1 deep nesting: a million opening brackets are refused without recursion", () => {
@@ -15,7 +17,9 @@ describe("the input guard's scan of JSON text", () => {
   });
 
   it("issue 12 #1 keys: duplicates (also when escaped differently) and prototype keys are refused where they stand", () => {
-    expect(jsonIssues('{"a":{"b":1,"\\u0062":2},"c":[{"__proto__":{}},{"constructor":1,"prototype":2}]}')).toEqual([
+    expect(
+      jsonIssues('{"a":{"b":1,"\\u0062":2},"c":[{"__proto__":{}},{"constructor":1,"prototype":2}]}'),
+    ).toEqual([
       { path: "a.b", message: "字段重复" },
       { path: "c.0.__proto__", message: "不允许的字段名" },
       { path: "c.1.constructor", message: "不允许的字段名" },
@@ -46,7 +50,9 @@ describe("the input guard's scan of JSON text", () => {
   });
 
   it("scans a 1 MB body of short strings and numbers in a few times what JSON.parse takes", () => {
-    const body = JSON.stringify({ rows: Array.from({ length: 40_000 }, (_, i) => ({ k: `值${i}`, n: i / 2 })) });
+    const body = JSON.stringify({
+      rows: Array.from({ length: 40_000 }, (_, i) => ({ k: `值${i}`, n: i / 2 })),
+    });
     expect(Buffer.byteLength(body)).toBeGreaterThan(1_000_000);
     const timed = (f: () => unknown) => {
       const started = performance.now();

@@ -99,7 +99,11 @@ export function jsonIssues(text: string): FieldIssue[] {
         report(`嵌套不能超过${maxDepth}层`);
         break;
       }
-      stack.push(c === "{" ? { kind: "object", keys: new Set(), key: "", awaitingKey: true } : { kind: "array", index: 0 });
+      stack.push(
+        c === "{"
+          ? { kind: "object", keys: new Set(), key: "", awaitingKey: true }
+          : { kind: "array", index: 0 },
+      );
     } else if (c === "}" || c === "]") {
       stack.pop();
     } else if (c === ",") {

@@ -7,7 +7,6 @@ import type {
 } from "../application.ts";
 import type { Calendar } from "../calendar.ts";
 import type { IsoDate } from "../date.ts";
-import { fail } from "../error.ts";
 import { type ApplicationClock, applicationClock } from "./replay.ts";
 import type { AnyEvent, Clocked } from "./state.ts";
 

@@ -29,10 +29,7 @@ export type RuleDefinition<P = { deductionPerRecord: number }> = {
   evaluate: (params: P, facts: AssessmentFacts, asOf: IsoDate) => Deduction[];
 };
 
-export const deductionPerRecord = decimalStep(0.5, "须为0.5的整数倍")
-  .positive()
-  .max(100)
-  .default(1);
+export const deductionPerRecord = decimalStep(0.5, "须为0.5的整数倍").positive().max(100).default(1);
 
 /** The parameters of a rule that only counts offending records. */
 export const simple = z.strictObject({ deductionPerRecord });
