@@ -44,6 +44,17 @@ export function describeAppFrame(name: string, create: (deps: Deps) => App) {
       expect(await (await app.request("/healthz")).json()).toEqual({ status: "ok" });
     });
 
+    it("issue 12 #1 deep nesting: every app wears the input guard, before any route (400 with the path)", async () => {
+      const { app, key } = await setup;
+      const res = await app.request("/v1/whoami", {
+        method: "POST",
+        headers: { ...auth(key).headers, "content-type": "application/json" },
+        body: `{"a":${"[".repeat(3000)}${"]".repeat(3000)}}`,
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { errors: { path: string }[] }).errors[0]?.path).toMatch(/^a(\.0)+$/);
+    });
+
     it("an unknown path is a 404 problem, not a bare text", async () => {
       const { app, key } = await setup;
       const res = await app.request("/v1/nothing-here", auth(key));
