@@ -43,7 +43,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 /**
  * How a written date relates to today (ADR 0038). A fact that already happened (a document
- * generated, an application received, a filing made) is no later than today; a planned day
+ * generated, an application received) is no later than today; a planned day
  * (a deadline, a closing day, an effective date) may lie ahead, to the end of the year
  * `plannedYearsAhead` from now. Both are no earlier than the locality's earliest date.
  */
