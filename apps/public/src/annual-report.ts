@@ -9,7 +9,7 @@ import {
   UnitCode,
   yearOf,
 } from "@gov/domain";
-import { type AppEnv, named, newRouter, problemResponse } from "@gov/http";
+import { type AppEnv, named, newRouter, problemResponse, yearParam } from "@gov/http";
 import { annualReportRecords } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -50,7 +50,7 @@ export const annualReportRoutes = newRouter().openapi(
     description:
       "按条例第五十条和2021年版格式生成：规范性文件制发、废止、现行有效件数，依申请公开表三，年度整改情况。平台不登记的内容（规章、许可、处罚、强制、收费、复议诉讼）在notRecorded中列出，须人工补充后发布。unit为空时是本级政府的报告。format可为json、md、html。",
     request: {
-      params: z.object({ year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2019 }) }),
+      params: yearParam(),
       query: z.object({
         unit: UnitCode.optional().openapi({ example: "000014351" }),
         format: z.enum(["json", "md", "html"]).default("json"),

@@ -18,6 +18,7 @@ import {
   newRouter,
   requireRole,
   security,
+  yearParam,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 
@@ -54,7 +55,7 @@ export const circularRoutes = newRouter()
       security,
       middleware: [requireRole("office")] as const,
       request: {
-        params: z.object({ year: Year }),
+        params: yearParam(),
         query: z.object({ format: z.enum(["json", "md", "html"]).default("json") }),
       },
       responses: {
@@ -91,7 +92,7 @@ export const circularRoutes = newRouter()
         "在市政务公开办名下创建草稿，栏目为监督保障；随后按发布流程 POST /publish/v1/items/{id}/submit 与 /approve 发布。支持Idempotency-Key。",
       security,
       middleware: [requireRole("office"), idempotent] as const,
-      request: { params: z.object({ year: Year }) },
+      request: { params: yearParam() },
       responses: {
         201: {
           description: "通报草稿及后续步骤",

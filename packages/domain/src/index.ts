@@ -55,5 +55,6 @@ export { type RuleDefinition, RuleId } from "./scoring/rule.ts";
 export * from "./search.ts";
 export * from "./settings.ts";
 export * from "./timeliness.ts";
+export * from "./tracking-code.ts";
 export * from "./unit.ts";
 export * from "./written-document.ts";
