@@ -4,6 +4,7 @@ import {
   annualReportMarkdown,
   annualReportOf,
   fail,
+  htmlPage,
   reportIssuer,
   shanghaiDate,
   UnitCode,
@@ -38,9 +39,6 @@ async function reportOf(c: C, year: number, unit: string | undefined) {
 
 /** The report's figures as data; its text is the Markdown and HTML forms. */
 const ReportFigures = AnnualReport.omit({ blocks: true }).extend({ unit: UnitCode.nullable() });
-
-const page = (title: string, body: string) =>
-  `<!doctype html>\n<html lang="zh-CN">\n<head><meta charset="utf-8"><title>${title.replace(/</g, "&lt;")}</title></head>\n<body>\n${body}\n</body>\n</html>\n`;
 
 export const annualReportRoutes = newRouter().openapi(
   createRoute({
@@ -77,7 +75,7 @@ export const annualReportRoutes = newRouter().openapi(
       return c.body(annualReportMarkdown(report), 200, { "content-type": "text/markdown; charset=utf-8" });
     }
     if (format === "html") {
-      return c.body(page(report.title, annualReportHtml(report)), 200, {
+      return c.body(htmlPage(report.title, annualReportHtml(report)), 200, {
         "content-type": "text/html; charset=utf-8",
       });
     }

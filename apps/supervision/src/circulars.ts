@@ -2,6 +2,7 @@ import { circularOfYear, draftCircular, rankYear } from "@gov/core";
 import {
   circularHtml,
   circularMarkdown,
+  htmlPage,
   IndicatorLevel,
   Item,
   levelNames,
@@ -77,8 +78,7 @@ export const circularRoutes = newRouter()
         return c.body(circularMarkdown(circular), 200, { "content-type": "text/markdown; charset=utf-8" });
       }
       if (format === "html") {
-        const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${circular.title}</title></head><body>${circularHtml(circular)}</body></html>`;
-        return c.html(page, 200);
+        return c.html(htmlPage(circular.title, circularHtml(circular)), 200);
       }
       return c.json({ ...circular, markdown: circularMarkdown(circular), html: circularHtml(circular) }, 200);
     },
