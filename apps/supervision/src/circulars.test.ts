@@ -1,4 +1,4 @@
-import { submitTaskCompletion } from "@gov/core";
+import { approveItemRelease, submitDraft, submitTaskCompletion, withdrawPublished } from "@gov/core";
 import { testDeps } from "@gov/core/testing";
 import { jsonClient } from "@gov/http";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -69,5 +69,93 @@ describe("the circular renders user text as text in every format", () => {
     const html = await call("GET", "/circulars/2019?format=html", office);
     expect(html.body).not.toContain("<script>");
     expect(html.body).toContain("&lt;script&gt;alert(1)&lt;/script&gt; 佐证|不足 &amp; 待补");
+  });
+});
+
+const publish = (year: number, body: string | null, headers: Record<string, string> = {}) =>
+  app.request(`/v1/circulars/${year}/publication`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${office}`,
+      ...(body === null ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    body,
+  });
+const circularDrafts = async () =>
+  (await t.store.items.listOfUnit("000014349", { limit: 100 })).items.filter(
+    (i) => i.columnId === "supervision",
+  );
+
+describe("publishing the circular", () => {
+  it("issue 12 #9 circular idempotency: the body is validated; malformed JSON, an array, null or an unknown level are 400 with paths and write nothing", async () => {
+    for (const [body, path] of [
+      ["{", undefined],
+      ["[]", "(body)"],
+      ["null", "(body)"],
+      ['{"level":"county"}', "level"],
+      ['{"unexpected":1}', "unexpected"],
+    ] as const) {
+      const res = await publish(2019, body);
+      expect(res.status, body).toBe(400);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      const problem = (await res.json()) as { errors?: { path: string }[] };
+      if (path)
+        expect(
+          problem.errors?.map((e) => e.path),
+          body,
+        ).toContain(path);
+    }
+    expect(await circularDrafts()).toEqual([]);
+  });
+
+  it("issue 12 #9 circular idempotency: 12 concurrent publications of one (year, level) make one draft, and all answer it", async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, () => publish(2019, "{}")));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    const ids = new Set(await Promise.all(answers.map(async (r) => ((await r.json()) as Json).item.id)));
+    const drafts = await circularDrafts();
+    expect(drafts).toHaveLength(1);
+    expect([...ids]).toEqual([drafts[0]?.id]);
+  });
+
+  it("a level's circular is its own draft, named after the level; without a body it is the whole year's", async () => {
+    const whole = await publish(2019, null);
+    expect(whole.status).toBe(200);
+    const level = await publish(2019, '{"level":"department"}');
+    expect(level.status).toBe(201);
+    const item = ((await level.json()) as Json).item;
+    expect(item.title).toBe("关于2019年度市政府各部门政务公开工作考评结果的通报");
+    expect(item.id).not.toBe(((await whole.json()) as Json).item.id);
+    expect((await publish(2019, '{"level":"department"}')).status).toBe(200);
+    expect(await circularDrafts()).toHaveLength(2);
+  });
+
+  it("once published, another publication is a 409 naming the item; once withdrawn, a new draft may be made", async () => {
+    const officer = await t.actor("000014349", ["office"]);
+    const { item } = (await (await publish(2019, "{}")).json()) as Json;
+    await submitDraft(t.deps, officer, { id: item.id });
+    const review = { stateSecret: false, personalPrivacy: false, tradeSecret: false, otherSensitive: false };
+    await approveItemRelease(t.deps, officer, { id: item.id, review });
+    const again = await publish(2019, "{}");
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as Json).detail).toContain(item.id);
+    await withdrawPublished(t.deps, officer, { id: item.id, reason: "数据有误，重新通报" });
+    const redrafted = await Promise.all(Array.from({ length: 4 }, () => publish(2019, "{}")));
+    expect(redrafted.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
+    expect(await circularDrafts()).toHaveLength(3);
+  });
+
+  it("an Idempotency-Key replays the first answer", async () => {
+    const first = await publish(2019, '{"level":"township"}', {
+      "idempotency-key": "circular-2019-township",
+    });
+    expect(first.status).toBe(201);
+    const replay = await publish(2019, '{"level":"township"}', {
+      "idempotency-key": "circular-2019-township",
+    });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(((await replay.json()) as Json).item.id).toBe(((await first.json()) as Json).item.id);
   });
 });

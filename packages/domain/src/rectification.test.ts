@@ -316,4 +316,23 @@ describe("rankings and the circular (OGI Art. 47: 通报)", () => {
     expect(html).toContain("佐证&lt;不足&gt;");
     expect(html).not.toContain("<不足>");
   });
+
+  it("a level's circular is named after the level and speaks only of the tasks of the units it assessed", () => {
+    const base = tasksFromAssessment(scored(), system, { deadline: "2020-01-06" }, () => id("rtask"), now);
+    const mine = { ...(base[0] as RectificationTask), unitCode: "A01" };
+    const township = { ...(base[1] as RectificationTask), unitCode: "T09" };
+    const rows = rankAssessments([view("A01", 22)], names, [], "2020-01-07");
+    const input = {
+      year: 2019,
+      issuer: "共青城市人民政府办公室",
+      issuedOn: "2020-01-07",
+      levels: [{ level: "department" as const, rows }],
+      tasks: [mine, township],
+      unitNames: names,
+    };
+    const level = buildCircular({ ...input, level: "department" });
+    expect(level.title).toBe("关于2019年度市政府各部门政务公开工作考评结果的通报");
+    expect(level.summary.tasks).toBe(1);
+    expect(buildCircular(input).summary.tasks).toBe(2);
+  });
 });
