@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import { ServerTimeouts } from "./http-server.ts";
 import { startLocal } from "./server.ts";
 
 /** The one place `pnpm start` reads its settings. */
@@ -7,6 +8,9 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default(resolve(import.meta.dirname, "../../../.local")),
   SEED: z.enum(["demo", "none"]).default("demo"),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
 });
 
 const env = Env.parse(process.env);
@@ -14,6 +18,11 @@ const stack = await startLocal({
   port: env.PORT,
   dataDir: resolve(env.DATA_DIR),
   seed: env.SEED,
+  timeouts: ServerTimeouts.parse({
+    headersMs: env.HEADERS_TIMEOUT_MS,
+    requestMs: env.REQUEST_TIMEOUT_MS,
+    keepAliveMs: env.KEEP_ALIVE_TIMEOUT_MS,
+  }),
   log: console.log,
 });
 

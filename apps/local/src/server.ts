@@ -7,9 +7,9 @@ import { builtInCalendar, defaultSettings } from "@gov/domain";
 import type { Deps } from "@gov/http";
 import { createStore } from "@gov/store";
 import { startDynamoDbLocal } from "@gov/store/local";
-import { type ServerType, serve } from "@hono/node-server";
 import { composeApps } from "./compose.ts";
 import { officeUnitCode } from "./demo/units.ts";
+import { listen, ServerTimeouts } from "./http-server.ts";
 import {
   type AtTime,
   type Credentials,
@@ -35,6 +35,8 @@ export type LocalOptions = {
   database?: { endpoint: string; tableName: string };
   clock?: () => Date;
   log?: (line: string) => void;
+  /** How long a slow client may take; unset = the documented defaults. */
+  timeouts?: ServerTimeouts;
 };
 
 export type LocalStack = {
@@ -69,7 +71,11 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     const credentials = await prepareData(deps, options, log, at);
     // The scan runs once before serving: search-index work a crash left pending is replayed.
     await supervisionScan(deps);
-    const server = await listen(composeApps(deps).fetch, options.port);
+    const server = await listen(
+      composeApps(deps).fetch,
+      options.port,
+      options.timeouts ?? ServerTimeouts.parse({}),
+    );
     const { port } = server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}`,
@@ -133,11 +139,4 @@ async function prepareData(
     writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   }
   return credentials;
-}
-
-function listen(fetch: (request: Request) => Response | Promise<Response>, port: number) {
-  return new Promise<ServerType>((resolve, reject) => {
-    const server = serve({ fetch, port, hostname: "127.0.0.1" }, () => resolve(server));
-    server.once("error", reject);
-  });
 }

@@ -4,12 +4,13 @@ import {
   annualReportMarkdown,
   annualReportOf,
   fail,
+  htmlPage,
   reportIssuer,
   shanghaiDate,
   UnitCode,
   yearOf,
 } from "@gov/domain";
-import { type AppEnv, named, newRouter, problemResponse } from "@gov/http";
+import { type AppEnv, named, newRouter, problemResponse, yearParam } from "@gov/http";
 import { annualReportRecords } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -39,9 +40,6 @@ async function reportOf(c: C, year: number, unit: string | undefined) {
 /** The report's figures as data; its text is the Markdown and HTML forms. */
 const ReportFigures = AnnualReport.omit({ blocks: true }).extend({ unit: UnitCode.nullable() });
 
-const page = (title: string, body: string) =>
-  `<!doctype html>\n<html lang="zh-CN">\n<head><meta charset="utf-8"><title>${title.replace(/</g, "&lt;")}</title></head>\n<body>\n${body}\n</body>\n</html>\n`;
-
 export const annualReportRoutes = newRouter().openapi(
   createRoute({
     method: "get",
@@ -50,7 +48,7 @@ export const annualReportRoutes = newRouter().openapi(
     description:
       "按条例第五十条和2021年版格式生成：规范性文件制发、废止、现行有效件数，依申请公开表三，年度整改情况。平台不登记的内容（规章、许可、处罚、强制、收费、复议诉讼）在notRecorded中列出，须人工补充后发布。unit为空时是本级政府的报告。format可为json、md、html。",
     request: {
-      params: z.object({ year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2019 }) }),
+      params: yearParam(),
       query: z.object({
         unit: UnitCode.optional().openapi({ example: "000014351" }),
         format: z.enum(["json", "md", "html"]).default("json"),
@@ -77,7 +75,7 @@ export const annualReportRoutes = newRouter().openapi(
       return c.body(annualReportMarkdown(report), 200, { "content-type": "text/markdown; charset=utf-8" });
     }
     if (format === "html") {
-      return c.body(page(report.title, annualReportHtml(report)), 200, {
+      return c.body(htmlPage(report.title, annualReportHtml(report)), 200, {
         "content-type": "text/html; charset=utf-8",
       });
     }

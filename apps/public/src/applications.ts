@@ -1,6 +1,13 @@
 import { applicationStatus, submitApplication } from "@gov/core";
 import { SubmitApplicationInput } from "@gov/domain";
-import { type AppEnv, bearerToken, jsonContent, newRouter, problemResponse } from "@gov/http";
+import {
+  type AppEnv,
+  bearerToken,
+  jsonContent,
+  newRouter,
+  problemResponse,
+  trackingCodeParam,
+} from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { intakeWrites } from "./intake.ts";
@@ -100,7 +107,7 @@ export function publicApplicationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         summary: "查询申请办理状态（凭查询码和查询密钥）",
         description: "查询密钥以 Authorization: Bearer <查询密钥> 提交。只返回办理状态，不含申请人信息。",
         request: {
-          params: z.object({ trackingCode: z.string().max(40).openapi({ example: "YSQ2026-7K3M9QX2AB" }) }),
+          params: trackingCodeParam("YSQ"),
           headers: z.object({
             authorization: z.string().optional().openapi({ example: "Bearer <查询密钥>" }),
           }),

@@ -16,6 +16,8 @@ const published2025 = new Set<string>();
 const hidden = new Set<string>();
 const awkwardTitle = '关于“放管服”改革, 以及"双随机"的通知';
 const awkwardSummary = "第一行，含逗号,\n第二行";
+const formulaTitle = '=HYPERLINK("http://x","y")';
+const formulaSummary = "@SUM(1+1)";
 
 const mount = (deps: Deps) => new Hono().route("/public", createPublicApp(deps));
 
@@ -40,6 +42,8 @@ beforeAll(async () => {
   for (const { item } of loaded) published2026.add(item.id);
   const awkward = await dept.publish({ ...general(awkwardTitle), summary: awkwardSummary });
   published2026.add(awkward.id);
+  const formula = await dept.publish({ ...general(formulaTitle), summary: formulaSummary });
+  published2026.add(formula.id);
   const draft = await dept.draft(general("开放数据草稿"));
   const waiting = await dept.draft(general("开放数据待审"));
   await dept.submit(waiting.id);
@@ -89,6 +93,19 @@ describe("CSV export", () => {
     expect(row?.[header.indexOf("摘要")]).toBe(awkwardSummary);
     expect(row?.[header.indexOf("发布单位")]).toBe("测试单位000000701");
     expect(row?.[header.indexOf("链接")]).toMatch(/^http:\/\/portal\.test\/public\/v1\/items\/itm_/);
+  });
+
+  it("issue 12 #10 CSV formula injection: a title starting with = reaches the file as text, quoted behind a single quote (OWASP)", async () => {
+    const res = await get("/export/items.csv?year=2026");
+    const text = await res.text();
+    expect(text).toContain(`,"'=HYPERLINK(""http://x"",""y"")",`);
+    expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+    const [header = [], ...rows] = parseCsv(text.replace(/^\uFEFF/, ""));
+    const row = rows.find((r) => r[header.indexOf("标题")] === `'${formulaTitle}`);
+    expect(row?.[header.indexOf("摘要")]).toBe(`'${formulaSummary}`);
+    // Programs read the JSON, which keeps the title as published.
+    const records = (await (await get("/export/items.json?year=2026")).json()) as Exported[];
+    expect(records.map((r) => r.title)).toContain(formulaTitle);
   });
 
   it("without a year, every year is exported; with one, only items first published in it", async () => {

@@ -192,11 +192,14 @@ describe("unit feeds", () => {
     expect(ids).not.toContain(theirs.id);
   });
 
-  it("an unknown or malformed unit code is a 404 problem", async () => {
-    for (const path of ["/feeds/units/999999999.atom", "/feeds/units/a%2Fb.atom", "/feeds/units/000000601"]) {
+  it("an unknown unit code, or a path without .atom, is a 404 problem; a malformed one a 400 naming it (ADR 0040)", async () => {
+    for (const path of ["/feeds/units/999999999.atom", "/feeds/units/000000601"]) {
       const { res } = await fetchFeed(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get("content-type"), path).toContain("application/problem+json");
     }
+    const { res, text } = await fetchFeed("/feeds/units/a%2Fb.atom");
+    expect(res.status).toBe(400);
+    expect(JSON.parse(text).errors[0].path).toBe("param.unitCode");
   });
 });

@@ -1,5 +1,12 @@
-import { type FeedScope, fail, feedEntryLimit, findColumn, itemsFeed, UnitCode } from "@gov/domain";
-import { type AppEnv, newRouter, problemResponse } from "@gov/http";
+import { type FeedScope, fail, feedEntryLimit, findColumn, itemsFeed } from "@gov/domain";
+import {
+  type AppEnv,
+  columnIdSegment,
+  newRouter,
+  problemResponse,
+  suffixedParam,
+  unitCodeSegment,
+} from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { apiBase, itemUrl, selfUrl, unitDirectory } from "./addresses.ts";
@@ -32,27 +39,14 @@ const atomResponse = {
   content: { "application/atom+xml": { schema: z.string(), example } },
 };
 
-const pathParameter = (name: string, description: string, exampleValue: string) => ({
-  name,
-  in: "path" as const,
-  required: true,
-  description,
-  schema: { type: "string" as const },
-  example: exampleValue,
+const columnFeed = suffixedParam("columnId", columnIdSegment, ".atom", {
+  description: "栏目标识",
+  example: "decision",
 });
-
-/**
- * The file name's `.atom` is part of the contract, but the router takes a parameter to the
- * end of its segment: `/feeds/:columnId.atom` captures `decision.atom` under the name
- * `columnId.atom`. So the parameter is read and its suffix checked here, and declared for
- * the documentation by hand rather than validated by a zod schema.
- */
-function feedKey(c: Context<AppEnv>, name: string): string {
-  const params = c.req.param() as Record<string, string | undefined>;
-  const raw = params[name] ?? params[`${name}.atom`] ?? "";
-  if (!raw.endsWith(".atom")) return fail("not-found", "订阅源不存在（地址须以.atom结尾）");
-  return raw.slice(0, -".atom".length);
-}
+const unitFeed = suffixedParam("unitCode", unitCodeSegment, ".atom", {
+  description: "单位代码",
+  example: "000014349",
+});
 
 async function feedResponse(
   c: Context<AppEnv>,
@@ -84,11 +78,15 @@ export const feedRoutes = newRouter()
       path: "/feeds/{columnId}.atom",
       summary: "栏目订阅源（Atom，最新公开的50条）",
       description: "条目按首次发布时间倒序；更新时间为现行版本的发布时间。只含已发布的信息。",
-      parameters: [pathParameter("columnId", "栏目标识", "decision")],
-      responses: { 200: atomResponse, 404: problemResponse("栏目不存在") },
+      parameters: [columnFeed.parameter],
+      responses: {
+        200: atomResponse,
+        400: problemResponse("栏目标识格式不正确"),
+        404: problemResponse("栏目不存在"),
+      },
     }),
     async (c) => {
-      const column = findColumn(feedKey(c, "columnId"));
+      const column = findColumn(columnFeed.read(c));
       if (!column) return fail("not-found", "栏目不存在");
       return feedResponse(c, { kind: "column", column }, { column: column.id });
     },
@@ -99,12 +97,15 @@ export const feedRoutes = newRouter()
       path: "/feeds/units/{unitCode}.atom",
       summary: "单位订阅源（Atom，该单位最新公开的50条）",
       description: "条目按首次发布时间倒序；只含已发布的信息。",
-      parameters: [pathParameter("unitCode", "单位代码", "000014349")],
-      responses: { 200: atomResponse, 404: problemResponse("单位不存在") },
+      parameters: [unitFeed.parameter],
+      responses: {
+        200: atomResponse,
+        400: problemResponse("单位代码格式不正确"),
+        404: problemResponse("单位不存在"),
+      },
     }),
     async (c) => {
-      const code = feedKey(c, "unitCode");
-      const unit = UnitCode.safeParse(code).success ? await c.var.deps.store.units.get(code) : undefined;
+      const unit = await c.var.deps.store.units.get(unitFeed.read(c));
       if (!unit) return fail("not-found", "单位不存在");
       return feedResponse(c, { kind: "unit", unit }, { unit: unit.code });
     },

@@ -16,7 +16,15 @@ import {
   UnitCode,
   Validity,
 } from "@gov/domain";
-import { jsonContent, named, newRouter, PageQuery, pageOf, problemResponse } from "@gov/http";
+import {
+  indexNumberOrIdParam,
+  jsonContent,
+  named,
+  newRouter,
+  PageQuery,
+  pageOf,
+  problemResponse,
+} from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 
 /** A tree that refers to itself shows in the document only by name, so `children` points at the named copy. */
@@ -84,7 +92,7 @@ export const publicItemRoutes = newRouter()
       path: "/items/{indexNumberOrId}",
       summary: "信息详情（按索引号或标识）",
       description: "索引号中的“/”须编码为%2F，例如 000014349%2F2020-0000001。",
-      request: { params: z.object({ indexNumberOrId: z.string().min(1).max(100) }) },
+      request: { params: indexNumberOrIdParam },
       responses: {
         200: {
           description: "信息（含关联：解读、相关文件、修改或废止它的文件）",

@@ -8,6 +8,7 @@ import {
   PageQuery,
   pageOf,
   problemResponse,
+  trackingCodeParam,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
@@ -131,7 +132,7 @@ export function publicLetterRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         description:
           "查询密钥以 Authorization: Bearer <查询密钥> 提交。返回办理状态、答复期限和答复（写信人本人可见），不含写信人信息；不缓存。",
         request: {
-          params: z.object({ trackingCode: z.string().max(40).openapi({ example: "XX2026-7K3M9QX2AB" }) }),
+          params: trackingCodeParam("XX"),
           headers: z.object({
             authorization: z.string().optional().openapi({ example: "Bearer <查询密钥>" }),
           }),

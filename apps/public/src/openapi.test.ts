@@ -1,9 +1,11 @@
-import { describeTypedAnswers } from "@gov/http/frame-checks";
+import { describePathParameters, describeTypedAnswers } from "@gov/http/frame-checks";
 import { createNoticesApp } from "@gov/notices";
 import { createPublishApp } from "@gov/publish";
 import { createSupervisionApp } from "@gov/supervision";
 import { describe, expect, it } from "vitest";
 import { createPublicApp } from "./app.ts";
+import { PublicHttpOptions } from "./http-behaviour.ts";
+import { IntakeOptions } from "./intake-options.ts";
 
 type Operation = {
   summary?: string;
@@ -34,7 +36,8 @@ describe("the OpenAPI documents describe every route", () => {
         expect(operation?.summary ?? "", `${route.method} ${path}`).toMatch(chinese);
         expect(Object.keys(operation?.responses ?? {}).length).toBeGreaterThan(0);
         const body = operation?.requestBody?.content["application/json"];
-        if (body && !["submit", "revise"].some((a) => path.endsWith(`/${a}`))) {
+        // Bodies without text to exemplify: an optional note, or only a level.
+        if (body && !["submit", "revise", "publication"].some((a) => path.endsWith(`/${a}`))) {
           expect(body.schema, `${route.method} ${path}`).toBeDefined();
           expect(JSON.stringify(body.example ?? ""), `${route.method} ${path} example`).toMatch(chinese);
         }
@@ -44,3 +47,11 @@ describe("the OpenAPI documents describe every route", () => {
 });
 
 describeTypedAnswers("public", createPublicApp);
+// Limits high enough that the walk over every route meets only the parameter checks.
+describePathParameters("public", (deps) =>
+  createPublicApp(deps, {
+    ...PublicHttpOptions.parse({}),
+    rateLimit: { requests: 10_000, windowSeconds: 60 },
+    intake: IntakeOptions.parse({ rateLimit: { requests: 10_000, windowSeconds: 600 } }),
+  }),
+);

@@ -7,6 +7,7 @@ import {
   problemResponse,
   requireRole,
   security,
+  yearParam,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import { draftAnswer, itemResponse } from "./items.ts";
@@ -21,7 +22,7 @@ export const annualReportRoutes = newRouter().openapi(
     security,
     middleware: [requireRole("editor"), idempotent] as const,
     request: {
-      params: z.object({ year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2025 }) }),
+      params: yearParam(),
       headers: z.object({ "idempotency-key": z.string().optional() }),
     },
     responses: {

@@ -10,6 +10,7 @@ import {
   security,
   sentVersion,
   versioned,
+  yearParam,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 
@@ -37,7 +38,7 @@ export const calendarRoutes = newRouter()
       security,
       middleware: [requireRole("office")] as const,
       request: {
-        params: z.object({ year: z.coerce.number().int().min(1900).max(9998).openapi({ example: 2027 }) }),
+        params: yearParam({ min: 1900, max: 9998 }),
         headers: z.object({ "if-match": z.string().optional().openapi({ example: '"1"' }) }),
         body: { required: true, ...jsonContent(NoticeBody, example) },
       },

@@ -1,5 +1,6 @@
-import { describeAppFrame, describeTypedAnswers } from "@gov/http/frame-checks";
+import { describeAppFrame, describePathParameters, describeTypedAnswers } from "@gov/http/frame-checks";
 import { createSupervisionApp } from "./app.ts";
 
 describeAppFrame("supervision", createSupervisionApp);
 describeTypedAnswers("supervision", createSupervisionApp);
+describePathParameters("supervision", createSupervisionApp);

@@ -1,7 +1,9 @@
 import { circularOfYear, draftCircular, rankYear } from "@gov/core";
 import {
+  CircularPublicationInput,
   circularHtml,
   circularMarkdown,
+  htmlPage,
   IndicatorLevel,
   Item,
   levelNames,
@@ -10,18 +12,34 @@ import {
 } from "@gov/domain";
 import {
   commonProblems,
-  created,
   etagOf,
+  idempotencyWrites,
   idempotent,
   jsonContent,
   named,
   newRouter,
+  problemResponse,
   requireRole,
   security,
+  yearParam,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 
 const Year = z.coerce.number().int().min(2000).max(2100).openapi({ example: 2019 });
+
+const Publication = z.object({
+  item: named(Item, "Item"),
+  next: z.object({ submit: z.string(), approve: z.string() }),
+});
+
+/** The draft and the workflow steps that publish it. */
+const publication = (item: Item) => ({
+  body: {
+    item,
+    next: { submit: `/publish/v1/items/${item.id}/submit`, approve: `/publish/v1/items/${item.id}/approve` },
+  },
+  headers: { ETag: etagOf(item.version), Location: `/publish/v1/items/${item.id}` },
+});
 
 export const circularRoutes = newRouter()
   .openapi(
@@ -54,8 +72,11 @@ export const circularRoutes = newRouter()
       security,
       middleware: [requireRole("office")] as const,
       request: {
-        params: z.object({ year: Year }),
-        query: z.object({ format: z.enum(["json", "md", "html"]).default("json") }),
+        params: yearParam(),
+        query: z.object({
+          format: z.enum(["json", "md", "html"]).default("json"),
+          level: IndicatorLevel.optional().openapi({ description: "只通报该层级；不填为全部层级" }),
+        }),
       },
       responses: {
         200: {
@@ -70,14 +91,13 @@ export const circularRoutes = newRouter()
       },
     }),
     async (c) => {
-      const circular = await circularOfYear(c.var.deps, c.var.principal, c.req.valid("param"));
-      const format = c.req.valid("query").format;
+      const { format, level } = c.req.valid("query");
+      const circular = await circularOfYear(c.var.deps, c.var.principal, { ...c.req.valid("param"), level });
       if (format === "md") {
         return c.body(circularMarkdown(circular), 200, { "content-type": "text/markdown; charset=utf-8" });
       }
       if (format === "html") {
-        const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${circular.title}</title></head><body>${circularHtml(circular)}</body></html>`;
-        return c.html(page, 200);
+        return c.html(htmlPage(circular.title, circularHtml(circular)), 200);
       }
       return c.json({ ...circular, markdown: circularMarkdown(circular), html: circularHtml(circular) }, 200);
     },
@@ -88,36 +108,27 @@ export const circularRoutes = newRouter()
       path: "/circulars/{year}/publication",
       summary: "将通报起草为“监督保障”栏目的公开信息（再经提交、保密审查后发布）",
       description:
-        "在市政务公开办名下创建草稿，栏目为监督保障；随后按发布流程 POST /publish/v1/items/{id}/submit 与 /approve 发布。支持Idempotency-Key。",
+        "在市政务公开办名下创建草稿，栏目为监督保障；随后按发布流程 POST /publish/v1/items/{id}/submit 与 /approve 发布。每个年度、层级（不填为全部层级）只起草一份：再次请求返回已有草稿（200）；已发布的返回409，更正请修订该信息；已撤回的可重新起草。支持Idempotency-Key。",
       security,
       middleware: [requireRole("office"), idempotent] as const,
-      request: { params: z.object({ year: Year }) },
+      request: {
+        params: yearParam(),
+        body: { required: false, ...jsonContent(CircularPublicationInput, { level: "department" }) },
+      },
       responses: {
-        201: {
-          description: "通报草稿及后续步骤",
-          ...jsonContent(
-            z.object({
-              item: named(Item, "Item"),
-              next: z.object({ submit: z.string(), approve: z.string() }),
-            }),
-          ),
-        },
+        200: { description: "该年度、层级已有的通报草稿", ...jsonContent(Publication) },
+        201: { description: "通报草稿及后续步骤", ...jsonContent(Publication) },
         ...commonProblems,
+        409: problemResponse("该年度、层级的通报已发布"),
       },
     }),
-    (c) =>
-      created(
-        c,
-        (alsoWrite) => draftCircular(c.var.deps, c.var.principal, c.req.valid("param"), { alsoWrite }),
-        (item) => ({
-          body: {
-            item,
-            next: {
-              submit: `/publish/v1/items/${item.id}/submit`,
-              approve: `/publish/v1/items/${item.id}/approve`,
-            },
-          },
-          headers: { ETag: etagOf(item.version), Location: `/publish/v1/items/${item.id}` },
-        }),
-      ),
+    async (c) => {
+      const input = { ...c.req.valid("param"), ...c.req.valid("json") };
+      const { item, created } = await draftCircular(c.var.deps, c.var.principal, input, {
+        alsoWrite: (draft) => idempotencyWrites(c, { status: 201, ...publication(draft) }),
+      });
+      const { body, headers } = publication(item);
+      for (const [name, value] of Object.entries(headers)) c.header(name, value);
+      return created ? c.json(body, 201) : c.json(body, 200);
+    },
   );

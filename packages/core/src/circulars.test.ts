@@ -21,7 +21,8 @@ describe("circulars are drafted as every item is", () => {
   });
 
   it("the year's circular is drafted into 监督保障 in the office's name, its audit entry saying what it is", async () => {
-    const item = await draftCircular(t.deps, office, { year: 2019 });
+    const { item, created } = await draftCircular(t.deps, office, { year: 2019 });
+    expect(created).toBe(true);
     expect(item).toMatchObject({
       state: "draft",
       kind: "general",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { levelNames } from "./indicator-level.ts";
+import { IndicatorLevel, levelNames } from "./indicator-level.ts";
 import type { LevelRanking } from "./ranking.ts";
 import { isOverdue, type RectificationTask, taskStateNames } from "./rectification.ts";
 import { Block, blocksHtml, blocksMarkdown } from "./written-document.ts";
@@ -19,8 +19,20 @@ export type Circular = z.infer<typeof Circular>;
 export const RenderedCircular = Circular.extend({ markdown: z.string(), html: z.string() });
 export type RenderedCircular = z.infer<typeof RenderedCircular>;
 
+/**
+ * What to publish: the year's circular of one level, or without a level of all of them. One
+ * circular per (year, level) is drafted; asking again answers that draft (ADR 0040).
+ */
+export const CircularPublicationInput = z.strictObject({ level: IndicatorLevel.optional() });
+export type CircularPublicationInput = z.infer<typeof CircularPublicationInput>;
+
+/** The scope a (year, level) circular is known by: the level, or `all`. */
+export const circularScope = (level: IndicatorLevel | undefined) => level ?? "all";
+
 export type CircularInput = {
   year: number;
+  /** Only this level's results and its units' tasks; undefined = every level. */
+  level?: IndicatorLevel | undefined;
   issuer: string;
   issuedOn: string;
   levels: LevelRanking[];
@@ -37,7 +49,10 @@ const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
  * overdue and reopened tasks by unit, the office's basis for 督办.
  */
 export function buildCircular(input: CircularInput): Circular {
-  const { year, tasks, unitNames } = input;
+  const { year, unitNames } = input;
+  // A level's circular speaks of the tasks of the units that level assessed.
+  const assessedUnits = new Set(input.levels.flatMap((l) => l.rows.map((r) => r.unitCode)));
+  const tasks = input.level ? input.tasks.filter((t) => assessedUnits.has(t.unitCode)) : input.tasks;
   const name = (code: string) => unitNames.get(code) ?? code;
   const overdue = tasks.filter((t) => isOverdue(t, input.issuedOn));
   const reopened = tasks.filter((t) => t.verifications.some((v) => !v.accepted));
@@ -103,7 +118,7 @@ export function buildCircular(input: CircularInput): Circular {
   });
   return {
     year,
-    title: `关于${year}年度政务公开工作考评结果的通报`,
+    title: `关于${year}年度${input.level ? levelNames[input.level] : ""}政务公开工作考评结果的通报`,
     issuer: input.issuer,
     issuedOn: input.issuedOn,
     blocks,

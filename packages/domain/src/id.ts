@@ -16,6 +16,9 @@ export type IdKind = keyof typeof idPrefixes;
 
 const ulid = "[0-9A-HJKMNP-TV-Z]{26}";
 
+/** The exact shape of an id of `kind`: its prefix, an underscore and a ULID. */
+export const idPattern = (kind: IdKind) => new RegExp(`^${idPrefixes[kind]}_${ulid}$`);
+
 export function idSchema(kind: IdKind) {
-  return z.string().regex(new RegExp(`^${idPrefixes[kind]}_${ulid}$`), `不是有效的${kind}标识`);
+  return z.string().regex(idPattern(kind), `不是有效的${kind}标识`);
 }

@@ -58,5 +58,6 @@ export * from "./search.ts";
 export * from "./settings.ts";
 export * from "./text.ts";
 export * from "./timeliness.ts";
+export * from "./tracking-code.ts";
 export * from "./unit.ts";
 export * from "./written-document.ts";

@@ -61,6 +61,13 @@ describe("CSV (RFC 4180)", () => {
     expect(csvField(null)).toBe("");
   });
 
+  it("a cell a spreadsheet could run as a formula is quoted behind a single quote (OWASP); others are not", () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    for (const start of ["+", "-", "@", "\t", "\r"]) expect(csvField(`${start}1`)).toBe(`"'${start}1"`);
+    expect(csvField("关于=号的说明")).toBe("关于=号的说明");
+    expect(csvField("２０２６－１")).toBe("２０２６－１");
+  });
+
   it("ends every record with CRLF", () => {
     expect(csvLine(["a", "b"])).toBe("a,b\r\n");
   });

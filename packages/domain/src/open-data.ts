@@ -104,12 +104,17 @@ const csvColumns: readonly [header: string, value: (r: ExportRecord) => string |
 export const csvBom = "\uFEFF";
 
 /**
- * One RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled.
- * Values are written as published, with no formula-guard prefix: the file is open data for
- * programs too, and its content passed a reviewer before publication.
+ * A cell a spreadsheet could run as a formula (one starting with = + - @, a tab or a carriage
+ * return) is prefixed with a single quote and quoted, as OWASP's CSV-injection guidance says: a
+ * reviewed title can still start with "=" and the file is opened by people (ADR 0040).
+ * Programs read the JSON, which keeps every value as published.
  */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** One RFC 4180 field: quoted when it holds a comma, a quote or a line break, or is guarded; quotes doubled. */
 export function csvField(value: string | null): string {
   if (value === null) return "";
+  if (formulaStart.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

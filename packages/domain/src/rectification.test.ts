@@ -286,7 +286,7 @@ describe("rankings and the circular (OGI Art. 47: 通报)", () => {
     expect(rows[0]).toMatchObject({ unitName: "财政局", rate: 88 });
   });
 
-  it("the circular names overdue and reopened tasks, in Markdown and in escaped HTML", () => {
+  it("the circular names overdue and reopened tasks, in escaped Markdown and escaped HTML", () => {
     const base = tasksFromAssessment(scored(), system, { deadline: "2020-01-06" }, () => id("rtask"), now);
     const overdue = { ...(base[0] as RectificationTask), unitCode: "A01" };
     const reopened = verifyTask(
@@ -310,10 +310,29 @@ describe("rankings and the circular (OGI Art. 47: 通报)", () => {
     expect(md).toContain("# 关于2019年度政务公开工作考评结果的通报");
     expect(md).toContain("| 1 | 财政局 | 22 | 25 | 88% | — |");
     expect(md).toContain("## 三、逾期未完成的整改任务");
-    expect(md).toContain("司法局（指标2）：佐证<不足>");
+    expect(md).toContain("司法局（指标2）：佐证&lt;不足&gt;");
     const html = circularHtml(circular);
     expect(html).toContain("<td>财政局</td>");
     expect(html).toContain("佐证&lt;不足&gt;");
     expect(html).not.toContain("<不足>");
+  });
+
+  it("a level's circular is named after the level and speaks only of the tasks of the units it assessed", () => {
+    const base = tasksFromAssessment(scored(), system, { deadline: "2020-01-06" }, () => id("rtask"), now);
+    const mine = { ...(base[0] as RectificationTask), unitCode: "A01" };
+    const township = { ...(base[1] as RectificationTask), unitCode: "T09" };
+    const rows = rankAssessments([view("A01", 22)], names, [], "2020-01-07");
+    const input = {
+      year: 2019,
+      issuer: "共青城市人民政府办公室",
+      issuedOn: "2020-01-07",
+      levels: [{ level: "department" as const, rows }],
+      tasks: [mine, township],
+      unitNames: names,
+    };
+    const level = buildCircular({ ...input, level: "department" });
+    expect(level.title).toBe("关于2019年度市政府各部门政务公开工作考评结果的通报");
+    expect(level.summary.tasks).toBe(1);
+    expect(buildCircular(input).summary.tasks).toBe(2);
   });
 });

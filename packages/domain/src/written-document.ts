@@ -12,21 +12,39 @@ export const Block = z.discriminatedUnion("type", [
 ]);
 export type Block = z.infer<typeof Block>;
 
-// Markdown table cells cannot hold a pipe or a line break.
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+/**
+ * Block text is plain text, some of it written by people (a unit's name, a verification
+ * note), so in Markdown it must stay text, as the HTML rendering keeps it (ADR 0040): HTML
+ * characters become entities, inline markup (emphasis, code, links, strikethrough, table
+ * pipes) is backslash-escaped, line breaks fold into a space as HTML shows them, and the text
+ * cannot open a block (heading, list, quote, rule, setext underline).
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ")
+    .trim()
+    .replace(/[\\`*_[\]~|]/g, "\\$&")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/^[#+\-=]|^(\d{1,9})([.)])(?=\s|$)/, (marker, digits?: string, delimiter?: string) =>
+      digits ? `${digits}\\${delimiter}` : `\\${marker}`,
+    );
+}
 
 export function blocksMarkdown(title: string, blocks: readonly Block[], closing: readonly string[]): string {
-  const lines = [`# ${title}`, ""];
+  const lines = [`# ${markdownText(title)}`, ""];
   for (const block of blocks) {
-    if (block.type === "heading") lines.push(`## ${block.text}`, "");
-    else if (block.type === "paragraph") lines.push(block.text, "");
-    else if (block.type === "list") lines.push(...block.items.map((i) => `- ${i}`), "");
+    if (block.type === "heading") lines.push(`## ${markdownText(block.text)}`, "");
+    else if (block.type === "paragraph") lines.push(markdownText(block.text), "");
+    else if (block.type === "list") lines.push(...block.items.map((i) => `- ${markdownText(i)}`), "");
     else {
-      lines.push(`| ${block.head.map(cell).join(" | ")} |`, `|${block.head.map(() => " --- |").join("")}`);
-      lines.push(...block.rows.map((r) => `| ${r.map(cell).join(" | ")} |`), "");
+      const row = (cells: readonly string[]) => `| ${cells.map(markdownText).join(" | ")} |`;
+      lines.push(row(block.head), `|${block.head.map(() => " --- |").join("")}`);
+      lines.push(...block.rows.map(row), "");
     }
   }
-  lines.push(...closing, "");
+  lines.push(...closing.map(markdownText), "");
   return lines.join("\n");
 }
 
@@ -50,3 +68,7 @@ export function blocksHtml(title: string, blocks: readonly Block[], closing: rea
   parts.push(...closing.map((line) => `<p>${escapeHtml(line)}</p>`));
   return parts.join("\n");
 }
+
+/** A whole page around a fragment, for `?format=html`: the title escaped as the fragment's text is. */
+export const htmlPage = (title: string, fragment: string) =>
+  `<!doctype html>\n<html lang="zh-CN">\n<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${fragment}\n</body>\n</html>\n`;

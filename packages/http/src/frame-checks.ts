@@ -73,3 +73,84 @@ export function describeTypedAnswers(name: string, create: (deps: Deps) => App) 
     });
   });
 }
+
+type PathParameter = { name: string; in: string; schema?: { maxLength?: number; pattern?: string } };
+type PathsDocument = { paths: Record<string, Record<string, { parameters?: PathParameter[] }>> };
+
+/** Values no path parameter of any kind may take: longer than DynamoDB's key limit, or malformed. */
+const hostileValues = {
+  "2,100 × a": "a".repeat(2100),
+  "700 CJK characters (2,100 bytes)": "中".repeat(700),
+  "a space and a bang": "bad id!",
+};
+
+/**
+ * Every path parameter is bounded and shaped in the document (`maxLength` and `pattern`), and
+ * a value outside them is a 400 naming the parameter before anything reaches the database
+ * (issue 12 #3: a 2,100-character id was a DynamoDB 500).
+ */
+export function describePathParameters(name: string, create: (deps: Deps) => App) {
+  describe(`${name}: path parameters have a pattern and a length limit`, () => {
+    const app = create({} as never);
+    // The router lists a route once per handler (middleware, validators): once each here.
+    const routes = [
+      ...new Map(
+        app.routes
+          .filter((r) => r.path.startsWith("/v1/") && r.path.includes("/:") && r.method !== "ALL")
+          .map((r) => [`${r.method} ${r.path}`, r]),
+      ).values(),
+    ];
+    const document = (async () => (await (await app.request("/openapi.json")).json()) as PathsDocument)();
+    const operationPath = (path: string) => path.replace(/:(\w+)/g, "{$1}");
+
+    it("every path parameter of the document declares maxLength and pattern", async () => {
+      const { paths } = await document;
+      const loose = Object.entries(paths).flatMap(([path, operations]) =>
+        Object.entries(operations).flatMap(([method, operation]) =>
+          (operation.parameters ?? [])
+            .filter((p) => p.in === "path" && !(p.schema?.maxLength && p.schema.pattern))
+            .map((p) => `${method.toUpperCase()} ${path} {${p.name}}`),
+        ),
+      );
+      expect(loose).toEqual([]);
+      for (const route of routes) {
+        const operation = paths[operationPath(route.path)]?.[route.method.toLowerCase()];
+        expect(
+          operation?.parameters?.some((p) => p.in === "path"),
+          `${route.method} ${route.path}`,
+        ).toBe(true);
+      }
+    });
+
+    it("issue 12 #3 over-long ids: an over-long or malformed path parameter is a 400 naming it, never 500", async () => {
+      const t = await testDeps();
+      const key = await t.key("000014349", ["office", "editor", "reviewer"]);
+      const live = create(t.deps);
+      const headers = {
+        authorization: `Bearer ${key}`,
+        "content-type": "application/json",
+        "if-match": '"1"',
+      };
+      for (const route of routes) {
+        const names = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
+        for (const [label, value] of Object.entries(hostileValues)) {
+          const path = route.path.replace(/:(\w+)/g, encodeURIComponent(value));
+          const bodiless = route.method === "GET";
+          const res = await live.request(path, {
+            method: route.method,
+            headers,
+            body: bodiless ? null : "{}",
+          });
+          const what = `${route.method} ${route.path} with ${label}`;
+          expect(res.status, what).toBe(400);
+          expect(res.headers.get("content-type"), what).toContain("application/problem+json");
+          const { errors = [] } = (await res.json()) as { errors?: { path: string }[] };
+          expect(
+            errors.map((e) => e.path),
+            what,
+          ).toEqual(expect.arrayContaining(names.map((n) => `param.${n}`)));
+        }
+      }
+    });
+  });
+}

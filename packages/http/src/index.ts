@@ -16,6 +16,18 @@ export {
   updateProblems,
 } from "./openapi.ts";
 export { problem, statusOf } from "./problem.ts";
-export { idParam, OverdueFlag, PageQuery, pageOf, versioned } from "./route-kit.ts";
+export {
+  columnIdSegment,
+  idParam,
+  indexNumberOrIdParam,
+  OverdueFlag,
+  PageQuery,
+  pageOf,
+  suffixedParam,
+  trackingCodeParam,
+  unitCodeSegment,
+  versioned,
+  yearParam,
+} from "./route-kit.ts";
 export { etagOf, expectedVersion, sentVersion } from "./version.ts";
 export { whoamiRoutes } from "./whoami.ts";

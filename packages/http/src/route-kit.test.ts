@@ -53,16 +53,28 @@ describe("the route kit", () => {
     expect(res.headers.get("etag")).toBe('"3"');
   });
 
-  it("an id longer than any kind's is refused; a malformed one of a plausible length is not (yet)", async () => {
-    expect((await routes.request(`/records/${"x".repeat(41)}`, { method: "POST" })).status).toBe(400);
-    expect((await routes.request("/records/not-an-id", { method: "POST" })).status).toBe(201);
+  it("an id is its kind's prefix and a ULID: longer, of another kind or malformed is a 400 naming it", async () => {
+    for (const id of [
+      "x".repeat(41),
+      "not-an-id",
+      "itm_01JD6Q3Z5K8X9V2M4N7P0R1S3T",
+      "let_01JD6Q3Z5K8X9V2M4N7P0R1S3",
+    ]) {
+      const res = await routes.request(`/records/${id}`, { method: "POST" });
+      expect(res.status, id).toBe(400);
+      expect(((await res.json()) as { errors: { path: string }[] }).errors[0]?.path).toBe("param.id");
+    }
   });
 
   it("documents the id with an example of its kind, and the page's shape", () => {
     const doc = routes.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "路由", version: "1" } });
     const create = doc.paths?.["/records/{id}"]?.post;
     expect(create?.parameters).toEqual([
-      expect.objectContaining({ name: "id", in: "path", schema: expect.objectContaining({ maxLength: 40 }) }),
+      expect.objectContaining({
+        name: "id",
+        in: "path",
+        schema: expect.objectContaining({ maxLength: 30, pattern: "^let_[0-9A-HJKMNP-TV-Z]{26}$" }),
+      }),
     ]);
     expect(JSON.stringify(create?.parameters)).toContain('"example":"let_01JD6Q3Z5K8X9V2M4N7P0R1S3T"');
     const page = doc.paths?.["/records"]?.get?.responses?.["200"] as {

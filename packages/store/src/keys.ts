@@ -91,6 +91,8 @@ export const keys = {
     pk: `ASSESSMENT-OF#${systemId}#${unitCode}`,
     sk: "UNIQUE",
   }),
+  /** The item that is a year's circular (of a level, or `all`): a guard record in the draft's transaction. */
+  circularOf: (year: number, scope: string) => ({ pk: `CIRCULAR-OF#${year}#${scope}`, sk: "UNIQUE" }),
 
   /** A rectification task; by unit (gsi1), all by deadline (gsi2), and by assessment year (gsi3). */
   rectificationTask: (id: string) => ({ pk: `RECTIFICATION-TASK#${id}`, sk: "RECTIFICATION-TASK" }),

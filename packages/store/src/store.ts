@@ -3,6 +3,7 @@ import { apiKeyRepository } from "./api-key.ts";
 import { applicationRepository } from "./application.ts";
 import { assessmentRepository } from "./assessment.ts";
 import { calendarRepository } from "./calendar.ts";
+import { circularRepository } from "./circular.ts";
 import { connect, type Db, type StoreConfig } from "./client.ts";
 import { consultationRepository } from "./consultation.ts";
 import { idempotencyRepository } from "./idempotency.ts";
@@ -36,6 +37,7 @@ export function storeOver(db: Db) {
     indicatorSystems: indicatorSystemRepository(db),
     assessments: assessmentRepository(db),
     rectificationTasks: rectificationTaskRepository(db),
+    circulars: circularRepository(db),
     letters: letterRepository(db),
     consultations: consultationRepository(db),
     applications: applicationRepository(db),

@@ -1,18 +1,15 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { type TrackingKind, trackingCodeAlphabet, trackingCodeLength } from "@gov/domain";
 
-const codeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
-/** What a citizen's submission is known by: 依申请公开 (YSQ) or 市长信箱 (XX). */
-export type TrackingKind = "YSQ" | "XX";
 
 /**
  * A tracking code the citizen can read out on the phone (no 0/O, 1/I) and a secret that only
  * the citizen ever sees: the table keeps its SHA-256 (ADR 0018).
  */
 export function issueTrackingCredentials(kind: TrackingKind, year: number) {
-  const random = randomBytes(10);
-  const code = [...random].map((b) => codeAlphabet[b % codeAlphabet.length]).join("");
+  const random = randomBytes(trackingCodeLength);
+  const code = [...random].map((b) => trackingCodeAlphabet[b % trackingCodeAlphabet.length]).join("");
   const secret = randomBytes(24).toString("base64url");
   return { trackingCode: `${kind}${year}-${code}`, secret, secretHash: sha256(secret) };
 }
