@@ -10,11 +10,21 @@ const Env = z.object({
 });
 
 const env = Env.parse(process.env);
+const dataDir = resolve(env.DATA_DIR);
 const stack = await startLocal({
   port: env.PORT,
-  dataDir: resolve(env.DATA_DIR),
+  dataDir,
   seed: env.SEED,
   log: console.log,
+  // Without its database the platform can only answer 503: stop, say why, and let the
+  // developer start again on the same data (ADR 0042).
+  onDatabaseExit: ({ status, output }) => {
+    console.error(`
+DynamoDB Local 意外退出（退出状态 ${status}），平台已停止。
+数据仍在 ${dataDir}，重新运行 pnpm start 即可继续。DynamoDB Local 最后的输出：
+${output.trim().split("\n").slice(-20).join("\n")}`);
+    process.exit(1);
+  },
 });
 
 console.log(`

@@ -1,8 +1,12 @@
-import { countTable } from "@gov/store/testing";
+import { builtInCalendar, defaultSettings } from "@gov/domain";
+import { jsonClient } from "@gov/http";
+import { callLimits, type Store } from "@gov/store";
+import { countTable, testStore } from "@gov/store/testing";
 import { delay, HttpResponse, http, passthrough } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, expect, inject, it, vi } from "vitest";
-import { general, publishHarness } from "./test-client.ts";
+import { createPublishApp } from "./app.ts";
+import { general, type Json } from "./test-client.ts";
 
 /**
  * Faults injected where the SDK's NodeHttpHandler meets the network: msw answers the calls a
@@ -39,17 +43,35 @@ const dynamoError = (status: number, type: string, extra: object = {}) =>
     { status, headers: { "content-type": "application/x-amz-json-1.0" } },
   );
 
-let h: Awaited<ReturnType<typeof publishHarness>>;
-let editor: Awaited<ReturnType<typeof h.unit>>;
+let store: Store;
+let app: ReturnType<typeof createPublishApp>;
+let editor: string;
 let itemId: string;
+const call = jsonClient<Json>((path, init) => app.request(`/v1${path}`, init));
 const errors = vi.spyOn(console, "error").mockImplementation(() => {});
 
 beforeAll(async () => {
   // Before the store's first call: the SDK takes hold of `http.request` when its handler starts.
   server.listen({ onUnhandledRequest: "bypass" });
-  h = await publishHarness();
-  editor = await h.unit("000000801");
-  itemId = (await editor.draft(general("数据库故障演练用草稿"))).id;
+  // The cloud's timeouts and attempts, which the 5 s bound is about, on the run's DynamoDB Local.
+  store = await testStore(callLimits.cloud);
+  app = createPublishApp({
+    store,
+    clock: () => new Date("2026-03-02T02:00:00.000Z"),
+    calendar: builtInCalendar(),
+    settings: defaultSettings,
+  });
+  await store.units.put({ code: "000000801", name: "测试单位000000801", kind: "department" });
+  const issued = await store.apiKeys.issue({
+    unitCode: "000000801",
+    roles: ["editor"],
+    label: "test",
+    now: "2026-03-02T02:00:00.000Z",
+  });
+  editor = issued.secret;
+  const draft = await call("POST", "/items", editor, general("数据库故障演练用草稿"));
+  expect(draft.status).toBe(201);
+  itemId = draft.body.id;
 });
 afterEach(() => {
   fault = undefined;
@@ -95,7 +117,7 @@ it.each([
   "issue 12 #8 database faults: %s on every attempt is 503 with Retry-After after 3 attempts, within 5 s",
   async (_, answer) => {
     fault = { on: readOfItem, answer };
-    const { result: res, ms } = await timed(() => h.call("GET", `/items/${itemId}`, editor.editor));
+    const { result: res, ms } = await timed(() => call("GET", `/items/${itemId}`, editor));
     expectUnavailable(res);
     expect(attempts).toEqual(["GetItem", "GetItem", "GetItem"]);
     expect(ms).toBeLessThan(5_000);
@@ -107,21 +129,21 @@ it.each([
 
 it("issue 12 #8 database faults: an answer that never comes times out each attempt, 503 within 5 s, and the next read is served", async () => {
   fault = { on: readOfItem, answer: hang };
-  const { result: res, ms } = await timed(() => h.call("GET", `/items/${itemId}`, editor.editor));
+  const { result: res, ms } = await timed(() => call("GET", `/items/${itemId}`, editor));
   expectUnavailable(res);
   expect(attempts).toHaveLength(3);
   expect(ms).toBeLessThan(5_000);
 
   // No poisoned connection or client: the same process serves the next read at once.
   fault = undefined;
-  const again = await timed(() => h.call("GET", `/items/${itemId}`, editor.editor));
+  const again = await timed(() => call("GET", `/items/${itemId}`, editor));
   expect(again.result.status).toBe(200);
   expect(again.ms).toBeLessThan(1_000);
 });
 
 it("issue 12 #8 database faults: /healthz answers 503 with Retry-After within 5 s while the database hangs", async () => {
   fault = { on: (call) => call.target === "GetItem" && call.body.includes("HEALTH"), answer: hang };
-  const { result: res, ms } = await timed(() => h.app.request("/healthz"));
+  const { result: res, ms } = await timed(async () => app.request("/healthz"));
   expect(res.status).toBe(503);
   expect(res.headers.get("retry-after")).toBe("5");
   expect(await res.json()).toMatchObject({ type: "/problems/unavailable" });
@@ -133,36 +155,35 @@ it("issue 12 #8 database faults: one throttle then success is 200 (the SDK's ret
     on: readOfItem,
     answer: (n) => (n === 0 ? dynamoError(400, "ThrottlingException") : passthrough()),
   };
-  const res = await h.call("GET", `/items/${itemId}`, editor.editor);
+  const res = await call("GET", `/items/${itemId}`, editor);
   expect(res.status).toBe(200);
   expect(res.body.id).toBe(itemId);
   expect(attempts).toEqual(["GetItem", "GetItem"]);
 });
 
 it("issue 12 #8 database faults: a throttled create is 503 and writes nothing; the same Idempotency-Key later creates it once", async () => {
-  const before = await countTable(h.store);
+  const before = await countTable(store);
   const key = { "idempotency-key": "fault-drill-0001" };
   fault = { on: transaction, answer: () => dynamoError(400, "ThrottlingException") };
-  const refused = await h.call("POST", "/items", editor.editor, general("限流时提交的草稿"), key);
+  const refused = await call("POST", "/items", editor, general("限流时提交的草稿"), key);
   expectUnavailable(refused);
   expect(attempts).toEqual(["TransactWriteItems", "TransactWriteItems", "TransactWriteItems"]);
   fault = undefined;
-  expect(await countTable(h.store)).toBe(before);
+  expect(await countTable(store)).toBe(before);
 
-  const created = await h.call("POST", "/items", editor.editor, general("限流时提交的草稿"), key);
+  const created = await call("POST", "/items", editor, general("限流时提交的草稿"), key);
   expect(created.status).toBe(201);
-  const replayed = await h.call("POST", "/items", editor.editor, general("限流时提交的草稿"), key);
+  const replayed = await call("POST", "/items", editor, general("限流时提交的草稿"), key);
   expect(replayed.body.id).toBe(created.body.id);
 });
 
 it("issue 12 #8 database faults: a transaction cancelled for throttling is 503; one cancelled by a failed condition keeps its 412", async () => {
-  const { id } = await editor.draft(general("并发修改演练用草稿"));
+  const { id } = (await call("POST", "/items", editor, general("并发修改演练用草稿"))).body;
   const cancelled = (codes: string[]) => () =>
     dynamoError(400, "TransactionCanceledException", {
       CancellationReasons: codes.map((Code) => ({ Code })),
     });
-  const patch = () =>
-    h.call("PATCH", `/items/${id}`, editor.editor, { title: "改后的标题" }, { "if-match": '"1"' });
+  const patch = () => call("PATCH", `/items/${id}`, editor, { title: "改后的标题" }, { "if-match": '"1"' });
 
   fault = { on: transaction, answer: cancelled(["ThrottlingError", "None"]) };
   expectUnavailable(await patch());
