@@ -30,7 +30,7 @@ const busyReasons = new Set(["ThrottlingError", "ProvisionedThroughputExceeded"]
 
 type SdkError = { name?: string; code?: string; cause?: unknown; $metadata?: { httpStatusCode?: number } };
 
-export function isDatabaseFault(error: unknown, depth = 0): boolean {
+function isDatabaseFault(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 3) return false;
   if (error instanceof TransactionCanceledException) return cancelledForBusy(error);
   const { name = "", code = "", cause, $metadata } = error as SdkError;
