@@ -1,4 +1,4 @@
-import type { Deps } from "@gov/http";
+import { type Deps, problem } from "@gov/http";
 import { createNoticesApp } from "@gov/notices";
 import { createPublicApp, publicHttpOptionsFromEnv } from "@gov/public";
 import { createPublishApp } from "@gov/publish";
@@ -9,7 +9,7 @@ import { Hono } from "hono";
 export function composeApps(deps: Deps) {
   const app = new Hono();
   app.get("/healthz", async (c) =>
-    (await deps.store.ready()) ? c.json({ status: "ok" }) : c.json({ status: "unavailable" }, 503),
+    (await deps.store.ready()) ? c.json({ status: "ok" }) : problem("unavailable", "数据库暂时无法访问"),
   );
   app.route("/publish", createPublishApp(deps));
   app.route("/public", createPublicApp(deps, publicHttpOptionsFromEnv(process.env)));

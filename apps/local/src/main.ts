@@ -14,9 +14,10 @@ const Env = z.object({
 });
 
 const env = Env.parse(process.env);
+const dataDir = resolve(env.DATA_DIR);
 const stack = await startLocal({
   port: env.PORT,
-  dataDir: resolve(env.DATA_DIR),
+  dataDir,
   seed: env.SEED,
   timeouts: ServerTimeouts.parse({
     headersMs: env.HEADERS_TIMEOUT_MS,
@@ -24,6 +25,15 @@ const stack = await startLocal({
     keepAliveMs: env.KEEP_ALIVE_TIMEOUT_MS,
   }),
   log: console.log,
+  // Without its database the platform can only answer 503: stop, say why, and let the
+  // developer start again on the same data (ADR 0042).
+  onDatabaseExit: ({ status, output }) => {
+    console.error(`
+DynamoDB Local 意外退出（退出状态 ${status}），平台已停止。
+数据仍在 ${dataDir}，重新运行 pnpm start 即可继续。DynamoDB Local 最后的输出：
+${output.trim().split("\n").slice(-20).join("\n")}`);
+    process.exit(1);
+  },
 });
 
 console.log(`

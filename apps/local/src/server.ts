@@ -6,7 +6,7 @@ import { supervisionScan } from "@gov/core";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import type { Deps } from "@gov/http";
 import { createStore } from "@gov/store";
-import { startDynamoDbLocal } from "@gov/store/local";
+import { startDynamoDbLocal, type UnexpectedExit } from "@gov/store/local";
 import { composeApps } from "./compose.ts";
 import { officeUnitCode } from "./demo/units.ts";
 import { listen, ServerTimeouts } from "./http-server.ts";
@@ -37,6 +37,8 @@ export type LocalOptions = {
   log?: (line: string) => void;
   /** How long a slow client may take; unset = the documented defaults. */
   timeouts?: ServerTimeouts;
+  /** Called if the DynamoDB Local this stack started dies while it serves (ADR 0042). */
+  onDatabaseExit?: (exit: UnexpectedExit) => void;
 };
 
 export type LocalStack = {
@@ -60,7 +62,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
   const at: AtTime = (time, work) => seedTime.run(time, work);
   const { database, stopOwn } = options.database
     ? { database: options.database, stopOwn: async () => {} }
-    : await ownDatabase(options.dataDir);
+    : await ownDatabase(options);
   const store = createStore(database);
   const stopDatabase = async () => {
     store.close();
@@ -94,8 +96,11 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
   }
 }
 
-async function ownDatabase(dataDir: string | undefined) {
-  const local = await startDynamoDbLocal(dataDir ? { dataDir: join(dataDir, "dynamodb") } : {});
+async function ownDatabase({ dataDir, onDatabaseExit }: LocalOptions) {
+  const local = await startDynamoDbLocal({
+    ...(dataDir ? { dataDir: join(dataDir, "dynamodb") } : {}),
+    ...(onDatabaseExit ? { onUnexpectedExit: onDatabaseExit } : {}),
+  });
   return { database: { endpoint: local.endpoint, tableName: "gov-disclosure" }, stopOwn: local.stop };
 }
 

@@ -62,7 +62,11 @@ export function createApp(options: {
   app.use((c, next) => (bodiless.has(c.req.method) ? next() : limitBody(c, next)));
   app.use(inputGuard);
   app.onError((error, c) => {
-    if (error instanceof DomainError) return problem(error.kind, error.message, error.issues);
+    if (error instanceof DomainError) {
+      // A database fault is the operators' business too: log what the database client saw.
+      if (error.kind === "unavailable") logError(c, error.cause instanceof Error ? error.cause : error);
+      return problem(error.kind, error.message, error.issues);
+    }
     // Hono raises these for bodies it cannot parse (malformed JSON, wrong content type).
     if (error instanceof HTTPException && error.status < 500) {
       return problem(
@@ -80,7 +84,9 @@ export function createApp(options: {
     );
   });
   app.get("/healthz", async (c) =>
-    (await c.var.deps.store.ready()) ? c.json({ status: "ok" }) : problem("unavailable", "数据库尚未就绪"),
+    (await c.var.deps.store.ready())
+      ? c.json({ status: "ok" })
+      : problem("unavailable", "数据库暂时无法访问"),
   );
   app.notFound(() => problem("not-found", "请求的地址不存在"));
   app.doc31("/openapi.json", {

@@ -33,6 +33,13 @@ const titles: Record<FailureKind, string> = {
   unavailable: "服务暂不可用",
 };
 
+/**
+ * Seconds a client waits before trying again after a 503: about one spent retry chain of the
+ * database client (`callLimits` in @gov/store), so a retry meets a database that had time to
+ * recover rather than the same throttle (ADR 0042).
+ */
+export const unavailableRetryAfter = 5;
+
 /** RFC 9457 problem details. The type is a relative URI naming the failure kind. */
 export function problem(
   kind: FailureKind,
@@ -51,6 +58,9 @@ export function problem(
   };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "content-type": "application/problem+json; charset=utf-8" },
+    headers: {
+      "content-type": "application/problem+json; charset=utf-8",
+      ...(kind === "unavailable" ? { "retry-after": String(unavailableRetryAfter) } : {}),
+    },
   });
 }

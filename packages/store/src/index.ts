@@ -2,7 +2,7 @@ export { annualReportRecords } from "./annual-report.ts";
 export type { Principal } from "./api-key.ts";
 export type { ApplicationRepository } from "./application.ts";
 export type { CalendarRepository, StoredNotice } from "./calendar.ts";
-export type { CallCounter, StoreConfig } from "./client.ts";
+export { type CallCounter, type CallLimits, callLimits, type StoreConfig } from "./client.ts";
 export type { ConsultationFilter, StoredComment } from "./consultation.ts";
 export { newId } from "./id.ts";
 export {

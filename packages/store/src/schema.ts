@@ -1,6 +1,7 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  ResourceInUseException,
   ResourceNotFoundException,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
@@ -20,25 +21,35 @@ export async function ensureTable(db: Db): Promise<void> {
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  const { partitionKey, sortKey, indexes, ttlAttribute } = tableDefinition;
-  await db.doc.send(
-    new CreateTableCommand({
-      TableName: db.tableName,
-      BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: keyAttributes().map((name) => ({ AttributeName: name, AttributeType: "S" })),
-      KeySchema: [
-        { AttributeName: partitionKey, KeyType: "HASH" },
-        { AttributeName: sortKey, KeyType: "RANGE" },
-      ],
-      GlobalSecondaryIndexes: Object.keys(indexes).map((name) => indexSpec(name as IndexName)),
-    }),
-  );
+  await createTable(db);
   await db.doc.send(
     new UpdateTimeToLiveCommand({
       TableName: db.tableName,
-      TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
+      TimeToLiveSpecification: { AttributeName: tableDefinition.ttlAttribute, Enabled: true },
     }),
   );
+}
+
+async function createTable(db: Db): Promise<void> {
+  const { partitionKey, sortKey, indexes } = tableDefinition;
+  try {
+    await db.doc.send(
+      new CreateTableCommand({
+        TableName: db.tableName,
+        BillingMode: "PAY_PER_REQUEST",
+        AttributeDefinitions: keyAttributes().map((name) => ({ AttributeName: name, AttributeType: "S" })),
+        KeySchema: [
+          { AttributeName: partitionKey, KeyType: "HASH" },
+          { AttributeName: sortKey, KeyType: "RANGE" },
+        ],
+        GlobalSecondaryIndexes: Object.keys(indexes).map((name) => indexSpec(name as IndexName)),
+      }),
+    );
+  } catch (error) {
+    // A try that timed out (DynamoDB Local on disk can take seconds) may have made the table
+    // the SDK's retry then finds: it exists, which is all this asked for.
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
 }
 
 function indexSpec(name: IndexName) {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createStore } from "../store.ts";
-import { startDynamoDbLocal } from "./dynamodb-local.ts";
+import { startDynamoDbLocal, type UnexpectedExit } from "./dynamodb-local.ts";
 
 /** Running and not a zombie: a killed JVM may linger as a zombie until its parent reaps it. */
 function running(pid: number): boolean {
@@ -67,5 +67,27 @@ describe("the DynamoDB Local launcher", () => {
       await again.stop();
     }
     expect(running(again.pid)).toBe(false);
+  });
+
+  it("issue 12 #8 database faults: a JVM that dies by itself is reported at once with its status; stop() is not a death", async () => {
+    let reported: (exit: UnexpectedExit) => void = () => {};
+    const death = new Promise<UnexpectedExit>((resolve) => {
+      reported = resolve;
+    });
+    const crashing = await startDynamoDbLocal({ onUnexpectedExit: (exit) => reported(exit) });
+    const start = Date.now();
+    process.kill(crashing.pid, "SIGKILL");
+    const exit = await death;
+    expect(Date.now() - start).toBeLessThan(2_000);
+    expect(exit.status).toBe(128 + 9);
+    expect(running(crashing.pid)).toBe(false);
+    await crashing.stop();
+
+    let stoppedReported = false;
+    const stopped = await startDynamoDbLocal({ onUnexpectedExit: () => (stoppedReported = true) });
+    await stopped.stop();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stoppedReported).toBe(false);
+    expect(running(stopped.pid)).toBe(false);
   });
 });

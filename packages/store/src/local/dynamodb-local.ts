@@ -10,6 +10,9 @@ import { dirname, join } from "node:path";
  */
 export type DynamoDbLocal = { endpoint: string; port: number; pid: number; stop(): Promise<void> };
 
+/** How a JVM that nobody stopped ended: its exit status (128 + n for signal n) and last output. */
+export type UnexpectedExit = { status: number | null; output: string };
+
 export function emulatorDir(): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve("amplify-dynamodb-simulator/package.json")), "emulator");
@@ -32,15 +35,26 @@ export async function freePort(): Promise<number> {
 /**
  * The JVM runs under a small shell that holds the read end of a pipe whose write end only
  * this process has. However this process ends (exit, a signal, even SIGKILL, which no
- * handler sees), the kernel closes the pipe, `cat` returns, and the shell stops the JVM:
- * no DynamoDB Local outlives the process that started it. The JVM's pid comes first on stdout.
+ * handler sees), the kernel closes the pipe, `cat` returns, and the guard stops the JVM:
+ * no DynamoDB Local outlives the process that started it. The other way round, the shell
+ * waits on the JVM and exits with its status, so a JVM that dies by itself is noticed at
+ * once. The JVM's pid comes first on stdout.
+ *
+ * A background job's stdin is /dev/null in a shell without job control, so the guard reads
+ * the pipe through fd 3. Killing the guard when the JVM is gone keeps it from signalling a
+ * pid that may be reused; its orphaned `cat` ends when the pipe closes.
  */
-const watchdog = `"$@" </dev/null >&2 &
+const watchdog = `exec 3<&0
+"$@" </dev/null 3<&- >&2 &
 java=$!
 echo "$java"
-cat >/dev/null
-kill "$java" 2>/dev/null
-wait "$java"`;
+(cat <&3 >/dev/null; kill "$java" 2>/dev/null) &
+guard=$!
+exec 3<&-
+wait "$java"
+status=$?
+kill "$guard" 2>/dev/null
+exit "$status"`;
 
 const liveJvms = new Set<number>();
 let exitHookInstalled = false;
@@ -62,7 +76,12 @@ function killOnExit(pid: number) {
 }
 
 export async function startDynamoDbLocal(
-  options: { port?: number; dataDir?: string } = {},
+  options: {
+    port?: number;
+    dataDir?: string;
+    /** Called once if the JVM ends after start-up without `stop()` (a crash, a kill, out of memory). */
+    onUnexpectedExit?: (exit: UnexpectedExit) => void;
+  } = {},
 ): Promise<DynamoDbLocal> {
   const port = options.port ?? (await freePort());
   const dir = emulatorDir();
@@ -99,7 +118,20 @@ export async function startDynamoDbLocal(
     await stopShell(shell, pid);
     throw error;
   }
-  return { endpoint, port, pid, stop: () => stopShell(shell, pid) };
+  let stopping = false;
+  shell.once("exit", (status) => {
+    liveJvms.delete(pid);
+    if (!stopping) options.onUnexpectedExit?.({ status, output: output() });
+  });
+  return {
+    endpoint,
+    port,
+    pid,
+    stop: () => {
+      stopping = true;
+      return stopShell(shell, pid);
+    },
+  };
 }
 
 /** The last 8 KB of the JVM's output, for the error when it fails to start. */
@@ -148,10 +180,16 @@ async function ping(endpoint: string): Promise<boolean> {
   }
 }
 
-/** Closing the pipe asks the shell to stop the JVM; SIGKILL follows if it has not after 5 s. */
+/**
+ * Closing the pipe asks the shell to stop the JVM; SIGKILL follows if it has not after 5 s.
+ * A shell already gone (its JVM died) may leave the guard's `cat`, which the close ends too.
+ */
 function stopShell(shell: ChildProcess, pid: number): Promise<void> {
   liveJvms.delete(pid);
-  if (shell.exitCode !== null || shell.signalCode !== null) return Promise.resolve();
+  if (shell.exitCode !== null || shell.signalCode !== null) {
+    shell.stdin?.end();
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       if (pid) {

@@ -1,1 +1,1 @@
-export { type DynamoDbLocal, freePort, startDynamoDbLocal } from "./dynamodb-local.ts";
+export { type DynamoDbLocal, freePort, startDynamoDbLocal, type UnexpectedExit } from "./dynamodb-local.ts";

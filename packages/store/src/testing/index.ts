@@ -1,7 +1,7 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
 import { batchWrite } from "../batch.ts";
-import { connect } from "../client.ts";
+import { type CallLimits, connect } from "../client.ts";
 import { ensureTable } from "../schema.ts";
 import type { Store } from "../store.ts";
 import { connectedStore, connectionOf } from "./connection.ts";
@@ -14,11 +14,18 @@ declare module "vitest" {
 
 let counter = 0;
 
-/** A store on a fresh table of the run's DynamoDB Local, so test files never share state. */
-export async function testStore(): Promise<Store> {
+/**
+ * A store on a fresh table of the run's DynamoDB Local, so test files never share state;
+ * `limits` replaces DynamoDB Local's timeouts (a fault test that wants the cloud's).
+ */
+export async function testStore(limits?: CallLimits): Promise<Store> {
   counter += 1;
   const tableName = `test-${process.pid}-${Date.now().toString(36)}-${counter}`;
-  const store = connectedStore({ tableName, endpoint: inject("dynamoEndpoint") });
+  const store = connectedStore({
+    tableName,
+    endpoint: inject("dynamoEndpoint"),
+    ...(limits ? { limits } : {}),
+  });
   await store.ensureTable();
   return store;
 }
