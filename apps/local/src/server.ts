@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { supervisionScan } from "@gov/core";
+import { publicChanges, supervisionScan } from "@gov/core";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import type { Deps } from "@gov/http";
 import { createStore } from "@gov/store";
@@ -69,7 +69,14 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     await stopOwn();
   };
   try {
-    const deps: Deps = { store, clock, calendar: builtInCalendar(), settings: defaultSettings };
+    // One process serves all four apps: a withdrawal in the publish app clears the public app's cache.
+    const deps: Deps = {
+      store,
+      clock,
+      calendar: builtInCalendar(),
+      settings: defaultSettings,
+      publicChanges: publicChanges(),
+    };
     const credentials = await prepareData(deps, options, log, at);
     // The scan runs once before serving: search-index work a crash left pending is replayed.
     await supervisionScan(deps);

@@ -1,6 +1,8 @@
-import { createApp, type Deps } from "@gov/http";
+import { type App, createApp, type Deps, identifyClient } from "@gov/http";
 import { annualReportRoutes } from "./annual-report.ts";
+import { answerCache } from "./answer-cache.ts";
 import { publicApplicationRoutes } from "./applications.ts";
+import { cacheKeys } from "./cache-key.ts";
 import { publicConsultationRoutes } from "./consultations.ts";
 import { documentRoutes } from "./documents.ts";
 import { exportRoutes } from "./export.ts";
@@ -9,6 +11,7 @@ import {
   cacheControl,
   corsFor,
   PublicHttpOptions,
+  type PublicHttpOptionsInput,
   personal,
   rateLimit,
   responseCache,
@@ -29,11 +32,20 @@ const streamed = (path: string) => path.includes("/v1/export/items.");
 const uncacheable = (path: string) => streamed(path) || personal(path);
 
 /** The portal-facing API: anonymous reads of what is published. */
-export function createPublicApp(deps: Deps, options: PublicHttpOptions = PublicHttpOptions.parse({})) {
-  const app = createApp({
+export function createPublicApp(deps: Deps, given: PublicHttpOptionsInput = {}) {
+  const options = PublicHttpOptions.parse(given);
+  const cache = answerCache(options.cacheBytes);
+  // A withdrawal, correction or publication in this process is served at once (ADR 0041).
+  if (options.cacheSeconds > 0) deps.publicChanges.subscribe(() => cache.clear());
+  const keyOf = cacheKeys(() => app.openAPIRegistry.definitions);
+  const app: App = createApp({
     deps,
-    // Rate limit first, then the cache: a hit answers before the frame and every route.
-    front: [rateLimit(options, deps.clock), responseCache(options, deps.clock)],
+    // The client first, then its rate limit, then the cache: a hit answers before the frame and every route.
+    front: [
+      identifyClient(options.trustedProxies),
+      rateLimit(options, deps.clock),
+      responseCache(options, deps.clock, cache, keyOf),
+    ],
     basePath: "/public",
     title: "政务公开门户接口（公众）",
     description: "公众与门户网站读取已公开的政务信息，无需密钥。",

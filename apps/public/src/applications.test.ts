@@ -1,3 +1,4 @@
+import { connectedFrom } from "@gov/http";
 import { publishHarness } from "@gov/publish/testing";
 import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -20,17 +21,20 @@ type Receipt = { trackingCode: string; secret?: string; receivedOn: string; dueO
 
 /** Each submission comes from its own client unless a test names one: the intake recognises repeats per client. */
 let clients = 0;
-const submit = async (body: unknown, headers: Record<string, string> = {}) => {
-  clients += 1;
-  const res = await publicApp.request("/public/v1/applications", {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-forwarded-for": `198.51.100.${clients % 250}`,
-      ...headers,
+const submit = async (
+  body: unknown,
+  headers: Record<string, string> = {},
+  client = `198.51.100.${++clients % 250}`,
+) => {
+  const res = await publicApp.request(
+    "/public/v1/applications",
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
     },
-    body: JSON.stringify(body),
-  });
+    connectedFrom(client),
+  );
   return { res, body: (await res.json()) as Receipt & Record<string, unknown> };
 };
 const status = (app: Hono, code: string, secret?: string) =>
@@ -44,7 +48,7 @@ beforeAll(async () => {
   publicApp = new Hono().route("/public", createPublicApp(h.deps));
   cachedApp = new Hono().route(
     "/public",
-    createPublicApp(h.deps, PublicHttpOptions.parse({ cacheSeconds: 30 })),
+    createPublicApp(h.deps, PublicHttpOptions.parse({ cacheSeconds: 10 })),
   );
   dept = await h.unit("000000901");
 });
@@ -81,21 +85,25 @@ describe("online intake", () => {
   });
 
   it("an Idempotency-Key is honoured: one application, and the replay does not repeat the secret", async () => {
-    const headers = { "idempotency-key": "portal-form-42", "x-forwarded-for": "203.0.113.7" };
-    const first = await submit(submission(dept.code), headers);
-    const again = await submit(submission(dept.code), headers);
+    const headers = { "idempotency-key": "portal-form-42" };
+    const first = await submit(submission(dept.code), headers, "203.0.113.7");
+    const again = await submit(submission(dept.code), headers, "203.0.113.7");
     expect(again.res.status).toBe(201);
     expect(again.res.headers.get("idempotent-replayed")).toBe("true");
     expect(again.body.trackingCode).toBe(first.body.trackingCode);
     expect(again.body.secret).toBeUndefined();
-    const other = await submit({ ...submission(dept.code), description: "另一项申请内容" }, headers);
+    const other = await submit(
+      { ...submission(dept.code), description: "另一项申请内容" },
+      headers,
+      "203.0.113.7",
+    );
     expect(other.res.status).toBe(422);
   });
 
   it("another citizen choosing the same Idempotency-Key gets an application of their own", async () => {
     const key = { "idempotency-key": "form-1" };
-    const mine = await submit(submission(dept.code), { ...key, "x-forwarded-for": "203.0.113.8" });
-    const theirs = await submit(submission(dept.code), { ...key, "x-forwarded-for": "203.0.113.9" });
+    const mine = await submit(submission(dept.code), key, "203.0.113.8");
+    const theirs = await submit(submission(dept.code), key, "203.0.113.9");
     expect(theirs.res.status).toBe(201);
     expect(theirs.res.headers.get("idempotent-replayed")).toBeNull();
     expect(theirs.body.trackingCode).not.toBe(mine.body.trackingCode);
@@ -103,9 +111,8 @@ describe("online intake", () => {
   });
 
   it("a double-click is one application: the same content from the same client within the window answers with the first receipt, without the secret", async () => {
-    const client = { "x-forwarded-for": "203.0.113.10" };
-    const first = await submit(submission(dept.code), client);
-    const again = await submit(submission(dept.code), client);
+    const first = await submit(submission(dept.code), {}, "203.0.113.10");
+    const again = await submit(submission(dept.code), {}, "203.0.113.10");
     expect(again.res.status).toBe(201);
     expect(again.res.headers.get("duplicate-submission")).toBe("true");
     expect(again.body.trackingCode).toBe(first.body.trackingCode);

@@ -10,6 +10,7 @@ import {
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
+import { lockoutRetryAfter } from "./http-behaviour.ts";
 import { intakeWrites } from "./intake.ts";
 
 type C = Context<AppEnv>;
@@ -105,14 +106,20 @@ export function publicApplicationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         method: "get",
         path: "/applications/{trackingCode}",
         summary: "查询申请办理状态（凭查询码和查询密钥）",
-        description: "查询密钥以 Authorization: Bearer <查询密钥> 提交。只返回办理状态，不含申请人信息。",
+        description:
+          "查询密钥以 Authorization: Bearer <查询密钥> 提交。只返回办理状态，不含申请人信息。同一查询码15分钟内查询密钥错误5次后，该查询码暂停查询至15分钟期满（429，Retry-After为剩余秒数），期间密钥正确也不予答复。",
+        middleware: lockoutRetryAfter,
         request: {
           params: trackingCodeParam("YSQ"),
           headers: z.object({
             authorization: z.string().optional().openapi({ example: "Bearer <查询密钥>" }),
           }),
         },
-        responses: { 200: { description: "办理状态", ...jsonContent(Status) }, ...problems },
+        responses: {
+          200: { description: "办理状态", ...jsonContent(Status) },
+          ...problems,
+          429: problemResponse("查询密钥错误次数过多，该查询码暂停查询"),
+        },
       }),
       async (c) => {
         private_(c);

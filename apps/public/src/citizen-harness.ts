@@ -1,13 +1,15 @@
+import { connectedFrom } from "@gov/http";
 import { publishHarness } from "@gov/publish/testing";
 import { createPublicApp } from "./app.ts";
-import type { PublicHttpOptions } from "./http-behaviour.ts";
+import type { PublicHttpOptionsInput } from "./http-behaviour.ts";
 
 /**
  * A publish app and a public app on one fresh table, for tests that follow a citizen's
- * submission through its handling. Each test request comes from its own client address
- * unless one is given, so rate limits and duplicate recognition act only where a test means them.
+ * submission through its handling. Each submission comes from its own client address (the
+ * connection's, as Node's server reports it) unless one is given, so rate limits and
+ * duplicate recognition act only where a test means them.
  */
-export async function citizenHarness(options: Partial<PublicHttpOptions> = {}, start?: Date) {
+export async function citizenHarness(options: PublicHttpOptionsInput = {}, start?: Date) {
   const h = await publishHarness(start);
   const publicApp = createPublicApp(h.deps, {
     corsOrigins: [],
@@ -16,17 +18,21 @@ export async function citizenHarness(options: Partial<PublicHttpOptions> = {}, s
     ...options,
   });
   let clients = 0;
-  async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-    clients += 1;
-    const res = await publicApp.request(`/v1${path}`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-forwarded-for": `198.51.100.${clients % 250}`,
-        ...headers,
+  async function post(
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+    client = `198.51.100.${++clients % 250}`,
+  ) {
+    const res = await publicApp.request(
+      `/v1${path}`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: typeof body === "string" ? body : JSON.stringify(body),
       },
-      body: typeof body === "string" ? body : JSON.stringify(body),
-    });
+      connectedFrom(client),
+    );
     return {
       status: res.status,
       headers: res.headers,

@@ -56,9 +56,9 @@ describe("consultations: the public comments inside the window only", () => {
       closesOn: "2027-01-15",
     });
     const path = `/consultations/${opened.body.id}/comments`;
-    const client = { "x-forwarded-for": "203.0.113.50" };
-    const first = await h.post(path, comment("重复的意见"), client);
-    const again = await h.post(path, comment(" 重复的意见 "), client);
+    const client = "203.0.113.50";
+    const first = await h.post(path, comment("重复的意见"), {}, client);
+    const again = await h.post(path, comment(" 重复的意见 "), {}, client);
     expect(first.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get("duplicate-submission")).toBe("true");

@@ -1,15 +1,21 @@
 import { createHash } from "node:crypto";
-import { clientOf, problem, requestIdFor } from "@gov/http";
+import { isIPv6 } from "node:net";
+import { TrackingCodeLocked } from "@gov/core";
+import { type AppEnv, clientOf, problem, requestIdFor, TrustedProxies } from "@gov/http";
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { z } from "zod";
+import type { AnswerCache, CachedAnswer } from "./answer-cache.ts";
+import type { CacheKeys } from "./cache-key.ts";
 import { IntakeOptions, intakeOptionsFromEnv } from "./intake-options.ts";
 
 /** How the portal-facing API behaves over HTTP; read from the environment in one place. */
 export const PublicHttpOptions = z.object({
   /** Portal origins allowed to call the API from a browser. */
   corsOrigins: z.array(z.url()).default([]),
+  /** Proxies of our own in front that append the client's address to X-Forwarded-For (a CDN: 1). */
+  trustedProxies: TrustedProxies.default(0),
   /** Requests per client per window, before a CDN or API gateway limit applies. */
   rateLimit: z
     .object({ requests: z.number().int().positive(), windowSeconds: z.number().int().positive() })
@@ -17,12 +23,23 @@ export const PublicHttpOptions = z.object({
       requests: 600,
       windowSeconds: 60,
     }),
-  /** How long one instance reuses a public answer; 0 (the default when built in code) turns it off. */
-  cacheSeconds: z.number().int().min(0).max(300).default(0),
+  /**
+   * How long one instance reuses a public answer; 0 (the default when built in code) turns it
+   * off. At most 15: with the CDN's and the browser's windows it keeps a withdrawal within 60 s.
+   */
+  cacheSeconds: z.number().int().min(0).max(15).default(0),
+  /** What the instance may hold of public answers, in bytes. */
+  cacheBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(32 * 1024 * 1024),
   /** Citizen submissions: a smaller body, a stricter rate, duplicate recognition (ADR 0025); defaults when unset. */
   intake: IntakeOptions.optional(),
 });
 export type PublicHttpOptions = z.infer<typeof PublicHttpOptions>;
+/** The options as a caller may give them: any left out take their defaults. */
+export type PublicHttpOptionsInput = z.input<typeof PublicHttpOptions>;
 
 export function publicHttpOptionsFromEnv(env: Record<string, string | undefined>): PublicHttpOptions {
   return PublicHttpOptions.parse({
@@ -33,8 +50,10 @@ export function publicHttpOptionsFromEnv(env: Record<string, string | undefined>
     ...(env.RATE_LIMIT_PER_MINUTE
       ? { rateLimit: { requests: Number(env.RATE_LIMIT_PER_MINUTE), windowSeconds: 60 } }
       : {}),
-    // Deployed and local servers reuse answers for 30 s unless told otherwise.
-    cacheSeconds: Number(env.PUBLIC_CACHE_SECONDS ?? 30),
+    trustedProxies: Number(env.TRUSTED_PROXIES ?? 0),
+    // Deployed and local servers reuse answers for 10 s unless told otherwise.
+    cacheSeconds: Number(env.PUBLIC_CACHE_SECONDS ?? 10),
+    ...(env.PUBLIC_CACHE_MEGABYTES ? { cacheBytes: Number(env.PUBLIC_CACHE_MEGABYTES) * 1024 * 1024 } : {}),
     intake: intakeOptionsFromEnv(env),
   });
 }
@@ -61,10 +80,18 @@ export function corsFor(options: PublicHttpOptions): MiddlewareHandler {
 }
 
 /**
- * Published data changes rarely and a CDN sits in front: short browser caching, longer
- * shared caching, and stale-while-revalidate so a publication shows within minutes while
- * DynamoDB sees a fraction of the traffic. Answers that are about a person (application
- * status) or errors other than 404/410 are not cached.
+ * How long a browser (max-age) and a CDN (s-maxage) may keep a public answer. A withdrawal or
+ * correction must stop being served within 60 s: with the instance's own window (at most 15 s)
+ * the three add up to 15 + 30 + 15 = 60 even if no cache honours another's Age, and with no
+ * stale-while-revalidate nothing older is ever served (ADR 0041). The CDN is also invalidated
+ * on each change; this is the guarantee when that fails.
+ */
+export const publicCacheControl = "public, max-age=15, s-maxage=30";
+
+/**
+ * Published answers (200, 304) and the 404/410 of a missing or withdrawn item are cached as
+ * `publicCacheControl` says. Answers that are about a person (application status) or other
+ * errors are not cached.
  */
 export const cacheControl: MiddlewareHandler = async (c, next) => {
   await next();
@@ -75,13 +102,8 @@ export const cacheControl: MiddlewareHandler = async (c, next) => {
   }
   if (c.req.method !== "GET" || c.res.headers.has("cache-control")) return;
   const status = c.res.status;
-  if (status === 200 || status === 304) {
-    c.res.headers.set("cache-control", "public, max-age=60, s-maxage=300, stale-while-revalidate=600");
-  } else if (status === 404 || status === 410) {
-    c.res.headers.set("cache-control", "public, max-age=60, s-maxage=60");
-  } else {
-    c.res.headers.set("cache-control", "no-store");
-  }
+  const cacheable = status === 200 || status === 304 || status === 404 || status === 410;
+  c.res.headers.set("cache-control", cacheable ? publicCacheControl : "no-store");
 };
 
 /**
@@ -102,26 +124,53 @@ export const strongEtag: MiddlewareHandler = etag({
   },
 });
 
+/** Windows kept at most: about 100 bytes each, so a few MB however many clients appear. */
+const maxClients = 50_000;
+
 /**
- * A per-client fixed-window limit (client = the first X-Forwarded-For hop, as API Gateway
- * and CloudFront set it). It lives in the process, so in Lambda it limits per instance:
- * enough to stop one client hammering an instance; the gateway's throttling is the
- * global limit (see ADR 0014).
+ * The network a client controls: an IPv4 address, or an IPv6 /64 (one subscriber's whole
+ * prefix: anyone given a /64 can use 2^64 addresses).
+ */
+export function networkOf(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!isIPv6(address)) return address;
+  const [head = "", tail] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const zeros = Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0");
+  const groups = [...left, ...zeros, ...right].slice(0, 4);
+  return `${groups.map((g) => Number.parseInt(g, 16).toString(16)).join(":")}::/64`;
+}
+
+/**
+ * A per-client fixed-window limit, the client being the address the platform saw (see
+ * `identifyClient` and the trusted-proxy setting), by its network. It lives in the process, so
+ * in Lambda it limits per instance: enough to stop one client hammering an instance; the
+ * gateway's throttling is the global limit (ADR 0014). The map's order is recency: expired
+ * windows at the front are dropped as requests come, and past `maxClients` the least recently
+ * seen client goes, never everyone's window at once (ADR 0041).
  */
 export function rateLimit(
   options: Pick<PublicHttpOptions, "rateLimit">,
   clock: () => Date,
-): MiddlewareHandler {
+): MiddlewareHandler<AppEnv> {
   const windows = new Map<string, { start: number; count: number }>();
   const windowMs = options.rateLimit.windowSeconds * 1000;
   return async (c, next) => {
-    const client = clientOf(c);
+    const client = networkOf(clientOf(c));
     const now = clock().getTime();
+    for (const [key, oldest] of windows) {
+      if (now - oldest.start < windowMs) break;
+      windows.delete(key);
+    }
     let window = windows.get(client);
-    if (!window || now - window.start >= windowMs) {
-      if (windows.size > 10_000) windows.clear();
-      window = { start: now, count: 0 };
-      windows.set(client, window);
+    windows.delete(client);
+    if (!window || now - window.start >= windowMs) window = { start: now, count: 0 };
+    windows.set(client, window);
+    for (const key of windows.keys()) {
+      if (windows.size <= maxClients) break;
+      windows.delete(key);
     }
     window.count += 1;
     if (window.count > options.rateLimit.requests) {
@@ -134,29 +183,33 @@ export function rateLimit(
   };
 }
 
-type Cached = {
-  expires: number;
-  status: number;
-  etag: string | null;
-  headers: Record<string, string>;
-  body: Uint8Array;
+/** A tracking code locked by wrong secrets answers 429 with the seconds left in Retry-After. */
+export const lockoutRetryAfter: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.error instanceof TrackingCodeLocked) {
+    c.res.headers.set("retry-after", String(c.error.retryAfterSeconds));
+  }
 };
 
 /** Headers each request gets for itself; the rest describe the content and are kept. */
-const perRequest = new Set(["x-request-id", "access-control-allow-origin", "content-length", "date"]);
+const perRequest = new Set(["x-request-id", "access-control-allow-origin", "content-length", "date", "age"]);
 
 /**
- * A short per-instance cache of public answers (200, 404, 410), keyed by URL. The CDN in
- * front already serves them for minutes (s-maxage=300), so a few seconds here change no
- * promise to the public, and a hot item or column costs DynamoDB one read per instance per
- * window instead of one per request. It runs in front of the app's frame and keeps every
- * header the frame set (security headers, ETag, Cache-Control, Vary), so a hit answers with
- * plain headers and a byte array on Node's fast path, without hashing, routing or building
- * web Headers; only the request id and the CORS origin are its own. Streamed exports and
- * personal answers are never cached.
+ * A short per-instance cache of public answers (200, 404, 410), keyed by path and the query
+ * parameters the route declares (`cacheKeys`), bounded by bytes (`answerCache`). A hot item
+ * or column costs DynamoDB one read per instance per window instead of one per request. It
+ * runs in front of the app's frame and keeps every header the frame set (security headers,
+ * ETag, Cache-Control, Vary), so a hit answers with plain headers and a byte array on Node's
+ * fast path, without hashing, routing or building web Headers; only the request id, the CORS
+ * origin and Age are its own. Streamed exports and personal answers are never cached. A public
+ * change in the same process clears it (see createPublicApp).
  */
-export function responseCache(options: PublicHttpOptions, clock: () => Date): MiddlewareHandler {
-  const entries = new Map<string, Cached>();
+export function responseCache(
+  options: PublicHttpOptions,
+  clock: () => Date,
+  cache: AnswerCache,
+  keyOf: CacheKeys,
+): MiddlewareHandler {
   const ttl = options.cacheSeconds * 1000;
   const allowed = new Set(options.corsOrigins);
   return async (c, next) => {
@@ -168,29 +221,37 @@ export function responseCache(options: PublicHttpOptions, clock: () => Date): Mi
     ) {
       return next();
     }
-    const key = c.req.url;
+    const key = keyOf(new URL(c.req.url));
+    if (key === undefined) return next();
     const now = clock().getTime();
-    const hit = entries.get(key);
-    if (hit && hit.expires > now) {
+    const hit = cache.get(key, now);
+    if (hit) {
       const origin = c.req.header("origin");
-      const own: Record<string, string> = { "x-request-id": requestIdFor(c.req.header("x-request-id")) };
+      const own: Record<string, string> = {
+        "x-request-id": requestIdFor(c.req.header("x-request-id")),
+        // Downstream caches count their window from when the answer was made, not from now.
+        age: String(Math.floor((now - hit.storedAt) / 1000)),
+      };
       if (origin && allowed.has(origin)) own["access-control-allow-origin"] = origin;
       return answer(hit, own, c.req.header("if-none-match"));
     }
     await next();
     const { status } = c.res;
     if (status !== 200 && status !== 404 && status !== 410) return;
-    if (entries.size >= 5_000) entries.clear();
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     const headers: Record<string, string> = {};
     c.res.headers.forEach((value, name) => {
       if (!perRequest.has(name)) headers[name] = value;
     });
-    entries.set(key, { expires: now + ttl, status, etag: headers.etag ?? null, headers, body });
+    cache.set(
+      key,
+      { storedAt: now, expires: now + ttl, status, etag: headers.etag ?? null, headers, body },
+      now,
+    );
   };
 }
 
-function answer(hit: Cached, own: Record<string, string>, ifNoneMatch: string | undefined): Response {
+function answer(hit: CachedAnswer, own: Record<string, string>, ifNoneMatch: string | undefined): Response {
   if (hit.etag && ifNoneMatch?.match(/"[^"]*"/g)?.includes(hit.etag)) {
     const { "content-type": _, ...kept } = hit.headers;
     return new Response(null, { status: 304, headers: { ...kept, ...own } });

@@ -260,7 +260,7 @@ describe("the writer's own view, by tracking code and secret", () => {
       expect(answer.res.status).toBe(404);
       expect(answer.body.title).toBe(unknown.body.title);
     }
-    const cached = createPublicApp(h.deps, PublicHttpOptions.parse({ cacheSeconds: 30 }));
+    const cached = createPublicApp(h.deps, PublicHttpOptions.parse({ cacheSeconds: 10 }));
     expect((await status(trackingCode, secret, cached)).res.status).toBe(200);
     expect((await status(trackingCode, "not-the-secret", cached)).res.status).toBe(404);
     expect((await status(trackingCode, undefined, cached)).res.status).toBe(404);

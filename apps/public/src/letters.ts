@@ -12,6 +12,7 @@ import {
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
+import { lockoutRetryAfter } from "./http-behaviour.ts";
 import { intakeWrites } from "./intake.ts";
 
 const receiptNotice = "请妥善保存查询码和查询密钥；查询办理情况时以 Authorization: Bearer <查询密钥> 提交。";
@@ -130,7 +131,8 @@ export function publicLetterRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         path: "/letters/{trackingCode}",
         summary: "写信人查询来信办理情况（凭查询码和查询密钥）",
         description:
-          "查询密钥以 Authorization: Bearer <查询密钥> 提交。返回办理状态、答复期限和答复（写信人本人可见），不含写信人信息；不缓存。",
+          "查询密钥以 Authorization: Bearer <查询密钥> 提交。返回办理状态、答复期限和答复（写信人本人可见），不含写信人信息；不缓存。同一查询码15分钟内查询密钥错误5次后，该查询码暂停查询至15分钟期满（429，Retry-After为剩余秒数），期间密钥正确也不予答复。",
+        middleware: lockoutRetryAfter,
         request: {
           params: trackingCodeParam("XX"),
           headers: z.object({
@@ -140,6 +142,7 @@ export function publicLetterRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         responses: {
           200: { description: "办理情况", ...jsonContent(LetterStatus) },
           404: problemResponse("查询码或查询密钥不正确"),
+          429: problemResponse("查询密钥错误次数过多，该查询码暂停查询"),
         },
       }),
       (c) => status(c, c.req.valid("param").trackingCode),

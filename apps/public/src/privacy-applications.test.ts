@@ -80,7 +80,7 @@ beforeAll(async () => {
   h = await publishHarness(new Date("2026-03-02T02:00:00.000Z"));
   publicApp = new Hono().route(
     "/public",
-    createPublicApp(h.deps, PublicHttpOptions.parse({ cacheSeconds: 30 })),
+    createPublicApp(h.deps, PublicHttpOptions.parse({ cacheSeconds: 10 })),
   );
   const dept = await h.unit("000000951");
   await dept.publish(general("隐私检查用的已公开信息"));

@@ -276,7 +276,7 @@ export async function discloseApplication(
 
 /** The applicant's own view, by tracking code and secret: the status only, never the applicant. */
 export async function applicationStatus(deps: Deps, credentials: Credentials) {
-  const { application } = await byCredentials(credentials, deps.store.applications.getByTrackingCode);
+  const { application } = await byCredentials(deps, credentials, deps.store.applications.getByTrackingCode);
   const { clock, timeliness } = standing(
     application,
     await currentCalendar(deps),

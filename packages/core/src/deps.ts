@@ -1,13 +1,16 @@
 import type { Calendar, Settings } from "@gov/domain";
 import type { Store } from "@gov/store";
+import type { PublicChanges } from "./public-changes.ts";
 
 /**
  * What every use case runs on: one store, one clock, the working-day calendar and the
  * locality's settings. Nothing reads the system time itself; a timer passes its own clock.
+ * `publicChanges` tells whoever keeps copies of public answers that one is out of date.
  */
 export type Deps = {
   store: Store;
   clock: () => Date;
   calendar: Calendar;
   settings: Settings;
+  publicChanges: PublicChanges;
 };

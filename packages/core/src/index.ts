@@ -35,7 +35,7 @@ export {
 } from "./consultations.ts";
 export type { Deps } from "./deps.ts";
 export { createIndicatorSystem, getIndicatorSystem, listIndicatorSystems } from "./indicator-systems.ts";
-export type { Credentials } from "./intake.ts";
+export { type Credentials, TrackingCodeLocked } from "./intake.ts";
 export { checkedContent, draftItem } from "./items.ts";
 export {
   type LetterReceipt,
@@ -47,6 +47,12 @@ export {
   submitLetter,
   transferLetter,
 } from "./letters.ts";
+export {
+  type PublicChange,
+  type PublicChangeListener,
+  type PublicChanges,
+  publicChanges,
+} from "./public-changes.ts";
 export {
   approveItemRelease,
   changeItemValidity,

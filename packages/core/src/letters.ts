@@ -139,7 +139,7 @@ export async function submitLetter(
 
 /** The writer's own view, by tracking code and secret: progress, deadline and the reply, published or not. */
 export async function letterStatus(deps: Deps, credentials: Credentials) {
-  const { letter } = await byCredentials(credentials, deps.store.letters.byTrackingCode);
+  const { letter } = await byCredentials(deps, credentials, deps.store.letters.byTrackingCode);
   const calendar = await currentCalendar(deps);
   const due = letterDueDate(letter, calendar, deps.settings);
   return {

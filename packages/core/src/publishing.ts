@@ -32,6 +32,7 @@ import type { Change } from "./change.ts";
 import { nowIso } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { checkedContent, ownerOf } from "./items.ts";
+import type { PublicChange } from "./public-changes.ts";
 import { checkVersion } from "./version.ts";
 
 // The department's workflow on an item: every step reads the item as the actor may see it
@@ -55,6 +56,7 @@ async function readForChange(deps: Deps, actor: Principal, change: Change): Prom
  * A change the public sees (approve, withdraw, validity): committed with its links and its
  * search-outbox record; indexing right after is a courtesy to the next searcher. If that
  * fails the change still stands, and the scheduled scan replays the outbox, so nothing is lost.
+ * Then whoever keeps copies of public answers hears of it (caches, a CDN; ADR 0041).
  */
 async function commitPublicChange(
   deps: Deps,
@@ -62,6 +64,7 @@ async function commitPublicChange(
   before: Item,
   audit: AuditEntry,
   writes: Write[],
+  action: PublicChange["action"],
 ): Promise<Item> {
   await deps.store.items.update(next, before, audit, [...writes, deps.store.search.indexWrite(next.id)]);
   try {
@@ -76,6 +79,7 @@ async function commitPublicChange(
       }),
     );
   }
+  await deps.publicChanges.emit({ itemId: next.id, action });
   return next;
 }
 
@@ -182,7 +186,7 @@ export async function approveItemRelease(
   );
   const superseded = item.revision ? [store.items.editionWrite(item)] : [];
   const audit = itemAudit(next, "approve", actor, change.note);
-  return commitPublicChange(deps, next, item, audit, [...superseded, ...links]);
+  return commitPublicChange(deps, next, item, audit, [...superseded, ...links], "approve");
 }
 
 /** Withdrawn, never deleted: the public sees a tombstone with the reason (ADR 0010). */
@@ -195,7 +199,8 @@ export async function withdrawPublished(
   const item = await readForChange(deps, actor, change);
   const next = withdrawItem(item, change.reason, actor.unitCode, nowIso(deps));
   const links = store.links.changeWrites(next, await store.items.links(item.id), null);
-  return commitPublicChange(deps, next, item, itemAudit(next, "withdraw", actor, change.reason), links);
+  const audit = itemAudit(next, "withdraw", actor, change.reason);
+  return commitPublicChange(deps, next, item, audit, links, "withdraw");
 }
 
 /** A normative document amended, repealed or expired, marked on the original with the document that did it. */
@@ -211,7 +216,7 @@ export async function changeItemValidity(
   const byLinks = change.byItemId ? await validityLinks(deps, item, next, change) : [];
   const note = `${change.status}: ${change.reason}`;
   const audit = itemAudit(next, "validity", actor, note);
-  return commitPublicChange(deps, next, item, audit, [...refresh, ...byLinks]);
+  return commitPublicChange(deps, next, item, audit, [...refresh, ...byLinks], "validity");
 }
 
 async function validityLinks(

@@ -2,6 +2,7 @@ import { builtInCalendar, defaultSettings, type Role } from "@gov/domain";
 import type { Principal } from "@gov/store";
 import { testStore } from "@gov/store/testing";
 import type { Deps } from "./deps.ts";
+import { publicChanges } from "./public-changes.ts";
 
 /**
  * Deps for a use-case or app test: a fresh table on the run's DynamoDB Local and a clock the test
@@ -10,7 +11,13 @@ import type { Deps } from "./deps.ts";
 export async function testDeps(start = new Date("2026-03-02T02:00:00.000Z")) {
   const store = await testStore();
   let now = start;
-  const deps: Deps = { store, clock: () => now, calendar: builtInCalendar(), settings: defaultSettings };
+  const deps: Deps = {
+    store,
+    clock: () => now,
+    calendar: builtInCalendar(),
+    settings: defaultSettings,
+    publicChanges: publicChanges(),
+  };
   async function key(unitCode: string, roles: Role[]): Promise<string> {
     await store.units.put({
       code: unitCode,

@@ -8,5 +8,7 @@ export type AppEnv = {
     deps: Deps;
     principal: Principal;
     idempotency: IdempotencyRequest | undefined;
+    /** The anonymous client's address, as the app's trusted-proxy setting reads it (client.ts). */
+    client: string | undefined;
   };
 };

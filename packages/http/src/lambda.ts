@@ -1,3 +1,4 @@
+import { publicChanges } from "@gov/core";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import { createStore } from "@gov/store";
 import { z } from "zod";
@@ -13,5 +14,6 @@ export function lambdaDeps(): Deps {
     clock: () => new Date(),
     calendar: builtInCalendar(),
     settings: defaultSettings,
+    publicChanges: publicChanges(),
   };
 }

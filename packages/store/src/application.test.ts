@@ -59,7 +59,7 @@ describe("applications in the store", () => {
     const db = connectionOf(store);
     const dump = JSON.stringify((await db.doc.send(new ScanCommand({ TableName: db.tableName }))).Items);
     expect(dump).not.toContain(secret);
-    const found = await store.applications.getByTrackingCode(application.trackingCode);
+    const { found } = await store.applications.getByTrackingCode(application.trackingCode);
     expect(found && secretMatches(secret, found.secretHash)).toBe(true);
     expect(found && secretMatches(`${secret}x`, found.secretHash)).toBe(false);
   });

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
 import type { Page, PageRequest } from "./paged.ts";
 import { queryAll } from "./query.ts";
+import { type Tracked, trackingPartition } from "./secret-failures.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
 
@@ -108,25 +109,19 @@ export function applicationRepository(db: Db) {
     },
 
     /** The application and its secret's hash, for the applicant's status check. */
+    /** The application behind a tracking code, with the wrong secrets lately given for it. */
     async getByTrackingCode(
       trackingCode: string,
-    ): Promise<{ application: Application; secretHash: string } | undefined> {
-      const { Items } = await db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: "gsi3",
-          KeyConditionExpression: "gsi3pk = :pk",
-          ExpressionAttributeValues: { ":pk": keys.applicationByTrackingCode(trackingCode).gsi3pk },
-          Limit: 1,
-        }),
-      );
-      const record = Items?.[0];
-      if (!record) return undefined;
+    ): Promise<Tracked<{ application: Application; secretHash: string }>> {
+      const { record, failures } = await trackingPartition(db, trackingCode, "APPLICATION");
       // The index is eventually consistent; the status itself comes from a consistent read.
-      const current = await getRecord(String(record.id));
-      return current
-        ? { application: fromRecord(current), secretHash: String(current.secretHash) }
-        : undefined;
+      const current = record ? await getRecord(String(record.id)) : undefined;
+      return {
+        found: current
+          ? { application: fromRecord(current), secretHash: String(current.secretHash) }
+          : undefined,
+        failures,
+      };
     },
 
     /** Replaces the application if its version is still `before.version`, with its audit entry. */

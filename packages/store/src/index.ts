@@ -17,6 +17,7 @@ export type { StoredLink } from "./link.ts";
 export type { Page, PageRequest } from "./paged.ts";
 export type { PublishedFilter } from "./published.ts";
 export type { SearchHit, SearchPage, SearchRequest } from "./search.ts";
+export type { SecretFailures, Tracked } from "./secret-failures.ts";
 export { createStore, type Store } from "./store.ts";
 export { DuplicateSubmissionRace } from "./submission-fingerprint.ts";
 export { tableDefinition } from "./table.ts";

@@ -128,6 +128,15 @@ export const keys = {
     gsi3pk: `TRACKING#${trackingCode}`,
     gsi3sk: "APPLICATION",
   }),
+  /** The gsi3 partition of a tracking code: the application or letter it names, and its failure counter. */
+  trackingPartition: (trackingCode: string) => `TRACKING#${trackingCode}`,
+  /** Wrong secrets lately given for a tracking code (TTL `expiresAt`), in the code's gsi3 partition. */
+  secretFailures: (trackingCode: string) => ({
+    pk: `SECRET-FAILURES#${trackingCode}`,
+    sk: "SECRET-FAILURES",
+    gsi3pk: `TRACKING#${trackingCode}`,
+    gsi3sk: "SECRET-FAILURES",
+  }),
   /** Every application of the city by receipt date (gsi4), for the statistics and the office. */
   applicationInCity: (receivedOn: string, id: string) => ({
     gsi4pk: "APPLICATIONS",

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import {
   type Actor,
   type AuditEntry,
@@ -17,6 +17,7 @@ import type { Page, PageRequest } from "./paged.ts";
 import { queryPage } from "./paged.ts";
 import { yearRange } from "./published.ts";
 import { queryAll } from "./query.ts";
+import { type Tracked, trackingPartition } from "./secret-failures.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
 
@@ -66,18 +67,11 @@ export function letterRepository(db: Db) {
      * The writer's own view, by tracking code: the letter (a consistent read, as the index lags)
      * and the hash the writer's secret must match. The writer's personal data is not read.
      */
-    async byTrackingCode(trackingCode: string): Promise<{ letter: Letter; secretHash: string } | undefined> {
-      const { Items } = await db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: "gsi3",
-          KeyConditionExpression: "gsi3pk = :pk",
-          ExpressionAttributeValues: { ":pk": keys.letterByTrackingCode(trackingCode).gsi3pk },
-          Limit: 1,
-        }),
-      );
-      const id = Items?.[0]?.id;
-      if (typeof id !== "string") return undefined;
+    /** The letter behind a tracking code and its secret's hash, with the wrong secrets lately given for it. */
+    async byTrackingCode(trackingCode: string): Promise<Tracked<{ letter: Letter; secretHash: string }>> {
+      const { record, failures } = await trackingPartition(db, trackingCode, "LETTER");
+      const id = record?.id;
+      if (typeof id !== "string") return { found: undefined, failures };
       const [letter, secret] = await Promise.all([
         db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.letter(id), ConsistentRead: true })),
         db.doc.send(
@@ -89,9 +83,13 @@ export function letterRepository(db: Db) {
         ),
       ]);
       const secretHash = secret.Item?.secretHash;
-      return letter.Item && typeof secretHash === "string"
-        ? { letter: fromRecord(letter.Item), secretHash }
-        : undefined;
+      return {
+        found:
+          letter.Item && typeof secretHash === "string"
+            ? { letter: fromRecord(letter.Item), secretHash }
+            : undefined,
+        failures,
+      };
     },
 
     /** The writer's personal data: read only for the staff who answer the letter. */

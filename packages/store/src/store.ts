@@ -14,6 +14,7 @@ import { linkRepository } from "./link.ts";
 import { rectificationTaskRepository } from "./rectification.ts";
 import { ensureTable } from "./schema.ts";
 import { searchRepository } from "./search.ts";
+import { secretFailureRepository } from "./secret-failures.ts";
 import { submissionRepository } from "./submission-fingerprint.ts";
 import { unitRepository } from "./unit.ts";
 
@@ -44,6 +45,7 @@ export function storeOver(db: Db) {
     calendar: calendarRepository(db),
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),
+    secretFailures: secretFailureRepository(db),
     /** Live, so a benchmark or a test can read what a request cost by the difference. */
     calls: db.calls,
     /** A local data directory outlives code changes: this also adds indexes gained since. */
