@@ -1,5 +1,8 @@
+import { cdnInvalidation } from "@gov/http";
 import { type Json, publishHarness } from "@gov/publish/testing";
-import { beforeAll, describe, expect, it } from "vitest";
+import { HttpResponse, http } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPublicApp } from "./app.ts";
 import { PublicHttpOptions, publicHttpOptionsFromEnv } from "./http-behaviour.ts";
 
@@ -8,11 +11,33 @@ let dept: Awaited<ReturnType<typeof h.unit>>;
 /** The public app as deployed: the per-instance cache on, on the same process as the publish app. */
 let app: ReturnType<typeof createPublicApp>;
 
+/** CloudFront, the outside world: what the publish function asks of it, and how it answers. */
+const invalidated: string[] = [];
+let cloudfrontStatus = 201;
+const cloudfront = setupServer(
+  http.post(
+    "https://cloudfront.amazonaws.com/2020-05-31/distribution/:id/invalidation",
+    async ({ request }) => {
+      invalidated.push(await request.text());
+      return new HttpResponse(null, { status: cloudfrontStatus });
+    },
+  ),
+);
+
 beforeAll(async () => {
+  cloudfront.listen({ onUnhandledRequest: "bypass" });
   h = await publishHarness(new Date("2026-03-02T02:00:00.000Z"));
   dept = await h.unit("000000951");
   app = createPublicApp(h.deps, publicHttpOptionsFromEnv({ RATE_LIMIT_PER_MINUTE: "100000" }));
+  // As the deployed publish function is wired (lambdaDeps with CDN_DISTRIBUTION_ID).
+  h.deps.publicChanges.subscribe(
+    cdnInvalidation({
+      distributionId: "E2QWRUHEXAMPLE",
+      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+    }),
+  );
 });
+afterAll(() => cloudfront.close());
 
 const item = (title: string) => ({
   kind: "general",
@@ -50,6 +75,21 @@ describe("issue 12 #7 a withdrawal or correction takes effect", () => {
       expect(gone.text).not.toContain("的全文");
     }
     for (const path of [list, feed, search]) expect((await read(path)).text, path).not.toContain(live.id);
+  });
+
+  it("issue 12 #7 CDN: a withdrawal asks CloudFront to invalidate the public API, and stands when CloudFront fails", async () => {
+    const warn = vi.spyOn(console, "error").mockImplementation(() => {});
+    const first = await dept.publish(item("通知CDN的撤回"));
+    invalidated.length = 0;
+    await ok("POST", `/items/${first.id}/withdraw`, dept.reviewer, { reason: "已失效" });
+    expect(invalidated).toHaveLength(1);
+    expect(invalidated[0]).toContain("<Path>/public/v1/*</Path>");
+    cloudfrontStatus = 503;
+    const second = await dept.publish(item("CloudFront故障时的撤回"));
+    await ok("POST", `/items/${second.id}/withdraw`, dept.reviewer, { reason: "已失效" });
+    expect((await read(`/items/${second.id}`)).status).toBe(410);
+    cloudfrontStatus = 201;
+    warn.mockRestore();
   });
 
   it("issue 12 #7 correction: an approved revision replaces the text at the same URL at once", async () => {

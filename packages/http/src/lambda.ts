@@ -2,18 +2,42 @@ import { publicChanges } from "@gov/core";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import { createStore } from "@gov/store";
 import { z } from "zod";
+import { cdnInvalidation } from "./cdn.ts";
 import type { Deps } from "./env.ts";
 
-/** The one place a deployed function reads its configuration; infra/ sets these variables. */
-const LambdaEnv = z.object({ TABLE_NAME: z.string().min(1) });
+/**
+ * The one place a deployed function reads its configuration; infra/ sets these variables
+ * (Lambda itself sets the credentials). A function given CDN_DISTRIBUTION_ID invalidates the
+ * public API's CDN after each public change it commits.
+ */
+const LambdaEnv = z.object({
+  TABLE_NAME: z.string().min(1),
+  CDN_DISTRIBUTION_ID: z.string().min(1).optional(),
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().optional(),
+  AWS_SESSION_TOKEN: z.string().optional(),
+});
 
-export function lambdaDeps(): Deps {
-  const env = LambdaEnv.parse(process.env);
+export function lambdaDeps(environment: Record<string, string | undefined> = process.env): Deps {
+  const env = LambdaEnv.parse(environment);
+  const changes = publicChanges();
+  if (env.CDN_DISTRIBUTION_ID && env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
+    changes.subscribe(
+      cdnInvalidation({
+        distributionId: env.CDN_DISTRIBUTION_ID,
+        credentials: {
+          accessKeyId: env.AWS_ACCESS_KEY_ID,
+          secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+          ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+        },
+      }),
+    );
+  }
   return {
     store: createStore({ tableName: env.TABLE_NAME }),
     clock: () => new Date(),
     calendar: builtInCalendar(),
     settings: defaultSettings,
-    publicChanges: publicChanges(),
+    publicChanges: changes,
   };
 }
