@@ -11,6 +11,6 @@ export default $config({
   },
   async run() {
     const infra = await import("./infra");
-    return { api: infra.api.url };
+    return { api: infra.api.url, public: infra.cdn.url };
   },
 });

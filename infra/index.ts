@@ -1,3 +1,3 @@
-export { api } from "./api";
+export { api, cdn } from "./api";
 export { scan } from "./cron";
 export { table } from "./database";

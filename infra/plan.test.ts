@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { tableDefinition } from "@gov/store/table";
 import { describe, expect, it } from "vitest";
-import { dynamoArgs, functions, supervisionScan } from "./plan.ts";
+import { dynamoArgs, functions, publicCdn, supervisionScan } from "./plan.ts";
 
 const root = join(import.meta.dirname, "..");
 
@@ -50,5 +50,34 @@ describe("infra plan (checked offline, without the sst CLI)", () => {
     }
     expect(args.ttl).toBe(tableDefinition.ttlAttribute);
     expect(Object.values(args.fields).every((t) => t === "string")).toBe(true);
+  });
+
+  it("issue 12 #7 the public API sits behind a CDN whose window, with the browser's and the instance's, keeps a withdrawal within 60 s", async () => {
+    const publicApp = functions.find((f) => f.name === "Public");
+    expect(publicApp?.routes.every((r) => r.startsWith(`ANY ${publicCdn.path}`))).toBe(true);
+    const { publicCacheControl, publicHttpOptionsFromEnv } = (await import(
+      join(root, "apps/public/src/index.ts")
+    )) as typeof import("../apps/public/src/index.ts");
+    const seconds = (name: string) =>
+      Number(publicCacheControl.match(new RegExp(`(?:^|[ ,])${name}=(\\d+)`))?.[1] ?? 0);
+    expect(seconds("stale-while-revalidate")).toBe(0);
+    const options = publicHttpOptionsFromEnv(
+      publicApp && "environment" in publicApp ? publicApp.environment : {},
+    );
+    const edge = Math.min(seconds("s-maxage"), publicCdn.maxTtlSeconds);
+    expect(options.cacheSeconds + edge + seconds("max-age")).toBeLessThanOrEqual(60);
+    // The public function believes exactly the one hop the CDN appends.
+    expect(options.trustedProxies).toBe(1);
+  });
+
+  it("issue 12 #7 the function that commits public changes invalidates the CDN's paths", async () => {
+    expect(functions.find((f) => f.name === publicCdn.invalidatedBy)?.handler).toBe(
+      "apps/publish/src/lambda.handler",
+    );
+    const { invalidatedPaths } = (await import(
+      join(root, "packages/http/src/cdn.ts")
+    )) as typeof import("../packages/http/src/cdn.ts");
+    expect(invalidatedPaths.length).toBeGreaterThan(0);
+    for (const path of invalidatedPaths) expect(path.startsWith(`${publicCdn.path}/`), path).toBe(true);
   });
 });

@@ -18,6 +18,8 @@ export const functions = [
     name: "Public",
     handler: "apps/public/src/lambda.handler",
     routes: ["ANY /public", "ANY /public/{proxy+}"],
+    // Behind the CDN: the one hop it appends to X-Forwarded-For is the client (ADR 0041).
+    environment: { TRUSTED_PROXIES: "1" },
   },
   {
     name: "Notices",
@@ -30,6 +32,20 @@ export const functions = [
     routes: ["ANY /supervision", "ANY /supervision/{proxy+}"],
   },
 ] as const;
+
+/**
+ * The public API behind a CDN (CloudFront, through `sst.aws.Router`), so a hot item or column
+ * is served from the edge. It keeps nothing longer than `maxTtlSeconds`, whatever an answer
+ * says, and the function that commits public changes (approve, withdraw, validity) invalidates
+ * it after each: a withdrawal stops being served within 60 s (ADR 0041). The keyed apps are
+ * not behind it: their answers are per key and never shared.
+ */
+export const publicCdn = {
+  name: "PublicCdn",
+  path: "/public",
+  maxTtlSeconds: 30,
+  invalidatedBy: "Publish",
+} as const;
 
 /** The supervision scan runs on Beijing working-day mornings; it decides itself what is due. */
 export const supervisionScan = {

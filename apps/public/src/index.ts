@@ -1,2 +1,2 @@
 export { createPublicApp } from "./app.ts";
-export { type PublicHttpOptions, publicHttpOptionsFromEnv } from "./http-behaviour.ts";
+export { type PublicHttpOptions, publicCacheControl, publicHttpOptionsFromEnv } from "./http-behaviour.ts";
