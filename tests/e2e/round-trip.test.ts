@@ -114,4 +114,48 @@ describe("publish → review → public read, over real HTTP", () => {
     const consultations = await http("GET", "/public/v1/stats/consultations?year=2019");
     expect(consultations.body).toMatchObject({ commentsReceived: 23, adopted: 15, notAdopted: 8 });
   });
+
+  it("issue 12 #7 over real HTTP: a withdrawal is served at once at the URL just read, and leaves the list", async () => {
+    const created = await http("POST", "/publish/v1/items", editor, { ...draft, title: "即将撤回的通知" });
+    const id = created.body.id as string;
+    await http("POST", `/publish/v1/items/${id}/submit`, editor);
+    await http("POST", `/publish/v1/items/${id}/approve`, reviewer, {
+      review: { stateSecret: false, personalPrivacy: false, tradeSecret: false, otherSensitive: false },
+    });
+    expect((await http("GET", `/public/v1/items/${id}`)).status).toBe(200);
+    expect(
+      (await http("GET", "/public/v1/items?column=decision&limit=100")).body.items.map(
+        (i: { id: string }) => i.id,
+      ),
+    ).toContain(id);
+    const withdrawn = await http("POST", `/publish/v1/items/${id}/withdraw`, reviewer, {
+      reason: "已被新文件替代",
+    });
+    expect(withdrawn.status).toBe(200);
+    expect((await http("GET", `/public/v1/items/${id}`)).status).toBe(410);
+    expect(
+      (await http("GET", "/public/v1/items?column=decision&limit=100")).body.items.map(
+        (i: { id: string }) => i.id,
+      ),
+    ).not.toContain(id);
+  });
+
+  // Last in the file: it spends this client's read allowance for the minute.
+  it("issue 12 #5 over real HTTP: the socket's address is the client, whatever X-Forwarded-For says", async () => {
+    let status = 200;
+    for (let i = 0; i < 700 && status !== 429; i++) {
+      status = (
+        await fetch(`${stack.url}/public/v1/nothing`, {
+          headers: { "x-forwarded-for": `198.51.100.${i % 250}` },
+        })
+      ).status;
+    }
+    expect(status).toBe(429);
+    for (let i = 0; i < 20; i++) {
+      const forged = await fetch(`${stack.url}/public/v1/nothing`, {
+        headers: { "x-forwarded-for": `203.0.113.${i}` },
+      });
+      expect(forged.status).toBe(429);
+    }
+  });
 });
