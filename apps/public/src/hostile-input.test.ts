@@ -1,3 +1,4 @@
+import { connectedFrom } from "@gov/http";
 import { general } from "@gov/publish/testing";
 import { countTable } from "@gov/store/testing";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -49,11 +50,11 @@ let clients = 0;
 /** A raw body (text or bytes) from a fresh client, so rate limits and duplicate recognition stay out of it. */
 async function send(path: string, body: string | Uint8Array, query = "") {
   clients += 1;
-  const res = await h.publicApp.request(`/v1${path}${query}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": `203.0.113.${clients % 250}` },
-    body,
-  });
+  const res = await h.publicApp.request(
+    `/v1${path}${query}`,
+    { method: "POST", headers: { "content-type": "application/json" }, body },
+    connectedFrom(`203.0.113.${clients % 250}`),
+  );
   return { status: res.status, type: res.headers.get("content-type"), body: (await res.json()) as Problem };
 }
 type Problem = { status: number; detail?: string; errors?: { path: string; message: string }[] };
