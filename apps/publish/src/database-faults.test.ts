@@ -1,3 +1,4 @@
+import { publicChanges } from "@gov/core";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import { jsonClient } from "@gov/http";
 import { callLimits, type Store } from "@gov/store";
@@ -60,6 +61,7 @@ beforeAll(async () => {
     clock: () => new Date("2026-03-02T02:00:00.000Z"),
     calendar: builtInCalendar(),
     settings: defaultSettings,
+    publicChanges: publicChanges(),
   });
   await store.units.put({ code: "000000801", name: "测试单位000000801", kind: "department" });
   const issued = await store.apiKeys.issue({
