@@ -30,6 +30,11 @@ export async function testStore(limits?: CallLimits): Promise<Store> {
   return store;
 }
 
+/** A store on a named table of the run's DynamoDB Local (an end-to-end stack's), which these helpers can read. */
+export function tableStore(tableName: string): Store {
+  return connectedStore({ tableName, endpoint: inject("dynamoEndpoint") });
+}
+
 /** Every record in the store's table, counted: what a refused request must leave unchanged. */
 export async function countTable(store: Store): Promise<number> {
   const db = connectionOf(store);
