@@ -109,6 +109,12 @@ describe("the intake guard: bots, size and rate", () => {
     expect(await countTable(h.store)).toBe(before);
   });
 
+  it("issue 12 hostile-input property: a submission over 64 KiB is a 400 naming (body), as every refused input names its field", async () => {
+    const big = await h.post("/letters", { ...letterBody("超长"), body: "长".repeat(30_000) });
+    expect(big.status).toBe(400);
+    expect(big.body.errors).toEqual([{ path: "(body)", message: "请求体超过64 KiB上限" }]);
+  });
+
   it("submissions have their own, stricter per-client limit: 429 with Retry-After, reads unaffected", async () => {
     const strict = await citizenHarness({
       rateLimit: { requests: 100, windowSeconds: 60 },

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DomainError } from "@gov/domain";
-import { type AppEnv, clientOf, idempotencyWrites, idempotent, problem } from "@gov/http";
+import { type AppEnv, bodyTooLarge, clientOf, idempotencyWrites, idempotent, problem } from "@gov/http";
 import type { StoredResponse, Write } from "@gov/store";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -97,8 +97,7 @@ export function intakeGuard(options: IntakeOptions, clock: () => Date): Middlewa
     rateLimit({ rateLimit: options.rateLimit }, clock),
     bodyLimit({
       maxSize: options.bodyLimitBytes,
-      onError: () =>
-        problem("validation", `提交内容超过${Math.floor(options.bodyLimitBytes / 1024)} KiB上限`),
+      onError: () => bodyTooLarge(`${Math.floor(options.bodyLimitBytes / 1024)} KiB`),
     }),
     botGuard,
     idempotent,

@@ -8,7 +8,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import type { AppEnv, Deps } from "./env.ts";
-import { bodiless, inputGuard } from "./input-guard.ts";
+import { bodiless, bodyTooLarge, inputGuard } from "./input-guard.ts";
 import { logError } from "./log.ts";
 import { kindOfStatus, problem } from "./problem.ts";
 
@@ -56,7 +56,7 @@ export function createApp(options: {
   });
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,
-    onError: () => problem("validation", "请求体超过1 MB上限"),
+    onError: () => bodyTooLarge("1 MB"),
   });
   // Reading c.req.raw.body makes Node's adapter build a full web Request: skip it for reads.
   app.use((c, next) => (bodiless.has(c.req.method) ? next() : limitBody(c, next)));

@@ -55,6 +55,19 @@ export function describeAppFrame(name: string, create: (deps: Deps) => App) {
       expect(((await res.json()) as { errors: { path: string }[] }).errors[0]?.path).toMatch(/^a(\.0)+$/);
     });
 
+    it("issue 12 hostile-input property: a body over the frame's 1 MB limit is a 400 naming (body), as every refused input names its field", async () => {
+      const { app, key } = await setup;
+      const res = await app.request("/v1/whoami", {
+        method: "POST",
+        headers: { ...auth(key).headers, "content-type": "application/json" },
+        body: JSON.stringify({ a: "x".repeat(1024 * 1024) }),
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { errors: { path: string }[] }).errors).toEqual([
+        { path: "(body)", message: "请求体超过1 MB上限" },
+      ]);
+    });
+
     it("an unknown path is a 404 problem, not a bare text", async () => {
       const { app, key } = await setup;
       const res = await app.request("/v1/nothing-here", auth(key));

@@ -5,6 +5,7 @@ export { clientOf, connectedFrom, identifyClient, TrustedProxies } from "./clien
 export { nowIso, todayOf } from "./clock.ts";
 export type { AppEnv, Deps } from "./env.ts";
 export { created, idempotencyWrites, idempotent } from "./idempotency.ts";
+export { bodyTooLarge } from "./input-guard.ts";
 export { jsonClient, type Send } from "./json-client.ts";
 export { logError } from "./log.ts";
 export {

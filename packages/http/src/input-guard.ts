@@ -163,6 +163,15 @@ function queryIssues(url: string): FieldIssue[] {
     });
 }
 
+/**
+ * A body over a limit (the frame's 1 MiB, a route's smaller one), refused as the guard refuses
+ * the rest: 400 naming the body, so every refusal of input names where it is.
+ */
+export function bodyTooLarge(limit: string): Response {
+  const message = `请求体超过${limit}上限`;
+  return problem("validation", message, [{ path: "(body)", message }]);
+}
+
 /** Methods whose requests carry no body: the guard and the body limit never read one. */
 export const bodiless = new Set(["GET", "HEAD", "OPTIONS"]);
 
