@@ -60,8 +60,9 @@ function placesOf(base: Json) {
   const walk = (value: Json, at: Segment[]) => {
     if (at.length) values.push(at);
     if (typeof value === "string") strings.push(at);
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...at, i]));
-    else if (value && typeof value === "object") {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) walk(v, [...at, i]);
+    } else if (value && typeof value === "object") {
       objects.push({ at, keys: Object.keys(value) });
       for (const [k, v] of Object.entries(value)) walk(v, [...at, k]);
     }
@@ -99,10 +100,10 @@ const escaped = (text: string) =>
 
 /** A string holding one refused character, as text and as a JSON literal (raw or `\u`-escaped). */
 const refusedText = fc
-  .record({ before: plausible, code: refusedCodePoint, after: plausible, escape: fc.boolean() })
-  .map(({ before, code, after, escape }) => {
+  .record({ before: plausible, code: refusedCodePoint, after: plausible, asEscapes: fc.boolean() })
+  .map(({ before, code, after, asEscapes }) => {
     const text = `${before}${String.fromCodePoint(code)}${after}`;
-    return { text, literal: escape ? escaped(text) : JSON.stringify(text) };
+    return { text, literal: asEscapes ? escaped(text) : JSON.stringify(text) };
   });
 
 /** Numbers DynamoDB cannot keep or JSON.parse cannot read as written (ADR 0038). */
@@ -144,7 +145,7 @@ const prototypeKey = fc.constantFrom("__proto__", "constructor", "prototype");
 
 /** A key as JSON text, sometimes `\u`-escaped: the guard compares keys decoded. */
 const keyLiteral = (key: string) =>
-  fc.boolean().map((escape) => (escape ? escaped(key) : JSON.stringify(key)));
+  fc.boolean().map((asEscapes) => (asEscapes ? escaped(key) : JSON.stringify(key)));
 
 const plausibleValue = fc.constantFrom('"政务公开"', "1", "true", "null", '{"polluted":true}', "[]");
 
