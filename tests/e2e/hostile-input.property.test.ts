@@ -28,7 +28,7 @@ import { startStack } from "./stack.ts";
  * of the demo costs ~0.4 s, per route it would be most of the file's time.
  */
 
-/** Samples per shape per route (those of a megabyte fewer): ~40 a route, ~1,200 a run. */
+/** Samples per shape per route (fewer of the megabyte ones): 30–38 a route, ~1,100 a run. */
 const runs = (shape: string) => (/limit|record/.test(shape) ? 2 : 4);
 /** Fixed, so a run is repeatable; fast-check prints it with the counterexample. */
 const seed = 12;
