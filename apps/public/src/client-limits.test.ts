@@ -2,6 +2,7 @@ import { testDeps } from "@gov/core/testing";
 import { connectedFrom } from "@gov/http";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPublicApp } from "./app.ts";
+import { citizenHarness, letterBody } from "./citizen-harness.ts";
 import { PublicHttpOptions } from "./http-behaviour.ts";
 
 let t: Awaited<ReturnType<typeof testDeps>>;
@@ -71,5 +72,19 @@ describe("issue 12 #5 rate limits keyed on the address the platform saw", () => 
     expect((await get(app, "/v1/nothing", "2001:db8:1:2:ffff::9")).status).toBe(404);
     expect((await get(app, "/v1/nothing", "2001:0db8:0001:0002:1:1:1:1")).status).toBe(429);
     expect((await get(app, "/v1/nothing", "2001:db8:1:3::1")).status).toBe(404);
+  });
+});
+
+describe("issue 12 hostile-input property: a forwarded hop that is no address", () => {
+  it("issue 12 hostile-input property: straight to the origin behind one trusted proxy, a 3,000-character X-Forwarded-For is not the client (was a 500: the Idempotency-Key record's key over DynamoDB's 2,048 bytes)", async () => {
+    const h = await citizenHarness({ trustedProxies: 1 });
+    const peer = "192.0.2.61";
+    // API Gateway appends the peer after whatever the client wrote.
+    const headers = { "x-forwarded-for": `${"a".repeat(3000)}, ${peer}`, "idempotency-key": "xff-1" };
+    const first = await h.post("/letters", letterBody("转发头过长"), headers, peer);
+    expect(first.status).toBe(201);
+    const again = await h.post("/letters", letterBody("转发头过长"), headers, peer);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.body.id).toBe(first.body.id);
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import type { Context, MiddlewareHandler } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "./env.ts";
@@ -32,8 +33,9 @@ function peerAddress(c: Context): string {
 /**
  * The client's address: the peer, or with `trusted` proxies in front, the address the
  * outermost of them saw, which is that many hops from the right of [X-Forwarded-For…, peer].
- * Hops further left are the client's own writing and never believed. API Gateway appends the
- * peer to the header itself, so a last hop equal to the peer is not counted twice.
+ * Hops further left are the client's own writing and never believed, nor is a hop that is no
+ * IP address. API Gateway appends the peer to the header itself, so a last hop equal to the
+ * peer is not counted twice.
  */
 export function clientAddress(c: Context, trusted: number): string {
   const peer = peerAddress(c);
@@ -44,7 +46,10 @@ export function clientAddress(c: Context, trusted: number): string {
     .filter(Boolean);
   if (hops.at(-1) === peer) hops.pop();
   const chain = [...hops, peer];
-  return chain[Math.max(0, chain.length - 1 - trusted)] ?? peer;
+  const client = chain[Math.max(0, chain.length - 1 - trusted)] ?? peer;
+  // A proxy writes an address. Anything else (a request straight to the origin) is the client's
+  // own writing, of any length, and would reach DynamoDB keys (an anonymous Idempotency-Key's).
+  return isIP(client) ? client : peer;
 }
 
 /** Resolves the client once per request, before anything keys on it (the first `front` middleware). */
