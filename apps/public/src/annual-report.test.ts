@@ -101,6 +101,17 @@ describe("the annual report (OGI Art. 50; 国办公开办函〔2021〕30号 form
     expect((await get("/reports/annual/2026?format=pdf")).res.status).toBe(400);
   });
 
+  it("issue 12 hostile-input property: the annual report draft refuses a body it would ignore, and writes nothing", async () => {
+    h.setNow(new Date("2027-01-10T02:00:00.000Z"));
+    const before = (await h.store.items.listOfUnit(dept.code, { limit: 100 })).items.length;
+    const extra = await h.call("POST", "/reports/annual/2026/draft", dept.editor, { year: 2025 });
+    expect(extra.status).toBe(400);
+    expect(JSON.stringify(extra.body)).toContain('"path":"year"');
+    expect((await h.call("POST", "/reports/annual/2026/draft", dept.editor, [])).status).toBe(400);
+    expect((await h.store.items.listOfUnit(dept.code, { limit: 100 })).items.length).toBe(before);
+    h.setNow(new Date("2026-03-02T02:00:00.000Z"));
+  });
+
   it("a finished year's report is drafted into the 年度报告 column: the government's by the office, a department's own by it", async () => {
     expect((await h.call("POST", "/reports/annual/2026/draft", office)).status).toBe(422);
     h.setNow(new Date("2027-01-10T02:00:00.000Z"));

@@ -3,6 +3,7 @@ import {
   commonProblems,
   created,
   idempotent,
+  jsonContent,
   newRouter,
   problemResponse,
   requireRole,
@@ -24,6 +25,9 @@ export const annualReportRoutes = newRouter().openapi(
     request: {
       params: yearParam(),
       headers: z.object({ "idempotency-key": z.string().optional() }),
+      // Nothing to send: the report is drafted from the platform's records. A body sent anyway
+      // is refused, so a caller who thinks it sets something learns that it does not.
+      body: { required: false, ...jsonContent(z.strictObject({}), {}) },
     },
     responses: {
       201: itemResponse("年度报告草稿"),
