@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { jsonClient } from "@gov/http";
+import { expectUnavailable, timed } from "@gov/http/frame-checks";
 import { type LocalStack, startLocal } from "@gov/local";
 import { type DynamoDbLocal, startDynamoDbLocal } from "@gov/store/local";
 import { afterAll, expect, it, vi } from "vitest";
@@ -30,19 +31,6 @@ const draft = (title: string) => ({
   body: "<p>数据库故障演练。</p>",
   generatedOn: "2026-02-20",
 });
-
-async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const start = performance.now();
-  const result = await work();
-  return { result, ms: performance.now() - start };
-}
-
-function expectUnavailable(res: { status: number; headers: Headers; body: unknown }) {
-  expect(res.status).toBe(503);
-  expect(res.headers.get("content-type")).toContain("application/problem+json");
-  expect(res.headers.get("retry-after")).toBe("5");
-  expect(res.body).toMatchObject({ type: "/problems/unavailable", status: 503 });
-}
 
 it("issue 12 #8 database faults: DynamoDB Local stopped → 503 with Retry-After within 5 s; started again → served by itself, nothing half-written", async () => {
   database = await startDynamoDbLocal({ dataDir });

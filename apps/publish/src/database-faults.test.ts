@@ -1,6 +1,7 @@
 import { publicChanges } from "@gov/core";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import { jsonClient } from "@gov/http";
+import { expectUnavailable, timed } from "@gov/http/frame-checks";
 import { callLimits, type Store } from "@gov/store";
 import { countTable, testStore } from "@gov/store/testing";
 import { delay, HttpResponse, http, passthrough } from "msw";
@@ -92,19 +93,6 @@ const hang = async () => {
   await delay(10_000);
   return dynamoError(500, "InternalServerError");
 };
-
-async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const start = performance.now();
-  const result = await work();
-  return { result, ms: performance.now() - start };
-}
-
-function expectUnavailable(res: { status: number; headers: Headers; body: unknown }) {
-  expect(res.status).toBe(503);
-  expect(res.headers.get("content-type")).toContain("application/problem+json");
-  expect(res.headers.get("retry-after")).toBe("5");
-  expect(res.body).toMatchObject({ type: "/problems/unavailable", status: 503 });
-}
 
 it.each([
   ["ThrottlingException", () => dynamoError(400, "ThrottlingException")],

@@ -167,3 +167,18 @@ export function describePathParameters(name: string, create: (deps: Deps) => App
     });
   });
 }
+
+/** How long `work` took, for the bounds a fault test puts on a 503. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const start = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - start };
+}
+
+/** The frame's answer while the database fails (ADR 0042): 503 problem+json with Retry-After. */
+export function expectUnavailable(res: { status: number; headers: Headers; body: unknown }) {
+  expect(res.status).toBe(503);
+  expect(res.headers.get("content-type")).toContain("application/problem+json");
+  expect(res.headers.get("retry-after")).toBe("5");
+  expect(res.body).toMatchObject({ type: "/problems/unavailable", status: 503 });
+}
