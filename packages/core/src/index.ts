@@ -37,7 +37,6 @@ export type { Deps } from "./deps.ts";
 export { createIndicatorSystem, getIndicatorSystem, listIndicatorSystems } from "./indicator-systems.ts";
 export { type Credentials, TrackingCodeLocked } from "./intake.ts";
 export { checkedContent, draftItem } from "./items.ts";
-export { acknowledgeNotice, issueNotice, listNotices, noticeDetail, receiptsOf } from "./notices.ts";
 export {
   type LetterReceipt,
   letterDetail,
@@ -48,6 +47,7 @@ export {
   submitLetter,
   transferLetter,
 } from "./letters.ts";
+export { acknowledgeNotice, issueNotice, listNotices, noticeDetail, receiptsOf } from "./notices.ts";
 export {
   type PublicChange,
   type PublicChangeListener,

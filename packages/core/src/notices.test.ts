@@ -21,7 +21,11 @@ const training = (fields: Record<string, unknown> = {}) =>
     ...fields,
   });
 
-const refusal = async (run: Promise<unknown>) => run.then(() => expect.unreachable(), (e) => e as DomainError);
+const refusal = async (run: Promise<unknown>) =>
+  run.then(
+    () => expect.unreachable(),
+    (e) => e as DomainError,
+  );
 
 beforeAll(async () => {
   t = await testDeps(new Date("2019-11-04T02:00:00.000Z"));
@@ -46,7 +50,11 @@ describe("notices: issued by the office to the units their targets name that day
   it("an unknown unit is refused at its place in the list and nothing is written", async () => {
     const before = await countTable(t.store);
     const error = await refusal(
-      issueNotice(t.deps, office, training({ targets: { scope: "units", unitCodes: ["000014351", "999999999"] } })),
+      issueNotice(
+        t.deps,
+        office,
+        training({ targets: { scope: "units", unitCodes: ["000014351", "999999999"] } }),
+      ),
     );
     expect(error.kind).toBe("validation");
     expect(error.issues).toEqual([{ path: "targets.unitCodes.1", message: "单位不存在" }]);
@@ -59,7 +67,10 @@ describe("receipts: targets only, idempotent, late flagged for the office", () =
     const notice = await issueNotice(
       t.deps,
       office,
-      training({ title: "关于报送政务公开工作要点落实情况的通知", targets: { scope: "units", unitCodes: ["000014360"] } }),
+      training({
+        title: "关于报送政务公开工作要点落实情况的通知",
+        targets: { scope: "units", unitCodes: ["000014360"] },
+      }),
     );
     const mine = await listNotices(t.deps, township, { limit: 20 });
     expect(mine.items.map((n) => n.id)).toEqual([notice.id]);
@@ -67,12 +78,18 @@ describe("receipts: targets only, idempotent, late flagged for the office", () =
     expect((await noticeDetail(t.deps, township, { id: notice.id })).ownReceipt?.unitCode).toBe("000014360");
     expect((await refusal(noticeDetail(t.deps, finance, { id: notice.id }))).kind).toBe("not-found");
     expect((await refusal(acknowledgeNotice(t.deps, finance, { id: notice.id }))).kind).toBe("not-found");
-    expect((await listNotices(t.deps, finance, { limit: 20 })).items.map((n) => n.id)).not.toContain(notice.id);
+    expect((await listNotices(t.deps, finance, { limit: 20 })).items.map((n) => n.id)).not.toContain(
+      notice.id,
+    );
   });
 
   it("acknowledging twice keeps the first time and note, and writes nothing the second time", async () => {
     const notice = await issueNotice(t.deps, office, training());
-    const first = await acknowledgeNotice(t.deps, finance, { id: notice.id, note: "已安排2人参加", contact: "王敏 0792-4512345" });
+    const first = await acknowledgeNotice(t.deps, finance, {
+      id: notice.id,
+      note: "已安排2人参加",
+      contact: "王敏 0792-4512345",
+    });
     expect(first.ownReceipt).toMatchObject({ status: "acknowledged", note: "已安排2人参加", version: 2 });
     const before = await countTable(t.store);
     t.setNow(new Date("2019-11-06T02:00:00.000Z"));

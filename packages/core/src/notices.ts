@@ -77,7 +77,10 @@ export async function listNotices(
 ): Promise<Page<NoticeView>> {
   if (hasRole(actor, "office")) {
     const page = await deps.store.notices.list(input);
-    return { items: await Promise.all(page.items.map((n) => viewOf(deps, n, null))), nextCursor: page.nextCursor };
+    return {
+      items: await Promise.all(page.items.map((n) => viewOf(deps, n, null))),
+      nextCursor: page.nextCursor,
+    };
   }
   const page = await deps.store.notices.listOfUnit(actor.unitCode, input);
   return {
@@ -122,7 +125,13 @@ export async function acknowledgeNotice(
     await deps.store.notices.acknowledge(
       receipt,
       before,
-      auditOf("notice-receipt", { id: `${id}/${actor.unitCode}`, ...receipt }, "acknowledge", actor, ack.note),
+      auditOf(
+        "notice-receipt",
+        { id: `${id}/${actor.unitCode}`, ...receipt },
+        "acknowledge",
+        actor,
+        ack.note,
+      ),
     );
   } catch (error) {
     if (!(error instanceof DomainError && error.kind === "precondition-failed")) throw error;
@@ -134,7 +143,11 @@ export async function acknowledgeNotice(
 }
 
 /** The office's view of a notice's receipts: each target unit's status and the counts. */
-export async function receiptsOf(deps: Deps, actor: Principal, input: { id: string }): Promise<ReceiptsOverview> {
+export async function receiptsOf(
+  deps: Deps,
+  actor: Principal,
+  input: { id: string },
+): Promise<ReceiptsOverview> {
   requireOffice(actor);
   const notice = (await deps.store.notices.get(input.id)) ?? fail("not-found", "通知不存在");
   const receipts = await deps.store.notices.receipts(notice.id);

@@ -56,7 +56,12 @@ describe("notice targets are resolved to units on the issue day", () => {
   it("departments are the departments; townships are townships and streets; all is both, never the office", () => {
     expect(resolveTargets({ scope: "departments" }, units)).toEqual(["000014351", "000014352"]);
     expect(resolveTargets({ scope: "townships" }, units)).toEqual(["000014360", "000014361"]);
-    expect(resolveTargets({ scope: "all" }, units)).toEqual(["000014351", "000014352", "000014360", "000014361"]);
+    expect(resolveTargets({ scope: "all" }, units)).toEqual([
+      "000014351",
+      "000014352",
+      "000014360",
+      "000014361",
+    ]);
   });
 
   it("listed units must exist and appear once; each refusal names its place in the list", () => {
@@ -80,7 +85,11 @@ describe("notice targets are resolved to units on the issue day", () => {
   });
 
   it("an empty list, or a list beside a level, is refused by the schema at targets.unitCodes", () => {
-    for (const targets of [{ scope: "units", unitCodes: [] }, { scope: "units" }, { scope: "all", unitCodes: [office] }]) {
+    for (const targets of [
+      { scope: "units", unitCodes: [] },
+      { scope: "units" },
+      { scope: "all", unitCodes: [office] },
+    ]) {
       const result = IssueNoticeInput.safeParse({ ...input(), targets });
       expect(result.success).toBe(false);
       expect(result.error?.issues[0]?.path).toEqual(["targets", "unitCodes"]);
@@ -130,8 +139,13 @@ describe("receipt deadline", () => {
   });
 
   it("no receipt asked: no deadline; asking for one needs exactly one of working days or a date", () => {
-    expect(receiptDeadline(issue({ receipt: { required: false } }, "2019-11-01T02:00:00.000Z"), calendar)).toBeNull();
-    const both = IssueNoticeInput.safeParse({ ...input(), receipt: { required: true, workingDays: 3, dueOn: "2019-11-12" } });
+    expect(
+      receiptDeadline(issue({ receipt: { required: false } }, "2019-11-01T02:00:00.000Z"), calendar),
+    ).toBeNull();
+    const both = IssueNoticeInput.safeParse({
+      ...input(),
+      receipt: { required: true, workingDays: 3, dueOn: "2019-11-12" },
+    });
     expect(both.error?.issues[0]?.path).toEqual(["receipt", "workingDays"]);
     const neither = IssueNoticeInput.safeParse({ ...input(), receipt: { required: true } });
     expect(neither.success).toBe(false);

@@ -81,7 +81,10 @@ export const NoticeTargets = z
   .strictObject({
     scope: TargetScope,
     /** Only with `scope: "units"`. */
-    unitCodes: z.array(UnitCode).max(noticeSize.maxTargets, `不能超过${noticeSize.maxTargets}个单位`).optional(),
+    unitCodes: z
+      .array(UnitCode)
+      .max(noticeSize.maxTargets, `不能超过${noticeSize.maxTargets}个单位`)
+      .optional(),
   })
   .superRefine((targets, ctx) => {
     if (targets.scope === "units" && !targets.unitCodes?.length)
@@ -101,7 +104,11 @@ export const ReceiptRule = z
   .superRefine((rule, ctx) => {
     const given = [rule.workingDays, rule.dueOn].filter((v) => v !== undefined).length;
     if (rule.required && given !== 1)
-      ctx.addIssue({ code: "custom", path: ["workingDays"], message: "要求回执时须给出工作日数或截止日期之一" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["workingDays"],
+        message: "要求回执时须给出工作日数或截止日期之一",
+      });
     if (!rule.required && given > 0)
       ctx.addIssue({ code: "custom", path: ["required"], message: "不要求回执时不设回执期限" });
   });
@@ -162,7 +169,10 @@ export function resolveTargets(targets: NoticeTargets, units: readonly Unit[]): 
     codes = units.filter((u) => kinds.includes(u.kind)).map((u) => u.code);
     if (codes.length === 0) issues.push({ path: "targets.scope", message: "该范围内没有单位" });
     else if (codes.length > noticeSize.maxTargets)
-      issues.push({ path: "targets.scope", message: `该范围有${codes.length}个单位，超过${noticeSize.maxTargets}个上限` });
+      issues.push({
+        path: "targets.scope",
+        message: `该范围有${codes.length}个单位，超过${noticeSize.maxTargets}个上限`,
+      });
   }
   if (issues.length) fail("validation", "通知对象有误", issues);
   return codes.sort();
@@ -178,7 +188,9 @@ export function newNotice(
   const issuedOn = shanghaiDate(new Date(now));
   // A fixed deadline before the issue day would make every receipt late the moment it is sent.
   if (input.receipt.dueOn !== undefined && input.receipt.dueOn < issuedOn)
-    fail("validation", "回执截止日期不能早于今天", [{ path: "receipt.dueOn", message: `不能早于${issuedOn}` }]);
+    fail("validation", "回执截止日期不能早于今天", [
+      { path: "receipt.dueOn", message: `不能早于${issuedOn}` },
+    ]);
   return {
     id,
     kind: input.kind,
@@ -212,7 +224,10 @@ export type ReceiptDeadline = z.infer<typeof ReceiptDeadline>;
  * the law counts them (the issue day is not counted, 民法典 Art. 201) on the calendar in force,
  * so a deadline over an unloaded year is marked provisional and moves when the year is loaded.
  */
-export function receiptDeadline(notice: Pick<Notice, "receipt" | "issuedOn">, calendar: Calendar): ReceiptDeadline | null {
+export function receiptDeadline(
+  notice: Pick<Notice, "receipt" | "issuedOn">,
+  calendar: Calendar,
+): ReceiptDeadline | null {
   const { required, workingDays, dueOn } = notice.receipt;
   if (!required) return null;
   if (dueOn !== null) return { dueOn, provisional: false };
@@ -298,7 +313,11 @@ export const receiptStatusNames: Record<ReceiptStatus, string> = {
  * Late: acknowledged on a day after the deadline, or still pending once the deadline has
  * passed as of `today` (the deadline day itself is on time). Without a deadline, never late.
  */
-export function receiptStatus(receipt: Receipt, deadline: ReceiptDeadline | null, today: IsoDate): ReceiptStatus {
+export function receiptStatus(
+  receipt: Receipt,
+  deadline: ReceiptDeadline | null,
+  today: IsoDate,
+): ReceiptStatus {
   const day = receipt.acknowledgedAt === null ? null : shanghaiDate(new Date(receipt.acknowledgedAt));
   const lateBy = (d: IsoDate) => deadline !== null && d > deadline.dueOn;
   if (day !== null) return lateBy(day) ? "late" : "acknowledged";
@@ -308,7 +327,11 @@ export function receiptStatus(receipt: Receipt, deadline: ReceiptDeadline | null
 export const ReceiptView = Receipt.extend({ status: ReceiptStatus });
 export type ReceiptView = z.infer<typeof ReceiptView>;
 
-export const receiptView = (receipt: Receipt, deadline: ReceiptDeadline | null, today: IsoDate): ReceiptView => ({
+export const receiptView = (
+  receipt: Receipt,
+  deadline: ReceiptDeadline | null,
+  today: IsoDate,
+): ReceiptView => ({
   ...receipt,
   status: receiptStatus(receipt, deadline, today),
 });
@@ -324,19 +347,34 @@ export type NoticeView = z.infer<typeof NoticeView>;
 export const ReceiptsOverview = z.object({
   noticeId: NoticeId,
   receiptDeadline: ReceiptDeadline.nullable(),
-  counts: z.object({ total: z.number().int(), acknowledged: z.number().int(), pending: z.number().int(), late: z.number().int() }),
+  counts: z.object({
+    total: z.number().int(),
+    acknowledged: z.number().int(),
+    pending: z.number().int(),
+    late: z.number().int(),
+  }),
   receipts: z.array(ReceiptView),
 });
 export type ReceiptsOverview = z.infer<typeof ReceiptsOverview>;
 
-export function receiptsOverview(notice: Notice, receipts: Receipt[], calendar: Calendar, today: IsoDate): ReceiptsOverview {
+export function receiptsOverview(
+  notice: Notice,
+  receipts: Receipt[],
+  calendar: Calendar,
+  today: IsoDate,
+): ReceiptsOverview {
   const deadline = receiptDeadline(notice, calendar);
   const views = receipts.map((r) => receiptView(r, deadline, today));
   const count = (status: ReceiptStatus) => views.filter((v) => v.status === status).length;
   return {
     noticeId: notice.id,
     receiptDeadline: deadline,
-    counts: { total: views.length, acknowledged: count("acknowledged"), pending: count("pending"), late: count("late") },
+    counts: {
+      total: views.length,
+      acknowledged: count("acknowledged"),
+      pending: count("pending"),
+      late: count("late"),
+    },
     receipts: views,
   };
 }

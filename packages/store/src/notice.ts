@@ -93,7 +93,11 @@ export function noticeRepository(db: Db) {
 
     /** Every notice, newest first (gsi2): the office's list. */
     async list(page: PageRequest): Promise<Page<Notice>> {
-      const result = await queryPage(db, { index: "gsi2", partition: keys.noticesPartition, newestFirst: true }, page);
+      const result = await queryPage(
+        db,
+        { index: "gsi2", partition: keys.noticesPartition, newestFirst: true },
+        page,
+      );
       return { items: result.items.map((r) => withoutKeys<Notice>(r)), nextCursor: result.nextCursor };
     },
 
