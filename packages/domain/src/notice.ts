@@ -15,21 +15,16 @@ import { UnitCode } from "./unit.ts";
 
 export const NoticeId = idSchema("notice");
 
+/** 培训通知, 考评通知, 督办通知, 通报. */
 export const NoticeKind = z.enum(["training", "assessment", "supervision", "circular"]);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
-export const noticeKindNames: Record<NoticeKind, string> = {
-  training: "培训通知",
-  assessment: "考评通知",
-  supervision: "督办通知",
-  circular: "通报",
-};
-
 export const noticeSize = {
   /**
-   * The Markdown body in UTF-8 bytes. A long 通知 runs to some thousand characters (~30 KB);
-   * 64 KiB leaves the notice record (title, attachments, up to `maxTargets` unit codes) far
-   * below DynamoDB's 400 KB, and the channels send a trimmed text with a link to it anyway.
+   * The Markdown body in UTF-8 bytes. A long 通知 runs to several thousand characters of 3
+   * bytes each; 64 KiB holds over 20,000 and leaves the notice record (title, attachments, up
+   * to `maxTargets` unit codes) far below DynamoDB's 400 KB. Chat channels get a trimmed text
+   * with a link to the whole notice, so their limits do not bound the body.
    */
   bodyBytes: 64 * 1024,
   /**
@@ -63,13 +58,6 @@ export type NoticeAttachment = z.infer<typeof NoticeAttachment>;
 /** Listed units, every department, every township and street, or all of them. */
 export const TargetScope = z.enum(["units", "departments", "townships", "all"]);
 export type TargetScope = z.infer<typeof TargetScope>;
-
-export const targetScopeNames: Record<TargetScope, string> = {
-  units: "指定单位",
-  departments: "市政府各部门",
-  townships: "各乡镇（街道）",
-  all: "各部门、各乡镇（街道）",
-};
 
 const unitKindsOfScope: Record<Exclude<TargetScope, "units">, readonly UnitKind[]> = {
   departments: ["department"],
@@ -302,12 +290,6 @@ export function acknowledge(
 
 export const ReceiptStatus = z.enum(["acknowledged", "pending", "late"]);
 export type ReceiptStatus = z.infer<typeof ReceiptStatus>;
-
-export const receiptStatusNames: Record<ReceiptStatus, string> = {
-  acknowledged: "已回执",
-  pending: "待回执",
-  late: "逾期",
-};
 
 /**
  * Late: acknowledged on a day after the deadline, or still pending once the deadline has
