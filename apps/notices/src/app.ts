@@ -1,13 +1,16 @@
 import { authenticate, createApp, type Deps, whoamiRoutes } from "@gov/http";
+import { noticeRoutes } from "./notices.ts";
 
+/** The office issues notices and reads receipts; every unit reads its own notices and acknowledges them. */
 export function createNoticesApp(deps: Deps) {
   const app = createApp({
     deps,
     basePath: "/notices",
     title: "政务公开通知接口",
-    description: "培训、考核与督办通知，回执与送达。须携带 Authorization: Bearer <API密钥>。",
+    description: "培训、考评、督办通知与通报，各单位回执。须携带 Authorization: Bearer <API密钥>。",
   });
   app.use("/v1/*", authenticate);
   app.route("/v1", whoamiRoutes());
+  app.route("/v1", noticeRoutes);
   return app;
 }

@@ -47,6 +47,7 @@ export {
   submitLetter,
   transferLetter,
 } from "./letters.ts";
+export { acknowledgeNotice, issueNotice, listNotices, noticeDetail, receiptsOf } from "./notices.ts";
 export {
   type PublicChange,
   type PublicChangeListener,

@@ -16,6 +16,8 @@ export const AuditEntry = z.object({
     "rectification-task",
     "application",
     "calendar",
+    "notice",
+    "notice-receipt",
   ]),
   entityId: z.string(),
   action: z.string(),

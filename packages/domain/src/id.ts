@@ -11,6 +11,7 @@ export const idPrefixes = {
   consultation: "csl",
   comment: "cmt",
   application: "app",
+  notice: "ntc",
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

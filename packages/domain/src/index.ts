@@ -35,6 +35,7 @@ export * from "./letter-stats.ts";
 export * from "./link.ts";
 export * from "./normative.ts";
 export * from "./normative-register.ts";
+export * from "./notice.ts";
 export * from "./number.ts";
 export * from "./open-data.ts";
 export * from "./ranking.ts";

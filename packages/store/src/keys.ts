@@ -198,6 +198,25 @@ export const keys = {
   }),
   unitConsultationsPartition: (unitCode: string) => `UNIT#${unitCode}#CONSULTATIONS`,
 
+  /** A notice (通知); its receipts sort after it in the same partition, one per target unit. */
+  notice: (id: string) => ({ pk: `NOTICE#${id}`, sk: "NOTICE" }),
+  /** Every notice, newest first (gsi2): the office's list. */
+  noticeInList: (issuedAt: string, id: string) => ({ gsi2pk: "NOTICES", gsi2sk: `${issuedAt}#${id}` }),
+  noticesPartition: "NOTICES",
+  receipt: (noticeId: string, unitCode: string) => ({ pk: `NOTICE#${noticeId}`, sk: `RECEIPT#${unitCode}` }),
+  receiptPrefix: "RECEIPT#",
+  /** A unit's receipts, newest notice first (gsi1): how a unit lists the notices sent to it. */
+  receiptOfUnit: (unitCode: string, issuedAt: string, noticeId: string) => ({
+    gsi1pk: `UNIT#${unitCode}#NOTICES`,
+    gsi1sk: `${issuedAt}#${noticeId}`,
+  }),
+  unitNoticesPartition: (unitCode: string) => `UNIT#${unitCode}#NOTICES`,
+  /**
+   * A receipt's audit entries: their own partition, because audit keys are time and version,
+   * and two units acknowledging in one millisecond would collide in the notice's partition.
+   */
+  receiptAudit: (noticeId: string, unitCode: string) => `NOTICE-RECEIPT#${noticeId}#${unitCode}`,
+
   /** A citizen submission's content fingerprint, so a repeat within the window is recognised (TTL). */
   submissionFingerprint: (hash: string) => ({ pk: `SUBMISSION#${hash}`, sk: "SUBMISSION" }),
 } as const;

@@ -11,6 +11,7 @@ import { indicatorSystemRepository } from "./indicator.ts";
 import { itemRepository } from "./item.ts";
 import { letterRepository } from "./letter.ts";
 import { linkRepository } from "./link.ts";
+import { noticeRepository } from "./notice.ts";
 import { rectificationTaskRepository } from "./rectification.ts";
 import { ensureTable } from "./schema.ts";
 import { searchRepository } from "./search.ts";
@@ -42,6 +43,7 @@ export function storeOver(db: Db) {
     letters: letterRepository(db),
     consultations: consultationRepository(db),
     applications: applicationRepository(db),
+    notices: noticeRepository(db),
     calendar: calendarRepository(db),
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),

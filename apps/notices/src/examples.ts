@@ -1,0 +1,14 @@
+/** Chinese examples for the OpenAPI document, after the seed city's 2019 trainings. */
+export const examples = {
+  issue: {
+    kind: "training",
+    title: "关于举办全市政务公开工作培训会的通知",
+    body: "各乡镇（街道）、市政府各部门：\n\n定于**2019年11月15日**上午9时在市行政中心三楼会议室举办全市政务公开工作培训会，请各单位分管负责同志及政务公开工作人员参加。\n\n请于11月8日前回执参会人员名单。",
+    targets: { scope: "all" },
+    attachments: [
+      { title: "培训日程安排", url: "https://www.gongqing.gov.cn/zwgk/tzgg/2019/peixun-richeng.pdf" },
+    ],
+    receipt: { required: true, workingDays: 5 },
+  },
+  acknowledge: { note: "已安排分管领导及工作人员2人参会", contact: "王敏 0792-4512345" },
+};
