@@ -1,4 +1,5 @@
 import { fail } from "./error.ts";
+import { utf8Bytes } from "./text.ts";
 
 /**
  * How much an item may hold, in UTF-8 bytes (ADR 0039). One DynamoDB record holds at most
@@ -14,14 +15,12 @@ export const itemSize = {
   contentBytes: 180 * 1024,
 };
 
-const utf8 = (text: string) => Buffer.byteLength(text, "utf8");
-
 /**
  * What a value weighs as DynamoDB counts it: strings and names in UTF-8, 3 bytes per map or
  * list and 1 per element, 1 for a boolean or null; a number is counted at its largest (21).
  */
 function weight(value: unknown): number {
-  if (typeof value === "string") return utf8(value);
+  if (typeof value === "string") return utf8Bytes(value);
   if (typeof value === "number") return 21;
   if (Array.isArray(value)) return 3 + value.reduce((sum: number, v) => sum + 1 + weight(v), 0);
   if (value !== null && typeof value === "object") return 3 + attributesWeight(value, 1);
@@ -32,7 +31,7 @@ function weight(value: unknown): number {
 function attributesWeight(value: object, overhead: number): number {
   return Object.entries(value)
     .filter(([, v]) => v !== undefined)
-    .reduce((sum, [name, v]) => sum + utf8(name) + overhead + weight(v), 0);
+    .reduce((sum, [name, v]) => sum + utf8Bytes(name) + overhead + weight(v), 0);
 }
 
 /** The bytes a record takes in DynamoDB: its attributes' names and values. */

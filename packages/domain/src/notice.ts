@@ -4,6 +4,7 @@ import { IsoDate, shanghaiDate } from "./date.ts";
 import { type FieldIssue, fail } from "./error.ts";
 import { idSchema } from "./id.ts";
 import { text } from "./item-kind.ts";
+import { utf8Bytes } from "./text.ts";
 import type { Unit, UnitKind } from "./unit.ts";
 import { UnitCode } from "./unit.ts";
 
@@ -33,8 +34,6 @@ export const noticeSize = {
    */
   maxTargets: 96,
 };
-
-const utf8Bytes = (value: string) => Buffer.byteLength(value, "utf8");
 
 const MarkdownBody = z
   .string()

@@ -26,3 +26,6 @@ export function textIssue(text: string): string | undefined {
   const code = (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
   return `含有不允许的${kind}（U+${code}）`;
 }
+
+/** What a text weighs where limits are in bytes (DynamoDB records, chat messages): UTF-8, a 汉字 3 bytes. */
+export const utf8Bytes = (text: string): number => Buffer.byteLength(text, "utf8");
