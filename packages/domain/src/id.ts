@@ -12,6 +12,8 @@ export const idPrefixes = {
   comment: "cmt",
   application: "app",
   notice: "ntc",
+  delivery: "dlv",
+  training: "trn",
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

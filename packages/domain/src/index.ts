@@ -15,6 +15,7 @@ export * from "./application-view.ts";
 export * from "./assessment.ts";
 export * from "./audit.ts";
 export * from "./calendar.ts";
+export * from "./channel.ts";
 export * from "./circular.ts";
 export * from "./column.ts";
 export * from "./consultation.ts";
