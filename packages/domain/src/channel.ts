@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "./id.ts";
-import { NoticeId } from "./notice.ts";
+import { type Notice, NoticeId, type ReceiptDeadline } from "./notice.ts";
 import { UnitCode } from "./unit.ts";
 
 /**
@@ -112,3 +112,15 @@ export type SendOutcome = z.infer<typeof SendOutcome>;
 /** Who a delivery is for: the notice, the unit and the channel kind, fixed when the notice is issued. */
 export const DeliveryTarget = z.object({ noticeId: NoticeId, unitCode: UnitCode, kind: ChannelKind });
 export type DeliveryTarget = z.infer<typeof DeliveryTarget>;
+
+/** What a sender is given: the notice, its deadline on today's calendar, the unit's name and where the whole notice is read. */
+export type OutgoingNotice = {
+  notice: Notice;
+  receiptDeadline: ReceiptDeadline | null;
+  unitName: string;
+  link: string;
+};
+
+/** One attempt on one channel. A provider's failure is an outcome, never a throw. */
+export type Sender = (channel: ChannelInput, message: OutgoingNotice) => Promise<SendOutcome>;
+export type Senders = Record<ChannelKind, Sender>;
