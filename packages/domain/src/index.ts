@@ -37,6 +37,7 @@ export * from "./link.ts";
 export * from "./normative.ts";
 export * from "./normative-register.ts";
 export * from "./notice.ts";
+export * from "./notice-message.ts";
 export * from "./number.ts";
 export * from "./open-data.ts";
 export * from "./ranking.ts";
