@@ -89,7 +89,10 @@ describe("the templates per kind", () => {
   });
 
   it("a notice without a receipt says so instead of a deadline", () => {
-    const m = outgoing({ receipt: { required: false, workingDays: null, dueOn: null } }, { receiptDeadline: null });
+    const m = outgoing(
+      { receipt: { required: false, workingDays: null, dueOn: null } },
+      { receiptDeadline: null },
+    );
     expect(wecomMessage(m).markdown.content).toContain("**本通知无需回执。**");
   });
 
@@ -199,7 +202,9 @@ describe("email: the whole notice, escaped", () => {
     expect(email.html).not.toMatch(/<script|<img|<b>|<i>/);
     expect(email.html).toContain("<h2>【培训通知】关于&lt;script&gt;alert(1)&lt;/script&gt;的通知</h2>");
     expect(email.html).toContain("<p>请查收 &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; 回复</p>");
-    expect(email.html).toContain('<a href="https://example.gov.cn/a?x=&quot;&gt;&lt;script&gt;">表&lt;b&gt;</a>');
+    expect(email.html).toContain(
+      '<a href="https://example.gov.cn/a?x=&quot;&gt;&lt;script&gt;">表&lt;b&gt;</a>',
+    );
     expect(email.html).toContain("<strong>财政局&amp;&lt;i&gt;</strong>");
   });
 
@@ -234,9 +239,9 @@ describe("SMS: template parameters only", () => {
   });
 
   it("SMS: a provisional deadline is marked, and a notice without a receipt says so", () => {
-    expect(smsParams(outgoing({}, { receiptDeadline: { dueOn: "2027-01-08", provisional: true } })).deadline).toBe(
-      "2027年1月8日（暂定）",
-    );
+    expect(
+      smsParams(outgoing({}, { receiptDeadline: { dueOn: "2027-01-08", provisional: true } })).deadline,
+    ).toBe("2027年1月8日（暂定）");
     expect(smsParams(outgoing({}, { receiptDeadline: null })).deadline).toBe("无需回执");
   });
 });

@@ -177,7 +177,9 @@ export function noticeEmail(m: OutgoingNotice): NoticeEmail {
       ? [
           "<p>附件：</p>",
           "<ol>",
-          ...notice.attachments.map((a) => `<li><a href="${escapeXml(a.url)}">${escapeXml(a.title)}</a></li>`),
+          ...notice.attachments.map(
+            (a) => `<li><a href="${escapeXml(a.url)}">${escapeXml(a.title)}</a></li>`,
+          ),
           "</ol>",
         ]
       : []),

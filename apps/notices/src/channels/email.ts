@@ -1,0 +1,67 @@
+import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
+import { noticeEmail, type Sender, type SendOutcome } from "@gov/domain";
+import type { EmailConfig } from "./config.ts";
+import { type Attempt, failed, retry, retryAfterSeconds, transportFailure } from "./provider-answer.ts";
+
+type SdkError = {
+  name?: string;
+  message?: string;
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: number };
+  $response?: { headers?: Record<string, string | undefined> };
+};
+
+/**
+ * An SES v2 error as an outcome. Throttling (TooManyRequestsException, 429), a 5xx, anything
+ * the SDK marks retryable, a call that never got an answer and an answer the SDK could not
+ * read (a 2xx it failed on) are worth another attempt. A 4xx is a refusal that will not
+ * change: MessageRejected, MailFromDomainNotVerifiedException, AccountSuspendedException,
+ * SendingPausedException, NotFoundException, BadRequestException, LimitExceededException.
+ */
+export function sesOutcome(error: unknown, attempt: Attempt): SendOutcome {
+  const e = (error ?? {}) as SdkError;
+  const status = e.$metadata?.httpStatusCode;
+  if (status === undefined) return transportFailure(error, attempt);
+  const reason = `邮件服务返回${e.name ?? "错误"}（HTTP ${status}）${e.message ? `：${e.message}` : ""}`;
+  if (status >= 400 && status < 500 && status !== 429 && !e.$retryable) return failed(reason);
+  return retry(reason, retryAfterSeconds(e.$response?.headers?.["retry-after"], attempt.clock()));
+}
+
+/**
+ * SendEmail (POST /v2/email/outbound-emails) with an HTML and a text part to the channel's
+ * addresses. The SDK tries once: retries, their pacing and the record of each belong to the
+ * dispatcher.
+ */
+export function emailSender(config: EmailConfig | null, attempt: Attempt): Sender {
+  if (config === null) return async () => failed("未配置邮件发送（SES_REGION、SES_FROM）");
+  const client = new SESv2Client({
+    region: config.region,
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    maxAttempts: 1,
+  });
+  return async (channel, message) => {
+    if (channel.kind !== "email") return failed("渠道类型不是电子邮件");
+    const email = noticeEmail(message);
+    const utf8 = (data: string) => ({ Data: data, Charset: "UTF-8" });
+    try {
+      const sent = await client.send(
+        new SendEmailCommand({
+          FromEmailAddress: config.from,
+          Destination: { ToAddresses: channel.addresses },
+          Content: {
+            Simple: {
+              Subject: utf8(email.subject),
+              Body: { Html: utf8(email.html), Text: utf8(email.text) },
+            },
+          },
+        }),
+        { abortSignal: AbortSignal.timeout(attempt.timeoutMs) },
+      );
+      return sent.MessageId === undefined
+        ? { outcome: "sent" }
+        : { outcome: "sent", providerId: sent.MessageId };
+    } catch (error) {
+      return sesOutcome(error, attempt);
+    }
+  };
+}

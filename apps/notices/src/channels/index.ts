@@ -1,0 +1,25 @@
+import type { Senders } from "@gov/domain";
+import type { ChannelConfig } from "./config.ts";
+import { dingtalkSender } from "./dingtalk.ts";
+import { emailSender } from "./email.ts";
+import { smsSender } from "./sms.ts";
+import { wecomSender } from "./wecom.ts";
+
+export { type ChannelConfig, channelConfig } from "./config.ts";
+
+/** A provider that has not answered in 5 s is treated as down; the dispatcher tries again later. */
+export const defaultAttemptTimeoutMs = 5_000;
+
+/** The four senders on the configured providers, each attempt bounded and timed by the clock given. */
+export function createSenders(
+  config: ChannelConfig,
+  options: { clock: () => Date; timeoutMs?: number },
+): Senders {
+  const attempt = { clock: options.clock, timeoutMs: options.timeoutMs ?? defaultAttemptTimeoutMs };
+  return {
+    wecom: wecomSender(config.wecomApiBase, attempt),
+    dingtalk: dingtalkSender(config.dingtalkApiBase, attempt),
+    email: emailSender(config.email, attempt),
+    sms: smsSender(config.sms, attempt),
+  };
+}
