@@ -29,7 +29,7 @@ it("issue 12 #8 database faults: pnpm start exits 1 with a Chinese message when 
   const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "main.ts")], {
     // tsx resolves from this app, where it is a development dependency.
     cwd: join(import.meta.dirname, ".."),
-    env: { ...process.env, PORT: "0", DATA_DIR: dataDir, SEED: "none" },
+    env: { ...process.env, PORT: "0", SES_LOCAL_PORT: "0", DATA_DIR: dataDir, SEED: "none" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   start = child;

@@ -8,6 +8,7 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default(resolve(import.meta.dirname, "../../../.local")),
   SEED: z.enum(["demo", "none"]).default("demo"),
+  SES_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(8005),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
@@ -19,6 +20,7 @@ const stack = await startLocal({
   port: env.PORT,
   dataDir,
   seed: env.SEED,
+  emailPort: env.SES_LOCAL_PORT,
   timeouts: ServerTimeouts.parse({
     headersMs: env.HEADERS_TIMEOUT_MS,
     requestMs: env.REQUEST_TIMEOUT_MS,
@@ -43,6 +45,8 @@ console.log(`
   通知接口 notices          ${stack.url}/notices/docs
   监督考评接口 supervision  ${stack.url}/supervision/docs
   健康检查 health           ${stack.url}/healthz
+  通知消息 robots & SMS     ${stack.captureUrl}   （企业微信、钉钉、短信的本地捕获）
+  通知邮件 email (SES v2)   ${stack.emailUrl}
 演示密钥 demo API keys:     ${stack.credentialsPath}
 按 Ctrl-C 停止 (stops DynamoDB Local too).`);
 

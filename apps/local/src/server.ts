@@ -7,8 +7,11 @@ import { builtInCalendar, defaultSettings } from "@gov/domain";
 import type { Deps } from "@gov/http";
 import { createStore } from "@gov/store";
 import { startDynamoDbLocal, type UnexpectedExit } from "@gov/store/local";
+import { Hono } from "hono";
+import { createCapture } from "./capture.ts";
 import { composeApps } from "./compose.ts";
 import { officeUnitCode } from "./demo/units.ts";
+import { startEmailEmulator } from "./email-emulator.ts";
 import { listen, ServerTimeouts } from "./http-server.ts";
 import {
   type AtTime,
@@ -37,6 +40,8 @@ export type LocalOptions = {
   log?: (line: string) => void;
   /** How long a slow client may take; unset = the documented defaults. */
   timeouts?: ServerTimeouts;
+  /** The SES v2 emulator's port; 0 or unset picks a free one. */
+  emailPort?: number;
   /** Called if the DynamoDB Local this stack started dies while it serves (ADR 0042). */
   onDatabaseExit?: (exit: UnexpectedExit) => void;
 };
@@ -45,13 +50,17 @@ export type LocalStack = {
   url: string;
   credentials: Credentials;
   credentialsPath: string | undefined;
+  /** Where the robots' and SMS gateway's messages are shown (the capture endpoint's page). */
+  captureUrl: string;
+  /** The SES v2 emulator: its page at `/` shows every email sent. */
+  emailUrl: string;
   deps: Deps;
   stop(): Promise<void>;
 };
 
 /**
- * Starts DynamoDB Local, creates the table if missing, seeds on first start, and serves
- * the four apps. A second start on the same data directory reuses everything.
+ * Starts DynamoDB Local and the SES v2 emulator, creates the table if missing, seeds on first
+ * start, and serves the four apps and the capture endpoint. A second start on the same data directory reuses everything.
  */
 export async function startLocal(options: LocalOptions): Promise<LocalStack> {
   const log = options.log ?? (() => {});
@@ -64,11 +73,15 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     ? { database: options.database, stopOwn: async () => {} }
     : await ownDatabase(options);
   const store = createStore(database);
-  const stopDatabase = async () => {
+  let stopEmail = async () => {};
+  const stopServices = async () => {
+    await stopEmail();
     store.close();
     await stopOwn();
   };
   try {
+    const email = await startEmailEmulator(options.emailPort ?? 0);
+    stopEmail = email.stop;
     // One process serves all four apps: a withdrawal in the publish app clears the public app's cache.
     const deps: Deps = {
       store,
@@ -80,25 +93,27 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     const credentials = await prepareData(deps, options, log, at);
     // The scan runs once before serving: search-index work a crash left pending is replayed.
     await supervisionScan(deps);
-    const server = await listen(
-      composeApps(deps).fetch,
-      options.port,
-      options.timeouts ?? ServerTimeouts.parse({}),
-    );
+    const app = new Hono();
+    app.route("/capture", createCapture(baseClock));
+    app.route("/", composeApps(deps));
+    const server = await listen(app.fetch, options.port, options.timeouts ?? ServerTimeouts.parse({}));
     const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}`;
     return {
-      url: `http://127.0.0.1:${port}`,
+      url,
       credentials,
       credentialsPath: credentialsFile(options),
+      captureUrl: `${url}/capture`,
+      emailUrl: email.url,
       deps,
       async stop() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await stopDatabase();
+        await stopServices();
       },
     };
   } catch (error) {
     // Never leave a Java process behind when start-up fails (a port in use, a bad data dir).
-    await stopDatabase();
+    await stopServices();
     throw error;
   }
 }

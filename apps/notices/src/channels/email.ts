@@ -3,6 +3,12 @@ import { noticeEmail, type Sender, type SendOutcome } from "@gov/domain";
 import type { EmailConfig } from "./config.ts";
 import { type Attempt, failed, retry, retryAfterSeconds, transportFailure } from "./provider-answer.ts";
 
+/**
+ * Set only by the local stack, whose emulator wants a signed request but no real key; in the
+ * cloud the function's role signs.
+ */
+export type EmailCredentials = { accessKeyId: string; secretAccessKey: string };
+
 type SdkError = {
   name?: string;
   message?: string;
@@ -32,11 +38,16 @@ export function sesOutcome(error: unknown, attempt: Attempt): SendOutcome {
  * addresses. The SDK tries once: retries, their pacing and the record of each belong to the
  * dispatcher.
  */
-export function emailSender(config: EmailConfig | null, attempt: Attempt): Sender {
+export function emailSender(
+  config: EmailConfig | null,
+  attempt: Attempt,
+  credentials?: EmailCredentials,
+): Sender {
   if (config === null) return async () => failed("未配置邮件发送（SES_REGION、SES_FROM）");
   const client = new SESv2Client({
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    ...(credentials ? { credentials } : {}),
     maxAttempts: 1,
   });
   return async (channel, message) => {

@@ -1,7 +1,7 @@
 import type { Senders } from "@gov/domain";
 import type { ChannelConfig } from "./config.ts";
 import { dingtalkSender } from "./dingtalk.ts";
-import { emailSender } from "./email.ts";
+import { type EmailCredentials, emailSender } from "./email.ts";
 import { smsSender } from "./sms.ts";
 import { wecomSender } from "./wecom.ts";
 
@@ -13,13 +13,13 @@ export const defaultAttemptTimeoutMs = 5_000;
 /** The four senders on the configured providers, each attempt bounded and timed by the clock given. */
 export function createSenders(
   config: ChannelConfig,
-  options: { clock: () => Date; timeoutMs?: number },
+  options: { clock: () => Date; timeoutMs?: number; emailCredentials?: EmailCredentials },
 ): Senders {
   const attempt = { clock: options.clock, timeoutMs: options.timeoutMs ?? defaultAttemptTimeoutMs };
   return {
     wecom: wecomSender(config.wecomApiBase, attempt),
     dingtalk: dingtalkSender(config.dingtalkApiBase, attempt),
-    email: emailSender(config.email, attempt),
+    email: emailSender(config.email, attempt, options.emailCredentials),
     sms: smsSender(config.sms, attempt),
   };
 }
