@@ -23,6 +23,17 @@ export const Settings = z.strictObject({
   indexNumberFormat: IndexNumberFormat.default(defaultIndexNumberFormat),
   /** Past the deadline by this many working days, an item counts as seriously overdue (督办). */
   veryOverdueWorkingDays: days(10),
+  /**
+   * 督办: the unit is reminded when this many working days (or fewer) are left, per clock. No
+   * national figure; a week for rectification, three days for a 20-day reply, one for a receipt.
+   */
+  dueSoonWorkingDays: z
+    .strictObject({
+      "rectification-task": days(5),
+      application: days(3),
+      "notice-receipt": days(1),
+    })
+    .prefault({}),
   /** No national figure for the mayor's mailbox; local rules commonly give 5 working days. */
   mailboxReplyWorkingDays: days(5),
   /**

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { builtInCalendar, withNotice } from "./calendar.ts";
+import { defaultSettings } from "./settings.ts";
+import {
+  clockOfNotice,
+  deadlineOf,
+  levelOn,
+  type SupervisionClock,
+  watchUntil,
+} from "./supervision-clock.ts";
+
+// The 2026 notice (国办发明电〔2025〕7号): 中秋 25–27 September, National Day 1–7 October,
+// make-up working days Sunday 20 September and Saturday 10 October.
+const calendar = builtInCalendar();
+const settings = defaultSettings; // due soon: task 5, application 3, receipt 1; very overdue 10
+
+const clock = (kind: SupervisionClock["kind"], dueOn: string, provisional = false): SupervisionClock => ({
+  kind,
+  id: "rec_1",
+  unitCode: "000014351",
+  title: "测试",
+  deadline: { rule: "day", dueOn, provisional },
+  basis: "测试依据",
+  watchOn: dueOn,
+});
+const level = (c: SupervisionClock, asOf: string) => {
+  const decision = levelOn(c, asOf, calendar, settings);
+  return decision.decided ? decision.level : "undecided";
+};
+
+describe("督办 levels on the loaded calendar", () => {
+  const application = clock("application", "2026-10-09");
+
+  it("due soon: at most N working days left, counted over 中秋 and National Day, not over calendar days", () => {
+    // (29 Sep, 9 Oct] holds 30 Sep, 8 Oct, 9 Oct: three working days; a Monday–Friday count gives eight.
+    expect(level(application, "2026-09-29")).toBe("due-soon");
+    expect(level(application, "2026-09-28")).toBeNull();
+    expect(level(application, "2026-10-05")).toBe("due-soon");
+  });
+
+  it("the deadline day itself is on time; overdue from the first day after it", () => {
+    expect(level(application, "2026-10-09")).toBe("due-soon");
+    expect(level(application, "2026-10-10")).toBe("overdue");
+  });
+
+  it("very overdue once M working days have passed, a make-up Saturday counting as one", () => {
+    // 10 Oct (调休上班), 12–16, 19–22 October: the tenth working day after 9 October is the 22nd.
+    expect(level(application, "2026-10-21")).toBe("overdue");
+    expect(level(application, "2026-10-22")).toBe("very-overdue");
+  });
+
+  it("the due-soon window is a setting per clock: a task is reminded five working days ahead", () => {
+    const task = clock("rectification-task", "2026-10-09");
+    // (24 Sep, 9 Oct] = 28, 29, 30 Sep, 8, 9 Oct: five; 25–27 September are 中秋.
+    expect(level(task, "2026-09-24")).toBe("due-soon");
+    expect(level(task, "2026-09-23")).toBeNull();
+    const shorter = {
+      ...settings,
+      dueSoonWorkingDays: { ...settings.dueSoonWorkingDays, "rectification-task": 1 },
+    };
+    expect(levelOn(task, "2026-09-24", calendar, shorter)).toMatchObject({ decided: true, level: null });
+  });
+
+  it("a count into a year whose holiday notice is not loaded decides nothing, and says so", () => {
+    const task = clock("rectification-task", "2027-01-08");
+    expect(levelOn(task, "2026-12-30", calendar, settings)).toEqual({
+      decided: false,
+      dueOn: "2027-01-08",
+      reason: "2027年节假日安排尚未载入，无法确定工作日",
+    });
+    // Loaded (a hypothetical 2027 notice with 元旦 1–3 January), the same day is decided.
+    const loaded = withNotice(calendar, {
+      year: 2027,
+      title: "国务院办公厅关于2027年部分节假日安排的通知",
+      daysOff: ["2027-01-01", "2027-01-02", "2027-01-03"],
+      workdays: [],
+    });
+    expect(levelOn(task, "2027-01-04", loaded, settings)).toMatchObject({ decided: true, level: "due-soon" });
+  });
+
+  it("overdue needs no calendar, very overdue does: past a deadline into an unloaded year it stays overdue", () => {
+    const task = clock("rectification-task", "2026-12-31");
+    expect(level(task, "2027-01-01")).toBe("overdue");
+    expect(level(task, "2027-02-01")).toBe("overdue");
+  });
+
+  it("a provisional due date (an application counted into an unloaded year) decides nothing", () => {
+    expect(level(clock("application", "2027-01-15", true), "2027-01-20")).toBe("undecided");
+  });
+
+  it("a receipt deadline is counted on the calendar in force; the index sorts it no later", () => {
+    const notice = clockOfNotice({
+      id: "notice_1",
+      kind: "training",
+      title: "关于参加政务公开培训的通知",
+      body: "……",
+      attachments: [],
+      targets: { scope: "all" },
+      unitCodes: ["000014351"],
+      receipt: { required: true, workingDays: 1, dueOn: null },
+      issuedOn: "2026-09-30",
+      issuedBy: "000014349",
+      version: 1,
+      createdAt: "2026-09-30T02:00:00.000Z",
+      updatedAt: "2026-09-30T02:00:00.000Z",
+    });
+    if (!notice) throw new Error("a required receipt is watched");
+    expect(deadlineOf(notice, calendar)).toEqual({ dueOn: "2026-10-08", provisional: false });
+    expect(notice.watchOn <= "2026-10-08").toBe(true);
+    expect(level(notice, "2026-10-08")).toBe("due-soon");
+    expect(level(notice, "2026-10-09")).toBe("overdue");
+  });
+
+  it("the scan reads the due index up to the last deadline that can be due soon", () => {
+    // The widest window is five working days: from 29 Sep that reaches 12 Oct (30 Sep, 8, 9, 10, 12 Oct).
+    expect(watchUntil("2026-09-29", calendar, settings)).toBe("2026-10-12");
+    expect(level(clock("rectification-task", "2026-10-12"), "2026-09-29")).toBe("due-soon");
+    expect(level(clock("rectification-task", "2026-10-13"), "2026-09-29")).toBeNull();
+  });
+});

@@ -1,0 +1,190 @@
+import { z } from "zod";
+import type { Application } from "./application.ts";
+import { isOpen } from "./application.ts";
+import { addWorkingDays, type Calendar, workingDaysBetween } from "./calendar.ts";
+import { addDays, IsoDate, previousDay, yearOf } from "./date.ts";
+import type { Notice } from "./notice.ts";
+import { receiptDeadline } from "./notice.ts";
+import { openStates, type RectificationTask } from "./rectification.ts";
+import type { Settings } from "./settings.ts";
+
+/**
+ * Scheduled supervision (督办, ADR 0049): every open deadline of a unit is a clock the scan
+ * watches; each clock reaches three levels, each told once per deadline.
+ */
+
+/** The kinds of deadline the engine watches. */
+export const ClockKind = z.enum(["rectification-task", "application", "notice-receipt"]);
+export type ClockKind = z.infer<typeof ClockKind>;
+
+/** 即将到期 (a reminder), 逾期 (督办 to the unit), 严重逾期 (escalated to the office). */
+export const SupervisionLevel = z.enum(["due-soon", "overdue", "very-overdue"]);
+export type SupervisionLevel = z.infer<typeof SupervisionLevel>;
+
+export const levelTitles: Record<SupervisionLevel, string> = {
+  "due-soon": "即将到期",
+  overdue: "已逾期",
+  "very-overdue": "严重逾期",
+};
+
+export const clockTitles: Record<ClockKind, string> = {
+  "rectification-task": "整改任务",
+  application: "依申请公开答复",
+  "notice-receipt": "通知回执",
+};
+
+/**
+ * Where the deadline comes from: a day the record carries, or a receipt rule that is counted
+ * on the calendar in force at every read (ADR 0043), so a year loaded later moves it.
+ */
+export const ClockDeadline = z.discriminatedUnion("rule", [
+  z.strictObject({ rule: z.literal("day"), dueOn: IsoDate, provisional: z.boolean() }),
+  z.strictObject({
+    rule: z.literal("receipt"),
+    issuedOn: IsoDate,
+    workingDays: z.number().int().nullable(),
+    dueOn: IsoDate.nullable(),
+  }),
+]);
+export type ClockDeadline = z.infer<typeof ClockDeadline>;
+
+/** One open deadline: what it is about, whose it is, when it falls due and by which rule. */
+export const SupervisionClock = z.strictObject({
+  kind: ClockKind,
+  /** The record the deadline belongs to (task, application or notice id). */
+  id: z.string(),
+  /** The unit that owes the deadline; null for a notice, whose target units owe it each. */
+  unitCode: z.string().nullable(),
+  title: z.string(),
+  deadline: ClockDeadline,
+  /** The article or setting the deadline rests on, quoted in the digest. */
+  basis: z.string(),
+  /**
+   * No later than the deadline: the day the due index sorts the clock by. For a day rule it is
+   * the deadline; for a counted receipt the issue day plus as many calendar days, which a count
+   * of working days never undercuts.
+   */
+  watchOn: IsoDate,
+});
+export type SupervisionClock = z.infer<typeof SupervisionClock>;
+
+const basisOf: Record<ClockKind, string> = {
+  "rectification-task": "整改任务规定的完成时限（市政务公开办定期督办）",
+  application: "《政府信息公开条例》第三十三条：自收到申请之日起20个工作日内答复，延长不超过20个工作日",
+  "notice-receipt": "通知规定的回执期限",
+};
+
+/** A task is watched while it is with the unit; submitted or verified, it has nothing left to owe. */
+export function clockOfTask(task: RectificationTask): SupervisionClock | null {
+  if (!openStates.includes(task.state)) return null;
+  return {
+    kind: "rectification-task",
+    id: task.id,
+    unitCode: task.unitCode,
+    title: task.problem.slice(0, 100),
+    deadline: { rule: "day", dueOn: task.deadline, provisional: false },
+    basis: basisOf["rectification-task"],
+    watchOn: task.deadline,
+  };
+}
+
+/** An application is watched while open with a due date (a suspended clock has none). */
+export function clockOfOpenApplication(application: Application): SupervisionClock | null {
+  if (!isOpen(application.state) || application.dueOn === null) return null;
+  return {
+    kind: "application",
+    id: application.id,
+    unitCode: application.unitCode,
+    title: `${application.trackingCode} ${application.description.slice(0, 60)}`,
+    deadline: { rule: "day", dueOn: application.dueOn, provisional: application.dueIsProvisional },
+    basis: basisOf.application,
+    watchOn: application.dueOn,
+  };
+}
+
+/** A notice asking for receipts is watched until its levels are told; acknowledged units drop out. */
+export function clockOfNotice(notice: Notice): SupervisionClock | null {
+  const { required, workingDays, dueOn } = notice.receipt;
+  if (!required) return null;
+  return {
+    kind: "notice-receipt",
+    id: notice.id,
+    unitCode: null,
+    title: notice.title,
+    deadline: { rule: "receipt", issuedOn: notice.issuedOn, workingDays, dueOn },
+    basis: dueOn
+      ? `${basisOf["notice-receipt"]}（${dueOn}前）`
+      : `${basisOf["notice-receipt"]}（${workingDays}个工作日）`,
+    watchOn: dueOn ?? addDays(notice.issuedOn, workingDays ?? 0),
+  };
+}
+
+/** The deadline as the calendar in force counts it. */
+export function deadlineOf(
+  clock: SupervisionClock,
+  calendar: Calendar,
+): { dueOn: IsoDate; provisional: boolean } {
+  const { deadline } = clock;
+  if (deadline.rule === "day") return { dueOn: deadline.dueOn, provisional: deadline.provisional };
+  const counted = receiptDeadline(
+    { issuedOn: deadline.issuedOn, receipt: { required: true, ...deadline } },
+    calendar,
+  );
+  // `required: true` always yields a deadline.
+  return counted ?? { dueOn: deadline.issuedOn, provisional: false };
+}
+
+/** What a clock owes on a day: a level, none yet, or not decidable on the calendar loaded. */
+export type LevelDecision =
+  | { decided: true; level: SupervisionLevel | null; dueOn: IsoDate }
+  | { decided: false; dueOn: IsoDate; reason: string };
+
+const unloaded = (from: IsoDate, to: IsoDate, calendar: Calendar): string => {
+  const years = new Set<number>();
+  for (let y = yearOf(from); y <= yearOf(to); y++) if (!calendar.years.includes(y)) years.add(y);
+  return `${[...years].join("、")}年节假日安排尚未载入，无法确定工作日`;
+};
+
+/**
+ * The level a clock has reached on `asOf`, on the loaded calendar:
+ * - due soon: the deadline is today or later and at most N working days remain in
+ *   (asOf, dueOn] (N per clock, `settings.dueSoonWorkingDays`);
+ * - overdue: from the first day after the deadline (the deadline day itself is on time);
+ * - very overdue: M working days after the deadline have passed (`veryOverdueWorkingDays`).
+ * A count that reaches a year whose holiday notice is not loaded decides nothing: the level
+ * would rest on a Monday–Friday guess, and a unit must not be pressed on a guess.
+ */
+export function levelOn(
+  clock: SupervisionClock,
+  asOf: IsoDate,
+  calendar: Calendar,
+  settings: Pick<Settings, "dueSoonWorkingDays" | "veryOverdueWorkingDays">,
+): LevelDecision {
+  const { dueOn, provisional } = deadlineOf(clock, calendar);
+  if (provisional)
+    return { decided: false, dueOn, reason: unloaded(asOf < dueOn ? asOf : dueOn, dueOn, calendar) };
+  if (asOf <= dueOn) {
+    const left = workingDaysBetween(calendar, asOf, dueOn);
+    if (left.provisional) return { decided: false, dueOn, reason: unloaded(asOf, dueOn, calendar) };
+    const level = left.days <= settings.dueSoonWorkingDays[clock.kind] ? "due-soon" : null;
+    return { decided: true, level, dueOn };
+  }
+  const late = workingDaysBetween(calendar, dueOn, asOf);
+  // Overdue needs no calendar (the day after the deadline); only "very" counts working days.
+  if (late.provisional) return { decided: true, level: "overdue", dueOn };
+  const level = late.days >= settings.veryOverdueWorkingDays ? "very-overdue" : "overdue";
+  return { decided: true, level, dueOn };
+}
+
+/**
+ * The last deadline day that can be due soon on `asOf`: the scan reads the due index up to it.
+ * A deadline one working day further has N + 1 working days left.
+ */
+export function watchUntil(
+  asOf: IsoDate,
+  calendar: Calendar,
+  settings: Pick<Settings, "dueSoonWorkingDays">,
+): IsoDate {
+  const most = Math.max(...Object.values(settings.dueSoonWorkingDays));
+  return previousDay(addWorkingDays(calendar, asOf, most + 1).date);
+}
