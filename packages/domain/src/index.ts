@@ -60,6 +60,7 @@ export { type RuleDefinition, RuleId } from "./scoring/rule.ts";
 export * from "./search.ts";
 export * from "./settings.ts";
 export * from "./supervision-clock.ts";
+export * from "./supervision-run.ts";
 export * from "./text.ts";
 export * from "./timeliness.ts";
 export * from "./tracking-code.ts";

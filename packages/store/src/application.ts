@@ -1,5 +1,12 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { type Applicant, type Application, type AuditEntry, DomainError, isOpen } from "@gov/domain";
+import {
+  type Applicant,
+  type Application,
+  type AuditEntry,
+  clockOfOpenApplication,
+  DomainError,
+  isOpen,
+} from "@gov/domain";
 import { auditWrite, readAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
@@ -7,6 +14,7 @@ import { keys } from "./keys.ts";
 import type { Page, PageRequest } from "./paged.ts";
 import { queryAll } from "./query.ts";
 import { type Tracked, trackingPartition } from "./secret-failures.ts";
+import { clockWrite } from "./supervision-clock.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
 
@@ -28,6 +36,10 @@ function toRecord(application: Application, secretHash: string): Record<string, 
 
 const fromRecord = (record: Record<string, unknown>): Application =>
   Object.fromEntries(Object.entries(record).filter(([k]) => !hidden.has(k))) as Application;
+
+/** The due date's supervision clock moves with every write of the application (ADR 0049). */
+const clockOf = (db: Db, application: Application) =>
+  clockWrite(db, { kind: "application", id: application.id }, clockOfOpenApplication(application));
 
 const stale = () => new DomainError("precondition-failed", "申请已被他人修改，请刷新后重试");
 
@@ -90,6 +102,7 @@ export function applicationRepository(db: Db) {
           onConditionFailed: exists,
         },
         auditWrite(db, keys.application(application.id).pk, audit),
+        clockOf(db, application),
         ...extra,
       ]);
     },
@@ -142,6 +155,7 @@ export function applicationRepository(db: Db) {
           onConditionFailed: stale(),
         },
         auditWrite(db, keys.application(application.id).pk, audit),
+        clockOf(db, application),
       ]);
     },
 

@@ -21,6 +21,7 @@ export type { SearchHit, SearchPage, SearchRequest } from "./search.ts";
 export type { SecretFailures, Tracked } from "./secret-failures.ts";
 export { createStore, type Store } from "./store.ts";
 export { DuplicateSubmissionRace } from "./submission-fingerprint.ts";
+export { type ClockRef, LevelAlreadyTold, type LevelTold } from "./supervision-clock.ts";
 export { tableDefinition } from "./table.ts";
 export { issueTrackingCredentials, secretMatches } from "./tracking.ts";
 export type { Write } from "./transaction.ts";

@@ -219,4 +219,34 @@ export const keys = {
 
   /** A citizen submission's content fingerprint, so a repeat within the window is recognised (TTL). */
   submissionFingerprint: (hash: string) => ({ pk: `SUBMISSION#${hash}`, sk: "SUBMISSION" }),
+
+  // ── Scheduled supervision (督办, ADR 0049) ──
+  /** One clock per open deadline, written in the transaction that sets, moves or ends it. */
+  supervisionClock: (kind: string, id: string) => ({ pk: `CLOCK#${kind}#${id}`, sk: "CLOCK" }),
+  /** The due index (gsi2, sparse: removed once every level is told), by the day to watch from. */
+  clockDue: (watchOn: string, kind: string, id: string) => ({
+    gsi2pk: "CLOCKS-DUE",
+    gsi2sk: `${watchOn}#${kind}#${id}`,
+  }),
+  clocksDuePartition: "CLOCKS-DUE",
+  /** A unit's clocks by deadline (gsi1); a notice's, owed by each target, sit in one partition. */
+  clockOfUnit: (unitCode: string, watchOn: string, kind: string, id: string) => ({
+    gsi1pk: `UNIT#${unitCode}#CLOCKS`,
+    gsi1sk: `${watchOn}#${kind}#${id}`,
+  }),
+  unitClocksPartition: (unitCode: string) => `UNIT#${unitCode}#CLOCKS`,
+  noticeClock: (watchOn: string, id: string) => ({ gsi1pk: "NOTICE-CLOCKS", gsi1sk: `${watchOn}#${id}` }),
+  noticeClocksPartition: "NOTICE-CLOCKS",
+  /** That a level of one deadline was told to a unit: created once (attribute_not_exists). */
+  levelTold: (kind: string, id: string, dueOn: string, level: string, unitCode: string) => ({
+    pk: `CLOCK#${kind}#${id}`,
+    sk: `LEVEL#${dueOn}#${level}#${unitCode}`,
+  }),
+  /** A run of the scan, newest first (gsi2). */
+  supervisionRun: (id: string) => ({ pk: `SUPERVISION-RUN#${id}`, sk: "SUPERVISION-RUN" }),
+  supervisionRunInList: (startedAt: string, id: string) => ({
+    gsi2pk: "SUPERVISION-RUNS",
+    gsi2sk: `${startedAt}#${id}`,
+  }),
+  supervisionRunsPartition: "SUPERVISION-RUNS",
 } as const;

@@ -1,10 +1,11 @@
 import { BatchGetCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
-import { type AuditEntry, DomainError, type Notice, type Receipt } from "@gov/domain";
+import { type AuditEntry, clockOfNotice, DomainError, type Notice, type Receipt } from "@gov/domain";
 import { auditWrite } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { keys } from "./keys.ts";
 import { type Page, type PageRequest, queryPage } from "./paged.ts";
 import { queryAll } from "./query.ts";
+import { clockWrite } from "./supervision-clock.ts";
 import { commit, type Write } from "./transaction.ts";
 import { createWrites, withoutKeys } from "./versioned.ts";
 
@@ -67,6 +68,8 @@ export function noticeRepository(db: Db) {
             onConditionFailed: new DomainError("conflict", "回执已存在"),
           }),
         ),
+        // A receipt deadline is a supervision clock (ADR 0049); the cap of 96 targets still fits.
+        clockWrite(db, { kind: "notice-receipt", id: notice.id }, clockOfNotice(notice)),
         ...extra,
       ]);
     },

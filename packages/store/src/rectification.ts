@@ -1,10 +1,17 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { type AuditEntry, openStates, type RectificationTask, type TaskState } from "@gov/domain";
+import {
+  type AuditEntry,
+  clockOfTask,
+  openStates,
+  type RectificationTask,
+  type TaskState,
+} from "@gov/domain";
 import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
 import type { Page, PageRequest } from "./paged.ts";
 import { queryAll } from "./query.ts";
+import { clockWrite } from "./supervision-clock.ts";
 import { commit, type Write } from "./transaction.ts";
 import { createWrites, updateWrites, withoutKeys } from "./versioned.ts";
 
@@ -25,13 +32,21 @@ export type TaskFilter = {
   today: string;
 };
 
+/** The task's supervision clock moves with the task, in its transaction (ADR 0049). */
+const clockOf = (db: Db, task: RectificationTask) =>
+  clockWrite(db, { kind: "rectification-task", id: task.id }, clockOfTask(task));
+
 /** Each list request reads at most this many pages while filling one page of results. */
 const maxReads = 5;
 
 export function rectificationTaskRepository(db: Db) {
   return {
     async create(task: RectificationTask, audit: AuditEntry, extra: Write[] = []): Promise<void> {
-      await commit(db, [...createWrites(db, toRecord(task), audit, "整改任务已存在"), ...extra]);
+      await commit(db, [
+        ...createWrites(db, toRecord(task), audit, "整改任务已存在"),
+        clockOf(db, task),
+        ...extra,
+      ]);
     },
 
     /** Tasks, their audit entries and whatever must hold with them (the assessment's baseline): one transaction. */
@@ -40,7 +55,10 @@ export function rectificationTaskRepository(db: Db) {
       extra: Write[] = [],
     ): Promise<void> {
       await commit(db, [
-        ...tasks.flatMap((t) => createWrites(db, toRecord(t.task), t.audit, "整改任务已存在")),
+        ...tasks.flatMap((t) => [
+          ...createWrites(db, toRecord(t.task), t.audit, "整改任务已存在"),
+          clockOf(db, t.task),
+        ]),
         ...extra,
       ]);
     },
@@ -53,7 +71,7 @@ export function rectificationTaskRepository(db: Db) {
     },
 
     async update(next: RectificationTask, before: RectificationTask, audit: AuditEntry): Promise<void> {
-      await commit(db, updateWrites(db, toRecord(next), before.version, audit));
+      await commit(db, [...updateWrites(db, toRecord(next), before.version, audit), clockOf(db, next)]);
     },
 
     /**

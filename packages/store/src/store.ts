@@ -17,6 +17,7 @@ import { ensureTable } from "./schema.ts";
 import { searchRepository } from "./search.ts";
 import { secretFailureRepository } from "./secret-failures.ts";
 import { submissionRepository } from "./submission-fingerprint.ts";
+import { supervisionRepository } from "./supervision-clock.ts";
 import { unitRepository } from "./unit.ts";
 
 /** Everything the apps need from the database, built once per process from one config. */
@@ -48,6 +49,7 @@ export function storeOver(db: Db) {
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),
     secretFailures: secretFailureRepository(db),
+    supervision: supervisionRepository(db),
     /** Live, so a benchmark or a test can read what a request cost by the difference. */
     calls: db.calls,
     /** A local data directory outlives code changes: this also adds indexes gained since. */
