@@ -1,15 +1,45 @@
-import { nowIso } from "./clock.ts";
+import type { SupervisionRun } from "@gov/domain";
+import { newId, type Principal } from "@gov/store";
+import { nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
+import { isDayOff, supervisionRun } from "./supervision-run.ts";
 
-export type ScanResult = { ranAt: string; searchIndexReplayed: number };
+export type ScanResult = { ranAt: string; searchIndexReplayed: number; run: SupervisionRun | null };
 
 /**
- * The scheduled supervision scan (督办), as the timer runs it. Today it finishes search-index
- * work a failure left pending after a publication committed; the deadline rules arrive with
- * the supervision issue and join it here, so the cloud's timer and the local one stay the same.
+ * The scheduled supervision scan (督办), as the timer runs it: it finishes search-index work a
+ * failure left pending after a publication committed, then runs the deadline rules as of today
+ * with the office as its actor (ADR 0049). On a day off it records a skipped run instead: the
+ * cloud's timer fires on weekdays, and only the loaded calendar knows a holiday or a make-up day.
  */
 export async function supervisionScan(deps: Deps): Promise<ScanResult> {
   const ranAt = nowIso(deps);
   const searchIndexReplayed = await deps.store.search.replayPending();
-  return { ranAt, searchIndexReplayed };
+  const office = (await deps.store.units.list()).find((u) => u.kind === "office");
+  // Without the office there is nobody to supervise for (a store before its seed).
+  if (!office) return { ranAt, searchIndexReplayed, run: null };
+  const actor: Principal = { unitCode: office.code, roles: ["office"], keyId: "system:supervision-schedule" };
+  const asOf = todayOf(deps);
+  if (await isDayOff(deps, asOf)) {
+    const run: SupervisionRun = {
+      id: newId("supervisionRun"),
+      asOf,
+      dryRun: false,
+      trigger: "schedule",
+      skipped: `${asOf}为休息日，不督办`,
+      startedAt: ranAt,
+      endedAt: nowIso(deps),
+      found: {},
+      alreadyTold: 0,
+      noticesIssued: 0,
+      noticeIds: [],
+      undecided: [],
+      errors: [],
+      searchIndexReplayed,
+    };
+    await deps.store.supervision.putRun(run);
+    return { ranAt, searchIndexReplayed, run };
+  }
+  const run = await supervisionRun(deps, actor, { asOf, dryRun: false }, "schedule", searchIndexReplayed);
+  return { ranAt, searchIndexReplayed, run };
 }

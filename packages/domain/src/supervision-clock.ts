@@ -186,5 +186,8 @@ export function watchUntil(
   settings: Pick<Settings, "dueSoonWorkingDays">,
 ): IsoDate {
   const most = Math.max(...Object.values(settings.dueSoonWorkingDays));
-  return previousDay(addWorkingDays(calendar, asOf, most + 1).date);
+  const counted = addWorkingDays(calendar, asOf, most + 1);
+  // On a guessed year the bound reaches as far as the longest holiday block (9 days) could
+  // push it, so a deadline there is read and reported undecided rather than silently missed.
+  return counted.provisional ? addDays(counted.date, 9) : previousDay(counted.date);
 }

@@ -1,0 +1,231 @@
+import { addDays, CreateTaskInput, IssueNoticeInput, type SupervisionRun } from "@gov/domain";
+import { describe, expect, it } from "vitest";
+import { recordApplicationEvent, registerApplication } from "./applications.ts";
+import { acknowledgeNotice, issueNotice } from "./notices.ts";
+import { editTask, issueTask, submitTaskCompletion } from "./rectification-tasks.ts";
+import { supervisionRun } from "./supervision-run.ts";
+import { supervisionScan } from "./supervision-scan.ts";
+import { dept, office, otherDept, supervisionDeps } from "./test-supervision.ts";
+
+// Every date below is on the 2026 notice the built-in calendar carries: 中秋 25–27 September,
+// National Day 1–7 October, make-up working days Sunday 20 September and Saturday 10 October.
+// Defaults: due soon 5 working days ahead for a task, 3 for an application, 1 for a receipt;
+// very overdue 10 working days after the deadline.
+
+type T = Awaited<ReturnType<typeof supervisionDeps>>;
+const at = (day: string) => new Date(`${day}T00:30:00.000Z`); // 08:30 in Shanghai
+
+const task = (t: T, unitCode: string, problem: string, deadline: string) =>
+  issueTask(
+    t.deps,
+    office,
+    CreateTaskInput.parse({ unitCode, indicatorCode: "A1", problem, measures: "限期整改", deadline }),
+  );
+
+/** What the runs told, one line per finding: day, unit, level and the record's title. */
+async function toldBy(t: T, runs: SupervisionRun[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const run of runs) {
+    for (const id of run.noticeIds) {
+      const notice = await t.store.notices.get(id);
+      if (!notice) throw new Error("an issued digest is stored");
+      expect(notice).toMatchObject({ kind: "supervision", receipt: { required: false } });
+      let level = "";
+      for (const line of notice.body.split("\n")) {
+        if (line.startsWith("## ")) level = line.slice(3, line.indexOf("（"));
+        if (line.startsWith("- ")) {
+          lines.push(
+            `${run.asOf} ${notice.unitCodes.join()} ${level} ${line.slice(2, line.indexOf("（期限"))}`,
+          );
+        }
+      }
+    }
+  }
+  return lines;
+}
+
+const supervisionNotices = async (t: T) =>
+  (await t.store.notices.list({ limit: 100 })).items.filter((n) => n.kind === "supervision");
+
+describe("督办 day by day across 中秋 and National Day 2026", () => {
+  it("each clock's due-soon, overdue and very-overdue are told once each, on the right day, to the unit that owes it", async () => {
+    const t = await supervisionDeps(at("2026-09-21"));
+    await task(t, dept.unitCode, "政策解读栏目长期未更新", "2026-10-09");
+    const application = await registerApplication(t.deps, otherDept, {
+      channel: "registered-post",
+      receivedOn: "2026-09-10",
+      applicant: { type: "natural-person", name: "张三", phone: "13800000000" },
+      description: "申请公开湿地保护项目的环评批复",
+    });
+    // OGI Art. 33: 20 working days from 10 September, with 20 September worked and 中秋, National Day off.
+    expect(application.dueOn).toBe("2026-10-14");
+    const notice = await issueNotice(
+      t.deps,
+      office,
+      IssueNoticeInput.parse({
+        kind: "training",
+        title: "关于参加政务公开业务培训的通知",
+        body: "请各单位报名。",
+        targets: { scope: "units", unitCodes: [dept.unitCode, otherDept.unitCode] },
+        receipt: { required: true, dueOn: "2026-10-08" },
+      }),
+    );
+
+    const runs: SupervisionRun[] = [];
+    for (let day = "2026-09-21"; day <= "2026-10-28"; day = addDays(day, 1)) {
+      t.setNow(at(day));
+      // The education bureau returns its receipt on the last day; the finance bureau never does.
+      if (day === "2026-10-08") await acknowledgeNotice(t.deps, otherDept, { id: notice.id });
+      const { run } = await supervisionScan(t.deps);
+      if (run) runs.push(run);
+    }
+
+    const app = application.trackingCode;
+    expect(await toldBy(t, runs)).toEqual([
+      `2026-09-24 ${dept.unitCode} 即将到期 政策解读栏目长期未更新`,
+      `2026-09-30 ${dept.unitCode} 即将到期 关于参加政务公开业务培训的通知`,
+      `2026-09-30 ${otherDept.unitCode} 即将到期 关于参加政务公开业务培训的通知`,
+      `2026-10-09 ${dept.unitCode} 已逾期 关于参加政务公开业务培训的通知`,
+      `2026-10-10 ${dept.unitCode} 已逾期 政策解读栏目长期未更新`,
+      `2026-10-10 ${otherDept.unitCode} 即将到期 ${app} 申请公开湿地保护项目的环评批复`,
+      `2026-10-15 ${otherDept.unitCode} 已逾期 ${app} 申请公开湿地保护项目的环评批复`,
+      `2026-10-21 ${dept.unitCode} 严重逾期 关于参加政务公开业务培训的通知`,
+      `2026-10-21 ${office.unitCode} 严重逾期 【${dept.unitCode}】关于参加政务公开业务培训的通知`,
+      `2026-10-22 ${dept.unitCode} 严重逾期 政策解读栏目长期未更新`,
+      `2026-10-22 ${office.unitCode} 严重逾期 【${dept.unitCode}】政策解读栏目长期未更新`,
+      `2026-10-28 ${otherDept.unitCode} 严重逾期 ${app} 申请公开湿地保护项目的环评批复`,
+      `2026-10-28 ${office.unitCode} 严重逾期 【${otherDept.unitCode}】${app} 申请公开湿地保护项目的环评批复`,
+    ]);
+    // Days off are skipped on the loaded calendar; the make-up Saturday is a working day.
+    const byDay = new Map(runs.map((r) => [r.asOf, r]));
+    expect(byDay.get("2026-10-03")?.skipped).toBe("2026-10-03为休息日，不督办");
+    expect(byDay.get("2026-09-26")?.skipped).not.toBeNull();
+    expect(byDay.get("2026-10-10")?.skipped).toBeNull();
+    // One digest per unit per run, however many findings it holds.
+    expect(byDay.get("2026-09-30")?.noticesIssued).toBe(2);
+    // Once its last level is told a clock leaves the due index: later runs do not read it.
+    expect(byDay.get("2026-10-23")?.found).toEqual({ "application/overdue": 1 });
+    expect(await t.store.supervision.runs({ limit: 100 })).toMatchObject({ items: { length: runs.length } });
+  });
+});
+
+describe("what is fixed, moved or not decidable", () => {
+  it("a task handed in and an application answered produce nothing more; their clocks are gone", async () => {
+    const t = await supervisionDeps(at("2026-10-08"));
+    const handed = await task(t, dept.unitCode, "未按时公开财政预算", "2026-10-09");
+    const application = await registerApplication(t.deps, otherDept, {
+      channel: "registered-post",
+      receivedOn: "2026-09-10",
+      applicant: { type: "natural-person", name: "张三", phone: "13800000000" },
+      description: "申请公开某项目的批复",
+    });
+    expect((await t.store.supervision.due("2026-12-31")).map((c) => c.id).sort()).toEqual(
+      [handed.id, application.id].sort(),
+    );
+    await submitTaskCompletion(t.deps, dept, { id: handed.id });
+    await recordApplicationEvent(t.deps, otherDept, {
+      id: application.id,
+      event: { type: "respond", on: "2026-10-08", responseType: "disclosed" },
+    });
+    expect(await t.store.supervision.due("2026-12-31")).toEqual([]);
+    const run = await supervisionRun(t.deps, office, { asOf: "2026-10-30", dryRun: false });
+    expect(run).toMatchObject({ found: {}, noticesIssued: 0 });
+    expect(await supervisionNotices(t)).toEqual([]);
+  });
+
+  it("a moved deadline is a new deadline: its levels start again, the old one's are not repeated", async () => {
+    const t = await supervisionDeps(at("2026-10-08"));
+    const moved = await task(t, dept.unitCode, "依申请公开答复超期", "2026-10-09");
+    const first = await supervisionRun(t.deps, office, { asOf: "2026-10-10", dryRun: false });
+    expect(first.found).toEqual({ "rectification-task/overdue": 1 });
+    t.setNow(at("2026-10-10"));
+    await editTask(t.deps, office, { id: moved.id, expectedVersion: 1, changes: { deadline: "2026-10-20" } });
+    // (12 Oct, 20 Oct] holds six working days; (13 Oct, 20 Oct] five.
+    expect((await supervisionRun(t.deps, office, { asOf: "2026-10-12", dryRun: false })).found).toEqual({});
+    const again = await supervisionRun(t.deps, office, { asOf: "2026-10-13", dryRun: false });
+    expect(again).toMatchObject({ found: { "rectification-task/due-soon": 1 }, noticesIssued: 1 });
+  });
+
+  it("a deadline counted into a year whose holiday notice is not loaded is reported undecided, not guessed", async () => {
+    const t = await supervisionDeps(at("2026-12-28"));
+    const next = await task(t, dept.unitCode, "年度报告未按时发布", "2027-01-08");
+    const run = await supervisionRun(t.deps, office, { asOf: "2026-12-30", dryRun: false });
+    expect(run).toMatchObject({
+      found: { "rectification-task/undecided": 1 },
+      noticesIssued: 0,
+      undecided: [
+        { kind: "rectification-task", id: next.id, reason: "2027年节假日安排尚未载入，无法确定工作日" },
+      ],
+    });
+  });
+});
+
+describe("exactly once", () => {
+  async function twoLateUnits() {
+    const t = await supervisionDeps(at("2026-10-08"));
+    await task(t, dept.unitCode, "政务公开指南未更新", "2026-10-09");
+    await task(t, dept.unitCode, "政策文件未配发解读", "2026-10-09");
+    await task(t, otherDept.unitCode, "年报数据前后矛盾", "2026-10-09");
+    t.setNow(at("2026-10-10"));
+    return t;
+  }
+
+  it("two runs at once issue each unit's digest once, and a third finds everything told", async () => {
+    const t = await twoLateUnits();
+    const input = { asOf: "2026-10-10", dryRun: false };
+    const [a, b] = await Promise.all([
+      supervisionRun(t.deps, office, input),
+      supervisionRun(t.deps, office, input),
+    ]);
+    expect(a.noticesIssued + b.noticesIssued).toBe(2);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    expect((await supervisionNotices(t)).map((n) => n.unitCodes.join()).sort()).toEqual(
+      [dept.unitCode, otherDept.unitCode].sort(),
+    );
+    const third = await supervisionRun(t.deps, office, input);
+    expect(third).toMatchObject({
+      noticesIssued: 0,
+      alreadyTold: 3,
+      found: { "rectification-task/overdue": 3 },
+    });
+  });
+
+  it("a run that fails halfway, run again with the same as-of day, issues only what is missing", async () => {
+    const t = await twoLateUnits();
+    const create = t.store.notices.create;
+    let calls = 0;
+    t.store.notices.create = async (...args) => {
+      calls += 1;
+      if (calls === 2) throw new Error("进程在督办中途中断（测试）");
+      return create(...args);
+    };
+    const crashed = await supervisionRun(t.deps, office, { asOf: "2026-10-10", dryRun: false });
+    t.store.notices.create = create;
+    expect(crashed).toMatchObject({ noticesIssued: 1, errors: [{ message: "进程在督办中途中断（测试）" }] });
+    const again = await supervisionRun(t.deps, office, { asOf: "2026-10-10", dryRun: false });
+    // The finance bureau's digest (its two tasks) went out before the crash; only the other is sent.
+    expect(again).toMatchObject({ noticesIssued: 1, alreadyTold: 2, errors: [] });
+    expect((await supervisionNotices(t)).map((n) => n.unitCodes.join()).sort()).toEqual(
+      [dept.unitCode, otherDept.unitCode].sort(),
+    );
+  });
+
+  it("a dry run previews the digests and writes nothing", async () => {
+    const t = await twoLateUnits();
+    const preview = await supervisionRun(t.deps, office, { asOf: "2026-10-10", dryRun: true });
+    expect(preview).toMatchObject({
+      dryRun: true,
+      noticesIssued: 2,
+      found: { "rectification-task/overdue": 3 },
+    });
+    expect(await supervisionNotices(t)).toEqual([]);
+    expect((await t.store.supervision.runs({ limit: 10 })).items).toEqual([]);
+  });
+
+  it("only the office runs the scan (403 for a unit's key)", async () => {
+    const t = await supervisionDeps(at("2026-10-08"));
+    await expect(supervisionRun(t.deps, dept, { asOf: "2026-10-10", dryRun: false })).rejects.toMatchObject({
+      kind: "forbidden",
+    });
+  });
+});

@@ -1,0 +1,252 @@
+import {
+  type Calendar,
+  DomainError,
+  digestOf,
+  type Finding,
+  fail,
+  foundKey,
+  hasRole,
+  isWorkingDay,
+  levelOn,
+  type SupervisionClock,
+  type SupervisionRun,
+  type SupervisionRunInput,
+  type Unit,
+  watchUntil,
+} from "@gov/domain";
+import { LevelAlreadyTold, type LevelTold, newId, type Page, type Principal } from "@gov/store";
+import { currentCalendar } from "./calendar.ts";
+import { nowIso, todayOf } from "./clock.ts";
+import type { Deps } from "./deps.ts";
+import { issueNotice } from "./notices.ts";
+
+/**
+ * Findings per digest notice. Each is a marker write in the notice's transaction, which also
+ * holds the notice, its audit entry, one receipt and its delivery records: DynamoDB caps a
+ * transaction at 100 writes, so a unit with more findings gets a continued digest.
+ */
+const findingsPerDigest = 60;
+
+/** How often a digest is retried after a concurrent run told part of it first. */
+const raceRetries = 3;
+
+/** The escalation of a very-overdue finding to the office is a level of its own: told once too. */
+const escalated = "escalated";
+
+type Told = { kind: Finding["clock"]["kind"]; id: string; dueOn: string; level: string; unitCode: string };
+
+const toldOf = (f: Finding, level: string = f.level): LevelTold => ({
+  kind: f.clock.kind,
+  id: f.clock.id,
+  dueOn: f.dueOn,
+  level,
+  unitCode: f.unitCode,
+});
+
+/**
+ * The supervision scan (督办, ADR 0049) as of one day: reads the clocks due by then from the
+ * sparse due index, decides each level on the loaded calendar and tells each unit in one digest
+ * notice what is due soon, overdue or very overdue; very-overdue findings also go to the office.
+ * Each (record, deadline, level, unit) is told once however often or concurrently it runs: its
+ * marker is created (only if absent) in the digest's own transaction. `dryRun` writes nothing.
+ */
+export async function supervisionRun(
+  deps: Deps,
+  actor: Principal,
+  input: SupervisionRunInput,
+  trigger: SupervisionRun["trigger"] = "request",
+  searchIndexReplayed = 0,
+): Promise<SupervisionRun> {
+  if (!hasRole(actor, "office")) fail("forbidden", "只有政务公开办可以发起督办");
+  const { store } = deps;
+  const startedAt = nowIso(deps);
+  const asOf = input.asOf ?? todayOf(deps);
+  const id = newId("supervisionRun");
+  const calendar = await currentCalendar(deps);
+  const clocks = await store.supervision.due(watchUntil(asOf, calendar, deps.settings));
+
+  const run: SupervisionRun = {
+    id,
+    asOf,
+    dryRun: input.dryRun,
+    trigger,
+    skipped: null,
+    startedAt,
+    endedAt: startedAt,
+    found: {},
+    alreadyTold: 0,
+    noticesIssued: 0,
+    noticeIds: [],
+    undecided: [],
+    errors: [],
+    searchIndexReplayed,
+  };
+  const count = (key: string) => {
+    run.found[key] = (run.found[key] ?? 0) + 1;
+  };
+
+  const { findings, finished } = await decide(deps, clocks, asOf, calendar, run, count);
+  for (const f of findings) count(foundKey(f.clock.kind, f.level));
+
+  const units = new Map((await store.units.list()).map((u) => [u.code, u]));
+  const offices = [...units.values()].filter((u) => u.kind === "office");
+  const toldBefore = await store.supervision.told([
+    ...findings.map((f) => toldOf(f)),
+    ...findings.filter((f) => f.level === "very-overdue").map((f) => toldOf(f, escalated)),
+  ]);
+  const fresh = (f: Finding, level?: string) => !toldBefore.has(store.supervision.toldKey(toldOf(f, level)));
+  const toTell = findings.filter((f) => fresh(f));
+  run.alreadyTold = findings.length - toTell.length;
+  const toEscalate = findings.filter((f) => f.level === "very-overdue" && fresh(f, escalated));
+
+  const digests: { unitCode: string; escalation: boolean; findings: Finding[] }[] = [];
+  for (const [unitCode, ofUnit] of groupBy(toTell, (f) => f.unitCode)) {
+    for (const part of chunks(ofUnit)) digests.push({ unitCode, escalation: false, findings: part });
+  }
+  for (const office of offices) {
+    for (const part of chunks(toEscalate))
+      digests.push({ unitCode: office.code, escalation: true, findings: part });
+  }
+
+  const failedClocks = new Set<string>();
+  for (const digest of digests) {
+    if (input.dryRun) {
+      run.noticesIssued += 1;
+      continue;
+    }
+    try {
+      const noticeId = await tell(deps, actor, digest, { asOf, runId: id, units });
+      if (noticeId) {
+        run.noticesIssued += 1;
+        run.noticeIds.push(noticeId);
+      }
+    } catch (error) {
+      for (const f of digest.findings) failedClocks.add(`${f.clock.kind}#${f.clock.id}`);
+      run.errors.push({
+        unitCode: digest.unitCode,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  // A clock with nothing left to tell leaves the due index, so later runs do not read it again.
+  if (!input.dryRun) {
+    for (const clock of finished) {
+      if (!failedClocks.has(`${clock.kind}#${clock.id}`)) await store.supervision.retire(clock);
+    }
+  }
+  run.endedAt = nowIso(deps);
+  if (!input.dryRun) await store.supervision.putRun(run);
+  return run;
+}
+
+/** Each due clock's level on `asOf`, expanded to the units that owe it. */
+async function decide(
+  deps: Deps,
+  clocks: SupervisionClock[],
+  asOf: string,
+  calendar: Calendar,
+  run: SupervisionRun,
+  count: (key: string) => void,
+): Promise<{ findings: Finding[]; finished: SupervisionClock[] }> {
+  const findings: Finding[] = [];
+  const finished: SupervisionClock[] = [];
+  for (const clock of clocks) {
+    const decision = levelOn(clock, asOf, calendar, deps.settings);
+    if (!decision.decided) {
+      count(foundKey(clock.kind, "undecided"));
+      run.undecided.push({ kind: clock.kind, id: clock.id, reason: decision.reason });
+      continue;
+    }
+    const { level, dueOn } = decision;
+    if (level === null) continue;
+    const owing = clock.unitCode === null ? await pendingTargets(deps, clock.id) : [clock.unitCode];
+    if (owing.length === 0 || level === "very-overdue") finished.push(clock);
+    for (const unitCode of owing) findings.push({ clock, unitCode, level, dueOn });
+  }
+  return { findings, finished };
+}
+
+/** The units that have not acknowledged a notice: only they still owe its receipt. */
+async function pendingTargets(deps: Deps, noticeId: string): Promise<string[]> {
+  const receipts = await deps.store.notices.receipts(noticeId);
+  return receipts.filter((r) => r.acknowledgedAt === null).map((r) => r.unitCode);
+}
+
+/**
+ * Issues one digest with its markers in the notice's transaction. When a concurrent run told
+ * some findings first, the whole digest fails; it is re-read and sent with what is left.
+ */
+async function tell(
+  deps: Deps,
+  actor: Principal,
+  digest: { unitCode: string; escalation: boolean; findings: Finding[] },
+  context: { asOf: string; runId: string; units: Map<string, Unit> },
+): Promise<string | null> {
+  const { store } = deps;
+  const level = (f: Finding) => (digest.escalation ? escalated : f.level);
+  let pending = digest.findings;
+  for (let attempt = 0; ; attempt++) {
+    const markers: Told[] = pending.map((f) => toldOf(f, level(f)));
+    const { title, body } = digestOf(pending, {
+      asOf: context.asOf,
+      unitName: context.units.get(digest.unitCode)?.name ?? digest.unitCode,
+      escalation: digest.escalation,
+    });
+    try {
+      const notice = await issueNotice(
+        deps,
+        actor,
+        {
+          kind: "supervision",
+          title,
+          body,
+          targets: { scope: "units", unitCodes: [digest.unitCode] },
+          receipt: { required: false },
+        },
+        {
+          alsoWrite: (view) =>
+            markers.map((m) =>
+              store.supervision.toldWrite(m, { noticeId: view.id, runId: context.runId, at: view.createdAt }),
+            ),
+        },
+      );
+      return notice.id;
+    } catch (error) {
+      // A marker already there, or a concurrent transaction on the same marker: re-read and retry.
+      const raced =
+        error instanceof LevelAlreadyTold || (error instanceof DomainError && error.kind === "conflict");
+      if (!raced || attempt >= raceRetries) throw error;
+      const told = await store.supervision.told(markers);
+      pending = pending.filter((f) => !told.has(store.supervision.toldKey(toldOf(f, level(f)))));
+      if (pending.length === 0) return null;
+    }
+  }
+}
+
+function groupBy<T>(values: T[], keyOf: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) groups.set(keyOf(value), [...(groups.get(keyOf(value)) ?? []), value]);
+  return groups;
+}
+
+function chunks<T>(values: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += findingsPerDigest) out.push(values.slice(i, i + findingsPerDigest));
+  return out;
+}
+
+/** Runs, newest first: what each found, issued and failed. */
+export async function listSupervisionRuns(
+  deps: Deps,
+  actor: Principal,
+  input: { limit: number; cursor?: string | undefined },
+): Promise<Page<SupervisionRun>> {
+  if (!hasRole(actor, "office")) fail("forbidden", "只有政务公开办可以查看督办记录");
+  return deps.store.supervision.runs(input);
+}
+
+/** The scheduled run skips a day off on the loaded calendar: nobody is at work to be pressed. */
+export async function isDayOff(deps: Deps, day: string): Promise<boolean> {
+  return !isWorkingDay(await currentCalendar(deps), day).working;
+}
