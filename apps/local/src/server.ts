@@ -92,7 +92,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     };
     const credentials = await prepareData(deps, options, log, at);
     // The scan runs once before serving: search-index work a crash left pending is replayed.
-    await supervisionScan(deps);
+    // Its deadline rules (督办) are the timer's, not the start's, so a restart sends nothing.
+    await supervisionScan(deps, { deadlines: false });
     const app = new Hono();
     app.route("/capture", createCapture(baseClock));
     app.route("/", composeApps(deps));

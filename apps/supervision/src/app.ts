@@ -3,6 +3,7 @@ import { assessmentRoutes } from "./assessments.ts";
 import { circularRoutes } from "./circulars.ts";
 import { indicatorSystemRoutes } from "./indicator-systems.ts";
 import { rectificationTaskRoutes } from "./rectification-tasks.ts";
+import { supervisionRunRoutes } from "./supervision-runs.ts";
 
 /**
  * The office's and the evaluators' API. The office does everything; an assessor key only
@@ -21,5 +22,6 @@ export function createSupervisionApp(deps: Deps) {
   app.route("/v1", assessmentRoutes);
   app.route("/v1", rectificationTaskRoutes);
   app.route("/v1", circularRoutes);
+  app.route("/v1", supervisionRunRoutes);
   return app;
 }

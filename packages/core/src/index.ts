@@ -77,6 +77,7 @@ export {
   submitTaskCompletion,
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
+export { overdueAcrossClocks } from "./overdue.ts";
 export { isDayOff, listSupervisionRuns, supervisionRun } from "./supervision-run.ts";
 export { type ScanResult, supervisionScan } from "./supervision-scan.ts";
 export { checkVersion } from "./version.ts";

@@ -12,9 +12,14 @@ export type ScanResult = { ranAt: string; searchIndexReplayed: number; run: Supe
  * with the office as its actor (ADR 0049). On a day off it records a skipped run instead: the
  * cloud's timer fires on weekdays, and only the loaded calendar knows a holiday or a make-up day.
  */
-export async function supervisionScan(deps: Deps): Promise<ScanResult> {
+export async function supervisionScan(
+  deps: Deps,
+  options: { deadlines?: boolean } = {},
+): Promise<ScanResult> {
   const ranAt = nowIso(deps);
   const searchIndexReplayed = await deps.store.search.replayPending();
+  // A local server starting up replays the search index only: its timer runs the deadlines.
+  if (options.deadlines === false) return { ranAt, searchIndexReplayed, run: null };
   const office = (await deps.store.units.list()).find((u) => u.kind === "office");
   // Without the office there is nobody to supervise for (a store before its seed).
   if (!office) return { ranAt, searchIndexReplayed, run: null };

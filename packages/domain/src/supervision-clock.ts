@@ -191,3 +191,15 @@ export function watchUntil(
   // push it, so a deadline there is read and reported undecided rather than silently missed.
   return counted.provisional ? addDays(counted.date, 9) : previousDay(counted.date);
 }
+
+/** One late deadline as the office's view lists it (the console's overdue table). */
+export const OverdueEntry = z.object({
+  kind: ClockKind,
+  id: z.string(),
+  unitCode: z.string(),
+  title: z.string(),
+  dueOn: IsoDate,
+  level: z.enum(["overdue", "very-overdue"]),
+  basis: z.string(),
+});
+export type OverdueEntry = z.infer<typeof OverdueEntry>;

@@ -61,6 +61,15 @@ const toClock = (record: Record<string, unknown>): SupervisionClock => {
 };
 
 export function supervisionRepository(db: Db) {
+  const clocksBefore = async (partition: string, before: string) =>
+    (
+      await queryAll(db, {
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :pk AND gsi1sk < :before",
+        ExpressionAttributeValues: { ":pk": partition, ":before": before },
+      })
+    ).map(toClock);
+
   return {
     /** Clocks whose watch day is on or before `upTo`: one Query of the sparse due index. */
     async due(upTo: string): Promise<SupervisionClock[]> {
@@ -72,17 +81,12 @@ export function supervisionRepository(db: Db) {
       return records.map(toClock);
     },
 
-    /** A unit's clocks due before `before`, and every notice's (their targets owe them each). */
-    async dueBefore(before: string, unitCode: string | undefined): Promise<SupervisionClock[]> {
-      const read = (partition: string) =>
-        queryAll(db, {
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :pk AND gsi1sk < :before",
-          ExpressionAttributeValues: { ":pk": partition, ":before": before },
-        });
-      const own = unitCode ? await read(keys.unitClocksPartition(unitCode)) : [];
-      return [...own, ...(await read(keys.noticeClocksPartition))].map(toClock);
-    },
+    /** A unit's clocks with a deadline before `before` (gsi1), for the office's overdue view. */
+    unitClocksBefore: (unitCode: string, before: string) =>
+      clocksBefore(keys.unitClocksPartition(unitCode), before),
+
+    /** Notices' receipt clocks watched from before `before`: their target units owe them each. */
+    noticeClocksBefore: (before: string) => clocksBefore(keys.noticeClocksPartition, before),
 
     /** Which of these levels were already told. */
     async told(levels: LevelTold[]): Promise<Set<string>> {

@@ -1,0 +1,43 @@
+import { fail, hasRole, levelOn, type OverdueEntry } from "@gov/domain";
+import type { Principal } from "@gov/store";
+import { currentCalendar } from "./calendar.ts";
+import { todayOf } from "./clock.ts";
+import type { Deps } from "./deps.ts";
+
+/**
+ * The office's view (ADR 0049): every deadline past due today across all clocks, of one unit
+ * or of all, most overdue first. Read from each unit's clocks by deadline (never a Scan); a
+ * notice's receipt counts for each target that has not acknowledged it.
+ */
+export async function overdueAcrossClocks(
+  deps: Deps,
+  actor: Principal,
+  input: { unitCode?: string | undefined },
+): Promise<{ asOf: string; items: OverdueEntry[] }> {
+  if (!hasRole(actor, "office")) fail("forbidden", "只有政务公开办可以查看逾期事项");
+  const asOf = todayOf(deps);
+  const calendar = await currentCalendar(deps);
+  const units = input.unitCode ? [input.unitCode] : (await deps.store.units.list()).map((u) => u.code);
+  const wanted = new Set(units);
+  const clocks = [
+    ...(await Promise.all(units.map((code) => deps.store.supervision.unitClocksBefore(code, asOf)))).flat(),
+    ...(await deps.store.supervision.noticeClocksBefore(asOf)),
+  ];
+  const items: OverdueEntry[] = [];
+  for (const clock of clocks) {
+    const decision = levelOn(clock, asOf, calendar, deps.settings);
+    if (!decision.decided || (decision.level !== "overdue" && decision.level !== "very-overdue")) continue;
+    const owing =
+      clock.unitCode === null
+        ? (await deps.store.notices.receipts(clock.id))
+            .filter((r) => r.acknowledgedAt === null && wanted.has(r.unitCode))
+            .map((r) => r.unitCode)
+        : [clock.unitCode];
+    for (const unitCode of owing) {
+      const { kind, id, title, basis } = clock;
+      items.push({ kind, id, unitCode, title, basis, dueOn: decision.dueOn, level: decision.level });
+    }
+  }
+  items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.unitCode.localeCompare(b.unitCode));
+  return { asOf, items };
+}
