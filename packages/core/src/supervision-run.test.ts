@@ -1,6 +1,7 @@
 import { addDays, CreateTaskInput, IssueNoticeInput, type SupervisionRun } from "@gov/domain";
 import { describe, expect, it } from "vitest";
 import { recordApplicationEvent, registerApplication } from "./applications.ts";
+import { replyToLetter, submitLetter, transferLetter } from "./letters.ts";
 import { acknowledgeNotice, issueNotice } from "./notices.ts";
 import { editTask, issueTask, submitTaskCompletion } from "./rectification-tasks.ts";
 import { supervisionRun } from "./supervision-run.ts";
@@ -131,6 +132,30 @@ describe("what is fixed, moved or not decidable", () => {
     const run = await supervisionRun(t.deps, office, { asOf: "2026-10-30", dryRun: false });
     expect(run).toMatchObject({ found: {}, noticesIssued: 0 });
     expect(await supervisionNotices(t)).toEqual([]);
+  });
+
+  it("a letter a unit holds past the mailbox setting is pressed once; once replied its clock is gone", async () => {
+    const t = await supervisionDeps(at("2026-09-29"));
+    const { receipt } = await submitLetter(t.deps, {
+      subject: "关于老城区停车难的建议",
+      body: "建议增设公共停车位。",
+      writer: { name: "李四", phone: "13900000000" },
+      consentToPublish: false,
+    });
+    await transferLetter(t.deps, office, { id: receipt.id, unitCode: dept.unitCode, reason: "属该局职能" });
+    // Received 29 September: 5 working days end on 12 October (10 October worked).
+    const late = await supervisionRun(t.deps, office, { asOf: "2026-10-13", dryRun: false });
+    expect(late).toMatchObject({ found: { "letter/overdue": 1 }, noticesIssued: 1 });
+    expect(await toldBy(t, [late])).toEqual([
+      `2026-10-13 ${dept.unitCode} 已逾期 ${receipt.trackingCode} 关于老城区停车难的建议`,
+    ]);
+    t.setNow(at("2026-10-14"));
+    await replyToLetter(t.deps, dept, { id: receipt.id, body: "已列入年度停车设施建设计划。" });
+    expect(await t.store.supervision.due("2026-12-31")).toEqual([]);
+    expect(await supervisionRun(t.deps, office, { asOf: "2026-10-30", dryRun: false })).toMatchObject({
+      found: {},
+      noticesIssued: 0,
+    });
   });
 
   it("a moved deadline is a new deadline: its levels start again, the old one's are not repeated", async () => {

@@ -11,7 +11,7 @@ describe("locality settings", () => {
       indexNumberFormat: defaultIndexNumberFormat,
       veryOverdueWorkingDays: 10,
       mailboxReplyWorkingDays: 5,
-      dueSoonWorkingDays: { "rectification-task": 5, application: 3, "notice-receipt": 1 },
+      dueSoonWorkingDays: { "rectification-task": 5, application: 3, "notice-receipt": 1, letter: 1 },
       earliestDate: "1949-10-01",
     });
   });

@@ -32,6 +32,7 @@ export const Settings = z.strictObject({
       "rectification-task": days(5),
       application: days(3),
       "notice-receipt": days(1),
+      letter: days(1),
     })
     .prefault({}),
   /** No national figure for the mayor's mailbox; local rules commonly give 5 working days. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { builtInCalendar, withNotice } from "./calendar.ts";
+import type { Letter } from "./letter.ts";
 import { defaultSettings } from "./settings.ts";
 import {
+  clockOfLetter,
   clockOfNotice,
   deadlineOf,
   levelOn,
@@ -105,7 +107,7 @@ describe("督办 levels on the loaded calendar", () => {
       updatedAt: "2026-09-30T02:00:00.000Z",
     });
     if (!notice) throw new Error("a required receipt is watched");
-    expect(deadlineOf(notice, calendar)).toEqual({ dueOn: "2026-10-08", provisional: false });
+    expect(deadlineOf(notice, calendar, settings)).toEqual({ dueOn: "2026-10-08", provisional: false });
     expect(notice.watchOn <= "2026-10-08").toBe(true);
     expect(level(notice, "2026-10-08")).toBe("due-soon");
     expect(level(notice, "2026-10-09")).toBe("overdue");
@@ -116,5 +118,44 @@ describe("督办 levels on the loaded calendar", () => {
     expect(watchUntil("2026-09-29", calendar, settings)).toBe("2026-10-12");
     expect(level(clock("rectification-task", "2026-10-12"), "2026-09-29")).toBe("due-soon");
     expect(level(clock("rectification-task", "2026-10-13"), "2026-09-29")).toBeNull();
+  });
+
+  it("a letter a unit holds is due on the mailbox setting (5 working days) counted at every scan; replied or unassigned, none", () => {
+    const letter: Letter = {
+      id: "let_1",
+      trackingCode: "XX2026-ABCDEFGH",
+      state: "assigned",
+      subject: "关于老城区停车难的建议",
+      body: "……",
+      consentToPublish: false,
+      unitCode: "000014351",
+      suggestedUnitCode: null,
+      receivedOn: "2026-09-29",
+      repliedOn: null,
+      transfers: [],
+      reply: null,
+      version: 2,
+      createdAt: "2026-09-29T02:00:00.000Z",
+      updatedAt: "2026-09-29T03:00:00.000Z",
+    };
+    const watched = clockOfLetter(letter);
+    if (!watched) throw new Error("an assigned letter is watched");
+    // 30 Sep, 8, 9, 10 (调休), 12 October.
+    expect(deadlineOf(watched, calendar, settings)).toEqual({ dueOn: "2026-10-12", provisional: false });
+    expect(level(watched, "2026-10-09")).toBeNull();
+    expect(level(watched, "2026-10-10")).toBe("due-soon");
+    expect(level(watched, "2026-10-13")).toBe("overdue");
+    const three = { ...settings, mailboxReplyWorkingDays: 3 };
+    expect(levelOn(watched, "2026-10-10", calendar, three)).toMatchObject({
+      level: "overdue",
+      dueOn: "2026-10-09",
+    });
+    expect(clockOfLetter({ ...letter, state: "replied" })).toBeNull();
+    expect(clockOfLetter({ ...letter, state: "received", unitCode: null })).toBeNull();
+  });
+
+  it("near an unloaded year the scan reads far enough to report what it cannot decide", () => {
+    // Six guessed working days from 30 December end on 7 January; nine days more for a holiday block.
+    expect(watchUntil("2026-12-30", calendar, settings)).toBe("2027-01-16");
   });
 });

@@ -3,6 +3,7 @@ import type { Application } from "./application.ts";
 import { isOpen } from "./application.ts";
 import { addWorkingDays, type Calendar, workingDaysBetween } from "./calendar.ts";
 import { addDays, IsoDate, previousDay, yearOf } from "./date.ts";
+import { type Letter, letterDueDate } from "./letter.ts";
 import type { Notice } from "./notice.ts";
 import { receiptDeadline } from "./notice.ts";
 import { openStates, type RectificationTask } from "./rectification.ts";
@@ -14,7 +15,7 @@ import type { Settings } from "./settings.ts";
  */
 
 /** The kinds of deadline the engine watches. */
-export const ClockKind = z.enum(["rectification-task", "application", "notice-receipt"]);
+export const ClockKind = z.enum(["rectification-task", "application", "notice-receipt", "letter"]);
 export type ClockKind = z.infer<typeof ClockKind>;
 
 /** 即将到期 (a reminder), 逾期 (督办 to the unit), 严重逾期 (escalated to the office). */
@@ -31,6 +32,7 @@ export const clockTitles: Record<ClockKind, string> = {
   "rectification-task": "整改任务",
   application: "依申请公开答复",
   "notice-receipt": "通知回执",
+  letter: "市长信箱来信答复",
 };
 
 /**
@@ -45,6 +47,8 @@ export const ClockDeadline = z.discriminatedUnion("rule", [
     workingDays: z.number().int().nullable(),
     dueOn: IsoDate.nullable(),
   }),
+  /** A letter: the mailbox's reply setting counted from its receipt, read at every scan. */
+  z.strictObject({ rule: z.literal("mailbox-reply"), receivedOn: IsoDate }),
 ]);
 export type ClockDeadline = z.infer<typeof ClockDeadline>;
 
@@ -72,6 +76,7 @@ const basisOf: Record<ClockKind, string> = {
   "rectification-task": "整改任务规定的完成时限（市政务公开办定期督办）",
   application: "《政府信息公开条例》第三十三条：自收到申请之日起20个工作日内答复，延长不超过20个工作日",
   "notice-receipt": "通知规定的回执期限",
+  letter: "市长信箱来信答复时限（政务公开办设定：收到之日起若干个工作日内答复）",
 };
 
 /** A task is watched while it is with the unit; submitted or verified, it has nothing left to owe. */
@@ -119,13 +124,36 @@ export function clockOfNotice(notice: Notice): SupervisionClock | null {
   };
 }
 
+/**
+ * A letter is watched while a unit holds it unanswered. An unassigned letter is the office's
+ * own to route, and the office is who supervision reports to, so it has no clock.
+ */
+export function clockOfLetter(letter: Letter): SupervisionClock | null {
+  if (letter.state === "replied" || letter.unitCode === null) return null;
+  return {
+    kind: "letter",
+    id: letter.id,
+    unitCode: letter.unitCode,
+    title: `${letter.trackingCode} ${letter.subject.slice(0, 60)}`,
+    deadline: { rule: "mailbox-reply", receivedOn: letter.receivedOn },
+    basis: basisOf.letter,
+    // The setting is read at scan time; a deadline of at least one working day is no earlier.
+    watchOn: addDays(letter.receivedOn, 1),
+  };
+}
+
 /** The deadline as the calendar in force counts it. */
 export function deadlineOf(
   clock: SupervisionClock,
   calendar: Calendar,
+  settings: Settings,
 ): { dueOn: IsoDate; provisional: boolean } {
   const { deadline } = clock;
   if (deadline.rule === "day") return { dueOn: deadline.dueOn, provisional: deadline.provisional };
+  if (deadline.rule === "mailbox-reply") {
+    const counted = letterDueDate(deadline, calendar, settings);
+    return { dueOn: counted.date, provisional: counted.provisional };
+  }
   const counted = receiptDeadline(
     { issuedOn: deadline.issuedOn, receipt: { required: true, ...deadline } },
     calendar,
@@ -158,9 +186,9 @@ export function levelOn(
   clock: SupervisionClock,
   asOf: IsoDate,
   calendar: Calendar,
-  settings: Pick<Settings, "dueSoonWorkingDays" | "veryOverdueWorkingDays">,
+  settings: Settings,
 ): LevelDecision {
-  const { dueOn, provisional } = deadlineOf(clock, calendar);
+  const { dueOn, provisional } = deadlineOf(clock, calendar, settings);
   if (provisional)
     return { decided: false, dueOn, reason: unloaded(asOf < dueOn ? asOf : dueOn, dueOn, calendar) };
   if (asOf <= dueOn) {

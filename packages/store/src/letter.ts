@@ -2,6 +2,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import {
   type Actor,
   type AuditEntry,
+  clockOfLetter,
   DomainError,
   hasRole,
   type IsoDate,
@@ -18,6 +19,7 @@ import { queryPage } from "./paged.ts";
 import { yearRange } from "./published.ts";
 import { queryAll } from "./query.ts";
 import { type Tracked, trackingPartition } from "./secret-failures.ts";
+import { clockWrite } from "./supervision-clock.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
 
@@ -47,6 +49,10 @@ export type LetterFilter = {
 };
 
 export type PublishedLetterFilter = { year?: number | undefined; unit?: string | undefined };
+
+/** The reply deadline's supervision clock follows every write of the letter (ADR 0049). */
+const letterClock = (db: Db, letter: Letter) =>
+  clockWrite(db, { kind: "letter", id: letter.id }, clockOfLetter(letter));
 
 const stale = () => new DomainError("precondition-failed", "来信已被他人处理，请刷新后重试");
 
@@ -134,6 +140,7 @@ export function letterRepository(db: Db) {
           onConditionFailed: exists,
         },
         auditWrite(db, keys.letter(letter.id).pk, audit),
+        letterClock(db, letter),
         ...extra,
       ]);
     },
@@ -152,6 +159,7 @@ export function letterRepository(db: Db) {
           onConditionFailed: stale(),
         },
         auditWrite(db, keys.letter(letter.id).pk, audit),
+        letterClock(db, letter),
       ]);
     },
 
