@@ -33,7 +33,11 @@ export type CallsPerRequest = {
 
 export type Measured = Scenario & { throughput: Throughput; calls: CallsPerRequest };
 
-const snapshot = (c: CallCounter): CallCounter => ({ total: c.total, byCommand: { ...c.byCommand } });
+const snapshot = (c: CallCounter): CallCounter => ({
+  total: c.total,
+  byCommand: { ...c.byCommand },
+  readUnits: c.readUnits,
+});
 
 /** Calls made since `before`, per request. */
 function callsSince(before: CallCounter, counter: CallCounter, requests: number) {

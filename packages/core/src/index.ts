@@ -48,6 +48,7 @@ export {
   transferLetter,
 } from "./letters.ts";
 export { acknowledgeNotice, issueNotice, listNotices, noticeDetail, receiptsOf } from "./notices.ts";
+export { overdueAcrossClocks } from "./overdue.ts";
 export {
   type PublicChange,
   type PublicChangeListener,
@@ -77,7 +78,6 @@ export {
   submitTaskCompletion,
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
-export { overdueAcrossClocks } from "./overdue.ts";
 export { isDayOff, listSupervisionRuns, supervisionRun } from "./supervision-run.ts";
 export { type ScanResult, supervisionScan } from "./supervision-scan.ts";
 export { checkVersion } from "./version.ts";

@@ -1,4 +1,5 @@
 import { addDays, CreateTaskInput, IssueNoticeInput, type SupervisionRun } from "@gov/domain";
+import { forgetSupervisionClocks } from "@gov/store/testing";
 import { describe, expect, it } from "vitest";
 import { recordApplicationEvent, registerApplication } from "./applications.ts";
 import { replyToLetter, submitLetter, transferLetter } from "./letters.ts";
@@ -155,6 +156,19 @@ describe("what is fixed, moved or not decidable", () => {
     expect(await supervisionRun(t.deps, office, { asOf: "2026-10-30", dryRun: false })).toMatchObject({
       found: {},
       noticesIssued: 0,
+    });
+  });
+
+  it("records written before clocks existed get theirs from the first run, once", async () => {
+    const t = await supervisionDeps(at("2026-10-08"));
+    await task(t, dept.unitCode, "政务公开指南未更新", "2026-10-09");
+    await forgetSupervisionClocks(t.store);
+    expect(await t.store.supervision.due("2026-12-31")).toEqual([]);
+    const first = await supervisionRun(t.deps, office, { asOf: "2026-10-12", dryRun: false });
+    expect(first).toMatchObject({ found: { "rectification-task/overdue": 1 }, noticesIssued: 1 });
+    expect(await supervisionRun(t.deps, office, { asOf: "2026-10-12", dryRun: false })).toMatchObject({
+      noticesIssued: 0,
+      alreadyTold: 1,
     });
   });
 

@@ -19,6 +19,7 @@ import { currentCalendar } from "./calendar.ts";
 import { nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { issueNotice } from "./notices.ts";
+import { backfillSupervisionClocks } from "./supervision-backfill.ts";
 
 /**
  * Findings per digest notice. Each is a marker write in the notice's transaction, which also
@@ -62,6 +63,7 @@ export async function supervisionRun(
   const startedAt = nowIso(deps);
   const asOf = input.asOf ?? todayOf(deps);
   const id = newId("supervisionRun");
+  if (!input.dryRun) await backfillSupervisionClocks(deps, actor);
   const calendar = await currentCalendar(deps);
   const clocks = await store.supervision.due(watchUntil(asOf, calendar, deps.settings));
 
@@ -217,7 +219,7 @@ async function tell(
       const raced =
         error instanceof LevelAlreadyTold || (error instanceof DomainError && error.kind === "conflict");
       if (!raced || attempt >= raceRetries) throw error;
-      const told = await store.supervision.told(markers);
+      const told = await store.supervision.told(markers, { consistent: true });
       pending = pending.filter((f) => !told.has(store.supervision.toldKey(toldOf(f, level(f)))));
       if (pending.length === 0) return null;
     }

@@ -37,7 +37,28 @@ export const callLimits = {
  * Counts DynamoDB calls by command, so benchmarks and tests can show what a request costs.
  * Read-only: only the client's own middleware counts.
  */
-export type CallCounter = { readonly total: number; readonly byCommand: Readonly<Record<string, number>> };
+export type CallCounter = {
+  readonly total: number;
+  readonly byCommand: Readonly<Record<string, number>>;
+  /** Read capacity units DynamoDB reports for reads (ReturnConsumedCapacity), e.g. the 督办 bench's. */
+  readonly readUnits: number;
+};
+
+/** The reads whose capacity is counted: every way the store reads the table. */
+const reads = new Set([
+  "GetItemCommand",
+  "QueryCommand",
+  "ScanCommand",
+  "BatchGetItemCommand",
+  "TransactGetItemsCommand",
+]);
+
+type Consumed = { CapacityUnits?: number } | { CapacityUnits?: number }[] | undefined;
+const unitsOf = (consumed: Consumed): number =>
+  (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []).reduce(
+    (sum, c) => sum + (c.CapacityUnits ?? 0),
+    0,
+  );
 
 export type Db = {
   doc: DynamoDBDocumentClient;
@@ -68,13 +89,17 @@ export function connect(config: StoreConfig): Db {
       httpsAgent: { keepAlive: true, maxSockets: 50 },
     }),
   });
-  const calls = { total: 0, byCommand: {} as Record<string, number> };
+  const calls = { total: 0, byCommand: {} as Record<string, number>, readUnits: 0 };
   client.middlewareStack.add(
-    (next, context) => (args) => {
+    (next, context) => async (args) => {
       const name = context.commandName ?? "unknown";
       calls.total += 1;
       calls.byCommand[name] = (calls.byCommand[name] ?? 0) + 1;
-      return next(args);
+      if (!reads.has(name)) return next(args);
+      (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = "TOTAL";
+      const result = await next(args);
+      calls.readUnits += unitsOf((result.output as { ConsumedCapacity?: Consumed }).ConsumedCapacity);
+      return result;
     },
     { step: "initialize", name: "countCalls" },
   );

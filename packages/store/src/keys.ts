@@ -249,4 +249,15 @@ export const keys = {
     gsi2sk: `${startedAt}#${id}`,
   }),
   supervisionRunsPartition: "SUPERVISION-RUNS",
+  /** Done once: clocks written for the open records that predate them (ADR 0049). */
+  clocksBackfilled: { pk: "SUPERVISION-CLOCKS", sk: "BACKFILLED" },
+  /** The record a clock of `kind` watches, whose version a backfilled clock is conditioned on. */
+  clockedRecord: (kind: string, id: string): { pk: string; sk: string } =>
+    kind === "rectification-task"
+      ? keys.rectificationTask(id)
+      : kind === "application"
+        ? keys.application(id)
+        : kind === "letter"
+          ? keys.letter(id)
+          : keys.notice(id),
 } as const;

@@ -6,7 +6,9 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "./client.ts";
+import { keys } from "./keys.ts";
 import { type IndexName, keyAttributes, tableDefinition } from "./table.ts";
 
 /**
@@ -27,6 +29,10 @@ export async function ensureTable(db: Db): Promise<void> {
       TableName: db.tableName,
       TimeToLiveSpecification: { AttributeName: tableDefinition.ttlAttribute, Enabled: true },
     }),
+  );
+  // A table made now holds no record without its supervision clock: nothing to backfill (ADR 0049).
+  await db.doc.send(
+    new PutCommand({ TableName: db.tableName, Item: { ...keys.clocksBackfilled, entity: "backfill" } }),
   );
 }
 

@@ -1,12 +1,12 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { DomainError, type SupervisionClock, type SupervisionRun } from "@gov/domain";
 import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
 import type { Page, PageRequest } from "./paged.ts";
 import { queryAll } from "./query.ts";
-import type { Write } from "./transaction.ts";
+import { commit, type Write } from "./transaction.ts";
 import { withoutKeys } from "./versioned.ts";
 
 /**
@@ -88,15 +88,19 @@ export function supervisionRepository(db: Db) {
     /** Notices' receipt clocks watched from before `before`: their target units owe them each. */
     noticeClocksBefore: (before: string) => clocksBefore(keys.noticeClocksPartition, before),
 
-    /** Which of these levels were already told. */
-    async told(levels: LevelTold[]): Promise<Set<string>> {
+    /**
+     * Which of these levels were already told. The scan's first look may read eventually
+     * (half the cost): a marker it misses fails the digest's conditional write, and the retry
+     * reads consistently.
+     */
+    async told(levels: LevelTold[], options: { consistent?: boolean } = {}): Promise<Set<string>> {
       const found = new Set<string>();
       const all = levels.map((l) => keys.levelTold(l.kind, l.id, l.dueOn, l.level, l.unitCode));
       for (let i = 0; i < all.length; i += 100) {
         let request:
           | Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }>
           | undefined = {
-          [db.tableName]: { Keys: all.slice(i, i + 100), ConsistentRead: true },
+          [db.tableName]: { Keys: all.slice(i, i + 100), ConsistentRead: options.consistent ?? false },
         };
         while (request && Object.keys(request).length > 0) {
           const result = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
@@ -152,6 +156,61 @@ export function supervisionRepository(db: Db) {
         );
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+
+    /** Whether the clocks of records written before clocks existed have been written. */
+    async backfilled(): Promise<boolean> {
+      const { Item } = await db.doc.send(
+        new GetCommand({ TableName: db.tableName, Key: keys.clocksBackfilled, ConsistentRead: true }),
+      );
+      return Item !== undefined;
+    },
+
+    async markBackfilled(at: string): Promise<void> {
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: { ...keys.clocksBackfilled, entity: "backfill", at },
+        }),
+      );
+    },
+
+    /**
+     * The clock of a record written before clocks existed, as of the version read: written only
+     * if that version is still current (a later write has set the clock itself) and no clock
+     * is there yet. Either condition failing means there is nothing to do.
+     */
+    async backfill(clock: SupervisionClock, recordVersion: number): Promise<boolean> {
+      const skip = new DomainError("conflict", "督办时钟无需补写");
+      try {
+        await commit(db, [
+          {
+            item: {
+              ConditionCheck: {
+                TableName: db.tableName,
+                Key: keys.clockedRecord(clock.kind, clock.id),
+                ConditionExpression: "version = :version",
+                ExpressionAttributeValues: { ":version": recordVersion },
+              },
+            },
+            onConditionFailed: skip,
+          },
+          {
+            item: {
+              Put: {
+                TableName: db.tableName,
+                Item: clockRecord(clock),
+                ConditionExpression: "attribute_not_exists(pk)",
+              },
+            },
+            onConditionFailed: skip,
+          },
+        ]);
+        return true;
+      } catch (error) {
+        if (error === skip) return false;
+        throw error;
       }
     },
 

@@ -2,6 +2,7 @@ import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
 import { batchWrite } from "../batch.ts";
 import { type CallLimits, connect } from "../client.ts";
+import { keys } from "../keys.ts";
 import { ensureTable } from "../schema.ts";
 import type { Store } from "../store.ts";
 import { connectedStore, connectionOf } from "./connection.ts";
@@ -100,3 +101,27 @@ export async function copyTable(endpoint: string, from: string, to: string): Pro
   target.destroy();
 }
 export { publishedItem } from "./published.ts";
+
+/** Removes every supervision clock and the backfill mark: the table as records written before ADR 0049 left it. */
+export async function forgetSupervisionClocks(store: Store): Promise<void> {
+  const db = connectionOf(store);
+  const clocks: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new ScanCommand({
+        TableName: db.tableName,
+        ConsistentRead: true,
+        FilterExpression: "entity = :clock",
+        ExpressionAttributeValues: { ":clock": "supervision-clock" },
+        ExclusiveStartKey: start,
+      }),
+    );
+    clocks.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  await batchWrite(db, [
+    ...clocks.map((c) => ({ DeleteRequest: { Key: { pk: c.pk, sk: c.sk } } })),
+    { DeleteRequest: { Key: keys.clocksBackfilled } },
+  ]);
+}

@@ -1,0 +1,175 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { type Deps, publicChanges, supervisionRun } from "@gov/core";
+import {
+  type AuditEntry,
+  addDays,
+  builtInCalendar,
+  defaultSettings,
+  type RectificationTask,
+} from "@gov/domain";
+import { createStore, newId, type Principal } from "@gov/store";
+import { startDynamoDbLocal } from "@gov/store/local";
+
+/**
+ * `pnpm --filter @gov/bench supervision` (issue 14): open rectification tasks, each with its
+ * supervision clock and audit entry as the store writes them, of which 100 are due on the as-of
+ * day; one 督办 run against a full Scan of the same table, in read units (ReturnConsumedCapacity)
+ * and time. BENCH_CLOCKS sets how many tasks (default 100,000).
+ */
+
+const clocks = Number(process.env.BENCH_CLOCKS ?? 100_000);
+const due = 100;
+const asOf = "2026-06-10"; // a Wednesday
+const office: Principal = { unitCode: "000014349", roles: ["office"], keyId: "bench" };
+const units = Array.from({ length: 12 }, (_, i) => `0000144${String(i).padStart(2, "0")}`);
+const perTransaction = Number(process.env.BENCH_PER_TRANSACTION ?? 8); // at most 32: three writes a task, 100 per transaction
+const inFlight = Number(process.env.BENCH_IN_FLIGHT ?? 16);
+
+// Deadlines of the tasks that are not due spread over the rest of 2026 (a loaded year).
+const notDue = (i: number) => addDays("2026-07-01", i % 170);
+// Half are overdue by a day or two, half due in a day or two (within every clock's window).
+const dueOn = (i: number) =>
+  i % 2 === 0 ? addDays(asOf, -1 - (i % 4) / 2) : addDays(asOf, 1 + ((i - 1) % 4) / 2);
+
+function task(i: number, deadline: string, at: string): { task: RectificationTask; audit: AuditEntry } {
+  const id = newId("rectificationTask");
+  return {
+    task: {
+      id,
+      unitCode: units[i % units.length] ?? "000014400",
+      indicatorCode: "2.1",
+      indicatorCodes: ["2.1"],
+      assessmentId: null,
+      year: null,
+      problem: `第${i}项：主动公开信息未在20个工作日内公开`,
+      measures: "补充公开并建立台账",
+      deductions: [],
+      lostPoints: null,
+      deadline,
+      state: "open",
+      percent: 0,
+      progress: [],
+      reopenReason: null,
+      verifications: [],
+      submittedAt: null,
+      verifiedAt: null,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    },
+    audit: {
+      entityType: "rectification-task",
+      entityId: id,
+      action: "create",
+      version: 1,
+      actorUnitCode: office.unitCode,
+      actorKeyId: office.keyId,
+      at,
+    },
+  };
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), "bench-supervision-"));
+  const db = await startDynamoDbLocal({ dataDir });
+  const tableName = "bench-supervision";
+  const store = createStore({ tableName, endpoint: db.endpoint });
+  try {
+    await store.ensureTable();
+    await store.units.put({ code: office.unitCode, name: "市政务公开办", kind: "office" });
+    for (const [i, code] of units.entries())
+      await store.units.put({ code, name: `市直部门${i + 1}`, kind: "department" });
+
+    const at = "2026-05-01T02:00:00.000Z";
+    const started = Date.now();
+    const batches: { task: RectificationTask; audit: AuditEntry }[][] = [];
+    for (let i = 0; i < clocks; i += perTransaction) {
+      const size = Math.min(perTransaction, clocks - i);
+      batches.push(
+        Array.from({ length: size }, (_, k) => task(i + k, i + k < due ? dueOn(i + k) : notDue(i + k), at)),
+      );
+    }
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < batches.length) {
+          const batch = batches[next++];
+          if (batch) await store.rectificationTasks.createMany(batch);
+          if (next % 200 === 0) console.log(`loaded ${next * perTransaction} tasks`);
+        }
+      }),
+    );
+    const loadSeconds = (Date.now() - started) / 1000;
+
+    const deps: Deps = {
+      store,
+      clock: () => new Date(`${asOf}T00:30:00.000Z`),
+      calendar: builtInCalendar(),
+      settings: defaultSettings,
+      publicChanges: publicChanges(),
+    };
+    const measureRun = async () => {
+      const before = { units: store.calls.readUnits, calls: store.calls.total };
+      const t0 = performance.now();
+      const run = await supervisionRun(deps, office, { asOf, dryRun: false });
+      return {
+        run,
+        ms: performance.now() - t0,
+        readUnits: store.calls.readUnits - before.units,
+        calls: store.calls.total - before.calls,
+      };
+    };
+    const first = await measureRun();
+    const second = await measureRun();
+
+    const raw = new DynamoDBClient({
+      region: "cn-north-1",
+      endpoint: db.endpoint,
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    let scanUnits = 0;
+    let scanned = 0;
+    const t0 = performance.now();
+    let start: Record<string, never> | undefined;
+    do {
+      const page = await raw.send(
+        new ScanCommand({ TableName: tableName, ReturnConsumedCapacity: "TOTAL", ExclusiveStartKey: start }),
+      );
+      scanUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
+      scanned += page.Count ?? 0;
+      start = page.LastEvaluatedKey as typeof start;
+    } while (start);
+    const scanMs = performance.now() - t0;
+    raw.destroy();
+
+    const pct = (units: number) => `${((100 * units) / scanUnits).toFixed(2)} %`;
+    const report = [
+      `# 督办 scan against a full Scan (${new Date().toISOString().slice(0, 10)})`,
+      "",
+      `${clocks.toLocaleString("en")} open rectification tasks (each with its audit entry and supervision clock: ${scanned.toLocaleString("en")} records), ${due} due on ${asOf}; loaded in ${loadSeconds.toFixed(0)} s. DynamoDB Local on this machine; read units as DynamoDB reports them (ReturnConsumedCapacity).`,
+      "",
+      "| what | read units | share of the full Scan | DynamoDB calls | time |",
+      "| --- | ---: | ---: | ---: | ---: |",
+      `| 督办 run, first (${first.run.noticesIssued} digests, ${Object.values(first.run.found).reduce((a, b) => a + b, 0)} findings) | ${first.readUnits.toFixed(1)} | ${pct(first.readUnits)} | ${first.calls} | ${first.ms.toFixed(0)} ms |`,
+      `| 督办 run, again the same day (all told: ${second.run.alreadyTold}) | ${second.readUnits.toFixed(1)} | ${pct(second.readUnits)} | ${second.calls} | ${second.ms.toFixed(0)} ms |`,
+      `| full Scan of the table | ${scanUnits.toFixed(1)} | 100 % | — | ${scanMs.toFixed(0)} ms |`,
+      "",
+      `Target (issue 14): the scan costs at most 2 % of the full Scan's read units.`,
+      "",
+    ].join("\n");
+    console.log(report);
+    const results = fileURLToPath(new URL("../results/", import.meta.url));
+    mkdirSync(results, { recursive: true });
+    writeFileSync(join(results, "supervision.md"), report);
+  } finally {
+    store.close();
+    await db.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
