@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { ServerTimeouts } from "./http-server.ts";
 import { startLocal } from "./server.ts";
+import { SupervisionTimer } from "./supervision-timer.ts";
 
 /** The one place `pnpm start` reads its settings. */
 const Env = z.object({
@@ -12,6 +13,8 @@ const Env = z.object({
   HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  /** The daily 督办 scan, Shanghai time, as the cloud schedules it; "off" switches it off. */
+  SUPERVISION_TIMER: SupervisionTimer,
 });
 
 const env = Env.parse(process.env);
@@ -21,6 +24,7 @@ const stack = await startLocal({
   dataDir,
   seed: env.SEED,
   emailPort: env.SES_LOCAL_PORT,
+  supervisionTimer: env.SUPERVISION_TIMER,
   timeouts: ServerTimeouts.parse({
     headersMs: env.HEADERS_TIMEOUT_MS,
     requestMs: env.REQUEST_TIMEOUT_MS,

@@ -24,6 +24,7 @@ import {
   seedSupervision,
   seedUnits,
 } from "./seed.ts";
+import { type SupervisionTimer, startSupervisionTimer } from "./supervision-timer.ts";
 
 export type LocalOptions = {
   /** 0 picks a free port. */
@@ -44,6 +45,8 @@ export type LocalOptions = {
   emailPort?: number;
   /** Called if the DynamoDB Local this stack started dies while it serves (ADR 0042). */
   onDatabaseExit?: (exit: UnexpectedExit) => void;
+  /** When the 督办 scan runs each day (Shanghai time); unset or "off" = never (ADR 0049). */
+  supervisionTimer?: SupervisionTimer;
 };
 
 export type LocalStack = {
@@ -98,6 +101,10 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     app.route("/capture", createCapture(baseClock));
     app.route("/", composeApps(deps));
     const server = await listen(app.fetch, options.port, options.timeouts ?? ServerTimeouts.parse({}));
+    const timer =
+      options.supervisionTimer && options.supervisionTimer !== "off"
+        ? startSupervisionTimer(deps, options.supervisionTimer, log)
+        : undefined;
     const { port } = server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
     return {
@@ -108,6 +115,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
       emailUrl: email.url,
       deps,
       async stop() {
+        timer?.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await stopServices();
       },
