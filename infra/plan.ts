@@ -47,11 +47,15 @@ export const publicCdn = {
   invalidatedBy: "Publish",
 } as const;
 
-/** The supervision scan runs on Beijing working-day mornings; it decides itself what is due. */
+/**
+ * The supervision scan runs every morning at 08:30 Beijing time and skips days off itself on
+ * the loaded calendar (ADR 0049): a make-up working day can be a Saturday or a Sunday, which no
+ * weekday pattern of the scheduler knows.
+ */
 export const supervisionScan = {
   name: "SupervisionScan",
   handler: "apps/supervision/src/scheduled.handler",
-  schedule: "cron(0 9 ? * MON-SAT *)",
+  schedule: "cron(30 8 * * ? *)",
   timezone: "Asia/Shanghai",
 } as const;
 
