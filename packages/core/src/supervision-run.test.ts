@@ -172,6 +172,26 @@ describe("what is fixed, moved or not decidable", () => {
     });
   });
 
+  it("a notice every target has acknowledged tells nothing, and its clock goes at the next run", async () => {
+    const t = await supervisionDeps(at("2026-10-08"));
+    const notice = await issueNotice(
+      t.deps,
+      office,
+      IssueNoticeInput.parse({
+        kind: "assessment",
+        title: "关于报送2026年政务公开自评报告的通知",
+        body: "请按时报送。",
+        targets: { scope: "units", unitCodes: [dept.unitCode] },
+        receipt: { required: true, dueOn: "2026-10-09" },
+      }),
+    );
+    await acknowledgeNotice(t.deps, dept, { id: notice.id });
+    const run = await supervisionRun(t.deps, office, { asOf: "2026-10-09", dryRun: false });
+    expect(run).toMatchObject({ found: {}, noticesIssued: 0 });
+    expect(await t.store.supervision.due("2026-12-31")).toEqual([]);
+    expect(await t.store.supervision.noticeClocksBefore("2026-12-31")).toEqual([]);
+  });
+
   it("a moved deadline is a new deadline: its levels start again, the old one's are not repeated", async () => {
     const t = await supervisionDeps(at("2026-10-08"));
     const moved = await task(t, dept.unitCode, "依申请公开答复超期", "2026-10-09");

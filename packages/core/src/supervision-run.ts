@@ -87,7 +87,7 @@ export async function supervisionRun(
     run.found[key] = (run.found[key] ?? 0) + 1;
   };
 
-  const { findings, finished } = await decide(deps, clocks, asOf, calendar, run, count);
+  const { findings, finished, settled } = await decide(deps, clocks, asOf, calendar, run, count);
   for (const f of findings) count(foundKey(f.clock.kind, f.level));
 
   const units = new Map((await store.units.list()).map((u) => [u.code, u]));
@@ -131,11 +131,13 @@ export async function supervisionRun(
     }
   }
 
-  // A clock with nothing left to tell leaves the due index, so later runs do not read it again.
+  // A clock with nothing left to tell leaves the due index, so later runs do not read it again;
+  // a notice every target has acknowledged owes nothing at all and its clock goes.
   if (!input.dryRun) {
     for (const clock of finished) {
       if (!failedClocks.has(`${clock.kind}#${clock.id}`)) await store.supervision.retire(clock);
     }
+    for (const clock of settled) await store.supervision.settle(clock);
   }
   run.endedAt = nowIso(deps);
   if (!input.dryRun) await store.supervision.putRun(run);
@@ -150,9 +152,10 @@ async function decide(
   calendar: Calendar,
   run: SupervisionRun,
   count: (key: string) => void,
-): Promise<{ findings: Finding[]; finished: SupervisionClock[] }> {
+): Promise<{ findings: Finding[]; finished: SupervisionClock[]; settled: SupervisionClock[] }> {
   const findings: Finding[] = [];
   const finished: SupervisionClock[] = [];
+  const settled: SupervisionClock[] = [];
   for (const clock of clocks) {
     const decision = levelOn(clock, asOf, calendar, deps.settings);
     if (!decision.decided) {
@@ -163,10 +166,11 @@ async function decide(
     const { level, dueOn } = decision;
     if (level === null) continue;
     const owing = clock.unitCode === null ? await pendingTargets(deps, clock.id) : [clock.unitCode];
-    if (owing.length === 0 || level === "very-overdue") finished.push(clock);
+    if (owing.length === 0) settled.push(clock);
+    else if (level === "very-overdue") finished.push(clock);
     for (const unitCode of owing) findings.push({ clock, unitCode, level, dueOn });
   }
-  return { findings, finished };
+  return { findings, finished, settled };
 }
 
 /** The units that have not acknowledged a notice: only they still owe its receipt. */

@@ -1,5 +1,12 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { DomainError, type SupervisionClock, type SupervisionRun } from "@gov/domain";
 import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
@@ -151,6 +158,22 @@ export function supervisionRepository(db: Db) {
             Key: keys.supervisionClock(clock.kind, clock.id),
             UpdateExpression: "REMOVE gsi2pk, gsi2sk",
             ConditionExpression: "attribute_exists(pk) AND watchOn = :watchOn",
+            ExpressionAttributeValues: { ":watchOn": clock.watchOn },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+
+    /** Deletes a clock that owes nothing any more (every target acknowledged), unless it moved meanwhile. */
+    async settle(clock: SupervisionClock): Promise<void> {
+      try {
+        await db.doc.send(
+          new DeleteCommand({
+            TableName: db.tableName,
+            Key: keys.supervisionClock(clock.kind, clock.id),
+            ConditionExpression: "watchOn = :watchOn",
             ExpressionAttributeValues: { ":watchOn": clock.watchOn },
           }),
         );
