@@ -3,11 +3,13 @@ import type { Principal } from "@gov/store";
 import { currentCalendar } from "./calendar.ts";
 import { todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
+import { owingUnits } from "./supervision-owing.ts";
 
 /**
  * The office's view (ADR 0049): every deadline past due today across all clocks, of one unit
  * or of all, most overdue first. Read from each unit's clocks by deadline (never a Scan); a
- * notice's receipt counts for each target that has not acknowledged it.
+ * notice's receipt counts for each target that has not acknowledged it, an annual report
+ * until it is published.
  */
 export async function overdueAcrossClocks(
   deps: Deps,
@@ -27,12 +29,7 @@ export async function overdueAcrossClocks(
   for (const clock of clocks) {
     const decision = levelOn(clock, asOf, calendar, deps.settings);
     if (!decision.decided || (decision.level !== "overdue" && decision.level !== "very-overdue")) continue;
-    const owing =
-      clock.unitCode === null
-        ? (await deps.store.notices.receipts(clock.id))
-            .filter((r) => r.acknowledgedAt === null && wanted.has(r.unitCode))
-            .map((r) => r.unitCode)
-        : [clock.unitCode];
+    const owing = (await owingUnits(deps, clock)).filter((code) => wanted.has(code));
     for (const unitCode of owing) {
       const { kind, id, title, basis } = clock;
       items.push({ kind, id, unitCode, title, basis, dueOn: decision.dueOn, level: decision.level });

@@ -1,5 +1,5 @@
 import { addDays, CreateTaskInput, IssueNoticeInput, type SupervisionRun } from "@gov/domain";
-import { forgetSupervisionClocks } from "@gov/store/testing";
+import { forgetSupervisionClocks, publishedItem } from "@gov/store/testing";
 import { describe, expect, it } from "vitest";
 import { recordApplicationEvent, registerApplication } from "./applications.ts";
 import { replyToLetter, submitLetter, transferLetter } from "./letters.ts";
@@ -216,6 +216,45 @@ describe("what is fixed, moved or not decidable", () => {
         { kind: "rectification-task", id: next.id, reason: "2027年节假日安排尚未载入，无法确定工作日" },
       ],
     });
+  });
+});
+
+describe("OGI Art. 49: annual reports", () => {
+  it("every unit owes last year's report from January: pressed until it is in its 年度报告 column", async () => {
+    const t = await supervisionDeps(at("2026-01-26"));
+    // Five working days ahead: (26 Jan, 31 Jan] holds four, so the departments are reminded.
+    const reminded = await supervisionRun(t.deps, office, { asOf: "2026-01-26", dryRun: false });
+    expect(reminded.found).toEqual({ "annual-report/due-soon": 2 });
+    expect(await toldBy(t, [reminded])).toEqual([
+      `2026-01-26 ${dept.unitCode} 即将到期 2025年度政府信息公开工作年度报告`,
+      `2026-01-26 ${otherDept.unitCode} 即将到期 2025年度政府信息公开工作年度报告`,
+    ]);
+    const report = publishedItem(
+      {
+        kind: "general",
+        title: "市财政局2025年政府信息公开工作年度报告",
+        columnId: "annual-reports",
+        body: "<p>……</p>",
+        generatedOn: "2026-01-26",
+      },
+      { unitCode: dept.unitCode, sequence: 1, publishedAt: "2026-01-27T02:00:00.000Z" },
+    );
+    await t.store.items.load([report]);
+    // The finance bureau published; the education bureau is late; the government's is due 31 March.
+    const late = await supervisionRun(t.deps, office, { asOf: "2026-02-02", dryRun: false });
+    expect(late.found).toEqual({ "annual-report/overdue": 1 });
+    expect((await t.store.supervision.due("2026-12-31")).map((c) => c.id).sort()).toEqual(
+      [`2025-${office.unitCode}`, `2025-${otherDept.unitCode}`].sort(),
+    );
+    // 1 April: the government's report is overdue; the education bureau's very overdue
+    // (ten working days after 31 January ended 13 February, before the Spring Festival).
+    const april = await supervisionRun(t.deps, office, { asOf: "2026-04-01", dryRun: false });
+    expect(april.found).toEqual({ "annual-report/overdue": 1, "annual-report/very-overdue": 1 });
+    expect(await toldBy(t, [april])).toEqual([
+      `2026-04-01 ${otherDept.unitCode} 严重逾期 2025年度政府信息公开工作年度报告`,
+      `2026-04-01 ${office.unitCode} 已逾期 2025年度政府信息公开工作年度报告`,
+      `2026-04-01 ${office.unitCode} 严重逾期 【${otherDept.unitCode}】2025年度政府信息公开工作年度报告`,
+    ]);
   });
 });
 

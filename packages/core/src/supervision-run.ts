@@ -1,5 +1,6 @@
 import {
   type Calendar,
+  clockOfAnnualReport,
   DomainError,
   digestOf,
   type Finding,
@@ -13,6 +14,7 @@ import {
   type SupervisionRunInput,
   type Unit,
   watchUntil,
+  yearOf,
 } from "@gov/domain";
 import { LevelAlreadyTold, type LevelTold, newId, type Page, type Principal } from "@gov/store";
 import { currentCalendar } from "./calendar.ts";
@@ -20,6 +22,7 @@ import { nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { issueNotice } from "./notices.ts";
 import { backfillSupervisionClocks } from "./supervision-backfill.ts";
+import { owingUnits } from "./supervision-owing.ts";
 
 /**
  * Findings per digest notice. Each is a marker write in the notice's transaction, which also
@@ -63,7 +66,20 @@ export async function supervisionRun(
   const startedAt = nowIso(deps);
   const asOf = input.asOf ?? todayOf(deps);
   const id = newId("supervisionRun");
-  if (!input.dryRun) await backfillSupervisionClocks(deps, actor);
+  const unitList = await store.units.list();
+  if (!input.dryRun) {
+    await backfillSupervisionClocks(deps, actor);
+    // Last year's annual reports (OGI Art. 49) are owed by every unit from 1 January. They are
+    // planted up to the last deadline (31 March): a platform first run later in the year leaves
+    // last year's to the assessment's annual-report rule rather than flood every unit at once.
+    const year = yearOf(asOf) - 1;
+    if (asOf <= `${year + 1}-03-31`) {
+      await store.supervision.plantAnnualReports(
+        year,
+        unitList.map((unit) => clockOfAnnualReport(unit, year)),
+      );
+    }
+  }
   const calendar = await currentCalendar(deps);
   const clocks = await store.supervision.due(watchUntil(asOf, calendar, deps.settings));
 
@@ -90,7 +106,7 @@ export async function supervisionRun(
   const { findings, finished, settled } = await decide(deps, clocks, asOf, calendar, run, count);
   for (const f of findings) count(foundKey(f.clock.kind, f.level));
 
-  const units = new Map((await store.units.list()).map((u) => [u.code, u]));
+  const units = new Map(unitList.map((u) => [u.code, u]));
   const offices = [...units.values()].filter((u) => u.kind === "office");
   const toldBefore = await store.supervision.told([
     ...findings.map((f) => toldOf(f)),
@@ -165,18 +181,12 @@ async function decide(
     }
     const { level, dueOn } = decision;
     if (level === null) continue;
-    const owing = clock.unitCode === null ? await pendingTargets(deps, clock.id) : [clock.unitCode];
+    const owing = await owingUnits(deps, clock);
     if (owing.length === 0) settled.push(clock);
     else if (level === "very-overdue") finished.push(clock);
     for (const unitCode of owing) findings.push({ clock, unitCode, level, dueOn });
   }
   return { findings, finished, settled };
-}
-
-/** The units that have not acknowledged a notice: only they still owe its receipt. */
-async function pendingTargets(deps: Deps, noticeId: string): Promise<string[]> {
-  const receipts = await deps.store.notices.receipts(noticeId);
-  return receipts.filter((r) => r.acknowledgedAt === null).map((r) => r.unitCode);
 }
 
 /**

@@ -11,7 +11,13 @@ describe("locality settings", () => {
       indexNumberFormat: defaultIndexNumberFormat,
       veryOverdueWorkingDays: 10,
       mailboxReplyWorkingDays: 5,
-      dueSoonWorkingDays: { "rectification-task": 5, application: 3, "notice-receipt": 1, letter: 1 },
+      dueSoonWorkingDays: {
+        "rectification-task": 5,
+        application: 3,
+        "notice-receipt": 1,
+        letter: 1,
+        "annual-report": 5,
+      },
       earliestDate: "1949-10-01",
     });
   });

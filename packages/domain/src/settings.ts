@@ -25,7 +25,9 @@ export const Settings = z.strictObject({
   veryOverdueWorkingDays: days(10),
   /**
    * 督办: the unit is reminded when this many working days (or fewer) are left, per clock. No
-   * national figure; a week for rectification, three days for a 20-day reply, one for a receipt.
+   * national figure; a week for rectification, three days for a 20-day reply, one for a
+   * receipt or a letter, a week for an annual report. The scan reads the due index as far
+   * ahead as the widest of these, so a wider one costs every run more reads.
    */
   dueSoonWorkingDays: z
     .strictObject({
@@ -33,6 +35,7 @@ export const Settings = z.strictObject({
       application: days(3),
       "notice-receipt": days(1),
       letter: days(1),
+      "annual-report": days(5),
     })
     .prefault({}),
   /** No national figure for the mayor's mailbox; local rules commonly give 5 working days. */

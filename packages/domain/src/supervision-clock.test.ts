@@ -3,6 +3,7 @@ import { builtInCalendar, withNotice } from "./calendar.ts";
 import type { Letter } from "./letter.ts";
 import { defaultSettings } from "./settings.ts";
 import {
+  clockOfAnnualReport,
   clockOfLetter,
   clockOfNotice,
   deadlineOf,
@@ -14,7 +15,7 @@ import {
 // The 2026 notice (国办发明电〔2025〕7号): 中秋 25–27 September, National Day 1–7 October,
 // make-up working days Sunday 20 September and Saturday 10 October.
 const calendar = builtInCalendar();
-const settings = defaultSettings; // due soon: task 5, application 3, receipt 1; very overdue 10
+const settings = defaultSettings; // due soon: task 5, application 3, receipt and letter 1, annual report 5; very overdue 10
 
 const clock = (kind: SupervisionClock["kind"], dueOn: string, provisional = false): SupervisionClock => ({
   kind,
@@ -157,5 +158,19 @@ describe("督办 levels on the loaded calendar", () => {
   it("near an unloaded year the scan reads far enough to report what it cannot decide", () => {
     // Six guessed working days from 30 December end on 7 January; nine days more for a holiday block.
     expect(watchUntil("2026-12-30", calendar, settings)).toBe("2027-01-16");
+  });
+
+  it("OGI Art. 49: a department's, township's or street's report is due 31 January, the government's 31 March", () => {
+    const street = clockOfAnnualReport({ code: "000014390", name: "茶山街道", kind: "street" }, 2025);
+    expect(street).toMatchObject({
+      id: "2025-000014390",
+      deadline: { dueOn: "2026-01-31" },
+      watchOn: "2026-01-31",
+    });
+    const government = clockOfAnnualReport({ code: "000014349", name: "市政务公开办", kind: "office" }, 2025);
+    expect(government.deadline).toEqual({ rule: "day", dueOn: "2026-03-31", provisional: false });
+    // 31 January 2026 is a Saturday: the deadline day is still on time, overdue from 1 February.
+    expect(level(street, "2026-01-31")).toBe("due-soon");
+    expect(level(street, "2026-02-01")).toBe("overdue");
   });
 });

@@ -7,7 +7,9 @@ import { type Letter, letterDueDate } from "./letter.ts";
 import type { Notice } from "./notice.ts";
 import { receiptDeadline } from "./notice.ts";
 import { openStates, type RectificationTask } from "./rectification.ts";
+import { annualReportDue } from "./scoring/annual-report.ts";
 import type { Settings } from "./settings.ts";
+import type { Unit } from "./unit.ts";
 
 /**
  * Scheduled supervision (督办, ADR 0049): every open deadline of a unit is a clock the scan
@@ -15,7 +17,13 @@ import type { Settings } from "./settings.ts";
  */
 
 /** The kinds of deadline the engine watches. */
-export const ClockKind = z.enum(["rectification-task", "application", "notice-receipt", "letter"]);
+export const ClockKind = z.enum([
+  "rectification-task",
+  "application",
+  "notice-receipt",
+  "letter",
+  "annual-report",
+]);
 export type ClockKind = z.infer<typeof ClockKind>;
 
 /** 即将到期 (a reminder), 逾期 (督办 to the unit), 严重逾期 (escalated to the office). */
@@ -33,6 +41,7 @@ export const clockTitles: Record<ClockKind, string> = {
   application: "依申请公开答复",
   "notice-receipt": "通知回执",
   letter: "市长信箱来信答复",
+  "annual-report": "政府信息公开工作年度报告",
 };
 
 /**
@@ -77,6 +86,8 @@ const basisOf: Record<ClockKind, string> = {
   application: "《政府信息公开条例》第三十三条：自收到申请之日起20个工作日内答复，延长不超过20个工作日",
   "notice-receipt": "通知规定的回执期限",
   letter: "市长信箱来信答复时限（政务公开办设定：收到之日起若干个工作日内答复）",
+  "annual-report":
+    "《政府信息公开条例》第四十九条：部门于每年1月31日前、县级以上地方人民政府于每年3月31日前公布上一年度报告",
 };
 
 /** A task is watched while it is with the unit; submitted or verified, it has nothing left to owe. */
@@ -141,6 +152,29 @@ export function clockOfLetter(letter: Letter): SupervisionClock | null {
     watchOn: addDays(letter.receivedOn, 1),
   };
 }
+
+/**
+ * OGI Art. 49: every unit's report on `year`, due 31 January (departments, townships and
+ * streets) or 31 March (the government, whose report the office publishes) of the next year.
+ * No record sets it, so the scan plants one per unit once a year; the report published in the
+ * unit's 年度报告 column that year fixes it (ADR 0033 reads the same column).
+ */
+export function clockOfAnnualReport(unit: Unit, year: number): SupervisionClock {
+  const level = unit.kind === "office" ? "city" : unit.kind === "department" ? "department" : "township";
+  const dueOn = `${year + 1}-${annualReportDue[level]}`;
+  return {
+    kind: "annual-report",
+    id: `${year}-${unit.code}`,
+    unitCode: unit.code,
+    title: `${year}年度政府信息公开工作年度报告`,
+    deadline: { rule: "day", dueOn, provisional: false },
+    basis: basisOf["annual-report"],
+    watchOn: dueOn,
+  };
+}
+
+/** The year an annual-report clock's report covers: the one before its deadline (its watch day). */
+export const reportYearOf = (clock: SupervisionClock): number => yearOf(clock.watchOn) - 1;
 
 /** The deadline as the calendar in force counts it. */
 export function deadlineOf(

@@ -251,6 +251,8 @@ export const keys = {
   supervisionRunsPartition: "SUPERVISION-RUNS",
   /** Done once: clocks written for the open records that predate them (ADR 0049). */
   clocksBackfilled: { pk: "SUPERVISION-CLOCKS", sk: "BACKFILLED" },
+  /** Done once a year: the annual-report clocks of every unit planted for `year`. */
+  annualReportClocksPlanted: (year: number) => ({ pk: "SUPERVISION-CLOCKS", sk: `ANNUAL-REPORTS#${year}` }),
   /** The record a clock of `kind` watches, whose version a backfilled clock is conditioned on. */
   clockedRecord: (kind: string, id: string): { pk: string; sk: string } =>
     kind === "rectification-task"

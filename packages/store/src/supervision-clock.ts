@@ -182,6 +182,34 @@ export function supervisionRepository(db: Db) {
       }
     },
 
+    /**
+     * Plants clocks no record write sets (a year's annual reports), once: each only if absent,
+     * then a mark, so later runs spend one GetItem on it.
+     */
+    async plantAnnualReports(year: number, clocks: SupervisionClock[]): Promise<boolean> {
+      const mark = keys.annualReportClocksPlanted(year);
+      const { Item } = await db.doc.send(
+        new GetCommand({ TableName: db.tableName, Key: mark, ConsistentRead: true }),
+      );
+      if (Item) return false;
+      for (const clock of clocks) {
+        try {
+          await db.doc.send(
+            new PutCommand({
+              TableName: db.tableName,
+              Item: clockRecord(clock),
+              ConditionExpression: "attribute_not_exists(pk)",
+            }),
+          );
+        } catch (error) {
+          // Planted by a run that died before its mark.
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      }
+      await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...mark, entity: "planted" } }));
+      return true;
+    },
+
     /** Whether the clocks of records written before clocks existed have been written. */
     async backfilled(): Promise<boolean> {
       const { Item } = await db.doc.send(
