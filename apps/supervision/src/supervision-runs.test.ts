@@ -56,6 +56,14 @@ describe("督办 over HTTP", () => {
     expect(await countTable(t.store)).toBe(before);
   });
 
+  it("an as-of day after today is a 400 naming it: units are not pressed for what is not yet late", async () => {
+    const before = await countTable(t.store);
+    const res = await call("POST", "/runs", office, { asOf: "2026-10-13" });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toEqual({ path: "asOf", message: "不能晚于2026-10-12" });
+    expect(await countTable(t.store)).toBe(before);
+  });
+
   it("a unit's key may not run the scan or read the office's view (403)", async () => {
     expect((await call("POST", "/runs", deptKey, {})).status).toBe(403);
     expect((await call("GET", "/runs", deptKey)).status).toBe(403);

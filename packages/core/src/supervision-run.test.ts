@@ -24,6 +24,12 @@ const task = (t: T, unitCode: string, problem: string, deadline: string) =>
     CreateTaskInput.parse({ unitCode, indicatorCode: "A1", problem, measures: "限期整改", deadline }),
   );
 
+/** A run on `day` at 08:30, as the timer would make it (the as-of day is never after today). */
+const runOn = (t: T, day: string, dryRun = false) => {
+  t.setNow(at(day));
+  return supervisionRun(t.deps, office, { asOf: day, dryRun });
+};
+
 /** What the runs told, one line per finding: day, unit, level and the record's title. */
 async function toldBy(t: T, runs: SupervisionRun[]): Promise<string[]> {
   const lines: string[] = [];
@@ -130,7 +136,7 @@ describe("what is fixed, moved or not decidable", () => {
       event: { type: "respond", on: "2026-10-08", responseType: "disclosed" },
     });
     expect(await t.store.supervision.due("2026-12-31")).toEqual([]);
-    const run = await supervisionRun(t.deps, office, { asOf: "2026-10-30", dryRun: false });
+    const run = await runOn(t, "2026-10-30");
     expect(run).toMatchObject({ found: {}, noticesIssued: 0 });
     expect(await supervisionNotices(t)).toEqual([]);
   });
@@ -145,7 +151,7 @@ describe("what is fixed, moved or not decidable", () => {
     });
     await transferLetter(t.deps, office, { id: receipt.id, unitCode: dept.unitCode, reason: "属该局职能" });
     // Received 29 September: 5 working days end on 12 October (10 October worked).
-    const late = await supervisionRun(t.deps, office, { asOf: "2026-10-13", dryRun: false });
+    const late = await runOn(t, "2026-10-13");
     expect(late).toMatchObject({ found: { "letter/overdue": 1 }, noticesIssued: 1 });
     expect(await toldBy(t, [late])).toEqual([
       `2026-10-13 ${dept.unitCode} 已逾期 ${receipt.trackingCode} 关于老城区停车难的建议`,
@@ -153,7 +159,7 @@ describe("what is fixed, moved or not decidable", () => {
     t.setNow(at("2026-10-14"));
     await replyToLetter(t.deps, dept, { id: receipt.id, body: "已列入年度停车设施建设计划。" });
     expect(await t.store.supervision.due("2026-12-31")).toEqual([]);
-    expect(await supervisionRun(t.deps, office, { asOf: "2026-10-30", dryRun: false })).toMatchObject({
+    expect(await runOn(t, "2026-10-30")).toMatchObject({
       found: {},
       noticesIssued: 0,
     });
@@ -164,9 +170,9 @@ describe("what is fixed, moved or not decidable", () => {
     await task(t, dept.unitCode, "政务公开指南未更新", "2026-10-09");
     await forgetSupervisionClocks(t.store);
     expect(await t.store.supervision.due("2026-12-31")).toEqual([]);
-    const first = await supervisionRun(t.deps, office, { asOf: "2026-10-12", dryRun: false });
+    const first = await runOn(t, "2026-10-12");
     expect(first).toMatchObject({ found: { "rectification-task/overdue": 1 }, noticesIssued: 1 });
-    expect(await supervisionRun(t.deps, office, { asOf: "2026-10-12", dryRun: false })).toMatchObject({
+    expect(await runOn(t, "2026-10-12")).toMatchObject({
       noticesIssued: 0,
       alreadyTold: 1,
     });
@@ -186,7 +192,7 @@ describe("what is fixed, moved or not decidable", () => {
       }),
     );
     await acknowledgeNotice(t.deps, dept, { id: notice.id });
-    const run = await supervisionRun(t.deps, office, { asOf: "2026-10-09", dryRun: false });
+    const run = await runOn(t, "2026-10-09");
     expect(run).toMatchObject({ found: {}, noticesIssued: 0 });
     expect(await t.store.supervision.due("2026-12-31")).toEqual([]);
     expect(await t.store.supervision.noticeClocksBefore("2026-12-31")).toEqual([]);
@@ -195,20 +201,20 @@ describe("what is fixed, moved or not decidable", () => {
   it("a moved deadline is a new deadline: its levels start again, the old one's are not repeated", async () => {
     const t = await supervisionDeps(at("2026-10-08"));
     const moved = await task(t, dept.unitCode, "依申请公开答复超期", "2026-10-09");
-    const first = await supervisionRun(t.deps, office, { asOf: "2026-10-10", dryRun: false });
+    const first = await runOn(t, "2026-10-10");
     expect(first.found).toEqual({ "rectification-task/overdue": 1 });
     t.setNow(at("2026-10-10"));
     await editTask(t.deps, office, { id: moved.id, expectedVersion: 1, changes: { deadline: "2026-10-20" } });
     // (12 Oct, 20 Oct] holds six working days; (13 Oct, 20 Oct] five.
-    expect((await supervisionRun(t.deps, office, { asOf: "2026-10-12", dryRun: false })).found).toEqual({});
-    const again = await supervisionRun(t.deps, office, { asOf: "2026-10-13", dryRun: false });
+    expect((await runOn(t, "2026-10-12")).found).toEqual({});
+    const again = await runOn(t, "2026-10-13");
     expect(again).toMatchObject({ found: { "rectification-task/due-soon": 1 }, noticesIssued: 1 });
   });
 
   it("a deadline counted into a year whose holiday notice is not loaded is reported undecided, not guessed", async () => {
     const t = await supervisionDeps(at("2026-12-28"));
     const next = await task(t, dept.unitCode, "年度报告未按时发布", "2027-01-08");
-    const run = await supervisionRun(t.deps, office, { asOf: "2026-12-30", dryRun: false });
+    const run = await runOn(t, "2026-12-30");
     expect(run).toMatchObject({
       found: { "rectification-task/undecided": 1 },
       noticesIssued: 0,
@@ -223,7 +229,7 @@ describe("OGI Art. 49: annual reports", () => {
   it("every unit owes last year's report from January: pressed until it is in its 年度报告 column", async () => {
     const t = await supervisionDeps(at("2026-01-26"));
     // Five working days ahead: (26 Jan, 31 Jan] holds four, so the departments are reminded.
-    const reminded = await supervisionRun(t.deps, office, { asOf: "2026-01-26", dryRun: false });
+    const reminded = await runOn(t, "2026-01-26");
     expect(reminded.found).toEqual({ "annual-report/due-soon": 2 });
     expect(await toldBy(t, [reminded])).toEqual([
       `2026-01-26 ${dept.unitCode} 即将到期 2025年度政府信息公开工作年度报告`,
@@ -241,14 +247,14 @@ describe("OGI Art. 49: annual reports", () => {
     );
     await t.store.items.load([report]);
     // The finance bureau published; the education bureau is late; the government's is due 31 March.
-    const late = await supervisionRun(t.deps, office, { asOf: "2026-02-02", dryRun: false });
+    const late = await runOn(t, "2026-02-02");
     expect(late.found).toEqual({ "annual-report/overdue": 1 });
     expect((await t.store.supervision.due("2026-12-31")).map((c) => c.id).sort()).toEqual(
       [`2025-${office.unitCode}`, `2025-${otherDept.unitCode}`].sort(),
     );
     // 1 April: the government's report is overdue; the education bureau's very overdue
     // (ten working days after 31 January ended 13 February, before the Spring Festival).
-    const april = await supervisionRun(t.deps, office, { asOf: "2026-04-01", dryRun: false });
+    const april = await runOn(t, "2026-04-01");
     expect(april.found).toEqual({ "annual-report/overdue": 1, "annual-report/very-overdue": 1 });
     expect(await toldBy(t, [april])).toEqual([
       `2026-04-01 ${otherDept.unitCode} 严重逾期 2025年度政府信息公开工作年度报告`,
@@ -297,10 +303,10 @@ describe("exactly once", () => {
       if (calls === 2) throw new Error("进程在督办中途中断（测试）");
       return create(...args);
     };
-    const crashed = await supervisionRun(t.deps, office, { asOf: "2026-10-10", dryRun: false });
+    const crashed = await runOn(t, "2026-10-10");
     t.store.notices.create = create;
     expect(crashed).toMatchObject({ noticesIssued: 1, errors: [{ message: "进程在督办中途中断（测试）" }] });
-    const again = await supervisionRun(t.deps, office, { asOf: "2026-10-10", dryRun: false });
+    const again = await runOn(t, "2026-10-10");
     // The finance bureau's digest (its two tasks) went out before the crash; only the other is sent.
     expect(again).toMatchObject({ noticesIssued: 1, alreadyTold: 2, errors: [] });
     expect((await supervisionNotices(t)).map((n) => n.unitCodes.join()).sort()).toEqual(
@@ -310,7 +316,7 @@ describe("exactly once", () => {
 
   it("a dry run previews the digests and writes nothing", async () => {
     const t = await twoLateUnits();
-    const preview = await supervisionRun(t.deps, office, { asOf: "2026-10-10", dryRun: true });
+    const preview = await runOn(t, "2026-10-10", true);
     expect(preview).toMatchObject({
       dryRun: true,
       noticesIssued: 2,

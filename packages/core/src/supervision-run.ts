@@ -65,6 +65,10 @@ export async function supervisionRun(
   const { store } = deps;
   const startedAt = nowIso(deps);
   const asOf = input.asOf ?? todayOf(deps);
+  // A day ahead would press units for what is not yet late; a past day re-runs a missed one.
+  if (asOf > todayOf(deps)) {
+    fail("validation", "督办截至日不能晚于今天", [{ path: "asOf", message: `不能晚于${todayOf(deps)}` }]);
+  }
   const id = newId("supervisionRun");
   const unitList = await store.units.list();
   if (!input.dryRun) {
