@@ -278,3 +278,44 @@ describe("an evaluation round over HTTP: system → scores → tasks → progres
     expect(shown.body.body).toContain("共青城市财政局");
   });
 });
+
+describe("督办 over HTTP on the demo (issue 14)", () => {
+  it("the 2019 round's unfinished work is very overdue: one digest per unit, the office told, nothing twice", async () => {
+    clock.now = new Date("2026-11-18T00:30:00.000Z"); // a Wednesday, 08:30 in Shanghai
+    const preview = await http("POST", "/supervision/v1/runs", office, { dryRun: true });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.noticesIssued).toBeGreaterThan(1);
+
+    const run = await http("POST", "/supervision/v1/runs", office, {});
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    expect(run.body).toMatchObject({
+      asOf: "2026-11-18",
+      errors: [],
+      noticesIssued: preview.body.noticesIssued,
+    });
+
+    // Each digest reaches its unit among the notices it lists; the office has the escalation.
+    const digests = await Promise.all(
+      run.body.noticeIds.map(
+        async (id: string) => (await ok("GET", `/notices/v1/notices/${id}`, office)).body,
+      ),
+    );
+    expect(digests.every((d: Json) => d.kind === "supervision" && d.unitCodes.length === 1)).toBe(true);
+    expect(digests.some((d: Json) => d.title.startsWith("督办升级"))).toBe(true);
+    const toUnit = digests.find((d: Json) => d.title.startsWith("督办提醒")) as Json;
+    expect(toUnit.body).toContain("## 严重逾期");
+    const unitKey = stack.credentials[toUnit.unitCodes[0]]?.keys.editor as string;
+    const listed = await ok("GET", "/notices/v1/notices?limit=100", unitKey);
+    expect(listed.body.items.map((n: Json) => n.id)).toContain(toUnit.id);
+
+    const overdue = await ok("GET", `/supervision/v1/overdue?unitCode=${toUnit.unitCodes[0]}`, office);
+    expect(overdue.body.items.length).toBeGreaterThan(0);
+
+    const again = await ok("POST", "/supervision/v1/runs", office, {});
+    expect(again.body).toMatchObject({ noticesIssued: 0, errors: [] });
+    // Told very overdue, those clocks left the due index: the second run does not even read them.
+    expect(again.body.found["rectification-task/very-overdue"]).toBeUndefined();
+    const runs = await ok("GET", "/supervision/v1/runs?limit=2", office);
+    expect(runs.body.items.map((r: Json) => r.id)).toEqual([again.body.id, run.body.id]);
+  });
+});
