@@ -31,6 +31,13 @@ import { owingUnits } from "./supervision-owing.ts";
  */
 const findingsPerDigest = 60;
 
+/**
+ * Undecided clocks a run lists by name (all are counted in `found`): near a new year every
+ * deadline of early January may wait on its holiday notice, and a run record must stay far
+ * below DynamoDB's 400 KB.
+ */
+const listedAtMost = 100;
+
 /** How often a digest is retried after a concurrent run told part of it first. */
 const raceRetries = 3;
 
@@ -180,7 +187,9 @@ async function decide(
     const decision = levelOn(clock, asOf, calendar, deps.settings);
     if (!decision.decided) {
       count(foundKey(clock.kind, "undecided"));
-      run.undecided.push({ kind: clock.kind, id: clock.id, reason: decision.reason });
+      if (run.undecided.length < listedAtMost) {
+        run.undecided.push({ kind: clock.kind, id: clock.id, reason: decision.reason });
+      }
       continue;
     }
     const { level, dueOn } = decision;

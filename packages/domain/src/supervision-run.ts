@@ -34,6 +34,7 @@ export const SupervisionRun = z.object({
   alreadyTold: z.number().int(),
   noticesIssued: z.number().int(),
   noticeIds: z.array(z.string()),
+  /** The first 100 clocks whose level waits on a holiday notice, with the reason. */
   undecided: z.array(z.strictObject({ kind: ClockKind, id: z.string(), reason: z.string() })),
   errors: z.array(z.strictObject({ unitCode: z.string().nullable(), message: z.string() })),
   searchIndexReplayed: z.number().int(),
