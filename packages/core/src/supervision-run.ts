@@ -44,8 +44,6 @@ const raceRetries = 3;
 /** The escalation of a very-overdue finding to the office is a level of its own: told once too. */
 const escalated = "escalated";
 
-type Told = { kind: Finding["clock"]["kind"]; id: string; dueOn: string; level: string; unitCode: string };
-
 const toldOf = (f: Finding, level: string = f.level): LevelTold => ({
   kind: f.clock.kind,
   id: f.clock.id,
@@ -118,7 +116,7 @@ export async function supervisionRun(
   for (const f of findings) count(foundKey(f.clock.kind, f.level));
 
   const units = new Map(unitList.map((u) => [u.code, u]));
-  const offices = [...units.values()].filter((u) => u.kind === "office");
+  const office = unitList.find((u) => u.kind === "office");
   const toldBefore = await store.supervision.told([
     ...findings.map((f) => toldOf(f)),
     ...findings.filter((f) => f.level === "very-overdue").map((f) => toldOf(f, escalated)),
@@ -132,7 +130,8 @@ export async function supervisionRun(
   for (const [unitCode, ofUnit] of groupBy(toTell, (f) => f.unitCode)) {
     for (const part of chunks(ofUnit)) digests.push({ unitCode, escalation: false, findings: part });
   }
-  for (const office of offices) {
+  // The escalation's markers are per owing unit, so one office (the city's) receives it.
+  if (office) {
     for (const part of chunks(toEscalate))
       digests.push({ unitCode: office.code, escalation: true, findings: part });
   }
@@ -216,7 +215,7 @@ async function tell(
   const level = (f: Finding) => (digest.escalation ? escalated : f.level);
   let pending = digest.findings;
   for (let attempt = 0; ; attempt++) {
-    const markers: Told[] = pending.map((f) => toldOf(f, level(f)));
+    const markers: LevelTold[] = pending.map((f) => toldOf(f, level(f)));
     const { title, body } = digestOf(pending, {
       asOf: context.asOf,
       unitName: context.units.get(digest.unitCode)?.name ?? digest.unitCode,

@@ -32,6 +32,7 @@ export const SupervisionRun = z.object({
   found: counts,
   /** Findings told by an earlier or a concurrent run: counted once, never told again. */
   alreadyTold: z.number().int(),
+  /** Digest notices sent (in a dry run, the ones it would send). */
   noticesIssued: z.number().int(),
   noticeIds: z.array(z.string()),
   /** The first 100 clocks whose level waits on a holiday notice, with the reason. */
