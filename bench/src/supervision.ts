@@ -8,6 +8,7 @@ import {
   addDays,
   builtInCalendar,
   defaultSettings,
+  manualTask,
   type RectificationTask,
 } from "@gov/domain";
 import { createStore, newId, type Principal } from "@gov/store";
@@ -34,35 +35,21 @@ const notDue = (i: number) => addDays("2026-07-01", i % 170);
 const dueOn = (i: number) =>
   i % 2 === 0 ? addDays(asOf, -1 - (i % 4) / 2) : addDays(asOf, 1 + ((i - 1) % 4) / 2);
 
+/** A task as the office issues one by hand (the domain's own step), with its audit entry. */
 function task(i: number, deadline: string, at: string): { task: RectificationTask; audit: AuditEntry } {
-  const id = newId("rectificationTask");
+  const input = {
+    unitCode: units[i % units.length] ?? "000014400",
+    indicatorCode: "2.1",
+    problem: `第${i}项：主动公开信息未在20个工作日内公开`,
+    measures: "补充公开并建立台账",
+    deadline,
+  };
+  const made = manualTask(input, { assessment: null, system: null }, newId("rectificationTask"), at);
   return {
-    task: {
-      id,
-      unitCode: units[i % units.length] ?? "000014400",
-      indicatorCode: "2.1",
-      indicatorCodes: ["2.1"],
-      assessmentId: null,
-      year: null,
-      problem: `第${i}项：主动公开信息未在20个工作日内公开`,
-      measures: "补充公开并建立台账",
-      deductions: [],
-      lostPoints: null,
-      deadline,
-      state: "open",
-      percent: 0,
-      progress: [],
-      reopenReason: null,
-      verifications: [],
-      submittedAt: null,
-      verifiedAt: null,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    },
+    task: made,
     audit: {
       entityType: "rectification-task",
-      entityId: id,
+      entityId: made.id,
       action: "create",
       version: 1,
       actorUnitCode: office.unitCode,

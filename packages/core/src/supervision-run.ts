@@ -12,6 +12,7 @@ import {
   type SupervisionClock,
   type SupervisionRun,
   type SupervisionRunInput,
+  startedRun,
   type Unit,
   watchUntil,
   yearOf,
@@ -92,22 +93,7 @@ export async function supervisionRun(
   const calendar = await currentCalendar(deps);
   const clocks = await store.supervision.due(watchUntil(asOf, calendar, deps.settings));
 
-  const run: SupervisionRun = {
-    id,
-    asOf,
-    dryRun: input.dryRun,
-    trigger,
-    skipped: null,
-    startedAt,
-    endedAt: startedAt,
-    found: {},
-    alreadyTold: 0,
-    noticesIssued: 0,
-    noticeIds: [],
-    undecided: [],
-    errors: [],
-    searchIndexReplayed,
-  };
+  const run = startedRun({ id, asOf, dryRun: input.dryRun, trigger, startedAt, searchIndexReplayed });
   const count = (key: string) => {
     run.found[key] = (run.found[key] ?? 0) + 1;
   };

@@ -1,4 +1,4 @@
-import type { SupervisionRun } from "@gov/domain";
+import { type SupervisionRun, startedRun } from "@gov/domain";
 import { newId, type Principal } from "@gov/store";
 import { nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
@@ -26,22 +26,15 @@ export async function supervisionScan(
   const actor: Principal = { unitCode: office.code, roles: ["office"], keyId: "system:supervision-schedule" };
   const asOf = todayOf(deps);
   if (await isDayOff(deps, asOf)) {
-    const run: SupervisionRun = {
+    const run = startedRun({
       id: newId("supervisionRun"),
       asOf,
       dryRun: false,
       trigger: "schedule",
       skipped: `${asOf}为休息日，不督办`,
       startedAt: ranAt,
-      endedAt: nowIso(deps),
-      found: {},
-      alreadyTold: 0,
-      noticesIssued: 0,
-      noticeIds: [],
-      undecided: [],
-      errors: [],
       searchIndexReplayed,
-    };
+    });
     await deps.store.supervision.putRun(run);
     return { ranAt, searchIndexReplayed, run };
   }

@@ -42,6 +42,25 @@ export const SupervisionRun = z.object({
 });
 export type SupervisionRun = z.infer<typeof SupervisionRun>;
 
+/** A run as it starts: nothing found, told or failed yet; its end is set when it ends. */
+export function startedRun(
+  start: Pick<SupervisionRun, "id" | "asOf" | "dryRun" | "trigger" | "startedAt" | "searchIndexReplayed"> & {
+    skipped?: string;
+  },
+): SupervisionRun {
+  return {
+    ...start,
+    skipped: start.skipped ?? null,
+    endedAt: start.startedAt,
+    found: {},
+    alreadyTold: 0,
+    noticesIssued: 0,
+    noticeIds: [],
+    undecided: [],
+    errors: [],
+  };
+}
+
 export const SupervisionRunInput = z.strictObject({
   /** The day judged; today (Asia/Shanghai) when absent. */
   asOf: IsoDate.optional(),

@@ -77,6 +77,15 @@ export function supervisionRepository(db: Db) {
       })
     ).map(toClock);
 
+  /** A change to a clock as read; a clock moved since (its condition fails) is left as it is. */
+  const unlessMoved = async (command: UpdateCommand | DeleteCommand): Promise<void> => {
+    try {
+      await db.doc.send(command);
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  };
+
   return {
     /** Clocks whose watch day is on or before `upTo`: one Query of the sparse due index. */
     async due(upTo: string): Promise<SupervisionClock[]> {
@@ -150,37 +159,27 @@ export function supervisionRepository(db: Db) {
      * Takes a clock out of the due index once it has nothing left to tell, unless its record
      * moved the deadline meanwhile (then the new deadline is watched again).
      */
-    async retire(clock: SupervisionClock): Promise<void> {
-      try {
-        await db.doc.send(
-          new UpdateCommand({
-            TableName: db.tableName,
-            Key: keys.supervisionClock(clock.kind, clock.id),
-            UpdateExpression: "REMOVE gsi2pk, gsi2sk",
-            ConditionExpression: "attribute_exists(pk) AND watchOn = :watchOn",
-            ExpressionAttributeValues: { ":watchOn": clock.watchOn },
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-    },
+    retire: (clock: SupervisionClock) =>
+      unlessMoved(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.supervisionClock(clock.kind, clock.id),
+          UpdateExpression: "REMOVE gsi2pk, gsi2sk",
+          ConditionExpression: "attribute_exists(pk) AND watchOn = :watchOn",
+          ExpressionAttributeValues: { ":watchOn": clock.watchOn },
+        }),
+      ),
 
     /** Deletes a clock that owes nothing any more (every target acknowledged), unless it moved meanwhile. */
-    async settle(clock: SupervisionClock): Promise<void> {
-      try {
-        await db.doc.send(
-          new DeleteCommand({
-            TableName: db.tableName,
-            Key: keys.supervisionClock(clock.kind, clock.id),
-            ConditionExpression: "watchOn = :watchOn",
-            ExpressionAttributeValues: { ":watchOn": clock.watchOn },
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-    },
+    settle: (clock: SupervisionClock) =>
+      unlessMoved(
+        new DeleteCommand({
+          TableName: db.tableName,
+          Key: keys.supervisionClock(clock.kind, clock.id),
+          ConditionExpression: "watchOn = :watchOn",
+          ExpressionAttributeValues: { ":watchOn": clock.watchOn },
+        }),
+      ),
 
     /**
      * Plants clocks no record write sets (a year's annual reports), once: each only if absent,
