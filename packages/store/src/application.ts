@@ -14,7 +14,7 @@ import { keys } from "./keys.ts";
 import type { Page, PageRequest } from "./paged.ts";
 import { queryAll } from "./query.ts";
 import { type Tracked, trackingPartition } from "./secret-failures.ts";
-import { clockWrite } from "./supervision-clock.ts";
+import { clockWrites } from "./supervision-clock.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
 
@@ -38,8 +38,10 @@ const fromRecord = (record: Record<string, unknown>): Application =>
   Object.fromEntries(Object.entries(record).filter(([k]) => !hidden.has(k))) as Application;
 
 /** The due date's supervision clock moves with every write of the application (ADR 0049). */
-const clockOf = (db: Db, application: Application) =>
-  clockWrite(db, { kind: "application", id: application.id }, clockOfOpenApplication(application));
+const clockOf = (db: Db, application: Application, created = false) =>
+  clockWrites(db, { kind: "application", id: application.id }, clockOfOpenApplication(application), {
+    created,
+  });
 
 const stale = () => new DomainError("precondition-failed", "申请已被他人修改，请刷新后重试");
 
@@ -102,7 +104,7 @@ export function applicationRepository(db: Db) {
           onConditionFailed: exists,
         },
         auditWrite(db, keys.application(application.id).pk, audit),
-        clockOf(db, application),
+        ...clockOf(db, application, true),
         ...extra,
       ]);
     },
@@ -155,7 +157,7 @@ export function applicationRepository(db: Db) {
           onConditionFailed: stale(),
         },
         auditWrite(db, keys.application(application.id).pk, audit),
-        clockOf(db, application),
+        ...clockOf(db, application),
       ]);
     },
 

@@ -19,7 +19,7 @@ import { queryPage } from "./paged.ts";
 import { yearRange } from "./published.ts";
 import { queryAll } from "./query.ts";
 import { type Tracked, trackingPartition } from "./secret-failures.ts";
-import { clockWrite } from "./supervision-clock.ts";
+import { clockWrites } from "./supervision-clock.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
 
@@ -51,8 +51,8 @@ export type LetterFilter = {
 export type PublishedLetterFilter = { year?: number | undefined; unit?: string | undefined };
 
 /** The reply deadline's supervision clock follows every write of the letter (ADR 0049). */
-const letterClock = (db: Db, letter: Letter) =>
-  clockWrite(db, { kind: "letter", id: letter.id }, clockOfLetter(letter));
+const letterClock = (db: Db, letter: Letter, created = false) =>
+  clockWrites(db, { kind: "letter", id: letter.id }, clockOfLetter(letter), { created });
 
 const stale = () => new DomainError("precondition-failed", "来信已被他人处理，请刷新后重试");
 
@@ -140,7 +140,7 @@ export function letterRepository(db: Db) {
           onConditionFailed: exists,
         },
         auditWrite(db, keys.letter(letter.id).pk, audit),
-        letterClock(db, letter),
+        ...letterClock(db, letter, true),
         ...extra,
       ]);
     },
@@ -159,7 +159,7 @@ export function letterRepository(db: Db) {
           onConditionFailed: stale(),
         },
         auditWrite(db, keys.letter(letter.id).pk, audit),
-        letterClock(db, letter),
+        ...letterClock(db, letter),
       ]);
     },
 

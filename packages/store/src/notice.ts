@@ -5,7 +5,7 @@ import type { Db } from "./client.ts";
 import { keys } from "./keys.ts";
 import { type Page, type PageRequest, queryPage } from "./paged.ts";
 import { queryAll } from "./query.ts";
-import { clockWrite } from "./supervision-clock.ts";
+import { clockWrites } from "./supervision-clock.ts";
 import { commit, type Write } from "./transaction.ts";
 import { createWrites, withoutKeys } from "./versioned.ts";
 
@@ -69,7 +69,9 @@ export function noticeRepository(db: Db) {
           }),
         ),
         // A receipt deadline is a supervision clock (ADR 0049); the cap of 96 targets still fits.
-        clockWrite(db, { kind: "notice-receipt", id: notice.id }, clockOfNotice(notice)),
+        ...clockWrites(db, { kind: "notice-receipt", id: notice.id }, clockOfNotice(notice), {
+          created: true,
+        }),
         ...extra,
       ]);
     },

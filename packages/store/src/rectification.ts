@@ -11,7 +11,7 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
 import type { Page, PageRequest } from "./paged.ts";
 import { queryAll } from "./query.ts";
-import { clockWrite } from "./supervision-clock.ts";
+import { clockWrites } from "./supervision-clock.ts";
 import { commit, type Write } from "./transaction.ts";
 import { createWrites, updateWrites, withoutKeys } from "./versioned.ts";
 
@@ -33,8 +33,8 @@ export type TaskFilter = {
 };
 
 /** The task's supervision clock moves with the task, in its transaction (ADR 0049). */
-const clockOf = (db: Db, task: RectificationTask) =>
-  clockWrite(db, { kind: "rectification-task", id: task.id }, clockOfTask(task));
+const clockOf = (db: Db, task: RectificationTask, created = false) =>
+  clockWrites(db, { kind: "rectification-task", id: task.id }, clockOfTask(task), { created });
 
 /** Each list request reads at most this many pages while filling one page of results. */
 const maxReads = 5;
@@ -44,7 +44,7 @@ export function rectificationTaskRepository(db: Db) {
     async create(task: RectificationTask, audit: AuditEntry, extra: Write[] = []): Promise<void> {
       await commit(db, [
         ...createWrites(db, toRecord(task), audit, "整改任务已存在"),
-        clockOf(db, task),
+        ...clockOf(db, task, true),
         ...extra,
       ]);
     },
@@ -57,7 +57,7 @@ export function rectificationTaskRepository(db: Db) {
       await commit(db, [
         ...tasks.flatMap((t) => [
           ...createWrites(db, toRecord(t.task), t.audit, "整改任务已存在"),
-          clockOf(db, t.task),
+          ...clockOf(db, t.task, true),
         ]),
         ...extra,
       ]);
@@ -71,7 +71,7 @@ export function rectificationTaskRepository(db: Db) {
     },
 
     async update(next: RectificationTask, before: RectificationTask, audit: AuditEntry): Promise<void> {
-      await commit(db, [...updateWrites(db, toRecord(next), before.version, audit), clockOf(db, next)]);
+      await commit(db, [...updateWrites(db, toRecord(next), before.version, audit), ...clockOf(db, next)]);
     },
 
     /**

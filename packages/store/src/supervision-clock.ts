@@ -47,19 +47,26 @@ function clockRecord(clock: SupervisionClock): Record<string, unknown> & { pk: s
 
 /**
  * The clock of a record as it is now: put while the record owes a deadline, deleted once it no
- * longer does (a verified task, an answered application). Unconditional: the record's own
- * versioned write in the same transaction is what guards the change.
+ * longer does (a verified task, an answered application); nothing for a record just created
+ * that owes none. Unconditional: the record's own versioned write in the same transaction is
+ * what guards the change.
  */
-export function clockWrite(db: Db, ref: ClockRef, clock: SupervisionClock | null): Write {
-  return clock
-    ? {
-        item: { Put: { TableName: db.tableName, Item: clockRecord(clock) } },
-        onConditionFailed: new DomainError("conflict", "督办时钟写入失败"),
-      }
-    : {
-        item: { Delete: { TableName: db.tableName, Key: keys.supervisionClock(ref.kind, ref.id) } },
-        onConditionFailed: new DomainError("conflict", "督办时钟写入失败"),
-      };
+export function clockWrites(
+  db: Db,
+  ref: ClockRef,
+  clock: SupervisionClock | null,
+  options: { created?: boolean } = {},
+): Write[] {
+  const onConditionFailed = new DomainError("conflict", "督办时钟写入失败");
+  if (clock)
+    return [{ item: { Put: { TableName: db.tableName, Item: clockRecord(clock) } }, onConditionFailed }];
+  if (options.created) return [];
+  return [
+    {
+      item: { Delete: { TableName: db.tableName, Key: keys.supervisionClock(ref.kind, ref.id) } },
+      onConditionFailed,
+    },
+  ];
 }
 
 const toClock = (record: Record<string, unknown>): SupervisionClock => {
