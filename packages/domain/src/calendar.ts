@@ -306,3 +306,17 @@ export function workingDaysBetween(calendar: Calendar, from: IsoDate, to: IsoDat
   }
   return { days, provisional };
 }
+
+/**
+ * Working days in (from, to] that no notice still to be loaded can take away: the days an
+ * unloaded notice decides are taken as days off. A limit this count already exceeds is
+ * exceeded whatever that notice says.
+ */
+export function certainWorkingDaysBetween(calendar: Calendar, from: IsoDate, to: IsoDate): number {
+  const index = indexOf(calendar);
+  let days = 0;
+  for (let day = dayNumberOf(from) + 1; day <= dayNumberOf(to); day++) {
+    if (decided(index, day) && working(index, day)) days += 1;
+  }
+  return days;
+}
