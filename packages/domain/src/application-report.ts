@@ -70,6 +70,17 @@ export const reportSections = [
   },
 ] as const;
 
+/**
+ * 无法提供 is three answers resting on three articles: 36(四) not held; Art. 38 information
+ * that would have to be made (processed, analysed); Art. 30 still unclear after the one
+ * correction. The answer's explanation cites the article beside the table's row label.
+ */
+export const unavailableBasis: Record<UnavailableGround, string> = {
+  "not-held": "条例第三十六条第四项",
+  "needs-creation": "条例第三十八条",
+  "unclear-after-correction": "条例第三十条",
+};
+
 export const ReportRow = z.enum(reportSections.flatMap((s) => s.rows.map((r) => r.key)));
 export type ReportRow = z.infer<typeof ReportRow>;
 export const reportRows: ReportRow[] = ReportRow.options;
@@ -125,6 +136,14 @@ export function rowOfEnding(ending: Ending): ReportRow {
           return "withheld:administrative-inquiry";
       }
   }
+}
+
+/** A leaf row's label on the form without its number: “没有现成信息需要另行制作”. */
+export function rowLabel(row: ReportRow): string {
+  const label = reportSections
+    .flatMap((s) => s.rows as readonly { key: string; label: string }[])
+    .find((r) => r.key === row)?.label;
+  return (label ?? row).replace(/^(\d+\.|（[一二三四五六七]）)/, "");
 }
 
 /** One application as the report sees it: no personal data, only its column and dates. */

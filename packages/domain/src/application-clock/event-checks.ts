@@ -104,6 +104,10 @@ function checkAllowed(r: Running, event: AnyEvent, context: CheckContext): void 
     case "respond":
       mustBeRunning(r, "答复");
       checkResponse(event);
+      // Art. 30: “still unclear after correction” presupposes the one correction was asked for.
+      if (event.unavailableGround === "unclear-after-correction" && !r.correctionRequested) {
+        refuse("未告知补正，不能以“补正后申请内容仍不明确”答复（条例第三十条）");
+      }
       break;
     case "close-other":
       if (r.ended) refuse("申请已办结");

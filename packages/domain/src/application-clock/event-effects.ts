@@ -1,5 +1,5 @@
 import type { ResponseType } from "../application.ts";
-import { rowOfEnding } from "../application-report.ts";
+import { rowLabel, rowOfEnding, unavailableBasis } from "../application-report.ts";
 import { addWorkingDays, type Calendar } from "../calendar.ts";
 import { type AnyEvent, openPause, type Running, replyWorkingDays, thirdPartyWorkingDays } from "./state.ts";
 
@@ -97,7 +97,15 @@ export function applyEvent(r: Running, event: AnyEvent, calendar: Calendar): Eff
         outcome: rowOfEnding(event),
         responseType: event.responseType,
       };
-      return { event: "答复", effect: `作出答复：${responseLabel[event.responseType]}，办结` };
+      return {
+        event: "答复",
+        effect: `作出答复：${
+          // 无法提供 says its row and the article of that row (36(四), 38 or 30), as table three does.
+          event.responseType === "does-not-exist" && event.unavailableGround
+            ? `无法提供：${rowLabel(r.ended.outcome)}（${unavailableBasis[event.unavailableGround]}）`
+            : responseLabel[event.responseType]
+        }，办结`,
+      };
     case "decline":
       r.ended = { state: "answered", on: event.on, outcome: rowOfEnding(event) };
       return { event: "不予处理", effect: "告知申请人不予处理，办结" };
