@@ -242,7 +242,8 @@ export function tableThree(year: number, applications: readonly ReportedApplicat
 /** What the statistics need of one application: its report facts plus channel and timeliness. */
 export type StatisticsInput = ReportedApplication & {
   channel: string;
-  extended: boolean;
+  /** The day of the extension, if any: counted in that day's year only. */
+  extendedOn?: string | undefined;
   responseType?: string | undefined;
   /** Ended by its due date, or (open) not past it at the year's end or today, whichever is first. */
   timely: boolean;
@@ -255,6 +256,7 @@ export const ApplicationStatistics = z.object({
   /** 办结 this year, by any ending. */
   answered: count,
   answeredOnTime: count,
+  /** Extensions dated in the year (a January extension of a December case is next year's). */
   extended: count,
   overdue: count,
   byResponseType: z.record(z.string(), count),
@@ -288,7 +290,9 @@ export function applicationStatistics(
     receivedByChannel: tally(received.map((a) => a.channel)),
     answered: ended.length,
     answeredOnTime: ended.filter((a) => a.timely).length,
-    extended: inYear.filter((a) => a.extended).length,
+    extended: applications.filter(
+      (a) => a.extendedOn !== undefined && a.extendedOn >= first && a.extendedOn <= last,
+    ).length,
     overdue: inYear.filter((a) => !a.timely).length,
     byResponseType: tally(ended.flatMap((a) => (a.responseType ? [a.responseType] : []))),
     carriedOver: table.carriedOver.total,

@@ -72,6 +72,7 @@ export function applyEvent(r: Running, event: AnyEvent, calendar: Calendar): Eff
       return { event: "其他机关答复", effect: "征求其他机关意见结束，次日起恢复计算答复期限" };
     case "extend":
       r.extended = true;
+      r.extendedOn = event.on;
       r.budget += event.days;
       return {
         event: "延长答复期限",

@@ -28,6 +28,7 @@ export type ApplicationClock = {
   /** 为何在此日期到期: every event and its effect, in Chinese. */
   explanation: ExplanationLine[];
   extended: boolean;
+  extendedOn?: IsoDate;
   responseType?: ResponseType;
   endedOn?: IsoDate;
   /** The annual report row an ended application is counted in. */
@@ -78,6 +79,7 @@ const startingAt = (receivedOn: IsoDate): Running => ({
   budget: replyWorkingDays,
   pauses: [],
   extended: false,
+  extendedOn: null,
   accepted: false,
   correctionRequested: false,
   correctBy: null,
@@ -144,7 +146,13 @@ export function applicationClock(
     explanation.push({ on: event.on, ...applyEvent(r, event, calendar) });
   });
 
-  const base = { state: stateOf(r), calendarVersion: calendar.version, extended: r.extended, ...endingOf(r) };
+  const base = {
+    state: stateOf(r),
+    calendarVersion: calendar.version,
+    extended: r.extended,
+    ...(r.extendedOn ? { extendedOn: r.extendedOn } : {}),
+    ...endingOf(r),
+  };
   // Waiting for (or abandoned without) a correction, no clock runs: it restarts on receipt of one.
   if (r.correctBy) {
     if (!r.ended)

@@ -31,6 +31,8 @@ export type Running = {
   budget: number;
   pauses: Pause[];
   extended: boolean;
+  /** The day of the Art. 33 extension: the statistics count it in that day's year. */
+  extendedOn: IsoDate | null;
   accepted: boolean;
   correctionRequested: boolean;
   correctBy: IsoDate | null;
