@@ -1,5 +1,6 @@
+import type { ProvisionForm } from "../application.ts";
 import { addWorkingDays, type Calendar } from "../calendar.ts";
-import type { IsoDate } from "../date.ts";
+import { type IsoDate, nextDay } from "../date.ts";
 import { fail } from "../error.ts";
 import {
   type AnyEvent,
@@ -15,6 +16,7 @@ const refuse = (message: string) => fail("conflict", message);
 /** What a new event is judged against besides the running state. */
 export type CheckContext = {
   receivedOn: IsoDate;
+  provisionForm?: ProvisionForm | undefined;
   /** The latest date in the log so far (receipt, if no event yet). */
   previousOn: IsoDate;
   today: IsoDate;
@@ -84,9 +86,12 @@ function checkAllowed(r: Running, event: AnyEvent, context: CheckContext): void 
     }
     case "consult-third-party":
     case "consult-agency":
-    case "fee-notice":
     case "decline":
       mustBeRunning(r, whileRunning[event.type]);
+      break;
+    case "fee-notice":
+      mustBeRunning(r, whileRunning[event.type]);
+      checkFeeNotice(event, context);
       break;
     case "third-party-replied":
     case "agency-replied":
@@ -98,8 +103,25 @@ function checkAllowed(r: Running, event: AnyEvent, context: CheckContext): void 
     case "extend":
       checkExtension(r, event, context.currentDue());
       break;
-    case "fee-unpaid":
-      if (openPause(r)?.kind !== "fee") refuse("没有待缴费的收费通知");
+    case "fee-unpaid": {
+      const fee = openPause(r);
+      if (fee?.kind !== "fee") refuse("没有待缴费的收费通知");
+      // 109号: only after the 20 working days to pay may it be closed as unpaid.
+      if (fee?.payBy && event.on <= fee.payBy) {
+        refuse(
+          `缴费期限至${fee.payBy}，尚未届满；${nextDay(fee.payBy)}起方可按逾期未缴费办结（国办函〔2020〕109号）`,
+        );
+      }
+      break;
+    }
+    case "third-party-received": {
+      const open = openPause(r);
+      if (open?.kind !== "third-party") refuse("没有进行中的征求第三方意见，不能记录第三方收到日期");
+      if (open?.thirdPartyReceipt && !open.thirdPartyReceipt.assumed) refuse("第三方收到日期已记录");
+      break;
+    }
+    case "extend-reasonable":
+      checkReasonableExtension(r, event, context.currentDue());
       break;
     case "respond":
       mustBeRunning(r, "答复");
@@ -129,9 +151,45 @@ function checkCorrectionRequest(r: Running, event: EventOf<"request-correction">
   if (event.correctBy <= event.on) refuse("补正期限须晚于告知补正之日");
 }
 
+/**
+ * 国办函〔2020〕109号 Art. 5: charging by pages applies only to copies (paper, email, copied
+ * electronic data), never to reading on site or a form not stated; the applicant receives
+ * the notice on or after the day it is sent.
+ */
+const copies: readonly ProvisionForm[] = ["paper", "email", "electronic"];
+function checkFeeNotice(event: EventOf<"fee-notice">, context: CheckContext) {
+  if (event.basis === "by-pages" && !(context.provisionForm && copies.includes(context.provisionForm))) {
+    fail(
+      "validation",
+      "按量计收仅适用于提供纸质件、发送电子邮件、复制电子数据的方式（国办函〔2020〕109号）",
+      [{ path: "basis", message: "本申请的提供方式不能按量计收" }],
+    );
+  }
+  if (event.applicantReceivedOn !== undefined && event.applicantReceivedOn < event.on) {
+    fail("validation", "申请人收到收费通知的日期不能早于发出日期", [
+      { path: "applicantReceivedOn", message: "不能早于发出日期" },
+    ]);
+  }
+  if (event.applicantReceivedOn !== undefined && event.applicantReceivedOn > context.today) {
+    refuse(`收到收费通知的日期${event.applicantReceivedOn}晚于今天`);
+  }
+}
+
+/** OGI Art. 35: once, while the clock runs, before the deadline, to a later day told in time. */
+function checkReasonableExtension(r: Running, event: EventOf<"extend-reasonable">, before: IsoDate) {
+  if (r.reasonableDue) refuse("延迟答复的合理期限已确定（条例第三十五条）");
+  mustBeRunning(r, "确定延迟答复的合理期限");
+  if (event.on > before) refuse(`答复期限已于${before}届满，不能再确定延迟答复的期限`);
+  if (event.dueOn <= before) refuse(`延迟答复的合理期限须晚于现答复期限${before}（条例第三十五条）`);
+  if (event.applicantNotifiedOn < event.on || event.applicantNotifiedOn > before) {
+    refuse(`延迟答复的期限和理由须在原期限${before}内告知申请人（条例第三十五条）`);
+  }
+}
+
 /** `before`: the due date the extension would move, counted before the other checks as ever. */
 function checkExtension(r: Running, event: EventOf<"extend">, before: IsoDate) {
   if (r.extended) refuse("答复期限只能延长一次（条例第三十三条）");
+  if (r.reasonableDue) refuse("已依条例第三十五条确定延迟答复的合理期限，不再按第三十三条延长");
   mustBeRunning(r, "延长答复期限");
   if (event.on > before) refuse(`答复期限已于${before}届满，不能再延长`);
   if (event.applicantNotifiedOn < event.on || event.applicantNotifiedOn > before) {

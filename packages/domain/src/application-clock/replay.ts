@@ -29,6 +29,8 @@ export type ApplicationClock = {
   explanation: ExplanationLine[];
   extended: boolean;
   extendedOn?: IsoDate;
+  /** OGI Art. 35: the reasonable deadline set for an excessive application, when one was. */
+  reasonableDueOn?: IsoDate;
   responseType?: ResponseType;
   endedOn?: IsoDate;
   /** The annual report row an ended application is counted in. */
@@ -45,11 +47,10 @@ const receiptRule: Record<ApplicationChannel, string> = {
 };
 
 /**
- * Working days of `pauses` are not counted; a capped pause stops being excused once its cap
- * of working days is used (the third party's 15). An open pause runs through `today`.
+ * Working days of `pauses` are not counted; a third-party pause stops being excused after the
+ * third party's own 15 working days (`until`). An open pause runs through `today`.
  */
 function dueOf(calendar: Calendar, start: IsoDate, budget: number, pauses: Pause[], today: IsoDate) {
-  const used = pauses.map(() => 0);
   let day = start;
   let counted = 0;
   let excused = 0;
@@ -61,11 +62,10 @@ function dueOf(calendar: Calendar, start: IsoDate, budget: number, pauses: Pause
     const status = isWorkingDay(calendar, day);
     if (!status.loaded) provisional = true;
     if (!status.working) continue;
-    const pausing = pauses.findIndex(
-      (p, i) => p.from < day && day <= (p.to ?? today) && (p.capWorkingDays ?? Infinity) > (used[i] ?? 0),
+    const pausing = pauses.some(
+      (p) => p.firstDay <= day && day <= (p.to ?? today) && (p.until === undefined || day <= p.until),
     );
-    if (pausing >= 0) {
-      used[pausing] = (used[pausing] ?? 0) + 1;
+    if (pausing) {
       excused += 1;
     } else {
       counted += 1;
@@ -79,6 +79,7 @@ const startingAt = (receivedOn: IsoDate): Running => ({
   budget: replyWorkingDays,
   pauses: [],
   extended: false,
+  reasonableDue: null,
   extendedOn: null,
   accepted: false,
   correctionRequested: false,
@@ -91,7 +92,7 @@ function stateOf(r: Running): ApplicationState {
   if (r.correctBy) return "awaiting-correction";
   const open = openPause(r);
   if (open) return open.kind === "fee" ? "awaiting-fee" : "in-consultation";
-  return r.extended ? "extended" : "received";
+  return r.extended || r.reasonableDue ? "extended" : "received";
 }
 
 const endingOf = (r: Running) =>
@@ -140,7 +141,14 @@ export function applicationClock(
   events.forEach((event, index) => {
     if (index >= strictFrom) {
       const { receivedOn } = application;
-      checkEvent(r, event, { receivedOn, previousOn, today, calendar, currentDue: () => currentDue().date });
+      checkEvent(r, event, {
+        receivedOn,
+        provisionForm: application.provisionForm,
+        previousOn,
+        today,
+        calendar,
+        currentDue: () => r.reasonableDue ?? currentDue().date,
+      });
     }
     if (event.on > previousOn) previousOn = event.on;
     explanation.push({ on: event.on, ...applyEvent(r, event, calendar) });
@@ -162,6 +170,20 @@ export function applicationClock(
         effect: `等待补正，期限暂不计算；收到补正后重新起算${replyWorkingDays}个工作日（条例第三十条）`,
       });
     return { ...base, dueOn: null, dueIsProvisional: false, explanation };
+  }
+  if (r.reasonableDue) {
+    explanation.push({
+      on: r.start,
+      event: "答复期限",
+      effect: `按条例第三十五条确定的延迟答复合理期限，至${r.reasonableDue}`,
+    });
+    return {
+      ...base,
+      dueOn: r.reasonableDue,
+      dueIsProvisional: false,
+      reasonableDueOn: r.reasonableDue,
+      explanation,
+    };
   }
   const due = currentDue();
   explanation.push({ on: r.start, event: "答复期限", effect: dueEffect(r, due, calendar.version) });
