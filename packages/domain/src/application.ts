@@ -114,6 +114,8 @@ const on = IsoDate;
 const note = z.string().trim().max(2000).optional();
 
 export const ApplicationEventInput = z.discriminatedUnion("type", [
+  /** OGI Art. 31(三): the office confirms an online application; that day is its receipt. */
+  z.strictObject({ type: z.literal("confirm"), on, note }),
   z.strictObject({ type: z.literal("accept"), on, note }),
   z.strictObject({
     type: z.literal("request-correction"),
@@ -219,13 +221,24 @@ export const ApplicationState = z.enum([
 ]);
 export type ApplicationState = z.infer<typeof ApplicationState>;
 
+/**
+ * How an online application is confirmed (OGI Art. 31(三)): automatically on the next working
+ * day after submission unless the office confirms it earlier, or only by the office. Taken
+ * from the settings at submission; absent on applications submitted before (their receipt
+ * stays the day of submission, as it was counted then).
+ */
+export const OnlineConfirmation = z.enum(["auto", "by-office"]);
+export type OnlineConfirmation = z.infer<typeof OnlineConfirmation>;
+
 /** The stored application without personal data: safe to count and to show its status. */
 export const Application = z.object({
   id: z.string(),
   trackingCode: z.string(),
   unitCode: z.string(),
   channel: ApplicationChannel,
+  /** The day it arrived: handed in, signed for, or (online) submitted; see `confirmation`. */
   receivedOn: IsoDate,
+  confirmation: OnlineConfirmation.optional(),
   applicantKind: ApplicantKind,
   description: z.string(),
   provisionForm: ProvisionForm.optional(),

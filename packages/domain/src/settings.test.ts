@@ -9,6 +9,7 @@ describe("locality settings", () => {
       interpretationLagLimitWorkingDays: 3,
       budgetLimitCalendarDays: 20,
       budgetPeriodEndsAfterDayOff: true,
+      onlineConfirmation: "auto",
       indexNumberFormat: defaultIndexNumberFormat,
       veryOverdueWorkingDays: 10,
       mailboxReplyWorkingDays: 5,

@@ -1,5 +1,5 @@
-import type { ProvisionForm } from "../application.ts";
-import { addWorkingDays, type Calendar } from "../calendar.ts";
+import type { ApplicationChannel, ProvisionForm } from "../application.ts";
+import { addWorkingDays, type Calendar, isWorkingDay } from "../calendar.ts";
 import { type IsoDate, nextDay } from "../date.ts";
 import { fail } from "../error.ts";
 import {
@@ -15,7 +15,9 @@ const refuse = (message: string) => fail("conflict", message);
 
 /** What a new event is judged against besides the running state. */
 export type CheckContext = {
+  /** The day of receipt: online, the confirmation day (Art. 31(三)). */
   receivedOn: IsoDate;
+  channel: ApplicationChannel;
   provisionForm?: ProvisionForm | undefined;
   /** The latest date in the log so far (receipt, if no event yet). */
   previousOn: IsoDate;
@@ -69,7 +71,18 @@ const pauseEnding = {
 
 /** What the state the log left allows; the system's own events (calendar, proactive copy) need nothing. */
 function checkAllowed(r: Running, event: AnyEvent, context: CheckContext): void {
+  // Art. 31(三): until the office confirms an online application, only the confirmation (or a
+  // closing without reply) may be recorded.
+  if (
+    r.awaitingConfirmation &&
+    !["confirm", "close-other", "calendar-changed", "disclosed-proactively"].includes(event.type)
+  ) {
+    refuse("网上申请尚未确认收到，请先记录确认（条例第三十一条第三项）");
+  }
   switch (event.type) {
+    case "confirm":
+      checkConfirmation(r, event, context);
+      break;
     case "accept":
       if (r.accepted || r.correctBy) refuse("申请已受理或正在等待补正");
       break;
@@ -149,6 +162,22 @@ function checkCorrectionRequest(r: Running, event: EventOf<"request-correction">
     );
   }
   if (event.correctBy <= event.on) refuse("补正期限须晚于告知补正之日");
+}
+
+/**
+ * OGI Art. 31(三): online only, once, on a working day (a submission on a day off is confirmed
+ * on a working day at the earliest), and not after an automatic confirmation has happened.
+ */
+function checkConfirmation(r: Running, event: EventOf<"confirm">, context: CheckContext) {
+  if (context.channel !== "online") refuse("只有网上申请需要确认收到（条例第三十一条第三项）");
+  if (r.autoConfirmOn === null && !r.awaitingConfirmation) refuse("该申请已确认收到");
+  if (r.autoConfirmOn !== null && r.start !== r.autoConfirmOn) refuse("该申请已确认收到");
+  if (r.autoConfirmOn !== null && event.on > r.autoConfirmOn) {
+    refuse(`该申请已于${r.autoConfirmOn}自动确认收到`);
+  }
+  if (!isWorkingDay(context.calendar, event.on).working) {
+    refuse(`${event.on}不是工作日，网上申请须在工作日确认（条例第三十一条第三项）`);
+  }
 }
 
 /**

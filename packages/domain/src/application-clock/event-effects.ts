@@ -36,6 +36,14 @@ export function applyEvent(r: Running, event: AnyEvent, calendar: Calendar): Eff
   };
 
   switch (event.type) {
+    case "confirm":
+      r.awaitingConfirmation = false;
+      r.confirmedOn = event.on;
+      r.start = event.on;
+      return {
+        event: "确认收到",
+        effect: `本机关确认收到网上申请，${event.on}为收到申请之日，自次日起计算${replyWorkingDays}个工作日（条例第三十一条第三项）`,
+      };
     case "accept":
       r.accepted = true;
       return { event: "受理", effect: "登记受理，不影响答复期限" };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Application, ApplicationChannel, ApplicationState, ResponseType } from "../application.ts";
 import type { ReportRow } from "../application-report.ts";
-import { type Calendar, isWorkingDay } from "../calendar.ts";
+import { addWorkingDays, type Calendar, isWorkingDay } from "../calendar.ts";
 import { IsoDate, nextDay } from "../date.ts";
 import { fail } from "../error.ts";
 import { checkEvent } from "./event-checks.ts";
@@ -29,6 +29,8 @@ export type ApplicationClock = {
   explanation: ExplanationLine[];
   extended: boolean;
   extendedOn?: IsoDate;
+  /** OGI Art. 31: the day of receipt the count starts from; absent while awaiting confirmation. */
+  receiptOn?: IsoDate;
   /** OGI Art. 35: the reasonable deadline set for an excessive application, when one was. */
   reasonableDueOn?: IsoDate;
   responseType?: ResponseType;
@@ -36,6 +38,15 @@ export type ApplicationClock = {
   /** The annual report row an ended application is counted in. */
   outcome?: ReportRow;
 };
+
+/**
+ * OGI Art. 31(三): an online application is received the day it is confirmed. Confirming
+ * automatically, that is the first working day after submission (a submission on a day off
+ * is confirmed on a working day at the earliest); the office may confirm earlier.
+ */
+export function autoConfirmationDay(calendar: Calendar, submittedOn: IsoDate): IsoDate {
+  return addWorkingDays(calendar, submittedOn, 1).date;
+}
 
 /** OGI Art. 31: which day counts as receipt, said the way the notice to the applicant says it. */
 const receiptRule: Record<ApplicationChannel, string> = {
@@ -74,22 +85,30 @@ function dueOf(calendar: Calendar, start: IsoDate, budget: number, pauses: Pause
   return { date: day, provisional, excused };
 }
 
-const startingAt = (receivedOn: IsoDate): Running => ({
-  start: receivedOn,
-  budget: replyWorkingDays,
-  pauses: [],
-  extended: false,
-  reasonableDue: null,
-  extendedOn: null,
-  accepted: false,
-  correctionRequested: false,
-  correctBy: null,
-  ended: null,
-});
+const startingAt = (application: Clocked, calendar: Calendar): Running => {
+  const online = application.channel === "online" ? application.confirmation : undefined;
+  const autoConfirmOn = online === "auto" ? autoConfirmationDay(calendar, application.receivedOn) : null;
+  return {
+    start: autoConfirmOn ?? application.receivedOn,
+    awaitingConfirmation: online === "by-office",
+    confirmedOn: autoConfirmOn,
+    autoConfirmOn,
+    budget: replyWorkingDays,
+    pauses: [],
+    extended: false,
+    reasonableDue: null,
+    extendedOn: null,
+    accepted: false,
+    correctionRequested: false,
+    correctBy: null,
+    ended: null,
+  };
+};
 
 function stateOf(r: Running): ApplicationState {
   if (r.ended) return r.ended.state;
   if (r.correctBy) return "awaiting-correction";
+  // Not yet confirmed online: received, with no clock running.
   const open = openPause(r);
   if (open) return open.kind === "fee" ? "awaiting-fee" : "in-consultation";
   return r.extended || r.reasonableDue ? "extended" : "received";
@@ -115,6 +134,19 @@ function dueEffect(r: Running, due: ReturnType<typeof dueOf>, calendarVersion: s
   );
 }
 
+/** The first line: the channel's rule of Art. 31 and, online, how and when it is confirmed. */
+function receiptEffect(application: Clocked, r: Running): string {
+  const counting = `自次日起计算${replyWorkingDays}个工作日的答复期限（条例第三十三条）`;
+  if (application.channel !== "online" || !application.confirmation) {
+    return `${receiptRule[application.channel]}；${counting}`;
+  }
+  const confirming =
+    application.confirmation === "auto"
+      ? `未经本机关提前确认的，于提交后的下一个工作日${r.autoConfirmOn}自动确认`
+      : "待本机关确认，确认前答复期限不计算";
+  return `网上提交（${application.receivedOn}），以本机关确认之日为收到申请之日（条例第三十一条第三项）；${confirming}；确认之日${counting}`;
+}
+
 /**
  * The one derivation of an application's clock from its event log (OGI Art. 30–35). With
  * `strictFrom`, events from that index on are checked against the rules before they apply:
@@ -127,12 +159,12 @@ export function applicationClock(
   today: IsoDate,
   strictFrom = events.length,
 ): ApplicationClock {
-  const r = startingAt(application.receivedOn);
+  const r = startingAt(application, calendar);
   const explanation: ExplanationLine[] = [
     {
       on: application.receivedOn,
       event: "收到申请",
-      effect: `${receiptRule[application.channel]}；自次日起计算${replyWorkingDays}个工作日的答复期限（条例第三十三条）`,
+      effect: receiptEffect(application, r),
     },
   ];
   const currentDue = () => dueOf(calendar, r.start, r.budget, r.pauses, today);
@@ -142,7 +174,8 @@ export function applicationClock(
     if (index >= strictFrom) {
       const { receivedOn } = application;
       checkEvent(r, event, {
-        receivedOn,
+        receivedOn: r.confirmedOn ?? receivedOn,
+        channel: application.channel,
         provisionForm: application.provisionForm,
         previousOn,
         today,
@@ -159,8 +192,18 @@ export function applicationClock(
     calendarVersion: calendar.version,
     extended: r.extended,
     ...(r.extendedOn ? { extendedOn: r.extendedOn } : {}),
+    // The day that counts as receipt (Art. 31): online, the confirmation day once there is one.
+    ...(r.awaitingConfirmation ? {} : { receiptOn: r.confirmedOn ?? application.receivedOn }),
     ...endingOf(r),
   };
+  if (r.awaitingConfirmation && !r.ended) {
+    explanation.push({
+      on: today,
+      event: "答复期限",
+      effect: "网上申请待本机关确认，确认之日为收到申请之日，期限自次日起计算（条例第三十一条第三项）",
+    });
+    return { ...base, dueOn: null, dueIsProvisional: false, explanation };
+  }
   // Waiting for (or abandoned without) a correction, no clock runs: it restarts on receipt of one.
   if (r.correctBy) {
     if (!r.ended)

@@ -1,6 +1,7 @@
 import type {
   ApplicationChannel,
   ApplicationEventInput,
+  OnlineConfirmation,
   ProvisionForm,
   ResponseType,
   SystemEvent,
@@ -50,6 +51,7 @@ export const pauseLabel: Record<PauseKind, string> = {
 export type Clocked = {
   channel: ApplicationChannel;
   receivedOn: IsoDate;
+  confirmation?: OnlineConfirmation | undefined;
   provisionForm?: ProvisionForm | undefined;
 };
 export type AnyEvent = ApplicationEventInput | SystemEvent;
@@ -59,7 +61,14 @@ export type AnyEvent = ApplicationEventInput | SystemEvent;
  * checks read it, so a new event is judged on the same state that explains the old ones.
  */
 export type Running = {
+  /** The receipt day the count starts from (restarted by a correction). */
   start: IsoDate;
+  /** OGI Art. 31(三): an online application not yet confirmed by the office; no clock runs. */
+  awaitingConfirmation: boolean;
+  /** Confirmed (by the office or automatically) on this day, for online applications. */
+  confirmedOn: IsoDate | null;
+  /** The automatic confirmation day, when the setting confirms automatically. */
+  autoConfirmOn: IsoDate | null;
   budget: number;
   pauses: Pause[];
   extended: boolean;

@@ -26,7 +26,9 @@ export function statisticsInputOf(
   return {
     applicantKind: application.applicantKind,
     channel: application.channel,
-    receivedOn: application.receivedOn,
+    // OGI Art. 31: the day of receipt; online, the day confirmed (a 31 December submission
+    // confirmed in January is the new year's).
+    receivedOn: clock.receiptOn ?? application.receivedOn,
     endedOn: clock.endedOn,
     outcome: clock.outcome,
     responseType: clock.responseType,
