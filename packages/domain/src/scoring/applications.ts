@@ -42,7 +42,7 @@ export const applicationsOnTime: RuleDefinition = {
       return [
         aboutApplication(
           application,
-          `${application.receivedOn}收到申请，答复期限为${clock.dueOn}，${what}${serious}（条例第三十三条）`,
+          `${clock.receiptOn ?? application.receivedOn}收到申请，答复期限为${clock.dueOn}，${what}${serious}（条例第三十三条）`,
         ),
       ];
     });
