@@ -170,8 +170,7 @@ function checkCorrectionRequest(r: Running, event: EventOf<"request-correction">
  */
 function checkConfirmation(r: Running, event: EventOf<"confirm">, context: CheckContext) {
   if (context.channel !== "online") refuse("只有网上申请需要确认收到（条例第三十一条第三项）");
-  if (r.autoConfirmOn === null && !r.awaitingConfirmation) refuse("该申请已确认收到");
-  if (r.autoConfirmOn !== null && r.start !== r.autoConfirmOn) refuse("该申请已确认收到");
+  if (r.confirmRecorded || (r.autoConfirmOn === null && !r.awaitingConfirmation)) refuse("该申请已确认收到");
   if (r.autoConfirmOn !== null && event.on > r.autoConfirmOn) {
     refuse(`该申请已于${r.autoConfirmOn}自动确认收到`);
   }

@@ -38,6 +38,7 @@ export function applyEvent(r: Running, event: AnyEvent, calendar: Calendar): Eff
   switch (event.type) {
     case "confirm":
       r.awaitingConfirmation = false;
+      r.confirmRecorded = true;
       r.confirmedOn = event.on;
       r.start = event.on;
       return {

@@ -47,6 +47,12 @@ describe("online receipt is the day the office confirms (OGI Art. 31(三))", () 
     expect(refused(() => online("2025-03-03", "auto", [{ type: "confirm", on: "2025-03-05" }]))).toContain(
       "自动确认",
     );
+    // Confirmed on the automatic day itself, it is confirmed once all the same.
+    const twice: ApplicationEventInput[] = [
+      { type: "confirm", on: "2025-03-04" },
+      { type: "confirm", on: "2025-03-04" },
+    ];
+    expect(refused(() => online("2025-03-03", "auto", twice))).toContain("已确认");
   });
 
   it("OGI Art. 31(三): confirmed only by the office, no clock runs until then, and never on a day off", () => {

@@ -93,6 +93,7 @@ const startingAt = (application: Clocked, calendar: Calendar): Running => {
     awaitingConfirmation: online === "by-office",
     confirmedOn: autoConfirmOn,
     autoConfirmOn,
+    confirmRecorded: false,
     budget: replyWorkingDays,
     pauses: [],
     extended: false,

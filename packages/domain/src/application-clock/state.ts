@@ -69,6 +69,8 @@ export type Running = {
   confirmedOn: IsoDate | null;
   /** The automatic confirmation day, when the setting confirms automatically. */
   autoConfirmOn: IsoDate | null;
+  /** A `confirm` event has been recorded (once is the rule). */
+  confirmRecorded: boolean;
   budget: number;
   pauses: Pause[];
   extended: boolean;
