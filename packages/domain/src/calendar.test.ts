@@ -161,7 +161,7 @@ const realDays = (year: number) => {
   return { daysOff: days(chineseDaysData.holidays), workdays: days(chineseDaysData.workdays) };
 };
 
-describe("provisional deadlines: late December waits for the next year's notice", () => {
+describe("provisional deadlines (OGI Art. 33 on the State Council's notices): late December waits for the next year's notice", () => {
   it("State Council notices have set 29–31 December before (2018-12-29..31, 2022-12-31)", () => {
     expect(working(cal, "2018-12-29")).toBe(true); // a Saturday
     expect(working(cal, "2018-12-31")).toBe(false); // a Monday
@@ -188,7 +188,7 @@ describe("provisional deadlines: late December waits for the next year's notice"
   });
 });
 
-describe("reloading a year never drops the days a neighbouring year's notice set", () => {
+describe("reloading a notice (ADR 0019) never drops the days a neighbouring year's notice set", () => {
   it("reloading the real 2018 notice keeps 2018-12-29 (working) and 12-30/31 (off) from the 2019 notice", () => {
     const reloaded = withNotice(cal, {
       year: 2018,

@@ -28,7 +28,7 @@ const recorded = (receivedOn: string, events: ApplicationEventInput[]): Applicat
 const statsOf = (year: number, apps: Application[]) =>
   applicationStatisticsOfYear(year, apps, "2030-01-01", cal, defaultSettings);
 
-describe("statistics by date: a year counts only events dated inside it", () => {
+describe("statistics by date (国办公开办函〔2021〕30号): a year counts only events dated inside it", () => {
   // Received Monday 2019-12-16: with 2020-01-01 off (chinese-days), the 20 working days run
   // into January 2020, so the extension and the reply both fall in the new year.
   const app = recorded("2019-12-16", [
