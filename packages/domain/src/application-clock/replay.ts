@@ -28,6 +28,7 @@ export type ApplicationClock = {
   /** 为何在此日期到期: every event and its effect, in Chinese. */
   explanation: ExplanationLine[];
   extended: boolean;
+  /** The day of the Art. 33 extension: statistics count it in that day's year. */
   extendedOn?: IsoDate;
   /** OGI Art. 31: the day of receipt the count starts from; absent while awaiting confirmation. */
   receiptOn?: IsoDate;
@@ -44,7 +45,7 @@ export type ApplicationClock = {
  * automatically, that is the first working day after submission (a submission on a day off
  * is confirmed on a working day at the earliest); the office may confirm earlier.
  */
-export function autoConfirmationDay(calendar: Calendar, submittedOn: IsoDate): IsoDate {
+function autoConfirmationDay(calendar: Calendar, submittedOn: IsoDate): IsoDate {
   return addWorkingDays(calendar, submittedOn, 1).date;
 }
 
@@ -109,7 +110,6 @@ const startingAt = (application: Clocked, calendar: Calendar): Running => {
 function stateOf(r: Running): ApplicationState {
   if (r.ended) return r.ended.state;
   if (r.correctBy) return "awaiting-correction";
-  // Not yet confirmed online: received, with no clock running.
   const open = openPause(r);
   if (open) return open.kind === "fee" ? "awaiting-fee" : "in-consultation";
   return r.extended || r.reasonableDue ? "extended" : "received";
