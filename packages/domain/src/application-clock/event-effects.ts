@@ -72,7 +72,6 @@ export function applyEvent(r: Running, event: AnyEvent, calendar: Calendar): Eff
       const by = addWorkingDays(calendar, event.on, thirdPartyWorkingDays).date;
       r.pauses.push({
         kind: "third-party",
-        from: event.on,
         firstDay: nextDay(event.on),
         to: null,
         until: by,
@@ -98,7 +97,7 @@ export function applyEvent(r: Running, event: AnyEvent, calendar: Calendar): Eff
       closePause();
       return { event: "第三方答复", effect: "征求第三方意见结束，次日起恢复计算答复期限" };
     case "consult-agency":
-      r.pauses.push({ kind: "agency", from: event.on, firstDay: nextDay(event.on), to: null });
+      r.pauses.push({ kind: "agency", firstDay: nextDay(event.on), to: null });
       return {
         event: "征求其他机关意见",
         effect: `征求${event.agency}意见，所需时间不计入答复期限（条例第三十三条第三款）`,
@@ -124,7 +123,7 @@ export function applyEvent(r: Running, event: AnyEvent, calendar: Calendar): Eff
       const receivedOn = event.applicantReceivedOn ?? event.on;
       const payBy = addWorkingDays(calendar, receivedOn, feePaymentWorkingDays).date;
       // 109号: 自发出收费通知之日起至缴费之日止 is not counted, both days included.
-      r.pauses.push({ kind: "fee", from: event.on, firstDay: event.on, to: null, payBy });
+      r.pauses.push({ kind: "fee", firstDay: event.on, to: null, payBy });
       return {
         event: "收费通知",
         effect:

@@ -24,8 +24,6 @@ export const feePaymentWorkingDays = 20;
 export type PauseKind = "third-party" | "agency" | "fee";
 export type Pause = {
   kind: PauseKind;
-  /** The day it began: the consultation sent, the fee notice issued. */
-  from: IsoDate;
   /**
    * The first day not counted: the day after a consultation is sent (Art. 32, 33); the fee
    * notice's own day, since 109号 leaves out the period 自发出收费通知之日起.
