@@ -24,6 +24,12 @@ export const keys = {
     gsi2sk: `${publishedAt}#${id}`,
   }),
   columnPartition: (columnId: string) => `COLUMN#${columnId}`,
+  /**
+   * One small record per item whose timeliness facts are provisional (a day they count over
+   * waits for a holiday notice): the items to recount when a notice is loaded.
+   */
+  provisionalTimeliness: (id: string) => ({ pk: "PROVISIONAL-TIMELINESS", sk: id }),
+  provisionalTimelinessPartition: "PROVISIONAL-TIMELINESS",
   /** One small record per published item of a column, counted for the catalogue. */
   columnMember: (columnId: string, id: string) => ({ pk: `COLUMN-MEMBERS#${columnId}`, sk: id }),
   /** Published items of a unit, newest first (gsi5, sparse). */
