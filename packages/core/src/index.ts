@@ -78,5 +78,12 @@ export {
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
 export { type ScanResult, supervisionScan } from "./supervision-scan.ts";
+export {
+  createTraining,
+  draftTrainingNotice,
+  listTrainings,
+  recordTrainingAttendance,
+  trainingDetail,
+} from "./trainings.ts";
 export { checkVersion } from "./version.ts";
 export type { CreateOptions } from "./writes.ts";

@@ -18,6 +18,8 @@ export const AuditEntry = z.object({
     "calendar",
     "notice",
     "notice-receipt",
+    "training",
+    "training-invitation",
   ]),
   entityId: z.string(),
   action: z.string(),

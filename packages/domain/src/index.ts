@@ -62,5 +62,6 @@ export * from "./settings.ts";
 export * from "./text.ts";
 export * from "./timeliness.ts";
 export * from "./tracking-code.ts";
+export * from "./training.ts";
 export * from "./unit.ts";
 export * from "./written-document.ts";

@@ -23,4 +23,5 @@ export { createStore, type Store } from "./store.ts";
 export { DuplicateSubmissionRace } from "./submission-fingerprint.ts";
 export { tableDefinition } from "./table.ts";
 export { issueTrackingCredentials, secretMatches } from "./tracking.ts";
+export type { TrainingRecords, UnitTraining } from "./training.ts";
 export type { Write } from "./transaction.ts";

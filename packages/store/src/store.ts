@@ -17,6 +17,7 @@ import { ensureTable } from "./schema.ts";
 import { searchRepository } from "./search.ts";
 import { secretFailureRepository } from "./secret-failures.ts";
 import { submissionRepository } from "./submission-fingerprint.ts";
+import { trainingRepository } from "./training.ts";
 import { unitRepository } from "./unit.ts";
 
 /** Everything the apps need from the database, built once per process from one config. */
@@ -44,6 +45,7 @@ export function storeOver(db: Db) {
     consultations: consultationRepository(db),
     applications: applicationRepository(db),
     notices: noticeRepository(db),
+    trainings: trainingRepository(db),
     calendar: calendarRepository(db),
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),
