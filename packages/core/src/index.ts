@@ -49,6 +49,11 @@ export {
 } from "./letters.ts";
 export { acknowledgeNotice, issueNotice, listNotices, noticeDetail, receiptsOf } from "./notices.ts";
 export {
+  type OwedNoticesSettled,
+  settleOwedNotice,
+  settleOwedNotices,
+} from "./owed-notices.ts";
+export {
   type PublicChange,
   type PublicChangeListener,
   type PublicChanges,

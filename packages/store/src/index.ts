@@ -15,6 +15,7 @@ export { type ItemRepository, scopedItems } from "./item.ts";
 export type { LetterFilter, PublishedLetterFilter } from "./letter.ts";
 export type { StoredLink } from "./link.ts";
 export type { UnitNotice } from "./notice.ts";
+export { OwedNoticeAlreadyIssued } from "./owed-notice.ts";
 export type { Page, PageRequest } from "./paged.ts";
 export type { PublishedFilter } from "./published.ts";
 export type { SearchHit, SearchPage, SearchRequest } from "./search.ts";

@@ -239,4 +239,15 @@ export const keys = {
   unitTrainingsPartition: (unitCode: string) => `UNIT#${unitCode}#TRAININGS`,
   /** An invitation's audit entries: their own partition, as a receipt's are (two units at once). */
   invitationAudit: (trainingId: string, unitCode: string) => `TRAINING-INVITATION#${trainingId}#${unitCode}`,
+  /** A notice another record promised (ADR 0046): one per source, written in the source's transaction. */
+  owedNotice: (sourceKind: string, sourceId: string) => ({
+    pk: `OWED-NOTICE#${sourceKind}#${sourceId}`,
+    sk: "OWED-NOTICE",
+  }),
+  /** Owed notices not yet issued, oldest first (gsi2, sparse: removed once issued): what a settle reads. */
+  owedNoticeDue: (createdAt: string, sourceKind: string, sourceId: string) => ({
+    gsi2pk: "OWED-NOTICES",
+    gsi2sk: `${createdAt}#${sourceKind}#${sourceId}`,
+  }),
+  owedNoticesPartition: "OWED-NOTICES",
 } as const;

@@ -12,6 +12,7 @@ import { itemRepository } from "./item.ts";
 import { letterRepository } from "./letter.ts";
 import { linkRepository } from "./link.ts";
 import { noticeRepository } from "./notice.ts";
+import { owedNoticeRepository } from "./owed-notice.ts";
 import { rectificationTaskRepository } from "./rectification.ts";
 import { ensureTable } from "./schema.ts";
 import { searchRepository } from "./search.ts";
@@ -46,6 +47,7 @@ export function storeOver(db: Db) {
     applications: applicationRepository(db),
     notices: noticeRepository(db),
     trainings: trainingRepository(db),
+    owedNotices: owedNoticeRepository(db),
     calendar: calendarRepository(db),
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),
