@@ -1,4 +1,5 @@
 import { authenticate, createApp, type Deps, whoamiRoutes } from "@gov/http";
+import { assessmentRoundRoutes } from "./assessment-rounds.ts";
 import { assessmentRoutes } from "./assessments.ts";
 import { circularRoutes } from "./circulars.ts";
 import { indicatorSystemRoutes } from "./indicator-systems.ts";
@@ -19,6 +20,7 @@ export function createSupervisionApp(deps: Deps) {
   app.route("/v1", whoamiRoutes());
   app.route("/v1", indicatorSystemRoutes);
   app.route("/v1", assessmentRoutes);
+  app.route("/v1", assessmentRoundRoutes);
   app.route("/v1", rectificationTaskRoutes);
   app.route("/v1", circularRoutes);
   return app;

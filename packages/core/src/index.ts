@@ -9,6 +9,7 @@ export {
   registerApplication,
   submitApplication,
 } from "./applications.ts";
+export { getAssessmentRound, openAssessmentRound, type RoundView } from "./assessment-rounds.ts";
 export {
   type AssessmentWithSheet,
   autoScoreAssessment,

@@ -20,6 +20,7 @@ export const AuditEntry = z.object({
     "notice-receipt",
     "training",
     "training-invitation",
+    "assessment-round",
   ]),
   entityId: z.string(),
   action: z.string(),

@@ -13,6 +13,7 @@ export * from "./application-clock/statistics.ts";
 export * from "./application-report.ts";
 export * from "./application-view.ts";
 export * from "./assessment.ts";
+export * from "./assessment-round.ts";
 export * from "./audit.ts";
 export * from "./calendar.ts";
 export * from "./channel.ts";

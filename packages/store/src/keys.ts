@@ -250,4 +250,6 @@ export const keys = {
     gsi2sk: `${createdAt}#${sourceKind}#${sourceId}`,
   }),
   owedNoticesPartition: "OWED-NOTICES",
+  /** An assessment round: the assessments it opened are their own records (#17), listed on it. */
+  assessmentRound: (id: string) => ({ pk: `ASSESSMENT-ROUND#${id}`, sk: "ASSESSMENT-ROUND" }),
 } as const;

@@ -2,6 +2,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { apiKeyRepository } from "./api-key.ts";
 import { applicationRepository } from "./application.ts";
 import { assessmentRepository } from "./assessment.ts";
+import { assessmentRoundRepository } from "./assessment-round.ts";
 import { calendarRepository } from "./calendar.ts";
 import { circularRepository } from "./circular.ts";
 import { connect, type Db, type StoreConfig } from "./client.ts";
@@ -48,6 +49,7 @@ export function storeOver(db: Db) {
     notices: noticeRepository(db),
     trainings: trainingRepository(db),
     owedNotices: owedNoticeRepository(db),
+    assessmentRounds: assessmentRoundRepository(db),
     calendar: calendarRepository(db),
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),
