@@ -102,6 +102,7 @@ describe("POST /trainings: the office creates a training for the units it invite
     ],
     ["no invited unit", training({ invitedUnitCodes: [] }), "invitedUnitCodes"],
     ["a start that is no date-time", training({ startsAt: "2019-11-15 09:00" }), "startsAt"],
+    ["a start beyond any plan", training({ startsAt: "2099-11-15T09:00:00+08:00" }), "startsAt"],
     [
       "a material that is not published",
       training({ materials: [{ itemId: "DRAFT" }] }),

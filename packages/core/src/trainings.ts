@@ -12,7 +12,9 @@ import {
   type Material,
   type MaterialRef,
   newTraining,
+  planned,
   recordAttendance,
+  shanghaiDate,
   type TrainingView,
   trainingNoticeDraft,
   trainingView,
@@ -20,7 +22,7 @@ import {
 import { newId, type Page, type Principal } from "@gov/store";
 import { auditOf } from "./audit.ts";
 import { currentCalendar } from "./calendar.ts";
-import { nowIso, todayOf } from "./clock.ts";
+import { checkDates, nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
 
@@ -28,11 +30,11 @@ const requireOffice = (actor: Principal) => {
   if (!hasRole(actor, "office")) fail("forbidden", "只有政务公开办可以组织培训");
 };
 
-/** The last path segment of a portal address: an item id or a 索引号 (which holds a slash, so two). */
-function itemOfUrl(url: string): string[] {
+/** What follows `/items/` in a portal address: an item id, or a 索引号 (whose slash may be encoded or not). */
+function itemKeyOfUrl(url: string): string | undefined {
   const parts = new URL(url).pathname.split("/").filter(Boolean).map(decodeURIComponent);
   const at = parts.lastIndexOf("items");
-  return at < 0 ? [] : [parts.slice(at + 1).join("/")].filter(Boolean);
+  return at < 0 ? undefined : parts.slice(at + 1).join("/") || undefined;
 }
 
 /**
@@ -52,7 +54,7 @@ async function resolveMaterials(deps: Deps, refs: readonly MaterialRef[]): Promi
       item = await items.getByIndexNumber(ref.indexNumber);
     } else if (ref.url) {
       path = `materials.${i}.url`;
-      const [key] = itemOfUrl(ref.url);
+      const key = itemKeyOfUrl(ref.url);
       if (key) item = key.startsWith("itm_") ? await items.get(key) : await items.getByIndexNumber(key);
     }
     if (item?.state !== "published") {
@@ -73,6 +75,7 @@ export async function createTraining(
   options: CreateOptions<TrainingView> = {},
 ): Promise<TrainingView> {
   requireOffice(actor);
+  checkDates(deps, [planned("startsAt", shanghaiDate(new Date(input.startsAt)))]);
   const units = await deps.store.units.list();
   checkInvited(input.invitedUnitCodes, new Set(units.map((u) => u.code)));
   const materials = await resolveMaterials(deps, input.materials);
