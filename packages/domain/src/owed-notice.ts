@@ -39,7 +39,8 @@ export function owedNotice(
 ): OwedNotice {
   return {
     source,
-    notice,
+    // Checked as a request would be: what is owed must be issuable later exactly as it is.
+    notice: IssueNoticeInput.parse(notice),
     requestedBy: { unitCode: requestedBy.unitCode, keyId: requestedBy.keyId, roles: requestedBy.roles },
     state: "owed",
     noticeId: null,

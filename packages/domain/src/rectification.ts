@@ -365,10 +365,13 @@ export function rectificationNotice(tasks: readonly RectificationTask[], unitNam
   if (!first) return fail("conflict", "没有整改任务，无需通知");
   const year = first.year === null ? "" : `${first.year}年度`;
   const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}……` : text);
-  const lines = tasks.map(
+  // At most 40 lines of at most ~520 characters: the body stays far inside a notice's 64 KiB.
+  const listed = tasks.slice(0, 40);
+  const lines = listed.map(
     (t, i) =>
       `${i + 1}. ${cut(t.problem.split("\n")[0] ?? "", 200)}整改期限：${t.deadline}。整改措施：${cut(t.measures, 300)}`,
   );
+  if (tasks.length > listed.length) lines.push(`等共${tasks.length}项，详见平台整改任务。`);
   return {
     kind: "supervision",
     title: `关于${year}政务公开考评失分事项整改的督办通知`,
