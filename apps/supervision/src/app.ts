@@ -3,6 +3,7 @@ import { assessmentRoundRoutes } from "./assessment-rounds.ts";
 import { assessmentRoutes } from "./assessments.ts";
 import { circularRoutes } from "./circulars.ts";
 import { indicatorSystemRoutes } from "./indicator-systems.ts";
+import { owedNoticeRoutes } from "./owed-notices.ts";
 import { rectificationTaskRoutes } from "./rectification-tasks.ts";
 
 /**
@@ -23,5 +24,6 @@ export function createSupervisionApp(deps: Deps) {
   app.route("/v1", assessmentRoundRoutes);
   app.route("/v1", rectificationTaskRoutes);
   app.route("/v1", circularRoutes);
+  app.route("/v1", owedNoticeRoutes);
   return app;
 }

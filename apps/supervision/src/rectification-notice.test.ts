@@ -1,4 +1,4 @@
-import { listNotices } from "@gov/core";
+import { listNotices, supervisionScan } from "@gov/core";
 import { testDeps } from "@gov/core/testing";
 import { jsonClient } from "@gov/http";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +14,21 @@ const dept = "000014351";
 
 const noticesOfDept = async () =>
   (await listNotices(t.deps, { unitCode: dept, roles: ["editor"], keyId: "key_test" }, { limit: 100 })).items;
+
+/** The app over a store whose notice writes fail, as when the database goes away after the tasks commit. */
+const appWithNoticesDown = () =>
+  createSupervisionApp({
+    ...t.deps,
+    store: {
+      ...t.store,
+      notices: {
+        ...t.store.notices,
+        create: async () => {
+          throw new Error("数据库暂时不可用");
+        },
+      },
+    },
+  });
 
 /** The department's assessment on a fresh sheet, losing points on 1.1; returns its id and ETag. */
 async function lostPoints(): Promise<{ id: string; etag: string }> {
@@ -65,5 +80,31 @@ describe("POST /assessments/{id}/rectification-tasks with notify: true", () => {
     expect(notices.length).toBe(before + 1);
     expect(notices[0]).toMatchObject({ kind: "supervision", unitCodes: [dept] });
     expect(notices[0]?.body).toContain("整改期限：2020-01-06");
+  });
+});
+
+describe("GET /owed-notices: a notice that could not be issued at once is visible until the scan issues it", () => {
+  it("the tasks answer 201, the owed notice is listed for the office, and after the scan it is issued and gone from the list", async () => {
+    const before = (await noticesOfDept()).length;
+    const { id, etag } = await lostPoints();
+    const down = jsonClient<Json>((path, init) => appWithNoticesDown().request(`/v1${path}`, init));
+    const res = await down("POST", `/assessments/${id}/rectification-tasks`, office, examples.generate, {
+      "if-match": etag,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect((await noticesOfDept()).length).toBe(before);
+    const owed = await call("GET", "/owed-notices", office);
+    expect(owed.status).toBe(200);
+    expect(owed.body.items.map((o: Json) => [o.source, o.state])).toEqual([
+      [{ kind: "rectification-tasks", id }, "owed"],
+    ]);
+    expect((await supervisionScan(t.deps)).owedNotices).toEqual({ issued: 1, failed: 0 });
+    expect((await call("GET", "/owed-notices", office)).body.items).toEqual([]);
+    expect((await noticesOfDept()).length).toBe(before + 1);
+  });
+
+  it("a unit's key cannot read them (403)", async () => {
+    const key = await t.key("000014352", ["editor"]);
+    expect((await call("GET", "/owed-notices", key)).status).toBe(403);
   });
 });

@@ -50,6 +50,7 @@ export {
 } from "./letters.ts";
 export { acknowledgeNotice, issueNotice, listNotices, noticeDetail, receiptsOf } from "./notices.ts";
 export {
+  listOwedNotices,
   type OwedNoticesSettled,
   settleOwedNotice,
   settleOwedNotices,

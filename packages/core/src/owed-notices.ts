@@ -1,5 +1,5 @@
-import { issuedOwedNotice, type OwedNotice } from "@gov/domain";
-import { OwedNoticeAlreadyIssued } from "@gov/store";
+import { fail, hasRole, issuedOwedNotice, type OwedNotice } from "@gov/domain";
+import { OwedNoticeAlreadyIssued, type Principal } from "@gov/store";
 import { nowIso } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { issueNotice } from "./notices.ts";
@@ -53,4 +53,10 @@ export async function settleOwedNotices(deps: Deps, limit = 50): Promise<OwedNot
     }
   }
   return result;
+}
+
+/** What is still owed, oldest first, for the office to see (the scan issues it). */
+export async function listOwedNotices(deps: Deps, actor: Principal): Promise<OwedNotice[]> {
+  if (!hasRole(actor, "office")) fail("forbidden", "只有政务公开办可以查看待发通知");
+  return deps.store.owedNotices.owed(100);
 }
