@@ -22,6 +22,7 @@ import {
   seedItems,
   seedLetters,
   seedSupervision,
+  seedTrainings,
   seedUnits,
 } from "./seed.ts";
 
@@ -150,6 +151,7 @@ async function prepareData(
       log(`已登记演示依申请公开 ${await seedApplications(deps, credentials, at)} 件`);
       log(`已写入市长信箱演示来信 ${await seedLetters(deps, credentials, at)} 件`);
       log(`已写入征求意见演示 ${await seedConsultations(deps, credentials, at)} 次`);
+      log(`已写入演示培训 ${await seedTrainings(deps, credentials, at)} 次（含培训通知和各单位参训人数）`);
       const round = await seedSupervision(deps, credentials, at);
       log(
         `已写入演示考评：指标体系 ${round.systems} 套、考评 ${round.assessments} 个、整改任务 ${round.tasks} 项`,

@@ -9,6 +9,7 @@ export {
   registerApplication,
   submitApplication,
 } from "./applications.ts";
+export { getAssessmentRound, openAssessmentRound, type RoundView } from "./assessment-rounds.ts";
 export {
   type AssessmentWithSheet,
   autoScoreAssessment,
@@ -49,6 +50,12 @@ export {
 } from "./letters.ts";
 export { acknowledgeNotice, issueNotice, listNotices, noticeDetail, receiptsOf } from "./notices.ts";
 export {
+  listOwedNotices,
+  type OwedNoticesSettled,
+  settleOwedNotice,
+  settleOwedNotices,
+} from "./owed-notices.ts";
+export {
   type PublicChange,
   type PublicChangeListener,
   type PublicChanges,
@@ -78,5 +85,12 @@ export {
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
 export { type ScanResult, supervisionScan } from "./supervision-scan.ts";
+export {
+  createTraining,
+  draftTrainingNotice,
+  listTrainings,
+  recordTrainingAttendance,
+  trainingDetail,
+} from "./trainings.ts";
 export { checkVersion } from "./version.ts";
 export type { CreateOptions } from "./writes.ts";

@@ -225,4 +225,37 @@ export const keys = {
 
   /** A citizen submission's content fingerprint, so a repeat within the window is recognised (TTL). */
   submissionFingerprint: (hash: string) => ({ pk: `SUBMISSION#${hash}`, sk: "SUBMISSION" }),
+
+  // ── Trainings and owed notices (issue 13, ADR 0046) ──────────────────────────────────────
+  /** A training (培训); one invitation per invited unit sorts after it in the same partition. */
+  training: (id: string) => ({ pk: `TRAINING#${id}`, sk: "TRAINING" }),
+  /** Every training by start time (gsi2): the office's list and a year's figure as one range. */
+  trainingInList: (startsAt: string, id: string) => ({ gsi2pk: "TRAININGS", gsi2sk: `${startsAt}#${id}` }),
+  trainingsPartition: "TRAININGS",
+  invitation: (trainingId: string, unitCode: string) => ({
+    pk: `TRAINING#${trainingId}`,
+    sk: `INVITATION#${unitCode}`,
+  }),
+  invitationPrefix: "INVITATION#",
+  /** A unit's invitations by training start (gsi1): how a unit lists the trainings it is invited to. */
+  invitationOfUnit: (unitCode: string, startsAt: string, trainingId: string) => ({
+    gsi1pk: `UNIT#${unitCode}#TRAININGS`,
+    gsi1sk: `${startsAt}#${trainingId}`,
+  }),
+  unitTrainingsPartition: (unitCode: string) => `UNIT#${unitCode}#TRAININGS`,
+  /** An invitation's audit entries: their own partition, as a receipt's are (two units at once). */
+  invitationAudit: (trainingId: string, unitCode: string) => `TRAINING-INVITATION#${trainingId}#${unitCode}`,
+  /** A notice another record promised (ADR 0046): one per source, written in the source's transaction. */
+  owedNotice: (sourceKind: string, sourceId: string) => ({
+    pk: `OWED-NOTICE#${sourceKind}#${sourceId}`,
+    sk: "OWED-NOTICE",
+  }),
+  /** Owed notices not yet issued, oldest first (gsi2, sparse: removed once issued): what a settle reads. */
+  owedNoticeDue: (createdAt: string, sourceKind: string, sourceId: string) => ({
+    gsi2pk: "OWED-NOTICES",
+    gsi2sk: `${createdAt}#${sourceKind}#${sourceId}`,
+  }),
+  owedNoticesPartition: "OWED-NOTICES",
+  /** An assessment round: the assessments it opened are their own records (#17), listed on it. */
+  assessmentRound: (id: string) => ({ pk: `ASSESSMENT-ROUND#${id}`, sk: "ASSESSMENT-ROUND" }),
 } as const;

@@ -2,6 +2,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { apiKeyRepository } from "./api-key.ts";
 import { applicationRepository } from "./application.ts";
 import { assessmentRepository } from "./assessment.ts";
+import { assessmentRoundRepository } from "./assessment-round.ts";
 import { calendarRepository } from "./calendar.ts";
 import { circularRepository } from "./circular.ts";
 import { connect, type Db, type StoreConfig } from "./client.ts";
@@ -12,11 +13,13 @@ import { itemRepository } from "./item.ts";
 import { letterRepository } from "./letter.ts";
 import { linkRepository } from "./link.ts";
 import { noticeRepository } from "./notice.ts";
+import { owedNoticeRepository } from "./owed-notice.ts";
 import { rectificationTaskRepository } from "./rectification.ts";
 import { ensureTable } from "./schema.ts";
 import { searchRepository } from "./search.ts";
 import { secretFailureRepository } from "./secret-failures.ts";
 import { submissionRepository } from "./submission-fingerprint.ts";
+import { trainingRepository } from "./training.ts";
 import { unitRepository } from "./unit.ts";
 
 /** Everything the apps need from the database, built once per process from one config. */
@@ -44,6 +47,9 @@ export function storeOver(db: Db) {
     consultations: consultationRepository(db),
     applications: applicationRepository(db),
     notices: noticeRepository(db),
+    trainings: trainingRepository(db),
+    owedNotices: owedNoticeRepository(db),
+    assessmentRounds: assessmentRoundRepository(db),
     calendar: calendarRepository(db),
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),
