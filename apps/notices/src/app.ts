@@ -1,5 +1,6 @@
 import { authenticate, createApp, type Deps, whoamiRoutes } from "@gov/http";
 import { noticeRoutes } from "./notices.ts";
+import { unitChannelRoutes } from "./unit-channels.ts";
 
 /** The office issues notices and reads receipts; every unit reads its own notices and acknowledges them. */
 export function createNoticesApp(deps: Deps) {
@@ -12,5 +13,6 @@ export function createNoticesApp(deps: Deps) {
   app.use("/v1/*", authenticate);
   app.route("/v1", whoamiRoutes());
   app.route("/v1", noticeRoutes);
+  app.route("/v1", unitChannelRoutes);
   return app;
 }

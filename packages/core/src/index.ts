@@ -21,6 +21,7 @@ export {
 } from "./assessments.ts";
 export { auditOf } from "./audit.ts";
 export { currentCalendar, loadHolidayNotice, type NoticeLoaded } from "./calendar.ts";
+export { type ChannelSecrets, channelSecrets } from "./channel-secrets.ts";
 export { circularOfYear, draftCircular } from "./circulars.ts";
 export {
   type CommentReceipt,
@@ -78,5 +79,6 @@ export {
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
 export { type ScanResult, supervisionScan } from "./supervision-scan.ts";
+export { setUnitChannels, unitChannels } from "./unit-channels.ts";
 export { checkVersion } from "./version.ts";
 export type { CreateOptions } from "./writes.ts";

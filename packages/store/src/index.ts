@@ -24,3 +24,4 @@ export { DuplicateSubmissionRace } from "./submission-fingerprint.ts";
 export { tableDefinition } from "./table.ts";
 export { issueTrackingCredentials, secretMatches } from "./tracking.ts";
 export type { Write } from "./transaction.ts";
+export type { StoredChannel, StoredUnitChannels } from "./unit-channel.ts";

@@ -8,6 +8,8 @@ export const keys = {
   unit: (code: string) => ({ pk: `UNIT#${code}`, sk: "UNIT" }),
   /** All units, by code (gsi1). */
   unitInList: (code: string) => ({ gsi1pk: "UNITS", gsi1sk: code }),
+  /** The unit's delivery channels, sealed (ADR 0045): one record, replaced as a whole. */
+  unitChannels: (code: string) => ({ pk: `UNIT#${code}`, sk: "CHANNELS" }),
   apiKey: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: "APIKEY" }),
   apiKeyOfUnit: (unitCode: string, keyId: string) => ({ gsi1pk: `UNIT#${unitCode}#KEYS`, gsi1sk: keyId }),
 

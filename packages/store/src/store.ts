@@ -18,6 +18,7 @@ import { searchRepository } from "./search.ts";
 import { secretFailureRepository } from "./secret-failures.ts";
 import { submissionRepository } from "./submission-fingerprint.ts";
 import { unitRepository } from "./unit.ts";
+import { unitChannelRepository } from "./unit-channel.ts";
 
 /** Everything the apps need from the database, built once per process from one config. */
 export function createStore(config: StoreConfig) {
@@ -32,6 +33,7 @@ export function createStore(config: StoreConfig) {
 export function storeOver(db: Db) {
   return {
     units: unitRepository(db),
+    unitChannels: unitChannelRepository(db),
     apiKeys: apiKeyRepository(db),
     items: itemRepository(db),
     links: linkRepository(db),
