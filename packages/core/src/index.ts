@@ -34,6 +34,15 @@ export {
   publishConsultationFeedback,
   submitComment,
 } from "./consultations.ts";
+export {
+  type DispatchOptions,
+  type DispatchResult,
+  deliveriesOfNotice,
+  dispatchDeliveries,
+  dispatchUntilIdle,
+  listDeliveries,
+  retryDelivery,
+} from "./deliveries.ts";
 export type { Deps } from "./deps.ts";
 export { createIndicatorSystem, getIndicatorSystem, listIndicatorSystems } from "./indicator-systems.ts";
 export { type Credentials, TrackingCodeLocked } from "./intake.ts";

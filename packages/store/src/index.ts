@@ -4,6 +4,7 @@ export type { ApplicationRepository } from "./application.ts";
 export type { CalendarRepository, StoredNotice } from "./calendar.ts";
 export { type CallCounter, type CallLimits, callLimits, type StoreConfig } from "./client.ts";
 export type { ConsultationFilter, StoredComment } from "./consultation.ts";
+export type { Claimed, DeliveryFilter } from "./delivery.ts";
 export { newId } from "./id.ts";
 export {
   IdempotencyRace,

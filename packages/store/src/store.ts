@@ -6,6 +6,7 @@ import { calendarRepository } from "./calendar.ts";
 import { circularRepository } from "./circular.ts";
 import { connect, type Db, type StoreConfig } from "./client.ts";
 import { consultationRepository } from "./consultation.ts";
+import { deliveryRepository } from "./delivery.ts";
 import { idempotencyRepository } from "./idempotency.ts";
 import { indicatorSystemRepository } from "./indicator.ts";
 import { itemRepository } from "./item.ts";
@@ -46,6 +47,7 @@ export function storeOver(db: Db) {
     consultations: consultationRepository(db),
     applications: applicationRepository(db),
     notices: noticeRepository(db),
+    deliveries: deliveryRepository(db),
     calendar: calendarRepository(db),
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkNoticeWrites,
+  deliveryPolicy,
+  retryDelaySeconds,
+  robotRate,
+  takeRobotSlot,
+} from "./delivery.ts";
+import { DomainError } from "./error.ts";
+
+describe("the notice's transaction cap counts every write", () => {
+  it("notice + audit + receipts + deliveries + idempotency record = 100 is issued; 101 is refused at targets, naming the count and asking to split", () => {
+    expect(() => checkNoticeWrites({ receipts: 19, deliveries: 78, extra: 1 })).not.toThrow();
+    try {
+      checkNoticeWrites({ receipts: 19, deliveries: 79, extra: 1 });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      const { kind, issues } = error as DomainError;
+      expect(kind).toBe("validation");
+      expect(issues[0]?.path).toBe("targets");
+      expect(issues[0]?.message).toContain("101条");
+      expect(issues[0]?.message).toContain("拆分");
+    }
+  });
+});
+
+describe("retry backoff: exponential from 30 s to an hour, full jitter, Retry-After as a floor", () => {
+  it("the ceiling doubles per attempt up to the cap; the jitter scales it", () => {
+    const top = () => 0.999999;
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => retryDelaySeconds(n, top))).toEqual([
+      29, 59, 119, 239, 479, 959, 1919, 3599,
+    ]);
+    expect(retryDelaySeconds(20, top)).toBe(deliveryPolicy.maxDelaySeconds - 1);
+    expect(retryDelaySeconds(3, () => 0.5)).toBe(60);
+  });
+
+  it("never less than a second, so a pass never meets its own retry", () => {
+    expect(retryDelaySeconds(1, () => 0)).toBe(1);
+  });
+
+  it("a provider's Retry-After is waited out even when the jitter is shorter, and capped at an hour", () => {
+    expect(retryDelaySeconds(1, () => 0, 600)).toBe(600);
+    expect(retryDelaySeconds(1, () => 0, 90 * 24 * 3600)).toBe(deliveryPolicy.maxRetryAfterSeconds);
+  });
+});
+
+describe("robot window: at most 20 sends in any 60 s", () => {
+  it("20 sends fit in one instant; the 21st fits exactly 60 s after the first, not a millisecond before", () => {
+    let window = { seq: 0, times: [] as number[] };
+    for (let i = 0; i < robotRate.messages; i++) {
+      const slot = takeRobotSlot(window, 1000 + i);
+      if (!slot.taken) throw new Error("must fit");
+      window = slot.next;
+    }
+    const refused = takeRobotSlot(window, 60_999);
+    expect(refused).toEqual({ taken: false, freeAt: Array.from({ length: 20 }, (_, i) => 61_000 + i) });
+    const taken = takeRobotSlot(window, 61_000);
+    expect(taken.taken).toBe(true);
+    if (taken.taken) expect(takeRobotSlot(taken.next, 61_000)).toMatchObject({ taken: false });
+  });
+});
