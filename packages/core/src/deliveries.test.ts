@@ -5,6 +5,7 @@ import {
   type OutgoingNotice,
   type Senders,
   type SendOutcome,
+  takeRobotSlots,
 } from "@gov/domain";
 import type { Principal } from "@gov/store";
 import { countTable } from "@gov/store/testing";
@@ -253,26 +254,61 @@ describe("the dispatcher", () => {
     expect(calls.filter((c) => c.noticeId === issued.id)).toHaveLength(8);
   });
 
-  it("robot rate: a robot gets at most 20 messages in 60 s; the rest are deferred without an attempt counted, and sent once the window allows", async () => {
+  it("robot rate: a robot gets at most 20 messages in 60 s; the rest wait, unclaimed and with no attempt counted, and go once the window allows", async () => {
     at(200_000);
     const unit = await unitWith([robot(7)]);
     const ids: string[] = [];
     for (let i = 0; i < 25; i++) ids.push((await notice([unit])).id);
     const { senders, calls } = fakeSenders();
-    const first = await drain(senders);
-    expect(first).toMatchObject({ sent: 20, deferred: 5 });
+    expect(await drain(senders)).toMatchObject({ claimed: 20, sent: 20, deferred: 0 });
     const pending = (await listDeliveries(t.deps, office, { unitCode: unit, status: "pending", limit: 50 }))
       .items;
-    expect(pending).toHaveLength(5);
-    for (const d of pending) {
-      expect(d.attempts).toBe(0);
-      expect(Date.parse(d.nextAttemptAt ?? "")).toBeGreaterThanOrEqual(now.getTime() + 60_000);
-    }
+    expect(pending.map((d) => d.attempts)).toEqual([0, 0, 0, 0, 0]);
     at(200_059);
-    expect(await drain(senders)).toMatchObject({ sent: 0 });
+    expect(await drain(senders)).toMatchObject({ claimed: 0, sent: 0 });
     at(200_060);
     expect(await drain(senders)).toMatchObject({ sent: 5 });
     expect(calls.filter((c) => ids.includes(c.noticeId))).toHaveLength(25);
+  });
+
+  it("robot rate across dispatchers: one that claimed while another filled the window defers what no longer fits, to when its slot frees, no attempt counted", async () => {
+    at(400_000);
+    const unit = await unitWith([robot(8)]);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await notice([unit])).id);
+    // Another dispatcher sends 20 on this robot between this one's read of the window and its write.
+    let raced = false;
+    const deliveries = t.store.deliveries;
+    const racing = {
+      ...t.deps,
+      store: {
+        ...t.store,
+        deliveries: {
+          ...deliveries,
+          async robotWindow(robotId: string) {
+            const window = await deliveries.robotWindow(robotId);
+            if (!raced) {
+              raced = true;
+              await deliveries.saveRobotWindow(robotId, window, takeRobotSlots(window, now.getTime(), 20), 0);
+            }
+            return window;
+          },
+        },
+      },
+    };
+    const { senders, calls } = fakeSenders();
+    expect(await dispatchDeliveries(racing, senders, options)).toMatchObject({
+      claimed: 3,
+      sent: 0,
+      deferred: 3,
+    });
+    expect(calls).toHaveLength(0);
+    const pending = (await listDeliveries(t.deps, office, { unitCode: unit, status: "pending", limit: 50 }))
+      .items;
+    for (const d of pending)
+      expect(d).toMatchObject({ attempts: 0, nextAttemptAt: new Date(now.getTime() + 60_000).toISOString() });
+    at(400_060);
+    expect(await drain(senders)).toMatchObject({ sent: 3 });
   });
 
   it("a dispatcher that died holding a lease: the delivery comes due again when the lease (120 s) runs out, and is sent once", async () => {

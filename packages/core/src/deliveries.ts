@@ -5,26 +5,28 @@ import {
   type Delivery,
   deliveryPolicy,
   fail,
+  freeRobotSlots,
   hasRole,
   receiptDeadline,
   retriedDelivery,
   robotRate,
+  robotSlotsFreeAt,
   type Senders,
   type SendOutcome,
-  takeRobotSlot,
+  takeRobotSlots,
   webhookKey,
 } from "@gov/domain";
-import type { DeliveryFilter, Page, Principal, StoredUnitChannels } from "@gov/store";
+import type { Claimed, DeliveryFilter, Page, Principal } from "@gov/store";
 import { currentCalendar } from "./calendar.ts";
 import { nowIso } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { openChannel, requireSecrets } from "./unit-channels.ts";
 
 /**
- * The outbox's dispatcher and the office's view of deliveries (ADR 0045). A dispatcher takes
- * due deliveries from the sparse due index, claims each with a lease (a conditional write:
- * two dispatchers never both hold one), keeps each robot within its rate in a window record
- * all dispatchers share, sends, and records the outcome on the delivery it holds.
+ * The outbox's dispatcher and the office's view of deliveries (ADR 0045). A dispatcher reads
+ * the due deliveries from the sparse due index, claims each with a lease (a conditional write:
+ * two dispatchers never both hold one), keeps each robot within its rate through a window
+ * record all dispatchers share, sends, and records the outcome on the delivery it holds.
  */
 
 export type DispatchOptions = {
@@ -32,9 +34,9 @@ export type DispatchOptions = {
   linkBase: string;
   /** Uniform in [0, 1): the backoff's jitter. Passed in, so tests are deterministic. */
   random: () => number;
-  /** Deliveries taken from the due index per call. */
+  /** Due deliveries read per pass (one Query of the due index). */
   batchSize?: number;
-  /** Deliveries in flight at once. */
+  /** Channels served at once; one channel's deliveries go one after another. */
   concurrency?: number;
 };
 
@@ -57,50 +59,35 @@ const robotOf = (channel: ChannelInput | undefined) =>
         .slice(0, 32)
     : undefined;
 
-/** One pass over the deliveries due now: at most `batchSize` of them. Call again until it finds none. */
+/**
+ * One pass over the deliveries due now, channel by channel. A robot's deliveries are claimed
+ * only as far as its window has room: the rest stay due, untouched, for a later pass. One
+ * claimed in a race that another dispatcher's sends filled first is deferred (rescheduled to
+ * when a slot frees, no attempt counted). Call again until a pass claims and defers nothing.
+ */
 export async function dispatchDeliveries(
   deps: Deps,
   senders: Senders,
   options: DispatchOptions,
 ): Promise<DispatchResult> {
   const secrets = requireSecrets(deps);
+  const store = deps.store.deliveries;
   const result: DispatchResult = { claimed: 0, sent: 0, retried: 0, dead: 0, deferred: 0 };
   const now = nowIso(deps);
-  const due = await deps.store.deliveries.due(now, options.batchSize ?? 50);
+  const nowMs = Date.parse(now);
+  const due = await store.due(now, options.batchSize ?? 1000);
   if (due.length === 0) return result;
   const calendar = await currentCalendar(deps);
   const notices = memo((id: string) => deps.store.notices.get(id));
   const units = memo((code: string) => deps.store.units.get(code));
-  const channels = memo(async (code: string) => deps.store.unitChannels.get(code));
-  // What this pass learnt of full robots: when their next sends fit, and how many it has put
-  // off already, so those it defers are spread over the coming windows instead of all
-  // coming back at the first free slot.
-  const full = new Map<string, { freeAt: number[]; deferred: number }>();
-  const nowMs = Date.parse(now);
+  const channels = await deps.store.unitChannels.ofUnits([...new Set(due.map((d) => d.unitCode))]);
+  const leaseUntil = later(now, deliveryPolicy.leaseSeconds * 1000);
 
-  const deferral = (robot: string) => {
-    const known = full.get(robot);
-    if (!known || (known.freeAt[0] ?? 0) <= nowMs) return undefined;
-    const k = known.deferred++;
-    const slot = known.freeAt[k % known.freeAt.length] ?? nowMs;
-    return new Date(
-      slot + Math.floor(k / known.freeAt.length) * robotRate.windowSeconds * 1000,
-    ).toISOString();
+  const claim = async (delivery: Delivery) => {
+    const claimed = await store.claim(delivery.id, now, leaseUntil, randomUUID());
+    if (claimed) result.claimed++;
+    return claimed;
   };
-
-  /** Takes one of the robot's slots, or learns when they free up. Retries while another dispatcher writes first. */
-  async function takeSlot(robot: string): Promise<boolean> {
-    for (;;) {
-      const window = await deps.store.deliveries.robotWindow(robot);
-      const slot = takeRobotSlot(window, nowMs);
-      if (!slot.taken) {
-        full.set(robot, { freeAt: slot.freeAt, deferred: 0 });
-        return false;
-      }
-      const expiresAt = Math.ceil(nowMs / 1000) + robotRate.windowSeconds * 2;
-      if (await deps.store.deliveries.saveRobotWindow(robot, window, slot.next, expiresAt)) return true;
-    }
-  }
 
   async function attempt(delivery: Delivery, channel: ChannelInput): Promise<SendOutcome> {
     const notice = await notices(delivery.noticeId);
@@ -119,37 +106,72 @@ export async function dispatchDeliveries(
     }
   }
 
-  async function handle(candidate: Delivery): Promise<void> {
-    const stored: StoredUnitChannels | undefined = await channels(candidate.unitCode);
-    const channel = openChannel(secrets, stored, candidate.kind);
-    const robot = robotOf(channel);
-    // A robot this pass already found full: put the delivery off without claiming it.
-    const known = robot && deferral(robot);
-    if (known) {
-      if (await deps.store.deliveries.defer(candidate.id, known, now)) result.deferred++;
-      return;
-    }
-    const leaseUntil = later(now, deliveryPolicy.leaseSeconds * 1000);
-    const claimed = await deps.store.deliveries.claim(candidate.id, now, leaseUntil, randomUUID());
-    if (!claimed) return;
-    result.claimed++;
-    const { delivery, token } = claimed;
-    if (robot && !(await takeSlot(robot))) {
-      await deps.store.deliveries.defer(delivery.id, deferral(robot) ?? later(now, 1000), now, token);
-      result.deferred++;
-      return;
-    }
+  async function send({ delivery, token }: Claimed, channel: ChannelInput | undefined): Promise<void> {
     const outcome: SendOutcome = channel
       ? await attempt(delivery, channel)
       : { outcome: "failed", reason: "该单位已无此送达渠道（可重新设置后重发）" };
     const next = afterAttempt(delivery, outcome, now, options.random);
-    if (!(await deps.store.deliveries.record(next, token))) return;
+    if (!(await store.record(next, token))) return;
     if (next.status === "sent") result.sent++;
     else if (next.status === "dead") result.dead++;
     else result.retried++;
   }
 
-  await inPool(due, options.concurrency ?? 8, handle);
+  /**
+   * A robot's due deliveries: as many claimed as its window has room for, the slots then taken
+   * in one conditional write. If another dispatcher wrote the window meanwhile, it is read
+   * again; what no longer fits is deferred to when its slot frees.
+   */
+  async function robotChannel(robot: string, group: Delivery[], channel: ChannelInput): Promise<void> {
+    let window = await store.robotWindow(robot);
+    const held: Claimed[] = [];
+    for (const delivery of group) {
+      if (held.length >= freeRobotSlots(window, nowMs)) break;
+      const claimed = await claim(delivery);
+      if (claimed) held.push(claimed);
+    }
+    if (held.length === 0) return;
+    const expiresAt = Math.ceil(nowMs / 1000) + robotRate.windowSeconds * 2;
+    for (;;) {
+      const fits = Math.min(held.length, freeRobotSlots(window, nowMs));
+      const next = takeRobotSlots(window, nowMs, fits);
+      if (fits > 0 && !(await store.saveRobotWindow(robot, window, next, expiresAt))) {
+        window = await store.robotWindow(robot);
+        continue;
+      }
+      const freeAt = robotSlotsFreeAt(next);
+      for (const [i, over] of held.slice(fits).entries()) {
+        const slot =
+          (freeAt[i % freeAt.length] ?? nowMs) +
+          Math.floor(i / robotRate.messages) * robotRate.windowSeconds * 1000;
+        if (await store.defer(over.delivery.id, new Date(slot).toISOString(), now, over.token))
+          result.deferred++;
+      }
+      for (const claimed of held.slice(0, fits)) await send(claimed, channel);
+      return;
+    }
+  }
+
+  async function channelGroup(group: Delivery[]): Promise<void> {
+    const first = group[0];
+    if (!first) return;
+    const channel = openChannel(secrets, channels.get(first.unitCode), first.kind);
+    const robot = robotOf(channel);
+    if (robot && channel) return robotChannel(robot, group, channel);
+    for (const delivery of group) {
+      const claimed = await claim(delivery);
+      if (claimed) await send(claimed, channel);
+    }
+  }
+
+  const groups = new Map<string, Delivery[]>();
+  for (const delivery of due) {
+    const key = `${delivery.unitCode}#${delivery.kind}`;
+    const group = groups.get(key);
+    if (group) group.push(delivery);
+    else groups.set(key, [delivery]);
+  }
+  await inPool([...groups.values()], options.concurrency ?? 8, channelGroup);
   return result;
 }
 

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   checkNoticeWrites,
   deliveryPolicy,
+  freeRobotSlots,
   retryDelaySeconds,
   robotRate,
-  takeRobotSlot,
+  robotSlotsFreeAt,
+  takeRobotSlots,
 } from "./delivery.ts";
 import { DomainError } from "./error.ts";
 
@@ -49,14 +51,23 @@ describe("robot window: at most 20 sends in any 60 s", () => {
   it("20 sends fit in one instant; the 21st fits exactly 60 s after the first, not a millisecond before", () => {
     let window = { seq: 0, times: [] as number[] };
     for (let i = 0; i < robotRate.messages; i++) {
-      const slot = takeRobotSlot(window, 1000 + i);
-      if (!slot.taken) throw new Error("must fit");
-      window = slot.next;
+      expect(freeRobotSlots(window, 1000 + i)).toBe(robotRate.messages - i);
+      window = takeRobotSlots(window, 1000 + i, 1);
     }
-    const refused = takeRobotSlot(window, 60_999);
-    expect(refused).toEqual({ taken: false, freeAt: Array.from({ length: 20 }, (_, i) => 61_000 + i) });
-    const taken = takeRobotSlot(window, 61_000);
-    expect(taken.taken).toBe(true);
-    if (taken.taken) expect(takeRobotSlot(taken.next, 61_000)).toMatchObject({ taken: false });
+    expect(freeRobotSlots(window, 60_999)).toBe(0);
+    expect(robotSlotsFreeAt(window)).toEqual(Array.from({ length: 20 }, (_, i) => 61_000 + i));
+    expect(freeRobotSlots(window, 61_000)).toBe(1);
+    window = takeRobotSlots(window, 61_000, 1);
+    expect(freeRobotSlots(window, 61_000)).toBe(0);
+    expect(robotSlotsFreeAt(window)[0]).toBe(61_001);
+  });
+
+  it("several slots taken at once wrap the ring oldest first", () => {
+    const full = takeRobotSlots({ seq: 0, times: [] }, 0, 20);
+    const later = takeRobotSlots(full, 60_000, 5);
+    expect(later.seq).toBe(25);
+    expect(freeRobotSlots(later, 60_000)).toBe(15);
+    expect(robotSlotsFreeAt(later).slice(0, 2)).toEqual([60_000, 60_000]);
+    expect(robotSlotsFreeAt(later).slice(-5)).toEqual(Array(5).fill(120_000));
   });
 });

@@ -172,26 +172,38 @@ export function retriedDelivery(delivery: Delivery, now: string): Delivery {
 }
 
 /**
- * A robot's recent sends as a ring of its last `robotRate.messages` send times (ms): a send
- * now fits when the one that many sends ago is at least a window old, which is exactly "no
- * more than 20 in any 60 s". Otherwise `freeAt` lists when the next sends fit, in order.
+ * A robot's recent sends as a ring of its last `robotRate.messages` send times (ms), oldest
+ * first from slot `seq % messages`: a send now fits when the one that many sends ago is at
+ * least a window old, which is exactly "no more than 20 in any 60 s".
  */
 export type RobotWindow = { seq: number; times: number[] };
 
-export function takeRobotSlot(
-  window: RobotWindow,
-  nowMs: number,
-): { taken: true; next: RobotWindow } | { taken: false; freeAt: number[] } {
-  const { messages, windowSeconds } = robotRate;
-  const span = windowSeconds * 1000;
-  const slot = window.seq % messages;
+const windowMs = () => robotRate.windowSeconds * 1000;
+
+/** How many sends fit now: the slots never used and those whose send is a window old. */
+export function freeRobotSlots(window: RobotWindow, nowMs: number): number {
+  const unused = robotRate.messages - window.times.length;
+  return unused + window.times.filter((t) => t + windowMs() <= nowMs).length;
+}
+
+/** The window after `count` sends now; the caller has checked they fit (`freeRobotSlots`). */
+export function takeRobotSlots(window: RobotWindow, nowMs: number, count: number): RobotWindow {
   const times = [...window.times];
-  const oldest = times.length < messages ? undefined : times[slot];
-  if (oldest === undefined || oldest + span <= nowMs) {
-    if (times.length < messages) times.push(nowMs);
-    else times[slot] = nowMs;
-    return { taken: true, next: { seq: window.seq + 1, times } };
+  let seq = window.seq;
+  for (let i = 0; i < count; i++) {
+    if (times.length < robotRate.messages) times.push(nowMs);
+    else times[seq % robotRate.messages] = nowMs;
+    seq += 1;
   }
-  const inOrder = [...times.slice(slot), ...times.slice(0, slot)];
-  return { taken: false, freeAt: inOrder.map((t) => t + span) };
+  return { seq, times };
+}
+
+/** When the next sends fit, in order: each slot's send plus the window (for a robot with none free). */
+export function robotSlotsFreeAt(window: RobotWindow): number[] {
+  const slot = window.seq % robotRate.messages;
+  const inOrder =
+    window.times.length < robotRate.messages
+      ? window.times
+      : [...window.times.slice(slot), ...window.times.slice(0, slot)];
+  return inOrder.map((t) => t + windowMs());
 }

@@ -35,20 +35,24 @@ export function unitChannelRepository(db: Db) {
       return Item ? withoutKeys<StoredUnitChannels>(Item) : undefined;
     },
 
-    /** The channels of many units (a notice's targets, ≤ 100) in one BatchGet; a unit without any is absent. */
+    /** The channels of many units, a BatchGet per 100 (a notice's targets: one); a unit without any is absent. */
     async ofUnits(unitCodes: string[]): Promise<Map<string, StoredUnitChannels>> {
       const found = new Map<string, StoredUnitChannels>();
-      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined =
-        {
-          [db.tableName]: { Keys: unitCodes.map((code) => keys.unitChannels(code)), ConsistentRead: true },
+      for (let i = 0; i < unitCodes.length; i += 100) {
+        const chunk = unitCodes.slice(i, i + 100);
+        let request:
+          | Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }>
+          | undefined = {
+          [db.tableName]: { Keys: chunk.map((code) => keys.unitChannels(code)), ConsistentRead: true },
         };
-      while (unitCodes.length > 0 && request && Object.keys(request).length > 0) {
-        const result = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
-        for (const record of result.Responses?.[db.tableName] ?? []) {
-          const channels = withoutKeys<StoredUnitChannels>(record);
-          found.set(channels.unitCode, channels);
+        while (request && Object.keys(request).length > 0) {
+          const result = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
+          for (const record of result.Responses?.[db.tableName] ?? []) {
+            const channels = withoutKeys<StoredUnitChannels>(record);
+            found.set(channels.unitCode, channels);
+          }
+          request = result.UnprocessedKeys as typeof request;
         }
-        request = result.UnprocessedKeys as typeof request;
       }
       return found;
     },
