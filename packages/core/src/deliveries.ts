@@ -60,10 +60,8 @@ const robotOf = (channel: ChannelInput | undefined) =>
     : undefined;
 
 /**
- * One pass over the deliveries due now, channel by channel. A robot's deliveries are claimed
- * only as far as its window has room: the rest stay due, untouched, for a later pass. One
- * claimed in a race that another dispatcher's sends filled first is deferred (rescheduled to
- * when a slot frees, no attempt counted). Call again until a pass claims and defers nothing.
+ * One pass over the deliveries due now, channel by channel; a robot's within its rate (see
+ * `robotChannel`). Call again until a pass claims and defers nothing.
  */
 export async function dispatchDeliveries(
   deps: Deps,
@@ -118,38 +116,38 @@ export async function dispatchDeliveries(
   }
 
   /**
-   * A robot's due deliveries: as many claimed as its window has room for, the slots then taken
-   * in one conditional write. If another dispatcher wrote the window meanwhile, it is read
-   * again; what no longer fits is deferred to when its slot frees.
+   * A robot's due deliveries. Its slots are taken first, in one conditional write on the
+   * window all dispatchers share (read again if another wrote it meanwhile); then as many
+   * deliveries are claimed as slots were taken. A slot whose delivery another dispatcher
+   * claimed first goes unused: the rate is kept, never exceeded. Whatever lies beyond the
+   * first `robotRate.messages` due cannot go in this window whoever sends: it is deferred to
+   * when its place in line comes, unclaimed, with no attempt counted.
    */
   async function robotChannel(robot: string, group: Delivery[], channel: ChannelInput): Promise<void> {
+    const expiresAt = Math.ceil(nowMs / 1000) + robotRate.windowSeconds * 2;
     let window = await store.robotWindow(robot);
+    let slots = Math.min(group.length, freeRobotSlots(window, nowMs));
+    let after = takeRobotSlots(window, nowMs, slots);
+    while (slots > 0 && !(await store.saveRobotWindow(robot, window, after, expiresAt))) {
+      window = await store.robotWindow(robot);
+      slots = Math.min(group.length, freeRobotSlots(window, nowMs));
+      after = takeRobotSlots(window, nowMs, slots);
+    }
     const held: Claimed[] = [];
-    for (const delivery of group) {
-      if (held.length >= freeRobotSlots(window, nowMs)) break;
+    for (const delivery of group.slice(0, robotRate.messages)) {
+      if (held.length >= slots) break;
       const claimed = await claim(delivery);
       if (claimed) held.push(claimed);
     }
-    if (held.length === 0) return;
-    const expiresAt = Math.ceil(nowMs / 1000) + robotRate.windowSeconds * 2;
-    for (;;) {
-      const fits = Math.min(held.length, freeRobotSlots(window, nowMs));
-      const next = takeRobotSlots(window, nowMs, fits);
-      if (fits > 0 && !(await store.saveRobotWindow(robot, window, next, expiresAt))) {
-        window = await store.robotWindow(robot);
-        continue;
-      }
-      const freeAt = robotSlotsFreeAt(next);
-      for (const [i, over] of held.slice(fits).entries()) {
-        const slot =
-          (freeAt[i % freeAt.length] ?? nowMs) +
-          Math.floor(i / robotRate.messages) * robotRate.windowSeconds * 1000;
-        if (await store.defer(over.delivery.id, new Date(slot).toISOString(), now, over.token))
-          result.deferred++;
-      }
-      for (const claimed of held.slice(0, fits)) await send(claimed, channel);
-      return;
+    const freeAt = robotSlotsFreeAt(after);
+    const windowMs = robotRate.windowSeconds * 1000;
+    for (const [i, over] of group.slice(robotRate.messages).entries()) {
+      const slot =
+        (freeAt[i % freeAt.length] ?? nowMs + windowMs) + Math.floor(i / robotRate.messages) * windowMs;
+      if (await store.defer(over.id, new Date(Math.max(slot, nowMs + 1000)).toISOString(), now))
+        result.deferred++;
     }
+    for (const claimed of held) await send(claimed, channel);
   }
 
   async function channelGroup(group: Delivery[]): Promise<void> {

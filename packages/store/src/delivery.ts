@@ -169,22 +169,22 @@ export function deliveryRepository(db: Db) {
     },
 
     /**
-     * Moves a due delivery to a later time without an attempt (a robot at its rate limit):
-     * by its holder (`token`), or by a dispatcher that has not claimed it, if nobody holds it.
+     * Moves a due delivery nobody holds to a later time, without an attempt (a robot whose
+     * window is full): conditional on it still being due and free, so a claim wins over it.
      */
-    async defer(id: string, until: string, now: string, token?: string): Promise<boolean> {
+    async defer(id: string, until: string, now: string): Promise<boolean> {
       const record = await update({
         Key: keys.delivery(id),
-        ConditionExpression: token ? "leaseToken = :token" : takeable,
+        ConditionExpression: takeable,
         UpdateExpression:
-          "SET nextAttemptAt = :until, gsi2sk = :due, updatedAt = :now, version = version + :one REMOVE leaseUntil, leaseToken",
-        ...(token ? {} : { ExpressionAttributeNames: { "#status": "status" } }),
+          "SET nextAttemptAt = :until, gsi2sk = :due, updatedAt = :now, version = version + :one",
+        ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: {
           ":until": until,
           ":due": keys.deliveryDue(until, id).gsi2sk,
           ":now": now,
           ":one": 1,
-          ...(token ? { ":token": token } : { ":pending": "pending" }),
+          ":pending": "pending",
         },
       });
       return record !== undefined;
