@@ -5,15 +5,13 @@ import {
   type Delivery,
   deliveryPolicy,
   fail,
-  freeRobotSlots,
   hasRole,
+  planRobot,
   receiptDeadline,
   retriedDelivery,
   robotRate,
-  robotSlotsFreeAt,
   type Senders,
   type SendOutcome,
-  takeRobotSlots,
   webhookKey,
 } from "@gov/domain";
 import type { Claimed, DeliveryFilter, Page, Principal } from "@gov/store";
@@ -116,36 +114,32 @@ export async function dispatchDeliveries(
   }
 
   /**
-   * A robot's due deliveries. Its slots are taken first, in one conditional write on the
-   * window all dispatchers share (read again if another wrote it meanwhile); then as many
-   * deliveries are claimed as slots were taken. A slot whose delivery another dispatcher
-   * claimed first goes unused: the rate is kept, never exceeded. Whatever lies beyond the
-   * first `robotRate.messages` due cannot go in this window whoever sends: it is deferred to
-   * when its place in line comes, unclaimed, with no attempt counted.
+   * A robot's due deliveries, planned on the window all dispatchers share (`planRobot`): its
+   * slots are taken first, in one conditional write (read again if another dispatcher wrote
+   * it meanwhile), then as many deliveries claimed as slots were taken. A slot whose delivery
+   * another dispatcher claimed first goes unused: the rate is kept, never exceeded. Those
+   * beyond the first `robotRate.messages` are deferred to the end of the robot's line,
+   * unclaimed, no attempt counted; a full window leaves everything as it is.
    */
   async function robotChannel(robot: string, group: Delivery[], channel: ChannelInput): Promise<void> {
     const expiresAt = Math.ceil(nowMs / 1000) + robotRate.windowSeconds * 2;
     let window = await store.robotWindow(robot);
-    let slots = Math.min(group.length, freeRobotSlots(window, nowMs));
-    let after = takeRobotSlots(window, nowMs, slots);
-    while (slots > 0 && !(await store.saveRobotWindow(robot, window, after, expiresAt))) {
+    let plan = planRobot(window, nowMs, group.length);
+    while (plan.slots > 0 && !(await store.saveRobotWindow(robot, window, plan.next, expiresAt))) {
       window = await store.robotWindow(robot);
-      slots = Math.min(group.length, freeRobotSlots(window, nowMs));
-      after = takeRobotSlots(window, nowMs, slots);
+      plan = planRobot(window, nowMs, group.length);
     }
+    if (plan.slots === 0) return;
     const held: Claimed[] = [];
     for (const delivery of group.slice(0, robotRate.messages)) {
-      if (held.length >= slots) break;
+      if (held.length >= plan.slots) break;
       const claimed = await claim(delivery);
       if (claimed) held.push(claimed);
     }
-    const freeAt = robotSlotsFreeAt(after);
-    const windowMs = robotRate.windowSeconds * 1000;
-    for (const [i, over] of group.slice(robotRate.messages).entries()) {
-      const slot =
-        (freeAt[i % freeAt.length] ?? nowMs + windowMs) + Math.floor(i / robotRate.messages) * windowMs;
-      if (await store.defer(over.id, new Date(Math.max(slot, nowMs + 1000)).toISOString(), now))
-        result.deferred++;
+    const over = group.slice(robotRate.messages);
+    for (const [i, delivery] of over.entries()) {
+      const until = new Date(plan.deferTo[i] ?? nowMs + robotRate.windowSeconds * 1000).toISOString();
+      if (await store.defer(delivery.id, until, now)) result.deferred++;
     }
     for (const claimed of held) await send(claimed, channel);
   }

@@ -3,6 +3,7 @@ import {
   checkNoticeWrites,
   deliveryPolicy,
   freeRobotSlots,
+  planRobot,
   retryDelaySeconds,
   robotRate,
   robotSlotsFreeAt,
@@ -49,7 +50,7 @@ describe("retry backoff: exponential from 30 s to an hour, full jitter, Retry-Af
 
 describe("robot window: at most 20 sends in any 60 s", () => {
   it("20 sends fit in one instant; the 21st fits exactly 60 s after the first, not a millisecond before", () => {
-    let window = { seq: 0, times: [] as number[] };
+    let window = { seq: 0, times: [] as number[], queuedUntil: 0 };
     for (let i = 0; i < robotRate.messages; i++) {
       expect(freeRobotSlots(window, 1000 + i)).toBe(robotRate.messages - i);
       window = takeRobotSlots(window, 1000 + i, 1);
@@ -63,11 +64,26 @@ describe("robot window: at most 20 sends in any 60 s", () => {
   });
 
   it("several slots taken at once wrap the ring oldest first", () => {
-    const full = takeRobotSlots({ seq: 0, times: [] }, 0, 20);
+    const full = takeRobotSlots({ seq: 0, times: [], queuedUntil: 0 }, 0, 20);
     const later = takeRobotSlots(full, 60_000, 5);
     expect(later.seq).toBe(25);
     expect(freeRobotSlots(later, 60_000)).toBe(15);
     expect(robotSlotsFreeAt(later).slice(0, 2)).toEqual([60_000, 60_000]);
     expect(robotSlotsFreeAt(later).slice(-5)).toEqual(Array(5).fill(120_000));
+  });
+
+  it("a dispatcher sends what fits, leaves the rest of the first 20 due, and defers those beyond to the end of the line, 3 s apart", () => {
+    const empty = { seq: 0, times: [], queuedUntil: 0 };
+    const first = planRobot(empty, 0, 25);
+    expect(first.slots).toBe(20);
+    expect(first.deferTo).toEqual([60_000, 63_000, 66_000, 69_000, 72_000]);
+    expect(first.next.queuedUntil).toBe(75_000);
+    // Ten more come due a second later: the window is full, so nothing is written or deferred.
+    expect(planRobot(first.next, 1000, 10)).toEqual({ slots: 0, next: first.next, deferTo: [] });
+    // A minute on, 22 are due: 20 go, 2 join the line after the 5 already waiting.
+    const later = planRobot(first.next, 60_000, 22);
+    expect(later.slots).toBe(20);
+    expect(later.deferTo).toEqual([120_000, 123_000]);
+    expect(planRobot(first.next, 130_000, 23).deferTo).toEqual([190_000, 193_000, 196_000]);
   });
 });

@@ -174,9 +174,11 @@ export function retriedDelivery(delivery: Delivery, now: string): Delivery {
 /**
  * A robot's recent sends as a ring of its last `robotRate.messages` send times (ms), oldest
  * first from slot `seq % messages`: a send now fits when the one that many sends ago is at
- * least a window old, which is exactly "no more than 20 in any 60 s".
+ * least a window old, which is exactly "no more than 20 in any 60 s". `queuedUntil` is the
+ * end of the line of deliveries deferred for it, one every 3 s (20 a minute), so a delivery put
+ * off is put off once, after those already waiting, not onto a slot another was given.
  */
-export type RobotWindow = { seq: number; times: number[] };
+export type RobotWindow = { seq: number; times: number[]; queuedUntil: number };
 
 const windowMs = () => robotRate.windowSeconds * 1000;
 
@@ -195,7 +197,7 @@ export function takeRobotSlots(window: RobotWindow, nowMs: number, count: number
     else times[seq % robotRate.messages] = nowMs;
     seq += 1;
   }
-  return { seq, times };
+  return { ...window, seq, times };
 }
 
 /** When the next sends fit, in order: each slot's send plus the window (for a robot with none free). */
@@ -206,4 +208,25 @@ export function robotSlotsFreeAt(window: RobotWindow): number[] {
       ? window.times
       : [...window.times.slice(slot), ...window.times.slice(0, slot)];
   return inOrder.map((t) => t + windowMs());
+}
+
+/**
+ * What a dispatcher does with `due` deliveries of one robot now: send `slots` of them, leave
+ * the rest of the first `robotRate.messages` due (a slot frees within the window), and defer
+ * those beyond to the end of the robot's line (`deferTo`, one time each, in order). `next` is
+ * the window to write, conditionally, before anything is sent; nothing to write when no slot is free.
+ */
+export function planRobot(
+  window: RobotWindow,
+  nowMs: number,
+  due: number,
+): { slots: number; next: RobotWindow; deferTo: number[] } {
+  const slots = Math.min(due, freeRobotSlots(window, nowMs));
+  if (slots === 0) return { slots, next: window, deferTo: [] };
+  const taken = takeRobotSlots(window, nowMs, slots);
+  const over = Math.max(0, due - robotRate.messages);
+  const spacing = windowMs() / robotRate.messages;
+  const start = Math.max(window.queuedUntil, robotSlotsFreeAt(taken)[0] ?? nowMs + windowMs());
+  const deferTo = Array.from({ length: over }, (_, i) => start + i * spacing);
+  return { slots, next: over > 0 ? { ...taken, queuedUntil: start + over * spacing } : taken, deferTo };
 }

@@ -205,13 +205,18 @@ export function deliveryRepository(db: Db) {
         new GetCommand({ TableName: db.tableName, Key: keys.robotWindow(robotId), ConsistentRead: true }),
       );
       return Item
-        ? { seq: Number(Item.seq), times: (Item.times as number[]).map(Number) }
-        : { seq: 0, times: [] };
+        ? {
+            seq: Number(Item.seq),
+            times: (Item.times as number[]).map(Number),
+            queuedUntil: Number(Item.queuedUntil ?? 0),
+          }
+        : { seq: 0, times: [], queuedUntil: 0 };
     },
 
     /**
      * Writes the window after a send if nobody else wrote it since it was read (seq unchanged):
-     * two dispatchers cannot both take the last slot. The record expires once its sends are old.
+     * two dispatchers cannot both take the last slot. The record expires once its sends are old
+     * (a line of deferred deliveries outlives that only as a hint: a later window starts it afresh).
      */
     async saveRobotWindow(
       robotId: string,
@@ -222,11 +227,13 @@ export function deliveryRepository(db: Db) {
       const record = await update({
         Key: keys.robotWindow(robotId),
         ConditionExpression: "attribute_not_exists(pk) OR seq = :read",
-        UpdateExpression: "SET seq = :seq, times = :times, expiresAt = :expires, entity = :entity",
+        UpdateExpression:
+          "SET seq = :seq, times = :times, queuedUntil = :queued, expiresAt = :expires, entity = :entity",
         ExpressionAttributeValues: {
           ":read": read.seq,
           ":seq": next.seq,
           ":times": next.times,
+          ":queued": next.queuedUntil,
           ":expires": expiresAt,
           ":entity": "robot-window",
         },
