@@ -240,6 +240,22 @@ describe("the dispatcher", () => {
     expect((await t.store.deliveries.get(dead?.id ?? ""))?.status).toBe("sent");
   });
 
+  it("a unit whose channel was removed after the notice was issued: the delivery is dead, saying so, and nothing is sent", async () => {
+    at(30_000);
+    const unit = await unitWith([sms]);
+    const issued = await notice([unit]);
+    await setUnitChannels(t.deps, office, { unitCode: unit, channels: [] });
+    const { senders, calls } = fakeSenders();
+    await dispatchDeliveries(t.deps, senders, options);
+    const [d] = await deliveriesOfNotice(t.deps, office, { id: issued.id });
+    expect(d).toMatchObject({
+      status: "dead",
+      attempts: 1,
+      lastError: "该单位已无此送达渠道（可重新设置后重发）",
+    });
+    expect(calls.filter((c) => c.noticeId === issued.id)).toHaveLength(0);
+  });
+
   it("dead after 8 attempts, with the count in its last error", async () => {
     at(20_000);
     const unit = await unitWith([sms]);
