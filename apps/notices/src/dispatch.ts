@@ -17,8 +17,9 @@ export type DispatchRun = { deps: Deps; senders: Senders; linkBase: string; rand
 type RunContext = { getRemainingTimeInMillis(): number };
 
 /**
- * One run. It stops with 30 s in hand (a pass's attempts are bounded by the senders' 5 s
- * timeout) and logs its counts, never a channel or a message.
+ * One run. It starts no channel with less than 110 s left (a robot's 20 attempts at the
+ * senders' 5 s timeout), so give the function a timeout of 3 minutes or more; it logs its
+ * counts, never a channel or a message.
  */
 export async function dispatchRun(run: DispatchRun, context: RunContext): Promise<DispatchResult> {
   const result = await dispatchUntilIdle(run.deps, run.senders, {

@@ -36,6 +36,8 @@ export type DispatchOptions = {
   batchSize?: number;
   /** Channels served at once; one channel's deliveries go one after another. */
   concurrency?: number;
+  /** Checked before each channel is started: false ends the pass (a scheduled run near its end). */
+  hasTime?: () => boolean;
 };
 
 export type DispatchResult = {
@@ -69,18 +71,17 @@ export async function dispatchDeliveries(
   const secrets = requireSecrets(deps);
   const store = deps.store.deliveries;
   const result: DispatchResult = { claimed: 0, sent: 0, retried: 0, dead: 0, deferred: 0 };
-  const now = nowIso(deps);
-  const nowMs = Date.parse(now);
-  const due = await store.due(now, options.batchSize ?? 1000);
+  const due = await store.due(nowIso(deps), options.batchSize ?? 1000);
   if (due.length === 0) return result;
   const calendar = await currentCalendar(deps);
   const notices = memo((id: string) => deps.store.notices.get(id));
   const units = memo((code: string) => deps.store.units.get(code));
   const channels = await deps.store.unitChannels.ofUnits([...new Set(due.map((d) => d.unitCode))]);
-  const leaseUntil = later(now, deliveryPolicy.leaseSeconds * 1000);
-
+  // A pass may outlast a lease: each claim, deferral and outcome reads the clock afresh.
   const claim = async (delivery: Delivery) => {
-    const claimed = await store.claim(delivery.id, now, leaseUntil, randomUUID());
+    const at = nowIso(deps);
+    const leaseUntil = later(at, deliveryPolicy.leaseSeconds * 1000);
+    const claimed = await store.claim(delivery.id, at, leaseUntil, randomUUID());
     if (claimed) result.claimed++;
     return claimed;
   };
@@ -106,7 +107,7 @@ export async function dispatchDeliveries(
     const outcome: SendOutcome = channel
       ? await attempt(delivery, channel)
       : { outcome: "failed", reason: "该单位已无此送达渠道（可重新设置后重发）" };
-    const next = afterAttempt(delivery, outcome, now, options.random);
+    const next = afterAttempt(delivery, outcome, nowIso(deps), options.random);
     if (!(await store.record(next, token))) return;
     if (next.status === "sent") result.sent++;
     else if (next.status === "dead") result.dead++;
@@ -122,6 +123,8 @@ export async function dispatchDeliveries(
    * unclaimed, no attempt counted; a full window leaves everything as it is.
    */
   async function robotChannel(robot: string, group: Delivery[], channel: ChannelInput): Promise<void> {
+    const now = nowIso(deps);
+    const nowMs = Date.parse(now);
     const expiresAt = Math.ceil(nowMs / 1000) + robotRate.windowSeconds * 2;
     let window = await store.robotWindow(robot);
     let plan = planRobot(window, nowMs, group.length);
@@ -146,7 +149,7 @@ export async function dispatchDeliveries(
 
   async function channelGroup(group: Delivery[]): Promise<void> {
     const first = group[0];
-    if (!first) return;
+    if (!first || options.hasTime?.() === false) return;
     const channel = openChannel(secrets, channels.get(first.unitCode), first.kind);
     const robot = robotOf(channel);
     if (robot && channel) return robotChannel(robot, group, channel);
@@ -193,8 +196,8 @@ function memo<T>(read: (key: string) => Promise<T>): (key: string) => Promise<T>
 }
 
 /**
- * Passes until nothing is due or the time left is spent: what a scheduled run does. A pass
- * that only found deliveries other dispatchers held ends it too.
+ * Passes until one claims and defers nothing (what is left waits for a later time, a robot's
+ * window, or another dispatcher's lease) or the time left is spent: what a scheduled run does.
  */
 export async function dispatchUntilIdle(
   deps: Deps,
@@ -202,10 +205,12 @@ export async function dispatchUntilIdle(
   options: DispatchOptions & { timeLeftMs: () => number; reserveMs?: number },
 ): Promise<DispatchResult> {
   const total: DispatchResult = { claimed: 0, sent: 0, retried: 0, dead: 0, deferred: 0 };
-  // A pass takes at most a batch of attempts at the senders' timeout, run `concurrency` at a time.
-  const reserve = options.reserveMs ?? 30_000;
-  while (options.timeLeftMs() > reserve) {
-    const pass = await dispatchDeliveries(deps, senders, options);
+  // A channel once started runs to its end: a robot's 20 attempts at the senders' 5 s timeout
+  // take up to 100 s (within the 120 s lease), so none is started with less than 110 s left.
+  const reserve = options.reserveMs ?? 110_000;
+  const hasTime = () => options.timeLeftMs() > reserve;
+  while (hasTime()) {
+    const pass = await dispatchDeliveries(deps, senders, { ...options, hasTime });
     for (const key of Object.keys(total) as (keyof DispatchResult)[]) total[key] += pass[key];
     if (pass.claimed === 0 && pass.deferred === 0) break;
   }
