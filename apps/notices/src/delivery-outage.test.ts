@@ -150,6 +150,6 @@ describe("issue 13's outage: every delivery sent exactly once, none lost, no rob
       for (let k = robotRate.messages; k < times.length; k++)
         expect((times[k] ?? 0) - (times[k - robotRate.messages] ?? 0)).toBeGreaterThanOrEqual(60_000);
     }
-    // ~9,000 DynamoDB calls; see ADR 0045 for the time this takes and why the limit is generous.
+    // ~7,500 DynamoDB calls: ADR 0045 gives the time this takes and why the limit is generous.
   }, 240_000);
 });
