@@ -10,6 +10,16 @@ export const examples = {
     ],
     receipt: { required: true, workingDays: 5 },
   },
+  channels: {
+    channels: [
+      {
+        kind: "wecom",
+        webhookUrl:
+          "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7a0c-4bc4-97a0-0ec2a1fa5aaa",
+      },
+      { kind: "email", addresses: ["zwgk@czj.example.gov.cn"] },
+    ],
+  },
   acknowledge: { note: "已安排分管领导及工作人员2人参会", contact: "王敏 0792-4512345" },
   training: {
     title: "共青城市2019年政务公开工作培训会",

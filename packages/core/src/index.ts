@@ -22,6 +22,7 @@ export {
 } from "./assessments.ts";
 export { auditOf } from "./audit.ts";
 export { currentCalendar, loadHolidayNotice, type NoticeLoaded } from "./calendar.ts";
+export { type ChannelSecrets, channelSecrets } from "./channel-secrets.ts";
 export { circularOfYear, draftCircular } from "./circulars.ts";
 export {
   type CommentReceipt,
@@ -34,6 +35,15 @@ export {
   publishConsultationFeedback,
   submitComment,
 } from "./consultations.ts";
+export {
+  type DispatchOptions,
+  type DispatchResult,
+  deliveriesOfNotice,
+  dispatchDeliveries,
+  dispatchUntilIdle,
+  listDeliveries,
+  retryDelivery,
+} from "./deliveries.ts";
 export type { Deps } from "./deps.ts";
 export { createIndicatorSystem, getIndicatorSystem, listIndicatorSystems } from "./indicator-systems.ts";
 export { type Credentials, TrackingCodeLocked } from "./intake.ts";
@@ -92,5 +102,6 @@ export {
   recordTrainingAttendance,
   trainingDetail,
 } from "./trainings.ts";
+export { setUnitChannels, unitChannels } from "./unit-channels.ts";
 export { checkVersion } from "./version.ts";
 export type { CreateOptions } from "./writes.ts";

@@ -21,6 +21,7 @@ export * from "./circular.ts";
 export * from "./column.ts";
 export * from "./consultation.ts";
 export * from "./date.ts";
+export * from "./delivery.ts";
 export * from "./error.ts";
 export * from "./fee.ts";
 export * from "./feed.ts";

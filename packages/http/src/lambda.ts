@@ -1,4 +1,4 @@
-import { publicChanges } from "@gov/core";
+import { channelSecrets, publicChanges } from "@gov/core";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import { createStore } from "@gov/store";
 import { z } from "zod";
@@ -8,11 +8,14 @@ import type { Deps } from "./env.ts";
 /**
  * The one place a deployed function reads its configuration; infra/ sets these variables
  * (Lambda itself sets the credentials). A function given CDN_DISTRIBUTION_ID invalidates the
- * public API's CDN after each public change it commits.
+ * public API's CDN after each public change it commits; one given CHANNEL_SECRET_KEY seals and
+ * opens units' delivery channels.
  */
 const LambdaEnv = z.object({
   TABLE_NAME: z.string().min(1),
   CDN_DISTRIBUTION_ID: z.string().min(1).optional(),
+  /** Seals units' delivery channels (ADR 0045); unset, channels cannot be set or sent. */
+  CHANNEL_SECRET_KEY: z.string().min(1).optional(),
   AWS_ACCESS_KEY_ID: z.string().optional(),
   AWS_SECRET_ACCESS_KEY: z.string().optional(),
   AWS_SESSION_TOKEN: z.string().optional(),
@@ -39,5 +42,6 @@ export function lambdaDeps(environment: Record<string, string | undefined> = pro
     calendar: builtInCalendar(),
     settings: defaultSettings,
     publicChanges: changes,
+    ...(env.CHANNEL_SECRET_KEY ? { channelSecrets: channelSecrets(env.CHANNEL_SECRET_KEY) } : {}),
   };
 }

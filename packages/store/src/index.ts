@@ -4,6 +4,7 @@ export type { ApplicationRepository } from "./application.ts";
 export type { CalendarRepository, StoredNotice } from "./calendar.ts";
 export { type CallCounter, type CallLimits, callLimits, type StoreConfig } from "./client.ts";
 export type { ConsultationFilter, StoredComment } from "./consultation.ts";
+export type { Claimed, DeliveryFilter } from "./delivery.ts";
 export { newId } from "./id.ts";
 export {
   IdempotencyRace,
@@ -26,3 +27,4 @@ export { tableDefinition } from "./table.ts";
 export { issueTrackingCredentials, secretMatches } from "./tracking.ts";
 export type { TrainingRecords, UnitTraining } from "./training.ts";
 export type { Write } from "./transaction.ts";
+export type { StoredChannel, StoredUnitChannels } from "./unit-channel.ts";

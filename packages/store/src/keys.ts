@@ -8,6 +8,8 @@ export const keys = {
   unit: (code: string) => ({ pk: `UNIT#${code}`, sk: "UNIT" }),
   /** All units, by code (gsi1). */
   unitInList: (code: string) => ({ gsi1pk: "UNITS", gsi1sk: code }),
+  /** The unit's delivery channels, sealed (ADR 0045): one record, replaced as a whole. */
+  unitChannels: (code: string) => ({ pk: `UNIT#${code}`, sk: "CHANNELS" }),
   apiKey: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: "APIKEY" }),
   apiKeyOfUnit: (unitCode: string, keyId: string) => ({ gsi1pk: `UNIT#${unitCode}#KEYS`, gsi1sk: keyId }),
 
@@ -222,6 +224,39 @@ export const keys = {
    * and two units acknowledging in one millisecond would collide in the notice's partition.
    */
   receiptAudit: (noticeId: string, unitCode: string) => `NOTICE-RECEIPT#${noticeId}#${unitCode}`,
+
+  /** A delivery of a notice to one unit on one channel (ADR 0045). */
+  delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: "DELIVERY" }),
+  /** A notice's deliveries, by unit and channel (gsi1). */
+  deliveryOfNotice: (noticeId: string, unitCode: string, kind: string) => ({
+    gsi1pk: `NOTICE#${noticeId}#DELIVERIES`,
+    gsi1sk: `${unitCode}#${kind}`,
+  }),
+  noticeDeliveriesPartition: (noticeId: string) => `NOTICE#${noticeId}#DELIVERIES`,
+  /**
+   * Deliveries a dispatcher may take, by when (gsi2, sparse: only while pending). `dueAt` is
+   * the next attempt's time, or the lease's end while one is held, so a delivery whose
+   * dispatcher died comes due again by itself.
+   */
+  deliveryDue: (dueAt: string, id: string) => ({ gsi2pk: "DELIVERIES-DUE", gsi2sk: `${dueAt}#${id}` }),
+  dueDeliveriesPartition: "DELIVERIES-DUE",
+  /** A unit's deliveries, newest notice first (gsi3). */
+  deliveryOfUnit: (unitCode: string, issuedAt: string, id: string) => ({
+    gsi3pk: `UNIT#${unitCode}#DELIVERIES`,
+    gsi3sk: `${issuedAt}#${id}`,
+  }),
+  unitDeliveriesPartition: (unitCode: string) => `UNIT#${unitCode}#DELIVERIES`,
+  /** Deliveries in one status, newest notice first (gsi4): the office's "what failed". */
+  deliveryInStatus: (status: string, issuedAt: string, id: string) => ({
+    gsi4pk: `DELIVERIES#${status}`,
+    gsi4sk: `${issuedAt}#${id}`,
+  }),
+  statusDeliveriesPartition: (status: string) => `DELIVERIES#${status}`,
+  /** Every delivery, newest notice first (gsi5). */
+  deliveryInList: (issuedAt: string, id: string) => ({ gsi5pk: "DELIVERIES", gsi5sk: `${issuedAt}#${id}` }),
+  deliveriesPartition: "DELIVERIES",
+  /** A group robot's last sends (rate window), named by a hash of its key so the key is not stored (TTL). */
+  robotWindow: (robotId: string) => ({ pk: `ROBOT-WINDOW#${robotId}`, sk: "WINDOW" }),
 
   /** A citizen submission's content fingerprint, so a repeat within the window is recognised (TTL). */
   submissionFingerprint: (hash: string) => ({ pk: `SUBMISSION#${hash}`, sk: "SUBMISSION" }),

@@ -7,6 +7,7 @@ import { calendarRepository } from "./calendar.ts";
 import { circularRepository } from "./circular.ts";
 import { connect, type Db, type StoreConfig } from "./client.ts";
 import { consultationRepository } from "./consultation.ts";
+import { deliveryRepository } from "./delivery.ts";
 import { idempotencyRepository } from "./idempotency.ts";
 import { indicatorSystemRepository } from "./indicator.ts";
 import { itemRepository } from "./item.ts";
@@ -21,6 +22,7 @@ import { secretFailureRepository } from "./secret-failures.ts";
 import { submissionRepository } from "./submission-fingerprint.ts";
 import { trainingRepository } from "./training.ts";
 import { unitRepository } from "./unit.ts";
+import { unitChannelRepository } from "./unit-channel.ts";
 
 /** Everything the apps need from the database, built once per process from one config. */
 export function createStore(config: StoreConfig) {
@@ -35,6 +37,7 @@ export function createStore(config: StoreConfig) {
 export function storeOver(db: Db) {
   return {
     units: unitRepository(db),
+    unitChannels: unitChannelRepository(db),
     apiKeys: apiKeyRepository(db),
     items: itemRepository(db),
     links: linkRepository(db),
@@ -50,6 +53,7 @@ export function storeOver(db: Db) {
     trainings: trainingRepository(db),
     owedNotices: owedNoticeRepository(db),
     assessmentRounds: assessmentRoundRepository(db),
+    deliveries: deliveryRepository(db),
     calendar: calendarRepository(db),
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),
