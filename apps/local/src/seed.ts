@@ -6,6 +6,7 @@ import { createPublishApp } from "@gov/publish";
 import type { Store } from "@gov/store";
 import { createSupervisionApp } from "@gov/supervision";
 import { demoApplications } from "./demo/applications.ts";
+import { demoChannels } from "./demo/channels.ts";
 import { demoConsultations } from "./demo/consultations.ts";
 import { demoAssessments, demoIndicatorSystems } from "./demo/indicators.ts";
 import { demoItems } from "./demo/items.ts";
@@ -246,6 +247,25 @@ async function request(
   if (res.status >= 300)
     throw new Error(`演示考评数据写入失败 ${method} ${path}: ${JSON.stringify(res.body)}`);
   return res;
+}
+
+/**
+ * Every demo unit's delivery channels (demo/channels.ts), set by the office through the notices
+ * API at the start of 2019, so the year's notices are delivered to the capture page and the
+ * email emulator when `pnpm start` runs.
+ */
+export async function seedChannels(deps: Deps, credentials: Credentials, at: AtTime): Promise<number> {
+  const app = createNoticesApp(deps);
+  const send = jsonClient<Record<string, unknown>>((p, init) => app.request(p, init));
+  const office = keysOf(credentials, officeUnitCode).office as string;
+  const units = demoChannels();
+  await at(beijing("2019-01-02", 9), async () => {
+    for (const { unitCode, channels } of units) {
+      const res = await send("PUT", `/v1/units/${unitCode}/channels`, office, { channels });
+      if (res.status >= 300) throw new Error(`演示送达渠道写入失败 ${unitCode}: ${JSON.stringify(res.body)}`);
+    }
+  });
+  return units.length;
 }
 
 /**

@@ -9,6 +9,8 @@ import type { PublicChanges } from "./public-changes.ts";
  * `publicChanges` tells whoever keeps copies of public answers that one is out of date.
  * `channelSecrets` seals and opens units' delivery channels (CHANNEL_SECRET_KEY); without it
  * channels cannot be set and deliveries cannot be sent, and everything else works.
+ * `wakeDispatcher`, when set, is called after a notice with deliveries is committed, so they
+ * are sent now rather than at the dispatcher's next scheduled run (ADR 0048).
  */
 export type Deps = {
   store: Store;
@@ -17,4 +19,5 @@ export type Deps = {
   settings: Settings;
   publicChanges: PublicChanges;
   channelSecrets?: ChannelSecrets;
+  wakeDispatcher?: () => Promise<void>;
 };

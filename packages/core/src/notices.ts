@@ -76,7 +76,22 @@ export async function issueNotice(
     ...deps.store.deliveries.writes(deliveries),
     ...extra,
   ]);
+  if (deliveries.length > 0) await wakeDispatcher(deps, notice.id);
   return view;
+}
+
+/**
+ * Best effort: the deliveries are committed and the dispatcher's schedule sends them anyway,
+ * so a failed wake-up is logged and never fails the notice (ADR 0048).
+ */
+async function wakeDispatcher(deps: Deps, noticeId: string) {
+  try {
+    await deps.wakeDispatcher?.();
+  } catch (error) {
+    console.error(
+      JSON.stringify({ level: "warn", event: "dispatcher-wake-failed", noticeId, error: String(error) }),
+    );
+  }
 }
 
 /** Newest first: the office sees every notice, a unit the notices sent to it, each with its own receipt. */
