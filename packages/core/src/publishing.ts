@@ -28,6 +28,7 @@ import {
 } from "@gov/domain";
 import { type PageRequest, type Principal, scopedItems, type Write } from "@gov/store";
 import { auditOf } from "./audit.ts";
+import { currentCalendar } from "./calendar.ts";
 import type { Change } from "./change.ts";
 import { nowIso } from "./clock.ts";
 import type { Deps } from "./deps.ts";
@@ -141,7 +142,7 @@ export async function approveItemRelease(
   actor: Principal,
   change: Change & ApproveInput,
 ): Promise<Item> {
-  const { store, calendar, settings } = deps;
+  const { store, settings } = deps;
   const item = await readForChange(deps, actor, change);
   const copy = assertApprovable(item, change.review);
   const declared = declaredLinks(copy.content);
@@ -160,6 +161,8 @@ export async function approveItemRelease(
       { unitCode: item.unitCode, year, sequence: await store.items.nextIndexSequence(item.unitCode, year) },
       settings.indexNumberFormat,
     );
+  // Counted with the notices the office has loaded, not only the built-in ones.
+  const calendar = await currentCalendar(deps);
   const timeliness = timelinessOf({
     kind: copy.content.kind,
     generatedOn: copy.content.generatedOn,

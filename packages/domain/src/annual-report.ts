@@ -8,13 +8,14 @@ import type { Item } from "./item.ts";
 import { NormativeCatalogue, normativeCatalogue } from "./normative.ts";
 import { isOverdue, type RectificationTask } from "./rectification.ts";
 import type { Settings } from "./settings.ts";
+import { type Invitation, type Training, TrainingFigure, trainingFigure } from "./training.ts";
 import type { Unit } from "./unit.ts";
 import { Block, blocksHtml, blocksMarkdown } from "./written-document.ts";
 
 /**
  * What the platform knows for one year's 政府信息公开工作年度报告 (OGI Art. 50, the 2021 format
  * of 国办公开办函〔2021〕30号): the normative-document figures of table 二, table 三 of
- * applications, and the year's rectification tasks. Licences, penalties, coercive measures,
+ * applications, the year's rectification tasks and its trainings. Licences, penalties, coercive measures,
  * fees and reconsideration or litigation are not recorded on the platform: the report says
  * so instead of printing a zero that nobody counted.
  */
@@ -27,6 +28,7 @@ export type AnnualReportInput = {
   normative: AnnualReport["normative"];
   applications: TableThree;
   tasks: readonly RectificationTask[];
+  training: TrainingFigure;
 };
 
 const count = z.number().int().nonnegative();
@@ -41,6 +43,8 @@ export const AnnualReport = z.object({
   normative: NormativeCatalogue.pick({ issued: true, repealed: true, valid: true }),
   applications: TableThree,
   rectification: z.object({ tasks: count, verified: count, overdue: count }),
+  /** Trainings held in the year and their attendance (人次), counted from the training records. */
+  training: TrainingFigure,
   /** The parts the platform does not record, to be filled in by hand before publication. */
   notRecorded: z.array(z.string()),
   blocks: z.array(Block),
@@ -85,6 +89,10 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
       type: "paragraph",
       text: `${year}年，本年新收政府信息公开申请${received}件，上年结转${table.carriedOver.total}件，办结${table.resultsTotal.total}件，结转下年度${table.carriedIntoNextYear.total}件；制发规范性文件${normative.issued}件，废止${normative.repealed}件，年末现行有效${normative.valid}件。`,
     },
+    {
+      type: "paragraph",
+      text: `全年开展政务公开业务培训${input.training.sessions}次，参训${input.training.attendance}人次。`,
+    },
     ...(provisional
       ? [{ type: "paragraph" as const, text: `本报告数据截至${input.asOf}，年度尚未结束，数据为临时数据。` }]
       : []),
@@ -120,6 +128,7 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
     normative,
     applications: table,
     rectification: { tasks: input.tasks.length, verified, overdue },
+    training: input.training,
     notRecorded,
     blocks,
   };
@@ -140,6 +149,8 @@ export type AnnualReportRecords = {
   applications: readonly Application[];
   /** The rectification tasks issued from the year's assessments. */
   tasks: readonly RectificationTask[];
+  /** Trainings starting around the year, with every invited unit's attendance. */
+  trainings: readonly { training: Training; invitations: readonly Invitation[] }[];
 };
 
 /**
@@ -176,6 +187,7 @@ export function annualReportOf(
     normative: { issued, repealed, valid },
     applications: statistics.tableThree,
     tasks: own(records.tasks),
+    training: trainingFigure(year, records.trainings, unit),
   });
 }
 

@@ -14,6 +14,7 @@ export const idPrefixes = {
   notice: "ntc",
   delivery: "dlv",
   training: "trn",
+  assessmentRound: "arnd",
   supervisionRun: "srun",
 } as const;
 export type IdKind = keyof typeof idPrefixes;

@@ -1,5 +1,4 @@
 import { DomainError, fieldIssues } from "@gov/domain";
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -7,6 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
+import { apiReference } from "./api-reference.ts";
 import type { AppEnv, Deps } from "./env.ts";
 import { bodiless, bodyTooLarge, inputGuard } from "./input-guard.ts";
 import { logError } from "./log.ts";
@@ -94,7 +94,7 @@ export function createApp(options: {
     info: { title: options.title, version: "1.0.0", description: options.description },
     servers: [{ url: options.basePath }],
   });
-  app.get("/docs", swaggerUI({ url: `${options.basePath}/openapi.json` }));
+  app.route("/docs", apiReference({ basePath: options.basePath, title: options.title }));
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   return app;
 }

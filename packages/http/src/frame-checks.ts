@@ -2,6 +2,7 @@ import { testDeps } from "@gov/core/testing";
 import { describe, expect, it } from "vitest";
 import type { App } from "./app.ts";
 import type { Deps } from "./env.ts";
+import { pageSecurityPolicy } from "./page-security.ts";
 import { type Document, untypedSchemas } from "./typed-answers.ts";
 
 /**
@@ -37,6 +38,29 @@ export function describeAppFrame(name: string, create: (deps: Deps) => App) {
       expect(doc.openapi).toBe("3.1.0");
       expect(Object.keys(doc.paths)).toContain("/v1/whoami");
       expect((await app.request("/docs")).status).toBe(200);
+    });
+
+    it("issue 16 offline API reference: the docs page names no outside address, in Chinese, under the pages' CSP, and serves every file it loads", async () => {
+      const { app } = await setup;
+      const base = ((await (await app.request("/openapi.json")).json()) as { servers: { url: string }[] })
+        .servers[0]?.url as string;
+      const res = await app.request("/docs");
+      const page = await res.text();
+      expect(page).toContain('<html lang="zh-CN">');
+      expect(page).toMatch(/<title>[^<]*接口文档<\/title>/);
+      expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+      expect(page).not.toMatch(/<script>|<style>/);
+      expect(res.headers.get("content-security-policy")).toBe(pageSecurityPolicy);
+      const loaded = [...page.matchAll(/(?:src|href)="([^"?]+)/g)].map((m) => m[1] as string);
+      expect(loaded.length).toBeGreaterThanOrEqual(3);
+      for (const path of loaded) {
+        expect(path.startsWith(`${base}/`), path).toBe(true);
+        const file = await app.request(path.slice(base.length));
+        expect(file.status, path).toBe(200);
+        expect((await file.text()).length, path).toBeGreaterThan(0);
+      }
+      const start = await (await app.request("/docs/start.js")).text();
+      expect(start).toContain(`"${base}/openapi.json"`);
     });
 
     it("answers health once its database answers", async () => {

@@ -4,17 +4,20 @@ import type { Store } from "./store.ts";
 /**
  * What a year's annual report reads: the city's normative documents (one sparse partition),
  * the applications received up to the year's end (the unit's, or the city's), and the
- * rectification tasks of the year's assessments. Three Queries, in parallel.
+ * rectification tasks of the year's assessments, and the trainings held in the year with their
+ * attendance (one Query plus one per training). In parallel.
  */
 export async function annualReportRecords(
-  store: Pick<Store, "items" | "applications" | "rectificationTasks">,
+  store: Pick<Store, "items" | "applications" | "rectificationTasks" | "trainings">,
   year: number,
   unit?: string,
 ): Promise<AnnualReportRecords> {
-  const [normativeDocuments, applications, tasks] = await Promise.all([
+  const [normativeDocuments, applications, tasks, trainings] = await Promise.all([
     store.items.normativeDocuments(),
     store.applications.receivedUntil(`${year}-12-31`, unit),
     store.rectificationTasks.ofYear(year),
+    // Start times are UTC and the year is Beijing's: a day either side, the domain keeps the year's.
+    store.trainings.startingBetween(`${year - 1}-12-31`, `${year + 1}-01-01`),
   ]);
-  return { normativeDocuments, applications, tasks };
+  return { normativeDocuments, applications, tasks, trainings };
 }

@@ -1,0 +1,34 @@
+import type { ChannelInput } from "@gov/domain";
+import { demoUnitCodes as c, demoUnits } from "./units.ts";
+
+/**
+ * Where the demo units receive notices (issue 13), so a newcomer sees a notice arrive at the
+ * capture page and the email emulator: each department a WeCom group robot, each township and
+ * street a signed DingTalk robot, and the finance bureau and 甘露镇 email and SMS as well. The
+ * robot keys are made up; locally the senders call the capture endpoint with them.
+ */
+export function demoChannels(): { unitCode: string; channels: ChannelInput[] }[] {
+  return demoUnits
+    .filter((unit) => unit.kind !== "office")
+    .map((unit) => {
+      const robot: ChannelInput =
+        unit.kind === "department"
+          ? {
+              kind: "wecom",
+              webhookUrl: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo-${unit.code}`,
+            }
+          : {
+              kind: "dingtalk",
+              webhookUrl: `https://oapi.dingtalk.com/robot/send?access_token=demo${unit.code}dingtalk`,
+              secret: `SEC${unit.code.padEnd(64, "0")}`,
+            };
+      const direct: ChannelInput[] =
+        unit.code === c.finance || unit.code === c.ganlu
+          ? [
+              { kind: "email", addresses: [`gk-${unit.code}@gongqingcheng.example.gov.cn`] },
+              { kind: "sms", phones: [unit.code === c.finance ? "13800000001" : "13800000002"] },
+            ]
+          : [];
+      return { unitCode: unit.code, channels: [robot, ...direct] };
+    });
+}
