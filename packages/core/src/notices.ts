@@ -2,6 +2,7 @@ import {
   type AcknowledgeInput,
   acknowledge,
   checkNoticeWrites,
+  clockOfNotice,
   DomainError,
   fail,
   hasRole,
@@ -71,7 +72,13 @@ export async function issueNotice(
   const receipts = pendingReceipts(notice);
   const view = await viewOf(deps, notice, null);
   const extra = alsoWritten(options, view);
-  checkNoticeWrites({ receipts: receipts.length, deliveries: deliveries.length, extra: extra.length });
+  // A required receipt is also a supervision clock, written by the store in this transaction (ADR 0049).
+  const clock = clockOfNotice(notice) ? 1 : 0;
+  checkNoticeWrites({
+    receipts: receipts.length,
+    deliveries: deliveries.length,
+    extra: extra.length + clock,
+  });
   await deps.store.notices.create(notice, receipts, auditOf("notice", notice, "issue", actor, notice.title), [
     ...deps.store.deliveries.writes(deliveries),
     ...extra,
