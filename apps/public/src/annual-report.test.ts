@@ -84,7 +84,7 @@ describe("the annual report (OGI Art. 50; 国办公开办函〔2021〕30号 form
     expect(md.res.headers.get("content-type")).toContain("text/markdown");
     expect(md.text).toContain("## 三、收到和处理政府信息公开申请情况");
     expect(md.text).toMatch(/\| 一、本年新收政府信息公开申请数量 \| 1 \| 0 \| 1 \| 0 \| 0 \| 0 \| 2 \|/);
-    expect(md.text).toContain("| 规范性文件 | 3 | 0 | 3 |");
+    expect(md.text).toContain("| 行政规范性文件 | 3 | 0 | 3 |");
     const html = await get("/reports/annual/2026?format=html");
     expect(html.res.headers.get("content-type")).toContain("text/html");
     expect(html.text).toMatch(/^<!doctype html>/);
@@ -119,10 +119,10 @@ describe("the annual report (OGI Art. 50; 国办公开办函〔2021〕30号 form
     expect(city.status, JSON.stringify(city.body)).toBe(201);
     expect(city.body).toMatchObject({ state: "draft", columnId: "annual-reports", unitCode: "000014349" });
     expect(String(city.body.title)).toMatch(/2026年政府信息公开工作年度报告$/);
-    expect(String(city.body.body)).toContain("<td>规范性文件</td><td>3</td>");
+    expect(String(city.body.body)).toContain("<td>行政规范性文件</td><td>3</td>");
     expect(String(city.body.summary)).toContain("发布前须补充");
     const own = await h.call("POST", "/reports/annual/2026/draft", dept.editor);
-    expect(String(own.body.body)).toContain("<td>规范性文件</td><td>2</td>");
+    expect(String(own.body.body)).toContain("<td>行政规范性文件</td><td>2</td>");
     expect(own.body.unitCode).toBe(dept.code);
     const published = await dept.approve((await dept.submit(own.body.id)).id);
     expect(published.state).toBe("published");
