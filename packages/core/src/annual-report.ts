@@ -1,22 +1,159 @@
 import {
+  type AnnualReport,
+  type AnnualReportSheet,
   annualReportHtml,
   annualReportOf,
+  assertEditable,
   CreateItemInput,
+  type EditReportSectionsInput,
+  type EnteredFigures,
+  emptySheet,
   fail,
   type Item,
+  type ReportTables,
   reportIssuer,
+  reportMismatches,
+  reportTableIssues,
+  sheetId,
+  type Unit,
   yearOf,
 } from "@gov/domain";
-import { annualReportRecords, type Principal } from "@gov/store";
-import { todayOf } from "./clock.ts";
+import { annualReportRecords, type Principal, type Write } from "@gov/store";
+import { auditOf } from "./audit.ts";
+import { nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { draftItem } from "./items.ts";
 import type { CreateOptions } from "./writes.ts";
 
+/** The column every unit's report is published in (ADR 0033). */
+const reportColumn = "annual-reports";
+
 /**
- * The unit's report on a finished year, drafted from the platform's figures into its 年度报告
- * column: the office drafts the government's, a department its own. The draft then takes the
- * normal path (edit to add what the platform does not record, submit, confidentiality review).
+ * Whose figures a unit's report covers: the office publishes the government's, which covers
+ * every unit of the city; a department's (or township's) covers itself (OGI Art. 49–50).
+ */
+export const reportScopeOf = (unit: Pick<Unit, "kind" | "code">): string | undefined =>
+  unit.kind === "office" ? undefined : unit.code;
+
+async function unitOf(deps: Deps, code: string): Promise<Unit> {
+  return (await deps.store.units.get(code)) ?? fail("not-found", "单位不存在");
+}
+
+async function sheetOf(deps: Deps, unitCode: string, year: number): Promise<AnnualReportSheet> {
+  return (
+    (await deps.store.annualReportSheets.get(unitCode, year)) ?? emptySheet(unitCode, year, nowIso(deps))
+  );
+}
+
+/** The report of `unit` for `year` from the platform's records and the unit's sheet. */
+async function reportFor(
+  deps: Deps,
+  unit: Unit,
+  year: number,
+  sheet: AnnualReportSheet,
+): Promise<AnnualReport> {
+  const { store, calendar: builtIn, settings } = deps;
+  const scope = reportScopeOf(unit);
+  const [records, calendar] = await Promise.all([
+    annualReportRecords(store, year, scope),
+    store.calendar.current(builtIn),
+  ]);
+  return annualReportOf(records, {
+    year,
+    unit: scope,
+    issuer: reportIssuer(unit),
+    today: todayOf(deps),
+    calendar,
+    settings,
+    entered: sheet.entered,
+    edited: { overview: sheet.overview, problems: sheet.problems },
+  });
+}
+
+const tablesOf = (report: AnnualReport): ReportTables => ({
+  normative: report.normative,
+  applications: report.applications,
+  entered: report.entered,
+});
+
+function checkYear(deps: Deps, year: number): void {
+  if (year > yearOf(todayOf(deps))) fail("not-found", `${year}年度尚未开始`);
+}
+
+const sheetAudit = (sheet: AnnualReportSheet, action: string, actor: Principal, note?: string) =>
+  auditOf(
+    "annual-report",
+    { id: sheetId(sheet), version: sheet.version, updatedAt: sheet.updatedAt },
+    action,
+    actor,
+    note,
+  );
+
+/**
+ * The unit's own view of its report: the figures as they stand, what does not add up yet,
+ * and, once published, every cell where the published tables and the platform now disagree.
+ */
+export async function annualReportView(deps: Deps, actor: Principal, input: { year: number }) {
+  checkYear(deps, input.year);
+  const unit = await unitOf(deps, actor.unitCode);
+  const sheet = await sheetOf(deps, unit.code, input.year);
+  const report = await reportFor(deps, unit, input.year, sheet);
+  const published = sheet.published;
+  return {
+    report,
+    draftItemId: sheet.draft?.itemId ?? null,
+    published: published ? { itemId: published.itemId, publishedAt: published.publishedAt } : null,
+    issues: reportTableIssues(tablesOf(report)),
+    mismatches: published ? reportMismatches(published.tables, tablesOf(report)) : [],
+  };
+}
+
+/** The figures the platform does not hold, as the office read them (each with source and date). */
+export async function enterReportFigures(
+  deps: Deps,
+  actor: Principal,
+  input: { year: number; figures: EnteredFigures },
+): Promise<AnnualReportSheet> {
+  checkYear(deps, input.year);
+  return changeSheet(deps, actor, input.year, "enter-figures", (sheet) => ({
+    ...sheet,
+    entered: input.figures,
+  }));
+}
+
+/** The overview and problems as the office wrote them; null returns a section to the drafted text. */
+export async function editReportSections(
+  deps: Deps,
+  actor: Principal,
+  input: { year: number } & EditReportSectionsInput,
+): Promise<AnnualReportSheet> {
+  checkYear(deps, input.year);
+  return changeSheet(deps, actor, input.year, "edit-sections", (sheet) => ({
+    ...sheet,
+    ...(input.overview === undefined ? {} : { overview: input.overview }),
+    ...(input.problems === undefined ? {} : { problems: input.problems }),
+  }));
+}
+
+async function changeSheet(
+  deps: Deps,
+  actor: Principal,
+  year: number,
+  action: string,
+  change: (sheet: AnnualReportSheet) => AnnualReportSheet,
+): Promise<AnnualReportSheet> {
+  const before = await sheetOf(deps, actor.unitCode, year);
+  assertEditable(before);
+  const next = { ...change(before), version: before.version + 1, updatedAt: nowIso(deps) };
+  await deps.store.annualReportSheets.save(next, before, sheetAudit(next, action, actor));
+  return next;
+}
+
+/**
+ * The unit's report on a finished year, drafted from the platform's figures and its sheet into
+ * its 年度报告 column: the office drafts the government's, a department its own. The sheet
+ * records which item it is and the tables it printed, in the draft's own transaction, so the
+ * approval can check exactly what will be published (ADR 0052).
  */
 export async function draftAnnualReport(
   deps: Deps,
@@ -24,32 +161,72 @@ export async function draftAnnualReport(
   input: { year: number },
   options: CreateOptions<Item> = {},
 ): Promise<Item> {
-  const { store, calendar: builtIn, settings } = deps;
   const { year } = input;
   const today = todayOf(deps);
   if (year >= yearOf(today)) fail("unprocessable", `${year}年度尚未结束，不能起草年度报告`);
-  const unit = (await store.units.get(actor.unitCode)) ?? fail("not-found", "单位不存在");
-  const scope = unit.kind === "office" ? undefined : unit.code;
-  const [records, calendar] = await Promise.all([
-    annualReportRecords(store, year, scope),
-    store.calendar.current(builtIn),
-  ]);
-  const report = annualReportOf(records, {
-    year,
-    unit: scope,
-    issuer: reportIssuer(unit),
-    today,
-    calendar,
-    settings,
-  });
+  const unit = await unitOf(deps, actor.unitCode);
+  const sheet = await sheetOf(deps, unit.code, year);
+  assertEditable(sheet);
+  const report = await reportFor(deps, unit, year, sheet);
   const content = CreateItemInput.parse({
     kind: "general",
     title: report.title,
-    columnId: "annual-reports",
+    columnId: reportColumn,
     body: annualReportHtml(report),
     generatedOn: today,
     keywords: ["年度报告", "政府信息公开"],
-    summary: `依申请公开新收${report.applications.newThisYear.total}件、办结${report.applications.resultsTotal.total}件；发布前须补充：${report.notRecorded.join("；")}。`,
+    summary: `依申请公开新收${report.applications.newThisYear.total}件、办结${report.applications.resultsTotal.total}件${report.notRecorded.length ? `；发布前须补充：${report.notRecorded.join("；")}` : ""}。`,
   });
-  return draftItem(deps, actor, content, { ...options, note: "按平台数据起草年度报告" });
+  return draftItem(deps, actor, content, {
+    alsoWrite: (item) => {
+      const next = {
+        ...sheet,
+        draft: { itemId: item.id, tables: tablesOf(report) },
+        version: sheet.version + 1,
+        updatedAt: item.updatedAt,
+      };
+      return [
+        ...(options.alsoWrite?.(item) ?? []),
+        ...deps.store.annualReportSheets.writes(next, sheet, sheetAudit(next, "draft", actor)),
+      ];
+    },
+    note: "按平台数据起草年度报告",
+  });
+}
+
+/**
+ * OGI Art. 50 and the 2021 form: a report whose tables do not add up (一 + 二 = 三（七） + 四,
+ * every total row and column, table 四's totals) is not published; the refusal names each cell.
+ * Called by the approval of an item in the 年度报告 column; the writes it returns record the
+ * published tables in the approval's transaction. An item not drafted from a sheet (a report
+ * written by hand) has no tables to check and passes as before (ADR 0033).
+ */
+export async function annualReportRelease(
+  deps: Deps,
+  actor: Principal,
+  item: Item,
+  publishedAt: string,
+): Promise<Write[]> {
+  if (item.columnId !== reportColumn) return [];
+  const sheets = await deps.store.annualReportSheets.ofUnit(item.unitCode);
+  const sheet = sheets.find((s) => s.draft?.itemId === item.id);
+  if (!sheet?.draft) return [];
+  const issues = reportTableIssues(sheet.draft.tables);
+  if (issues.length) {
+    fail(
+      "unprocessable",
+      `${sheet.year}年度报告的表格数据不平衡，不能发布：${issues.map((i) => i.message).join("；")}`,
+      issues,
+    );
+  }
+  if (JSON.stringify(sheet.draft.tables.entered) !== JSON.stringify(sheet.entered)) {
+    fail("conflict", `${sheet.year}年度报告起草后填报数据已修改，请重新起草后再发布`);
+  }
+  const next: AnnualReportSheet = {
+    ...sheet,
+    published: sheet.published ?? { itemId: item.id, publishedAt, tables: sheet.draft.tables },
+    version: sheet.version + 1,
+    updatedAt: publishedAt,
+  };
+  return deps.store.annualReportSheets.writes(next, sheet, sheetAudit(next, "publish", actor));
 }

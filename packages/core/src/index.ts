@@ -1,4 +1,10 @@
-export { draftAnnualReport } from "./annual-report.ts";
+export {
+  annualReportView,
+  draftAnnualReport,
+  editReportSections,
+  enterReportFigures,
+  reportScopeOf,
+} from "./annual-report.ts";
 export {
   type ApplicationReceipt,
   applicationDetail,

@@ -223,6 +223,13 @@ export const keys = {
    */
   receiptAudit: (noticeId: string, unitCode: string) => `NOTICE-RECEIPT#${noticeId}#${unitCode}`,
 
+  /** A unit's annual-report sheet of a year; a unit's sheets share a partition (ADR 0052). */
+  annualReportSheet: (unitCode: string, year: number) => ({
+    pk: `ANNUAL-REPORT#${unitCode}`,
+    sk: `YEAR#${year}`,
+  }),
+  unitAnnualReportsPartition: (unitCode: string) => `ANNUAL-REPORT#${unitCode}`,
+
   /** A citizen submission's content fingerprint, so a repeat within the window is recognised (TTL). */
   submissionFingerprint: (hash: string) => ({ pk: `SUBMISSION#${hash}`, sk: "SUBMISSION" }),
 } as const;
