@@ -72,6 +72,13 @@ describe("the annual report (OGI Art. 50; 国办公开办函〔2021〕30号 form
     expect(report.json.unit).toBe(dept.code);
   });
 
+  it("OGI Art. 49–50: the office's code names the government's report, which covers every unit", async () => {
+    const byOffice = await get(`/reports/annual/2026?unit=${"000014349"}`);
+    const government = await get("/reports/annual/2026");
+    expect(byOffice.json.normative.issued).toBe(3);
+    expect({ ...byOffice.json, unit: null }).toEqual(government.json);
+  });
+
   it("says which parts the platform does not record, and marks a year not yet over as provisional", async () => {
     const report = await get("/reports/annual/2026");
     expect(report.json.provisional).toBe(true);

@@ -108,6 +108,19 @@ export async function annualReportView(deps: Deps, actor: Principal, input: { ye
   };
 }
 
+/**
+ * The report as the portal shows it: a unit's, or without one the government's (its office's
+ * sheet, covering every unit). A unit's figures include what its office entered and edited.
+ */
+export async function publicAnnualReport(deps: Deps, input: { year: number; unit?: string | undefined }) {
+  checkYear(deps, input.year);
+  const { units } = deps.store;
+  const unit = input.unit
+    ? await unitOf(deps, input.unit)
+    : ((await units.list()).find((u) => u.kind === "office") ?? fail("not-found", "单位不存在"));
+  return reportFor(deps, unit, input.year, await sheetOf(deps, unit.code, input.year));
+}
+
 /** The figures the platform does not hold, as the office read them (each with source and date). */
 export async function enterReportFigures(
   deps: Deps,

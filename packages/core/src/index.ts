@@ -3,6 +3,7 @@ export {
   draftAnnualReport,
   editReportSections,
   enterReportFigures,
+  publicAnnualReport,
   reportScopeOf,
 } from "./annual-report.ts";
 export {
