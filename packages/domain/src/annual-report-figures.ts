@@ -3,7 +3,7 @@ import {
   type Counts,
   reportRows,
   reportSections,
-  type TableThree,
+  TableThree,
   tableThreeColumns,
 } from "./application-report.ts";
 import { IsoDate } from "./date.ts";
@@ -112,7 +112,7 @@ function tableFourIssues(cases: ReviewAndLitigation, prefix: string[]): CellIssu
 /** The tables a report prints, as drafted: what publication checks and what a later view compares. */
 export const ReportTables = z.object({
   normative: z.object({ issued: count, repealed: count, valid: count }),
-  applications: z.custom<TableThree>(),
+  applications: TableThree,
   entered: EnteredFigures,
 });
 export type ReportTables = z.infer<typeof ReportTables>;
