@@ -184,6 +184,28 @@ describe("OGI Art. 50: a published report whose tables no longer match the platf
       now: 2,
     });
   });
+
+  it("the office sees every unit's report in one list: published or not, and where a published one no longer matches", async () => {
+    const res = await h.call("GET", "/reports/annual/2026/units", office.editor);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const units = (
+      res.body as unknown as {
+        units: {
+          unitCode: string;
+          published: unknown;
+          mismatches: { cell: string }[];
+          notRecorded: string[];
+        }[];
+      }
+    ).units;
+    const own = units.find((u) => u.unitCode === dept.code);
+    expect(own?.published).not.toBeNull();
+    expect(own?.mismatches.map((m) => m.cell)).toContain("表二「行政规范性文件」×「本年制发件数」");
+    const other = units.find((u) => u.unitCode === "000000962");
+    expect(other).toMatchObject({ published: null, mismatches: [] });
+    expect(other?.notRecorded.join("")).toContain("四、政府信息公开行政复议、行政诉讼情况");
+    expect((await h.call("GET", "/reports/annual/2026/units", dept.editor)).status).toBe(403);
+  });
 });
 
 describe("OGI Art. 49–50: the government's report covers all its units, a department's covers itself", () => {

@@ -1,4 +1,10 @@
-import { annualReportView, draftAnnualReport, editReportSections, enterReportFigures } from "@gov/core";
+import {
+  annualReportsOfYear,
+  annualReportView,
+  draftAnnualReport,
+  editReportSections,
+  enterReportFigures,
+} from "@gov/core";
 import { AnnualReport, AnnualReportSheet, EditReportSectionsInput, EnteredFigures } from "@gov/domain";
 import {
   commonProblems,
@@ -34,6 +40,7 @@ const figuresExample = {
   },
 };
 
+const Mismatch = z.object({ cell: z.string(), published: z.number(), now: z.number() });
 const Issue = z.object({ path: z.string(), message: z.string() });
 const ReportView = z.object({
   report: AnnualReport.omit({ blocks: true }),
@@ -42,7 +49,17 @@ const ReportView = z.object({
   /** What does not add up: the report cannot be published until it does. */
   issues: z.array(Issue),
   /** Published cells the platform's figures no longer agree with. */
-  mismatches: z.array(z.object({ cell: z.string(), published: z.number(), now: z.number() })),
+  mismatches: z.array(Mismatch),
+});
+
+const UnitReport = z.object({
+  unitCode: z.string(),
+  issuer: z.string(),
+  draftItemId: z.string().nullable(),
+  published: z.object({ itemId: z.string(), publishedAt: z.string() }).nullable(),
+  issues: z.array(Issue),
+  notRecorded: z.array(z.string()),
+  mismatches: z.array(Mismatch),
 });
 
 const sheetResponse = (description: string) => ({
@@ -69,6 +86,32 @@ export const annualReportRoutes = newRouter()
       const view = await annualReportView(c.var.deps, c.var.principal, c.req.valid("param"));
       const { blocks: _blocks, ...report } = view.report;
       return c.json({ ...view, report }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/reports/annual/{year}/units",
+      summary: "各单位年度报告情况（仅市政务公开办）",
+      description:
+        "逐单位列出：是否已起草、已发布，不平衡的单元格，尚未填报的内容，以及已发布报告与平台现有数据不一致的单元格（mismatches）。",
+      security,
+      middleware: [requireRole("office")] as const,
+      request: { params: yearParam() },
+      responses: {
+        200: {
+          description: "各单位年度报告情况",
+          ...jsonContent(
+            z.object({ year: z.number(), units: z.array(named(UnitReport, "UnitAnnualReport")) }),
+          ),
+        },
+        ...commonProblems,
+      },
+    }),
+    async (c) => {
+      const { year } = c.req.valid("param");
+      const units = await annualReportsOfYear(c.var.deps, { year });
+      return c.json({ year, units }, 200);
     },
   )
   .openapi(

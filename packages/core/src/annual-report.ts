@@ -121,6 +121,51 @@ export async function publicAnnualReport(deps: Deps, input: { year: number; unit
   return reportFor(deps, unit, input.year, await sheetOf(deps, unit.code, input.year));
 }
 
+/**
+ * The office's overview of a year's reports: for every unit whether it drafted and published
+ * its report, what does not add up, and which published cells the platform no longer agrees
+ * with. The city's records are read once and each unit's report is cut from them.
+ */
+export async function annualReportsOfYear(deps: Deps, input: { year: number }) {
+  checkYear(deps, input.year);
+  const { store, calendar: builtIn, settings } = deps;
+  const units = await store.units.list();
+  const [records, calendar, sheets] = await Promise.all([
+    annualReportRecords(store, input.year),
+    store.calendar.current(builtIn),
+    store.annualReportSheets.ofYear(
+      input.year,
+      units.map((u) => u.code),
+    ),
+  ]);
+  const today = todayOf(deps);
+  return units.map((unit) => {
+    const sheet =
+      sheets.find((s) => s.unitCode === unit.code) ?? emptySheet(unit.code, input.year, nowIso(deps));
+    const report = annualReportOf(records, {
+      year: input.year,
+      unit: reportScopeOf(unit),
+      issuer: reportIssuer(unit),
+      today,
+      calendar,
+      settings,
+      entered: sheet.entered,
+      edited: { overview: sheet.overview, problems: sheet.problems },
+    });
+    return {
+      unitCode: unit.code,
+      issuer: report.issuer,
+      draftItemId: sheet.draft?.itemId ?? null,
+      published: sheet.published
+        ? { itemId: sheet.published.itemId, publishedAt: sheet.published.publishedAt }
+        : null,
+      issues: reportTableIssues(tablesOf(report)),
+      notRecorded: report.notRecorded,
+      mismatches: sheet.published ? reportMismatches(sheet.published.tables, tablesOf(report)) : [],
+    };
+  });
+}
+
 /** The figures the platform does not hold, as the office read them (each with source and date). */
 export async function enterReportFigures(
   deps: Deps,

@@ -1,4 +1,5 @@
 export {
+  annualReportsOfYear,
   annualReportView,
   draftAnnualReport,
   editReportSections,

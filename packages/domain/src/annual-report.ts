@@ -294,7 +294,7 @@ export function annualReportOf(
   const { issued, repealed, valid } = normativeCatalogue(own(records.normativeDocuments), year);
   const statistics = applicationStatisticsOfYear(
     year,
-    records.applications,
+    own(records.applications),
     today,
     scope.calendar,
     scope.settings,

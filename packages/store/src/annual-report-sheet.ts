@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { AnnualReportSheet, AuditEntry } from "@gov/domain";
 import type { Db } from "./client.ts";
 import { keys } from "./keys.ts";
@@ -35,6 +35,29 @@ export function annualReportSheetRepository(db: Db) {
         }),
       );
       return Item ? withoutKeys<AnnualReportSheet>(Item) : undefined;
+    },
+
+    /** The sheets of a year of the units given (BatchGet, 100 keys a call): the office's overview. */
+    async ofYear(year: number, unitCodes: readonly string[]): Promise<AnnualReportSheet[]> {
+      const found: AnnualReportSheet[] = [];
+      for (let i = 0; i < unitCodes.length; i += 100) {
+        let request:
+          | Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }>
+          | undefined = {
+          [db.tableName]: {
+            Keys: unitCodes.slice(i, i + 100).map((code) => keys.annualReportSheet(code, year)),
+            ConsistentRead: true,
+          },
+        };
+        while (request && Object.keys(request).length > 0) {
+          const result = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
+          found.push(
+            ...(result.Responses?.[db.tableName] ?? []).map((r) => withoutKeys<AnnualReportSheet>(r)),
+          );
+          request = result.UnprocessedKeys as typeof request;
+        }
+      }
+      return found;
     },
 
     /** Every sheet of a unit (one a year): how an approval finds the sheet its item was drafted from. */
