@@ -41,6 +41,12 @@ const view = async (key: string, year = 2026) => {
   };
 };
 
+/** A change of the sheet, sending back the version just read (ADR 0004). */
+const change = async (method: string, path: string, key: string, body: unknown) => {
+  const read = await h.call("GET", "/reports/annual/2026", key);
+  return h.call(method, path, key, body, { "if-match": read.etag });
+};
+
 beforeAll(async () => {
   h = await publishHarness(new Date("2026-03-02T02:00:00.000Z"));
   office = {
@@ -68,6 +74,7 @@ beforeAll(async () => {
 describe("OGI Art. 50: the figures the platform does not hold, entered with their source and date", () => {
   it("are saved, printed in tables 二 and 四 of the draft with their sources, and leave the not-entered list", async () => {
     const saved = await h.call("PUT", "/reports/annual/2026/figures", dept.editor, figures);
+    expect(saved.etag).toBe('"1"');
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const { report } = await view(dept.editor);
     expect(report.entered.licences).toEqual(figures.licences);
@@ -85,7 +92,7 @@ describe("OGI Art. 50: the figures the platform does not hold, entered with thei
     const before = (await view(dept.editor)).report.entered;
     const wrong = structuredClone(figures);
     wrong.reviewAndLitigation.value.directSuit.total = 3;
-    const res = await h.call("PUT", "/reports/annual/2026/figures", dept.editor, wrong);
+    const res = await change("PUT", "/reports/annual/2026/figures", dept.editor, wrong);
     expect(res.status).toBe(400);
     const text = JSON.stringify(res.body);
     expect(text).toContain('"path":"reviewAndLitigation.value.directSuit.total"');
@@ -99,10 +106,29 @@ describe("OGI Art. 50: the figures the platform does not hold, entered with thei
       [{ coercion: sourced(2.5) }, "coercion.value"],
       [{ licences: { value: 3, on: "2027-01-05" } }, "licences.source"],
     ] as const) {
-      const res = await h.call("PUT", "/reports/annual/2026/figures", dept.editor, body);
+      const res = await change("PUT", "/reports/annual/2026/figures", dept.editor, body);
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body)).toContain(`"path":"${path}"`);
     }
+  });
+});
+
+describe("ADR 0004: a sheet somebody may have changed is changed only at the version read", () => {
+  it("without If-Match a change of an existing sheet is 428; with a stale one 412; nothing is written", async () => {
+    const before = await view(dept.editor);
+    const blind = await h.call("PUT", "/reports/annual/2026/figures", dept.editor, { penalties: sourced(1) });
+    expect(blind.status).toBe(428);
+    const stale = await h.call(
+      "PATCH",
+      "/reports/annual/2026/sections",
+      dept.editor,
+      { overview: "旧版本的改写" },
+      {
+        "if-match": '"0"',
+      },
+    );
+    expect(stale.status).toBe(412);
+    expect(await view(dept.editor)).toEqual(before);
   });
 });
 
@@ -112,16 +138,16 @@ describe("OGI Art. 50(一)(五): overview and problems drafted from the year's r
     expect(drafted.overview).toContain("本年新收政府信息公开申请1件");
     expect(drafted.overview).toContain("市长信箱收到来信0件");
     expect(drafted.problems).toBe("年度考评未形成整改任务。");
-    const edited = await h.call("PATCH", "/reports/annual/2026/sections", dept.editor, {
+    const edited = await change("PATCH", "/reports/annual/2026/sections", dept.editor, {
       problems: "主动公开栏目更新不够及时，已建立每周巡查制度。",
     });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     const draft = await h.call("POST", "/reports/annual/2026/draft", dept.editor);
     expect(String(draft.body.body)).toContain("<p>主动公开栏目更新不够及时，已建立每周巡查制度。</p>");
     expect(String(draft.body.body)).toContain(drafted.overview.slice(0, 20));
-    await h.call("PATCH", "/reports/annual/2026/sections", dept.editor, { problems: null });
+    await change("PATCH", "/reports/annual/2026/sections", dept.editor, { problems: null });
     expect((await view(dept.editor)).report.problems).toBe(drafted.problems);
-    expect((await h.call("PATCH", "/reports/annual/2026/sections", dept.editor, {})).status).toBe(400);
+    expect((await change("PATCH", "/reports/annual/2026/sections", dept.editor, {})).status).toBe(400);
   });
 });
 
@@ -157,7 +183,11 @@ describe("国办公开办函〔2021〕30号: a report that does not add up canno
   it("figures changed after the draft: the approval is refused until the report is drafted again", async () => {
     const draft = await h.call("POST", "/reports/annual/2026/draft", dept.editor);
     await dept.submit(draft.body.id);
-    await h.call("PUT", "/reports/annual/2026/figures", dept.editor, { ...figures, coercion: sourced(4) });
+    const changed = await change("PUT", "/reports/annual/2026/figures", dept.editor, {
+      ...figures,
+      coercion: sourced(4),
+    });
+    expect(changed.status).toBe(200);
     const refused = await h.call("POST", `/items/${draft.body.id}/approve`, dept.reviewer, clearReview);
     expect(refused.status).toBe(409);
   });
@@ -173,7 +203,7 @@ describe("OGI Art. 50: a published report whose tables no longer match the platf
     expect(after.published?.itemId).toBe(draft.body.id);
     expect(after.mismatches).toEqual([]);
     expect(
-      (await h.call("PATCH", "/reports/annual/2026/sections", dept.editor, { overview: "改写" })).status,
+      (await change("PATCH", "/reports/annual/2026/sections", dept.editor, { overview: "改写" })).status,
     ).toBe(409);
     // A 2026 document published late changes the year's table 二 after the report went out.
     await dept.publish({ ...normative("共财发〔2026〕9号"), generatedOn: "2026-12-30" });

@@ -16,7 +16,9 @@ import {
   problemResponse,
   requireRole,
   security,
+  sentVersion,
   updateProblems,
+  versioned,
   yearParam,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -44,6 +46,7 @@ const Mismatch = z.object({ cell: z.string(), published: z.number(), now: z.numb
 const Issue = z.object({ path: z.string(), message: z.string() });
 const ReportView = z.object({
   report: AnnualReport.omit({ blocks: true }),
+  version: z.number(),
   draftItemId: z.string().nullable(),
   published: z.object({ itemId: z.string(), publishedAt: z.string() }).nullable(),
   /** What does not add up: the report cannot be published until it does. */
@@ -85,7 +88,7 @@ export const annualReportRoutes = newRouter()
     async (c) => {
       const view = await annualReportView(c.var.deps, c.var.principal, c.req.valid("param"));
       const { blocks: _blocks, ...report } = view.report;
-      return c.json({ ...view, report }, 200);
+      return versioned(c, { ...view, report });
     },
   )
   .openapi(
@@ -125,16 +128,22 @@ export const annualReportRoutes = newRouter()
       middleware: [requireRole("editor")] as const,
       request: {
         params: yearParam(),
+        headers: z.object({ "if-match": z.string().optional().openapi({ example: '"1"' }) }),
         body: { required: true, ...jsonContent(EnteredFigures, figuresExample) },
       },
-      responses: { 200: sheetResponse("已保存的填报数据"), ...updateProblems },
+      responses: {
+        200: sheetResponse("已保存的填报数据"),
+        ...updateProblems,
+        428: problemResponse("修改已有的填报须携带If-Match（GET返回的ETag）"),
+      },
     }),
     async (c) => {
       const sheet = await enterReportFigures(c.var.deps, c.var.principal, {
         year: c.req.valid("param").year,
         figures: c.req.valid("json"),
+        expectedVersion: sentVersion(c),
       });
-      return c.json(sheet, 200);
+      return versioned(c, sheet);
     },
   )
   .openapi(
@@ -148,19 +157,25 @@ export const annualReportRoutes = newRouter()
       middleware: [requireRole("editor")] as const,
       request: {
         params: yearParam(),
+        headers: z.object({ "if-match": z.string().optional().openapi({ example: '"1"' }) }),
         body: {
           required: true,
           ...jsonContent(EditReportSectionsInput, { overview: "2026年，本机关坚持以公开为常态……" }),
         },
       },
-      responses: { 200: sheetResponse("已保存的改写"), ...updateProblems },
+      responses: {
+        200: sheetResponse("已保存的改写"),
+        ...updateProblems,
+        428: problemResponse("修改已有的填报须携带If-Match（GET返回的ETag）"),
+      },
     }),
     async (c) => {
       const sheet = await editReportSections(c.var.deps, c.var.principal, {
         year: c.req.valid("param").year,
         ...c.req.valid("json"),
+        expectedVersion: sentVersion(c),
       });
-      return c.json(sheet, 200);
+      return versioned(c, sheet);
     },
   )
   .openapi(

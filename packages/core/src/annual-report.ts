@@ -23,6 +23,7 @@ import { auditOf } from "./audit.ts";
 import { nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { draftItem } from "./items.ts";
+import { checkVersion } from "./version.ts";
 import type { CreateOptions } from "./writes.ts";
 
 /** The column every unit's report is published in (ADR 0033). */
@@ -101,6 +102,8 @@ export async function annualReportView(deps: Deps, actor: Principal, input: { ye
   const published = sheet.published;
   return {
     report,
+    /** The sheet's version, the ETag a change of figures or sections sends back as If-Match. */
+    version: sheet.version,
     draftItemId: sheet.draft?.itemId ?? null,
     published: published ? { itemId: published.itemId, publishedAt: published.publishedAt } : null,
     issues: reportTableIssues(tablesOf(report)),
@@ -170,10 +173,10 @@ export async function annualReportsOfYear(deps: Deps, input: { year: number }) {
 export async function enterReportFigures(
   deps: Deps,
   actor: Principal,
-  input: { year: number; figures: EnteredFigures },
+  input: { year: number; figures: EnteredFigures; expectedVersion?: number | undefined },
 ): Promise<AnnualReportSheet> {
   checkYear(deps, input.year);
-  return changeSheet(deps, actor, input.year, "enter-figures", (sheet) => ({
+  return changeSheet(deps, actor, input, "enter-figures", (sheet) => ({
     ...sheet,
     entered: input.figures,
   }));
@@ -183,10 +186,10 @@ export async function enterReportFigures(
 export async function editReportSections(
   deps: Deps,
   actor: Principal,
-  input: { year: number } & EditReportSectionsInput,
+  input: { year: number; expectedVersion?: number | undefined } & EditReportSectionsInput,
 ): Promise<AnnualReportSheet> {
   checkYear(deps, input.year);
-  return changeSheet(deps, actor, input.year, "edit-sections", (sheet) => ({
+  return changeSheet(deps, actor, input, "edit-sections", (sheet) => ({
     ...sheet,
     ...(input.overview === undefined ? {} : { overview: input.overview }),
     ...(input.problems === undefined ? {} : { problems: input.problems }),
@@ -196,12 +199,17 @@ export async function editReportSections(
 async function changeSheet(
   deps: Deps,
   actor: Principal,
-  year: number,
+  target: { year: number; expectedVersion?: number | undefined },
   action: string,
   change: (sheet: AnnualReportSheet) => AnnualReportSheet,
 ): Promise<AnnualReportSheet> {
-  const before = await sheetOf(deps, actor.unitCode, year);
+  const before = await sheetOf(deps, actor.unitCode, target.year);
   assertEditable(before);
+  // The first entry creates the sheet; changing one somebody may have changed since needs its version.
+  if (before.version > 0 && target.expectedVersion === undefined) {
+    fail("precondition-required", "修改已有的年度报告填报须携带If-Match请求头（其ETag）");
+  }
+  checkVersion(before.version, target.expectedVersion);
   const next = { ...change(before), version: before.version + 1, updatedAt: nowIso(deps) };
   await deps.store.annualReportSheets.save(next, before, sheetAudit(next, action, actor));
   return next;
