@@ -12,7 +12,7 @@ export const annualReportRoutes = newRouter().openapi(
     path: "/reports/annual/{year}",
     summary: "政府信息公开工作年度报告（按平台数据生成）",
     description:
-      "按条例第五十条和2021年版格式生成：规范性文件制发、废止、现行有效件数，依申请公开表三，年度整改情况。含单位填报的许可、处罚、强制、收费和表四（各注明来源与日期）；尚未填报的在notRecorded中列出。unit为空或为市政务公开办时是本级政府的报告（覆盖全市各单位），为部门时只含该部门。format可为json、md、html。",
+      "按条例第五十条和2021年版格式生成：规范性文件制发、废止、现行有效件数，依申请公开表三，年度整改情况，全年业务培训次数与参训人次（training，按培训记录统计；单位报告为本单位参训的培训及人次）。含单位填报的许可、处罚、强制、收费和表四（各注明来源与日期）；尚未填报的在notRecorded中列出。unit为空或为市政务公开办时是本级政府的报告（覆盖全市各单位），为部门时只含该部门。format可为json、md、html。",
     request: {
       params: yearParam(),
       query: z.object({

@@ -139,6 +139,7 @@ describe("the 2021 form's headings (国办公开办函〔2021〕30号)", () => {
     normative: { issued: 1, repealed: 0, valid: 1 },
     applications: table,
     tasks: [],
+    training: { sessions: 3, attendance: 120 },
     entered: { licences: sourced(7), reviewAndLitigation: sourced(cases) },
   });
   const md = annualReportMarkdown(report);

@@ -18,15 +18,17 @@ import { type LetterFacts, letterStats } from "./letter-stats.ts";
 import { NormativeCatalogue, normativeCatalogue } from "./normative.ts";
 import { isOverdue, type RectificationTask } from "./rectification.ts";
 import type { Settings } from "./settings.ts";
+import { type Invitation, type Training, TrainingFigure, trainingFigure } from "./training.ts";
 import type { Unit } from "./unit.ts";
 import { Block, blocksHtml, blocksMarkdown } from "./written-document.ts";
 
 /**
  * What the platform knows for one year's 政府信息公开工作年度报告 (OGI Art. 50, the 2021 format
  * of 国办公开办函〔2021〕30号): the normative-document figures of table 二, table 三 of
- * applications, and the year's rectification tasks. Licences, penalties, coercive measures,
- * fees and reconsideration or litigation are not recorded on the platform: the report says
- * so instead of printing a zero that nobody counted.
+ * applications, the year's rectification tasks and its trainings. Licences, penalties, coercive
+ * measures, fees and reconsideration or litigation are not recorded on the platform: the office
+ * enters them with their sources (ADR 0052), and until it does the report says so instead of
+ * printing a zero that nobody counted.
  */
 export type AnnualReportInput = {
   year: number;
@@ -37,6 +39,7 @@ export type AnnualReportInput = {
   normative: AnnualReport["normative"];
   applications: TableThree;
   tasks: readonly RectificationTask[];
+  training: TrainingFigure;
   /** Applications received in the year by channel (online, in person, post…). */
   receivedByChannel?: Record<string, number> | undefined;
   /** The year's publishing, consultations and mailbox, for the overview. */
@@ -59,6 +62,8 @@ export const AnnualReport = z.object({
   normative: NormativeCatalogue.pick({ issued: true, repealed: true, valid: true }),
   applications: TableThree,
   rectification: z.object({ tasks: count, verified: count, overdue: count }),
+  /** Trainings held in the year and their attendance (人次), counted from the training records. */
+  training: TrainingFigure,
   /** What the office entered, each with its source and date. */
   entered: EnteredFigures,
   /** 一、总体情况 and 五、存在的主要问题及改进情况: drafted from the records unless the office edited them. */
@@ -196,7 +201,8 @@ function draftOverview(input: AnnualReportInput): string {
   const offline = Object.values(others).reduce((total, n) => total + n, 0);
   const channels = input.receivedByChannel ? `（其中网上申请${online}件，其他渠道${offline}件）` : "";
   const applications = `${year}年，本年新收政府信息公开申请${table.newThisYear.total}件，上年结转${table.carriedOver.total}件，办结${table.resultsTotal.total}件，结转下年度${table.carriedIntoNextYear.total}件${channels}；制发规范性文件${normative.issued}件，废止${normative.repealed}件，年末现行有效${normative.valid}件。`;
-  return input.activity ? `${applications}${draftActivity(year, input.activity)}` : applications;
+  const training = `全年开展政务公开业务培训${input.training.sessions}次，参训${input.training.attendance}人次。`;
+  return `${applications}${training}${input.activity ? draftActivity(year, input.activity) : ""}`;
 }
 
 export function annualReport(input: AnnualReportInput): AnnualReport {
@@ -244,6 +250,7 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
     entered,
     overview,
     problems,
+    training: input.training,
     notRecorded,
     blocks,
   };
@@ -264,6 +271,8 @@ export type AnnualReportRecords = {
   applications: readonly Application[];
   /** The rectification tasks issued from the year's assessments. */
   tasks: readonly RectificationTask[];
+  /** Trainings starting around the year, with every invited unit's attendance. */
+  trainings: readonly { training: Training; invitations: readonly Invitation[] }[];
   /** Items first published in the year: their column and unit only. */
   published?: readonly Pick<Item, "columnId" | "unitCode">[];
   /** The year's letters (no writer data) and consultations. */
@@ -320,6 +329,7 @@ export function annualReportOf(
     normative: { issued, repealed, valid },
     applications: statistics.tableThree,
     tasks: own(records.tasks),
+    training: trainingFigure(year, records.trainings, unit),
     receivedByChannel: statistics.receivedByChannel,
     activity: {
       publishedByColumn,

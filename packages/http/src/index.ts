@@ -27,6 +27,7 @@ export {
   pageOf,
   suffixedParam,
   trackingCodeParam,
+  unitCodeParam,
   unitCodeSegment,
   versioned,
   yearParam,
