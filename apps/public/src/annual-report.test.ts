@@ -1,4 +1,4 @@
-import { normative, publishHarness } from "@gov/publish/testing";
+import { clearReview, normative, publishHarness } from "@gov/publish/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPublicApp } from "./app.ts";
 
@@ -133,6 +133,32 @@ describe("the annual report (OGI Art. 50; 国办公开办函〔2021〕30号 form
     expect(own.body.unitCode).toBe(dept.code);
     const published = await dept.approve((await dept.submit(own.body.id)).id);
     expect(published.state).toBe("published");
+    h.setNow(new Date("2026-03-02T02:00:00.000Z"));
+  });
+
+  it("OGI Art. 50 and the confidentiality review: what the office entered reaches the portal only with the published report", async () => {
+    h.setNow(new Date("2027-01-10T02:00:00.000Z"));
+    const read = await h.call("GET", "/reports/annual/2026", office);
+    const licences = { value: 1280, source: "市行政审批局行政许可台账", on: "2027-01-05" };
+    const entered = await h.call(
+      "PUT",
+      "/reports/annual/2026/figures",
+      office,
+      { licences },
+      { "if-match": read.etag },
+    );
+    expect(entered.status, JSON.stringify(entered.body)).toBe(200);
+    const before = await get("/reports/annual/2026");
+    expect(before.json.entered).toEqual({});
+    expect(before.json.notRecorded.join("")).toContain("行政许可");
+    const draft = await h.call("POST", "/reports/annual/2026/draft", office);
+    const reviewer = await h.key("000014349", ["office", "reviewer"]);
+    await h.call("POST", `/items/${draft.body.id}/submit`, office);
+    const approved = await h.call("POST", `/items/${draft.body.id}/approve`, reviewer, clearReview);
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const after = await get("/reports/annual/2026?format=md");
+    expect(after.text).toContain("| 行政许可 | 1280 |");
+    expect((await get("/reports/annual/2026")).json.entered.licences).toEqual(licences);
     h.setNow(new Date("2026-03-02T02:00:00.000Z"));
   });
 });

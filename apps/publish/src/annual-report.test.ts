@@ -213,6 +213,13 @@ describe("OGI Art. 50: a published report whose tables no longer match the platf
       published: 1,
       now: 2,
     });
+    // A correction by hand is a revision, reviewed as any is; the first published tables stay the yardstick.
+    await h.call("POST", `/items/${draft.body.id}/revise`, dept.editor);
+    await dept.submit(draft.body.id);
+    expect((await dept.approve(draft.body.id)).state).toBe("published");
+    expect((await view(dept.editor)).mismatches.map((m) => m.cell)).toContain(
+      "表二「行政规范性文件」×「本年制发件数」",
+    );
   });
 
   it("the office sees every unit's report in one list: published or not, and where a published one no longer matches", async () => {

@@ -81,13 +81,12 @@ function checkYear(deps: Deps, year: number): void {
   if (year > yearOf(todayOf(deps))) fail("not-found", `${year}年度尚未开始`);
 }
 
-const sheetAudit = (sheet: AnnualReportSheet, action: string, actor: Principal, note?: string) =>
+const sheetAudit = (sheet: AnnualReportSheet, action: string, actor: Principal) =>
   auditOf(
     "annual-report",
     { id: sheetId(sheet), version: sheet.version, updatedAt: sheet.updatedAt },
     action,
     actor,
-    note,
   );
 
 /**
@@ -112,8 +111,9 @@ export async function annualReportView(deps: Deps, actor: Principal, input: { ye
 }
 
 /**
- * The report as the portal shows it: a unit's, or without one the government's (its office's
- * sheet, covering every unit). A unit's figures include what its office entered and edited.
+ * The report as the portal shows it: a unit's, or without one the government's (covering every
+ * unit). What the office entered and edited is shown once the report is published, that is once
+ * it passed the confidentiality review; before, the portal shows the platform's figures only.
  */
 export async function publicAnnualReport(deps: Deps, input: { year: number; unit?: string | undefined }) {
   checkYear(deps, input.year);
@@ -121,7 +121,13 @@ export async function publicAnnualReport(deps: Deps, input: { year: number; unit
   const unit = input.unit
     ? await unitOf(deps, input.unit)
     : ((await units.list()).find((u) => u.kind === "office") ?? fail("not-found", "单位不存在"));
-  return reportFor(deps, unit, input.year, await sheetOf(deps, unit.code, input.year));
+  const sheet = await sheetOf(deps, unit.code, input.year);
+  return reportFor(
+    deps,
+    unit,
+    input.year,
+    sheet.published ? sheet : emptySheet(unit.code, input.year, sheet.updatedAt),
+  );
 }
 
 /**
@@ -247,7 +253,7 @@ export async function draftAnnualReport(
     alsoWrite: (item) => {
       const next = {
         ...sheet,
-        draft: { itemId: item.id, tables: tablesOf(report) },
+        draft: { itemId: item.id, tables: tablesOf(report), sheetVersion: sheet.version + 1 },
         version: sheet.version + 1,
         updatedAt: item.updatedAt,
       };
@@ -276,7 +282,9 @@ export async function annualReportRelease(
   if (item.columnId !== reportColumn) return [];
   const sheets = await deps.store.annualReportSheets.ofUnit(item.unitCode);
   const sheet = sheets.find((s) => s.draft?.itemId === item.id);
-  if (!sheet?.draft) return [];
+  // A revision of the published report is a correction by hand, reviewed as any revision is;
+  // the sheet keeps the tables first published, which the office's view keeps comparing.
+  if (!sheet?.draft || sheet.published) return [];
   const issues = reportTableIssues(sheet.draft.tables);
   if (issues.length) {
     fail(
@@ -285,12 +293,13 @@ export async function annualReportRelease(
       issues,
     );
   }
-  if (JSON.stringify(sheet.draft.tables.entered) !== JSON.stringify(sheet.entered)) {
-    fail("conflict", `${sheet.year}年度报告起草后填报数据已修改，请重新起草后再发布`);
+  // Figures or sections changed since: the item does not say what the sheet now says.
+  if (sheet.version !== sheet.draft.sheetVersion) {
+    fail("conflict", `${sheet.year}年度报告起草后填报数据或文字已修改，请重新起草后再发布`);
   }
   const next: AnnualReportSheet = {
     ...sheet,
-    published: sheet.published ?? { itemId: item.id, publishedAt, tables: sheet.draft.tables },
+    published: { itemId: item.id, publishedAt, tables: sheet.draft.tables },
     version: sheet.version + 1,
     updatedAt: publishedAt,
   };

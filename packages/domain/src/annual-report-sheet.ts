@@ -16,7 +16,8 @@ export const AnnualReportSheet = z.object({
   /** null: drafted from the records each time. */
   overview: z.string().nullable(),
   problems: z.string().nullable(),
-  draft: z.object({ itemId: z.string(), tables: ReportTables }).nullable(),
+  /** The latest draft: its item, the tables it printed, and the sheet's version it was drafted from. */
+  draft: z.object({ itemId: z.string(), tables: ReportTables, sheetVersion: z.number().int() }).nullable(),
   published: z.object({ itemId: z.string(), publishedAt: z.string(), tables: ReportTables }).nullable(),
   /** 0 until first written. */
   version: z.number().int().nonnegative(),
