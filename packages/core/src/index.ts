@@ -1,4 +1,12 @@
-export { draftAnnualReport } from "./annual-report.ts";
+export {
+  annualReportsOfYear,
+  annualReportView,
+  draftAnnualReport,
+  editReportSections,
+  enterReportFigures,
+  publicAnnualReport,
+  reportScopeOf,
+} from "./annual-report.ts";
 export {
   type ApplicationReceipt,
   applicationDetail,

@@ -27,6 +27,7 @@ import {
   yearOf,
 } from "@gov/domain";
 import { type PageRequest, type Principal, scopedItems, type Write } from "@gov/store";
+import { annualReportRelease } from "./annual-report.ts";
 import { auditOf } from "./audit.ts";
 import { currentCalendar } from "./calendar.ts";
 import type { Change } from "./change.ts";
@@ -154,6 +155,7 @@ export async function approveItemRelease(
   }
 
   const at = deps.clock();
+  const report = await annualReportRelease(deps, actor, item, at.toISOString());
   const year = yearOf(shanghaiDate(at));
   const indexNumber =
     item.indexNumber ??
@@ -189,7 +191,7 @@ export async function approveItemRelease(
   );
   const superseded = item.revision ? [store.items.editionWrite(item)] : [];
   const audit = itemAudit(next, "approve", actor, change.note);
-  return commitPublicChange(deps, next, item, audit, [...superseded, ...links], "approve");
+  return commitPublicChange(deps, next, item, audit, [...superseded, ...links, ...report], "approve");
 }
 
 /** Withdrawn, never deleted: the public sees a tombstone with the reason (ADR 0010). */

@@ -18,6 +18,7 @@ export const AuditEntry = z.object({
     "calendar",
     "notice",
     "notice-receipt",
+    "annual-report",
     "training",
     "training-invitation",
     "assessment-round",

@@ -1,4 +1,7 @@
 export * from "./annual-report.ts";
+export * from "./annual-report-figures.ts";
+export * from "./annual-report-sections.ts";
+export * from "./annual-report-sheet.ts";
 export * from "./application.ts";
 export { responseLabel } from "./application-clock/event-effects.ts";
 export * from "./application-clock/event-log.ts";

@@ -16,7 +16,7 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
 import { linkFromRecord, readLinks, type StoredLink } from "./link.ts";
 import type { Page, PageRequest } from "./paged.ts";
-import { listPublished, type PublishedFilter } from "./published.ts";
+import { listPublished, type PublishedFilter, publishedInYear } from "./published.ts";
 import { countAll, queryAll } from "./query.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
@@ -196,6 +196,9 @@ export function itemRepository(db: Db) {
       });
       return records.map(({ pk: _pk, sk: _sk, entity: _entity, ...edition }) => edition as ItemEdition);
     },
+
+    /** Column and unit of the items published in a year, the city's or a unit's (the annual report's overview). */
+    publishedInYear: (year: number, unit?: string) => publishedInYear(db, year, unit),
 
     /** All published normative documents of the city (one partition of a sparse index). */
     async normativeDocuments(): Promise<Item[]> {

@@ -225,6 +225,12 @@ export const keys = {
    */
   receiptAudit: (noticeId: string, unitCode: string) => `NOTICE-RECEIPT#${noticeId}#${unitCode}`,
 
+  /** A unit's annual-report sheet of a year; a unit's sheets share a partition (ADR 0052). */
+  annualReportSheet: (unitCode: string, year: number) => ({
+    pk: `ANNUAL-REPORT#${unitCode}`,
+    sk: `YEAR#${year}`,
+  }),
+  unitAnnualReportsPartition: (unitCode: string) => `ANNUAL-REPORT#${unitCode}`,
   /** A delivery of a notice to one unit on one channel (ADR 0045). */
   delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: "DELIVERY" }),
   /** A notice's deliveries, by unit and channel (gsi1). */

@@ -1,4 +1,5 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { annualReportSheetRepository } from "./annual-report-sheet.ts";
 import { apiKeyRepository } from "./api-key.ts";
 import { applicationRepository } from "./application.ts";
 import { assessmentRepository } from "./assessment.ts";
@@ -51,6 +52,7 @@ export function storeOver(db: Db) {
     consultations: consultationRepository(db),
     applications: applicationRepository(db),
     notices: noticeRepository(db),
+    annualReportSheets: annualReportSheetRepository(db),
     trainings: trainingRepository(db),
     owedNotices: owedNoticeRepository(db),
     assessmentRounds: assessmentRoundRepository(db),
