@@ -1,4 +1,5 @@
 import {
+  clockOfCorrectionWindow,
   clockOfLetter,
   clockOfNotice,
   clockOfOpenApplication,
@@ -31,6 +32,7 @@ export async function backfillSupervisionClocks(deps: Deps, actor: Principal): P
   } while (cursor);
   for (const application of await store.applications.listOpen()) {
     await track(clockOfOpenApplication(application), application.version);
+    await track(clockOfCorrectionWindow(application), application.version);
   }
   do {
     const page = await store.letters.list(actor, { state: "assigned" }, { limit: 100, cursor });

@@ -67,6 +67,11 @@ describe("督办 day by day across 中秋 and National Day 2026", () => {
     });
     // OGI Art. 33: 20 working days from 10 September, with 20 September worked and 中秋, National Day off.
     expect(application.dueOn).toBe("2026-10-14");
+    // Accepted at once, it owes no correction notice (Art. 30); its own window is tested below.
+    await recordApplicationEvent(t.deps, otherDept, {
+      id: application.id,
+      event: { type: "accept", on: "2026-09-10" },
+    });
     const notice = await issueNotice(
       t.deps,
       office,
@@ -127,8 +132,13 @@ describe("what is fixed, moved or not decidable", () => {
       applicant: { type: "natural-person", name: "张三", phone: "13800000000" },
       description: "申请公开某项目的批复",
     });
-    expect((await t.store.supervision.due("2026-12-31")).map((c) => c.id).sort()).toEqual(
-      [handed.id, application.id].sort(),
+    // The application owes its answer and, not yet accepted, its correction notice (Art. 30).
+    expect((await t.store.supervision.due("2026-12-31")).map((c) => `${c.kind}#${c.id}`).sort()).toEqual(
+      [
+        `rectification-task#${handed.id}`,
+        `application#${application.id}`,
+        `application-correction#${application.id}`,
+      ].sort(),
     );
     await submitTaskCompletion(t.deps, dept, { id: handed.id });
     await recordApplicationEvent(t.deps, otherDept, {
@@ -139,6 +149,39 @@ describe("what is fixed, moved or not decidable", () => {
     const run = await runOn(t, "2026-10-30");
     expect(run).toMatchObject({ found: {}, noticesIssued: 0 });
     expect(await supervisionNotices(t)).toEqual([]);
+  });
+
+  it("OGI Art. 30: an application neither accepted nor sent back is pressed once its 7 working days pass; accepted, nothing more", async () => {
+    const t = await supervisionDeps(at("2026-09-28"));
+    const application = await registerApplication(t.deps, otherDept, {
+      channel: "registered-post",
+      receivedOn: "2026-09-28",
+      applicant: { type: "natural-person", name: "张三", phone: "13800000000" },
+      description: "申请公开某片区控制性详细规划",
+    });
+    const runs: SupervisionRun[] = [];
+    for (let day = "2026-09-28"; day <= "2026-10-26"; day = addDays(day, 1)) {
+      t.setNow(at(day));
+      if (day === "2026-10-15")
+        await recordApplicationEvent(t.deps, otherDept, {
+          id: application.id,
+          event: { type: "accept", on: day },
+        });
+      const { run } = await supervisionScan(t.deps);
+      if (run) runs.push(run);
+    }
+    // 29, 30 September, 8, 9, 10 (调休上班), 12, 13 October: the window closes on the 13th, not
+    // on 7 October as a Monday–Friday count would have it; due soon two working days ahead.
+    const app = application.trackingCode;
+    expect(await toldBy(t, runs)).toEqual([
+      `2026-10-10 ${otherDept.unitCode} 即将到期 ${app} 申请公开某片区控制性详细规划`,
+      `2026-10-14 ${otherDept.unitCode} 已逾期 ${app} 申请公开某片区控制性详细规划`,
+    ]);
+    const digest = await t.store.notices.get(runs.find((r) => r.asOf === "2026-10-14")?.noticeIds[0] ?? "");
+    expect(digest?.body).toContain("### 依申请公开补正告知");
+    expect(digest?.body).toContain("第三十条");
+    // Accepted on the 15th: the correction clock is gone in that write; the answer's remains.
+    expect((await t.store.supervision.due("2026-12-31")).map((c) => c.kind)).toEqual(["application"]);
   });
 
   it("a letter a unit holds past the mailbox setting is pressed once; once replied its clock is gone", async () => {

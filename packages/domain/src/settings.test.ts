@@ -16,6 +16,7 @@ describe("locality settings", () => {
       dueSoonWorkingDays: {
         "rectification-task": 5,
         application: 3,
+        "application-correction": 2,
         "notice-receipt": 1,
         letter: 1,
         "annual-report": 5,

@@ -36,14 +36,16 @@ export const Settings = z.strictObject({
   veryOverdueWorkingDays: days(10),
   /**
    * 督办: the unit is reminded when this many working days (or fewer) are left, per clock. No
-   * national figure; a week for rectification, three days for a 20-day reply, one for a
-   * receipt or a letter, a week for an annual report. The scan reads the due index as far
-   * ahead as the widest of these, so a wider one costs every run more reads.
+   * national figure; a week for rectification, three days for a 20-day reply, two for the
+   * 7-day correction window, one for a receipt or a letter, a week for an annual report. The
+   * scan reads the due index as far ahead as the widest of these, so a wider one costs every
+   * run more reads.
    */
   dueSoonWorkingDays: z
     .strictObject({
       "rectification-task": days(5),
       application: days(3),
+      "application-correction": days(2),
       "notice-receipt": days(1),
       letter: days(1),
       "annual-report": days(5),

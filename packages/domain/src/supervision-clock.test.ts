@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { Application } from "./application.ts";
 import { builtInCalendar, withNotice } from "./calendar.ts";
 import type { Letter } from "./letter.ts";
 import { defaultSettings } from "./settings.ts";
 import {
   clockOfAnnualReport,
+  clockOfCorrectionWindow,
   clockOfLetter,
   clockOfNotice,
   deadlineOf,
@@ -172,5 +174,71 @@ describe("督办 levels on the loaded calendar", () => {
     // 31 January 2026 is a Saturday: the deadline day is still on time, overdue from 1 February.
     expect(level(street, "2026-01-31")).toBe("due-soon");
     expect(level(street, "2026-02-01")).toBe("overdue");
+  });
+});
+
+describe("OGI Art. 30: the correction window as a clock", () => {
+  const received = (over: Partial<Application> = {}): Application => ({
+    id: "app_1",
+    trackingCode: "YSQ2026-TEST",
+    unitCode: "000014351",
+    channel: "registered-post",
+    receivedOn: "2026-09-28",
+    applicantKind: "natural-person",
+    description: "申请公开某项目的批复",
+    events: [],
+    state: "received",
+    dueOn: "2026-10-28",
+    dueIsProvisional: false,
+    calendarVersion: calendar.version,
+    version: 1,
+    createdAt: "2026-09-28T02:00:00.000Z",
+    updatedAt: "2026-09-28T02:00:00.000Z",
+    ...over,
+  });
+  const event = (type: "accept" | "confirm" | "request-correction", on: string) =>
+    ({ type, on, at: `${on}T02:00:00.000Z`, by: "editor" }) as Application["events"][number];
+
+  it("OGI Art. 30: a correction is due within 7 working days of receipt, counted over National Day and the make-up Saturday", () => {
+    const window = clockOfCorrectionWindow(received()) as SupervisionClock;
+    // 29, 30 September, 8, 9, 10 (调休上班), 12, 13 October; a Monday–Friday count would say 7 October.
+    expect(deadlineOf(window, calendar, settings)).toEqual({ dueOn: "2026-10-13", provisional: false });
+    expect(window.watchOn <= "2026-10-13").toBe(true);
+    expect(window.basis).toContain("第三十条");
+    // (10, 13] October holds two working days, the correction window's due-soon setting (2).
+    expect(level(window, "2026-10-10")).toBe("due-soon");
+    expect(level(window, "2026-10-09")).toBeNull();
+    expect(level(window, "2026-10-13")).toBe("due-soon");
+    expect(level(window, "2026-10-14")).toBe("overdue");
+  });
+
+  it("OGI Art. 31(三): online, receipt is the confirmation day; auto-confirmed, the first working day after submission", () => {
+    // Submitted Thursday 24 September; 中秋 25–27 September; auto-confirmed Monday 28 September.
+    const auto = clockOfCorrectionWindow(
+      received({ channel: "online", confirmation: "auto", receivedOn: "2026-09-24" }),
+    ) as SupervisionClock;
+    expect(deadlineOf(auto, calendar, settings).dueOn).toBe("2026-10-13");
+    const confirmed = clockOfCorrectionWindow(
+      received({ channel: "online", confirmation: "by-office", events: [event("confirm", "2026-09-29")] }),
+    ) as SupervisionClock;
+    expect(deadlineOf(confirmed, calendar, settings).dueOn).toBe("2026-10-14");
+    // Until the office confirms it the application is not received: nothing is owed yet.
+    expect(clockOfCorrectionWindow(received({ channel: "online", confirmation: "by-office" }))).toBeNull();
+  });
+
+  it("OGI Art. 30: accepted, sent back for correction or no longer open, the window owes nothing", () => {
+    expect(clockOfCorrectionWindow(received({ events: [event("accept", "2026-09-29")] }))).toBeNull();
+    const asked = received({
+      state: "awaiting-correction",
+      events: [event("request-correction", "2026-09-29")],
+    });
+    expect(clockOfCorrectionWindow(asked)).toBeNull();
+    expect(clockOfCorrectionWindow(received({ state: "answered" }))).toBeNull();
+  });
+
+  it("counted into a year whose holiday notice is not loaded, the window decides nothing", () => {
+    const window = clockOfCorrectionWindow(received({ receivedOn: "2027-12-27" })) as SupervisionClock;
+    const decision = levelOn(window, "2027-12-30", calendar, settings);
+    expect(decision).toMatchObject({ decided: false, reason: expect.stringContaining("尚未载入") });
   });
 });

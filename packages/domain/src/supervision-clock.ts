@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Application } from "./application.ts";
 import { isOpen } from "./application.ts";
+import { correctionRequestWorkingDays } from "./application-clock/state.ts";
 import { addWorkingDays, type Calendar, workingDaysBetween } from "./calendar.ts";
 import { addDays, IsoDate, previousDay, yearOf } from "./date.ts";
 import { type Letter, letterDueDate } from "./letter.ts";
@@ -20,6 +21,7 @@ import type { Unit } from "./unit.ts";
 export const ClockKind = z.enum([
   "rectification-task",
   "application",
+  "application-correction",
   "notice-receipt",
   "letter",
   "annual-report",
@@ -39,6 +41,7 @@ export const levelTitles: Record<SupervisionLevel, string> = {
 export const clockTitles: Record<ClockKind, string> = {
   "rectification-task": "整改任务",
   application: "依申请公开答复",
+  "application-correction": "依申请公开补正告知",
   "notice-receipt": "通知回执",
   letter: "市长信箱来信答复",
   "annual-report": "政府信息公开工作年度报告",
@@ -55,6 +58,15 @@ export const ClockDeadline = z.discriminatedUnion("rule", [
     issuedOn: IsoDate,
     workingDays: z.number().int().nullable(),
     dueOn: IsoDate.nullable(),
+  }),
+  /**
+   * Working days counted from a day at every read, so a holiday notice loaded later moves the
+   * deadline without a rewrite (an application's correction window, Art. 30).
+   */
+  z.strictObject({
+    rule: z.literal("working-days"),
+    from: IsoDate,
+    workingDays: z.number().int().positive(),
   }),
   /** A letter: the mailbox's reply setting counted from its receipt, read at every scan. */
   z.strictObject({ rule: z.literal("mailbox-reply"), receivedOn: IsoDate }),
@@ -84,6 +96,8 @@ export type SupervisionClock = z.infer<typeof SupervisionClock>;
 const basisOf: Record<ClockKind, string> = {
   "rectification-task": "整改任务规定的完成时限（市政务公开办定期督办）",
   application: "《政府信息公开条例》第三十三条：自收到申请之日起20个工作日内答复，延长不超过20个工作日",
+  "application-correction":
+    "《政府信息公开条例》第三十条：申请内容不明确的，自收到申请之日起7个工作日内一次性告知申请人作出补正",
   "notice-receipt": "通知规定的回执期限",
   letter: "市长信箱来信答复时限（政务公开办设定：收到之日起若干个工作日内答复）",
   "annual-report":
@@ -115,6 +129,33 @@ export function clockOfOpenApplication(application: Application): SupervisionClo
     deadline: { rule: "day", dueOn: application.dueOn, provisional: application.dueIsProvisional },
     basis: basisOf.application,
     watchOn: application.dueOn,
+  };
+}
+
+/**
+ * OGI Art. 30: a correction may be asked only once and only within 7 working days of receipt,
+ * so while an application is neither accepted nor sent back for correction, the unit owes that
+ * decision by then. Receipt is the confirmation day online (Art. 31(三)): a recorded one, or
+ * under automatic confirmation the first working day after submission, counted here as one
+ * working day more; an application the office must still confirm is not yet received.
+ */
+export function clockOfCorrectionWindow(application: Application): SupervisionClock | null {
+  const decided = application.events.some((e) => e.type === "accept" || e.type === "request-correction");
+  if (application.state !== "received" || decided) return null;
+  const confirmed = application.events.find((e) => e.type === "confirm")?.on;
+  const online = application.channel === "online" ? application.confirmation : undefined;
+  if (!confirmed && online === "by-office") return null;
+  const from = confirmed ?? application.receivedOn;
+  const workingDays = correctionRequestWorkingDays + (!confirmed && online === "auto" ? 1 : 0);
+  return {
+    kind: "application-correction",
+    id: application.id,
+    unitCode: application.unitCode,
+    title: `${application.trackingCode} ${application.description.slice(0, 60)}`,
+    deadline: { rule: "working-days", from, workingDays },
+    basis: basisOf["application-correction"],
+    // A count of working days never ends before as many calendar days.
+    watchOn: addDays(from, workingDays),
   };
 }
 
@@ -184,6 +225,10 @@ export function deadlineOf(
 ): { dueOn: IsoDate; provisional: boolean } {
   const { deadline } = clock;
   if (deadline.rule === "day") return { dueOn: deadline.dueOn, provisional: deadline.provisional };
+  if (deadline.rule === "working-days") {
+    const counted = addWorkingDays(calendar, deadline.from, deadline.workingDays);
+    return { dueOn: counted.date, provisional: counted.provisional };
+  }
   if (deadline.rule === "mailbox-reply") {
     const counted = letterDueDate(deadline, calendar, settings);
     return { dueOn: counted.date, provisional: counted.provisional };

@@ -3,6 +3,7 @@ import {
   type Applicant,
   type Application,
   type AuditEntry,
+  clockOfCorrectionWindow,
   clockOfOpenApplication,
   DomainError,
   isOpen,
@@ -37,11 +38,21 @@ function toRecord(application: Application, secretHash: string): Record<string, 
 const fromRecord = (record: Record<string, unknown>): Application =>
   Object.fromEntries(Object.entries(record).filter(([k]) => !hidden.has(k))) as Application;
 
-/** The due date's supervision clock moves with every write of the application (ADR 0049). */
-const clockOf = (db: Db, application: Application, created = false) =>
-  clockWrites(db, { kind: "application", id: application.id }, clockOfOpenApplication(application), {
+/**
+ * The due date's and the correction window's supervision clocks move with every write of the
+ * application (ADR 0049).
+ */
+const clockOf = (db: Db, application: Application, created = false) => [
+  ...clockWrites(db, { kind: "application", id: application.id }, clockOfOpenApplication(application), {
     created,
-  });
+  }),
+  ...clockWrites(
+    db,
+    { kind: "application-correction", id: application.id },
+    clockOfCorrectionWindow(application),
+    { created },
+  ),
+];
 
 const stale = () => new DomainError("precondition-failed", "申请已被他人修改，请刷新后重试");
 
