@@ -1,9 +1,18 @@
-import { addDays, CreateTaskInput, IssueNoticeInput, type SupervisionRun } from "@gov/domain";
+import {
+  addDays,
+  CreateItemInput,
+  CreateTaskInput,
+  IssueNoticeInput,
+  type SupervisionRun,
+  shanghaiDate,
+} from "@gov/domain";
 import { forgetSupervisionClocks, publishedItem } from "@gov/store/testing";
 import { describe, expect, it } from "vitest";
 import { recordApplicationEvent, registerApplication } from "./applications.ts";
+import { draftItem } from "./items.ts";
 import { replyToLetter, submitLetter, transferLetter } from "./letters.ts";
 import { acknowledgeNotice, issueNotice } from "./notices.ts";
+import { approveItemRelease, submitDraft } from "./publishing.ts";
 import { editTask, issueTask, submitTaskCompletion } from "./rectification-tasks.ts";
 import { supervisionRun } from "./supervision-run.ts";
 import { supervisionScan } from "./supervision-scan.ts";
@@ -182,6 +191,51 @@ describe("what is fixed, moved or not decidable", () => {
     expect(digest?.body).toContain("第三十条");
     // Accepted on the 15th: the correction clock is gone in that write; the answer's remains.
     expect((await t.store.supervision.due("2026-12-31")).map((c) => c.kind)).toEqual(["application"]);
+  });
+
+  it("栏目长期不更新: a 14-day column is pressed from its setting's day after the last publication; a new one moves the clock", async () => {
+    const t = await supervisionDeps(at("2026-09-14"));
+    const publish = async (title: string) => {
+      const draft = await draftItem(
+        t.deps,
+        dept,
+        CreateItemInput.parse({
+          kind: "general",
+          title,
+          columnId: "environment-news",
+          body: "<p>……</p>",
+          generatedOn: shanghaiDate(t.deps.clock()),
+        }),
+      );
+      await submitDraft(t.deps, dept, { id: draft.id });
+      const review = {
+        stateSecret: false,
+        personalPrivacy: false,
+        tradeSecret: false,
+        otherSensitive: false,
+      };
+      await approveItemRelease(t.deps, dept, { id: draft.id, review });
+    };
+    await publish("市财政局开展预算绩效管理培训");
+    const runs: SupervisionRun[] = [];
+    for (let day = "2026-09-14"; day <= "2026-10-16"; day = addDays(day, 1)) {
+      t.setNow(at(day));
+      if (day === "2026-10-09") await publish("市财政局召开国庆后工作部署会");
+      const { run } = await supervisionScan(t.deps);
+      if (run) runs.push(run);
+    }
+    // Published 14 September: due 28 September. (20, 28] September holds 21–24 and 28: five
+    // working days, 中秋 skipped, so the reminder comes on the make-up Sunday the 20th.
+    // Republished 9 October: due 23 October, reminded on the 16th; 10 October's very overdue never comes.
+    const column = "“政务动态”栏目";
+    expect(await toldBy(t, runs)).toEqual([
+      `2026-09-20 ${dept.unitCode} 即将到期 ${column}（最近发布：市财政局开展预算绩效管理培训）`,
+      `2026-09-29 ${dept.unitCode} 已逾期 ${column}（最近发布：市财政局开展预算绩效管理培训）`,
+      `2026-10-16 ${dept.unitCode} 即将到期 ${column}（最近发布：市财政局召开国庆后工作部署会）`,
+    ]);
+    const digest = await t.store.notices.get(runs.find((r) => r.asOf === "2026-09-29")?.noticeIds[0] ?? "");
+    expect(digest?.body).toContain("### 栏目更新");
+    expect(digest?.body).toContain("至少每14日更新一次");
   });
 
   it("a letter a unit holds past the mailbox setting is pressed once; once replied its clock is gone", async () => {

@@ -20,6 +20,7 @@ describe("locality settings", () => {
         "notice-receipt": 1,
         letter: 1,
         "annual-report": 5,
+        "column-freshness": 5,
       },
       earliestDate: "1949-10-01",
     });

@@ -37,7 +37,8 @@ export const Settings = z.strictObject({
   /**
    * 督办: the unit is reminded when this many working days (or fewer) are left, per clock. No
    * national figure; a week for rectification, three days for a 20-day reply, two for the
-   * 7-day correction window, one for a receipt or a letter, a week for an annual report. The
+   * 7-day correction window, one for a receipt or a letter, a week for an annual report or
+   * a column's update. The
    * scan reads the due index as far ahead as the widest of these, so a wider one costs every
    * run more reads.
    */
@@ -49,6 +50,7 @@ export const Settings = z.strictObject({
       "notice-receipt": days(1),
       letter: days(1),
       "annual-report": days(5),
+      "column-freshness": days(5),
     })
     .prefault({}),
   /** No national figure for the mayor's mailbox; local rules commonly give 5 working days. */

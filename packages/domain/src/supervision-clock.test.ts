@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Application } from "./application.ts";
 import { builtInCalendar, withNotice } from "./calendar.ts";
+import type { Item } from "./item.ts";
 import type { Letter } from "./letter.ts";
 import { defaultSettings } from "./settings.ts";
 import {
   clockOfAnnualReport,
+  clockOfColumn,
   clockOfCorrectionWindow,
   clockOfLetter,
   clockOfNotice,
@@ -240,5 +242,35 @@ describe("OGI Art. 30: the correction window as a clock", () => {
     const window = clockOfCorrectionWindow(received({ receivedOn: "2027-12-27" })) as SupervisionClock;
     const decision = levelOn(window, "2027-12-30", calendar, settings);
     expect(decision).toMatchObject({ decided: false, reason: expect.stringContaining("尚未载入") });
+  });
+});
+
+describe("栏目长期不更新: a column's update setting as a clock", () => {
+  const item = (over: Partial<Item>) =>
+    ({
+      id: "item_1",
+      unitCode: "000014351",
+      title: "市财政局开展预算绩效管理培训",
+      columnId: "environment-news",
+      state: "published",
+      publishedAt: "2026-09-14T02:00:00.000Z",
+      ...over,
+    }) as Item;
+
+  it("due the setting's number of calendar days after the latest publication (Shanghai's day), one clock per unit and column", () => {
+    // 16:30 UTC on 13 September is 00:30 on the 14th in Shanghai.
+    const clock = clockOfColumn(item({ publishedAt: "2026-09-13T16:30:00.000Z" })) as SupervisionClock;
+    expect(clock).toMatchObject({
+      id: "000014351-environment-news",
+      unitCode: "000014351",
+      watchOn: "2026-09-28",
+    });
+    expect(deadlineOf(clock, calendar, settings).dueOn).toBe("2026-09-28");
+    expect(clock.basis).toContain("至少每14日更新一次");
+  });
+
+  it("a draft, or a column the checks do not time (no setting), has no clock", () => {
+    expect(clockOfColumn(item({ state: "draft", publishedAt: null }))).toBeNull();
+    expect(clockOfColumn(item({ columnId: "annual-reports" }))).toBeNull();
   });
 });

@@ -3,7 +3,9 @@ import type { Application } from "./application.ts";
 import { isOpen } from "./application.ts";
 import { correctionRequestWorkingDays } from "./application-clock/state.ts";
 import { addWorkingDays, type Calendar, workingDaysBetween } from "./calendar.ts";
-import { addDays, IsoDate, previousDay, yearOf } from "./date.ts";
+import { findColumn } from "./column.ts";
+import { addDays, IsoDate, previousDay, shanghaiDate, yearOf } from "./date.ts";
+import type { Item } from "./item.ts";
 import { type Letter, letterDueDate } from "./letter.ts";
 import type { Notice } from "./notice.ts";
 import { receiptDeadline } from "./notice.ts";
@@ -25,6 +27,7 @@ export const ClockKind = z.enum([
   "notice-receipt",
   "letter",
   "annual-report",
+  "column-freshness",
 ]);
 export type ClockKind = z.infer<typeof ClockKind>;
 
@@ -45,6 +48,7 @@ export const clockTitles: Record<ClockKind, string> = {
   "notice-receipt": "通知回执",
   letter: "市长信箱来信答复",
   "annual-report": "政府信息公开工作年度报告",
+  "column-freshness": "栏目更新",
 };
 
 /**
@@ -102,6 +106,7 @@ const basisOf: Record<ClockKind, string> = {
   letter: "市长信箱来信答复时限（政务公开办设定：收到之日起若干个工作日内答复）",
   "annual-report":
     "《政府信息公开条例》第四十九条：部门于每年1月31日前、县级以上地方人民政府于每年3月31日前公布上一年度报告",
+  "column-freshness": "栏目更新要求，逾期即为栏目长期不更新（国办发〔2017〕47号）",
 };
 
 /** A task is watched while it is with the unit; submitted or verified, it has nothing left to owe. */
@@ -210,6 +215,28 @@ export function clockOfAnnualReport(unit: Unit, year: number): SupervisionClock 
     title: `${year}年度政府信息公开工作年度报告`,
     deadline: { rule: "day", dueOn, provisional: false },
     basis: basisOf["annual-report"],
+    watchOn: dueOn,
+  };
+}
+
+/**
+ * 栏目长期不更新: a column with an update setting (`freshnessDays`) is due again that many
+ * calendar days after a unit's latest publication in it. Each publication moves the clock, in
+ * its own transaction, which is how a fixed column stops being pressed; a column the unit
+ * never published in has no baseline and is left to the assessment's column-freshness rule.
+ */
+export function clockOfColumn(item: Item): SupervisionClock | null {
+  if (item.state !== "published" || item.publishedAt === null) return null;
+  const column = findColumn(item.columnId);
+  if (!column || column.freshnessDays === null) return null;
+  const dueOn = addDays(shanghaiDate(new Date(item.publishedAt)), column.freshnessDays);
+  return {
+    kind: "column-freshness",
+    id: `${item.unitCode}-${item.columnId}`,
+    unitCode: item.unitCode,
+    title: `“${column.name}”栏目（最近发布：${item.title.slice(0, 40)}）`,
+    deadline: { rule: "day", dueOn, provisional: false },
+    basis: `${basisOf["column-freshness"]}：至少每${column.freshnessDays}日更新一次`,
     watchOn: dueOn,
   };
 }

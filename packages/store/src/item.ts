@@ -3,6 +3,7 @@ import {
   type Actor,
   type AuditEntry,
   canSeeUnit,
+  clockOfColumn,
   DomainError,
   type Item,
   type ItemEdition,
@@ -18,6 +19,7 @@ import { linkFromRecord, readLinks, type StoredLink } from "./link.ts";
 import type { Page, PageRequest } from "./paged.ts";
 import { listPublished, type PublishedFilter, publishedInYear } from "./published.ts";
 import { countAll, queryAll } from "./query.ts";
+import { clockWrites } from "./supervision-clock.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
 
@@ -53,6 +55,17 @@ function publishedKeys(item: Item) {
 }
 
 const publishedColumn = (item: Item | undefined) => (item?.state === "published" ? item.columnId : undefined);
+
+/**
+ * The unit's column-freshness clock (ADR 0049) moves with each publication, in its own
+ * transaction; withdrawing or editing a draft leaves it where the last publication put it.
+ */
+function columnClockWrites(db: Db, before: Item | undefined, after: Item): Write[] {
+  const clock = clockOfColumn(after);
+  const published = before?.state === "published" && before.publishedAt === after.publishedAt;
+  if (!clock || published) return [];
+  return clockWrites(db, { kind: clock.kind, id: clock.id }, clock);
+}
 
 /**
  * A tiny record per published item under its column, kept in the item's own transaction:
@@ -240,6 +253,7 @@ export function itemRepository(db: Db) {
         auditWrite(db, keys.item(item.id).pk, audit),
         ...columnMembershipWrites(db, undefined, item),
         ...provisionalMarkerWrites(db, undefined, item),
+        ...columnClockWrites(db, undefined, item),
         ...extra,
       ]);
     },
@@ -282,6 +296,7 @@ export function itemRepository(db: Db) {
         auditWrite(db, keys.item(item.id).pk, audit),
         ...columnMembershipWrites(db, before, item),
         ...provisionalMarkerWrites(db, before, item),
+        ...columnClockWrites(db, before, item),
         ...extra,
       ]);
     },
