@@ -238,6 +238,48 @@ describe("what is fixed, moved or not decidable", () => {
     expect(digest?.body).toContain("至少每14日更新一次");
   });
 
+  it("OGI Art. 26: a draft not published within 20 working days of its formation is pressed; publishing it ends that", async () => {
+    const t = await supervisionDeps(at("2026-09-14"));
+    const draft = await draftItem(
+      t.deps,
+      dept,
+      CreateItemInput.parse({
+        kind: "general",
+        title: "市财政局2026年政府采购意向",
+        columnId: "fiscal",
+        body: "<p>……</p>",
+        generatedOn: "2026-09-14",
+      }),
+    );
+    const runs: SupervisionRun[] = [];
+    for (let day = "2026-09-14"; day <= "2026-11-06"; day = addDays(day, 1)) {
+      t.setNow(at(day));
+      if (day === "2026-10-20") {
+        await submitDraft(t.deps, dept, { id: draft.id });
+        const review = {
+          stateSecret: false,
+          personalPrivacy: false,
+          tradeSecret: false,
+          otherSensitive: false,
+        };
+        await approveItemRelease(t.deps, dept, { id: draft.id, review });
+      }
+      const { run } = await supervisionScan(t.deps);
+      if (run) runs.push(run);
+    }
+    // Formed Monday 14 September: 20 working days, with 20 September and 10 October worked and
+    // 中秋, National Day off, end on Friday 16 October (a Monday–Friday count: 12 October). The
+    // first run after it is Monday the 19th; published on the 20th, 30 October's very overdue never comes.
+    const title = "市财政局2026年政府采购意向（形成于2026-09-14，尚未公开）";
+    expect(await toldBy(t, runs)).toEqual([
+      `2026-10-10 ${dept.unitCode} 即将到期 ${title}`,
+      `2026-10-19 ${dept.unitCode} 已逾期 ${title}`,
+    ]);
+    const digest = await t.store.notices.get(runs.find((r) => r.asOf === "2026-10-19")?.noticeIds[0] ?? "");
+    expect(digest?.body).toContain("第二十六条");
+    expect(await t.store.supervision.due("2026-12-31")).toEqual([]);
+  });
+
   it("a letter a unit holds past the mailbox setting is pressed once; once replied its clock is gone", async () => {
     const t = await supervisionDeps(at("2026-09-29"));
     const { receipt } = await submitLetter(t.deps, {

@@ -21,6 +21,7 @@ describe("locality settings", () => {
         letter: 1,
         "annual-report": 5,
         "column-freshness": 5,
+        "proactive-disclosure": 5,
       },
       earliestDate: "1949-10-01",
     });

@@ -10,6 +10,7 @@ import {
   clockOfCorrectionWindow,
   clockOfLetter,
   clockOfNotice,
+  clockOfUnpublished,
   deadlineOf,
   levelOn,
   type SupervisionClock,
@@ -272,5 +273,34 @@ describe("栏目长期不更新: a column's update setting as a clock", () => {
   it("a draft, or a column the checks do not time (no setting), has no clock", () => {
     expect(clockOfColumn(item({ state: "draft", publishedAt: null }))).toBeNull();
     expect(clockOfColumn(item({ columnId: "annual-reports" }))).toBeNull();
+  });
+});
+
+describe("OGI Art. 26: an unpublished draft as a clock", () => {
+  const draft = (over: Partial<Item>) =>
+    ({
+      id: "item_2",
+      unitCode: "000014351",
+      title: "市财政局2026年政府采购意向",
+      columnId: "fiscal",
+      generatedOn: "2026-09-14",
+      state: "draft",
+      publishedAt: null,
+      firstPublishedAt: null,
+      ...over,
+    }) as Item;
+
+  it("OGI Art. 26: due 20 working days after formation, counted over 中秋, National Day and both make-up days", () => {
+    const clock = clockOfUnpublished(draft({})) as SupervisionClock;
+    expect(deadlineOf(clock, calendar, settings)).toEqual({ dueOn: "2026-10-16", provisional: false });
+    expect(clock.watchOn <= "2026-10-16").toBe(true);
+    expect(clockOfUnpublished(draft({ state: "submitted" }))).not.toBeNull();
+  });
+
+  it("published, or a new edition of an item already published once, owes nothing here", () => {
+    expect(
+      clockOfUnpublished(draft({ state: "published", publishedAt: "2026-09-20T02:00:00.000Z" })),
+    ).toBeNull();
+    expect(clockOfUnpublished(draft({ firstPublishedAt: "2026-09-20T02:00:00.000Z" }))).toBeNull();
   });
 });

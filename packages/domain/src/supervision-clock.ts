@@ -28,6 +28,7 @@ export const ClockKind = z.enum([
   "letter",
   "annual-report",
   "column-freshness",
+  "proactive-disclosure",
 ]);
 export type ClockKind = z.infer<typeof ClockKind>;
 
@@ -49,6 +50,7 @@ export const clockTitles: Record<ClockKind, string> = {
   letter: "市长信箱来信答复",
   "annual-report": "政府信息公开工作年度报告",
   "column-freshness": "栏目更新",
+  "proactive-disclosure": "主动公开时限",
 };
 
 /**
@@ -107,6 +109,8 @@ const basisOf: Record<ClockKind, string> = {
   "annual-report":
     "《政府信息公开条例》第四十九条：部门于每年1月31日前、县级以上地方人民政府于每年3月31日前公布上一年度报告",
   "column-freshness": "栏目更新要求，逾期即为栏目长期不更新（国办发〔2017〕47号）",
+  "proactive-disclosure":
+    "《政府信息公开条例》第二十六条：自该政府信息形成或者变更之日起20个工作日内予以公开",
 };
 
 /** A task is watched while it is with the unit; submitted or verified, it has nothing left to owe. */
@@ -238,6 +242,27 @@ export function clockOfColumn(item: Item): SupervisionClock | null {
     deadline: { rule: "day", dueOn, provisional: false },
     basis: `${basisOf["column-freshness"]}：至少每${column.freshnessDays}日更新一次`,
     watchOn: dueOn,
+  };
+}
+
+/** OGI Art. 26's period, the statute's own figure (the scoring's setting may be stricter). */
+const proactiveDisclosureWorkingDays = 20;
+
+/**
+ * OGI Art. 26: information formed must be public within 20 working days. A draft or a
+ * submission never yet published owes that from its formation day; publishing it deletes the
+ * clock in the same transaction. A new edition of a published item is not timed again here.
+ */
+export function clockOfUnpublished(item: Item): SupervisionClock | null {
+  if ((item.state !== "draft" && item.state !== "submitted") || item.firstPublishedAt !== null) return null;
+  return {
+    kind: "proactive-disclosure",
+    id: item.id,
+    unitCode: item.unitCode,
+    title: `${item.title.slice(0, 60)}（形成于${item.generatedOn}，尚未公开）`,
+    deadline: { rule: "working-days", from: item.generatedOn, workingDays: proactiveDisclosureWorkingDays },
+    basis: basisOf["proactive-disclosure"],
+    watchOn: addDays(item.generatedOn, proactiveDisclosureWorkingDays),
   };
 }
 

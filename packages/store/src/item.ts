@@ -4,6 +4,7 @@ import {
   type AuditEntry,
   canSeeUnit,
   clockOfColumn,
+  clockOfUnpublished,
   DomainError,
   type Item,
   type ItemEdition,
@@ -65,6 +66,14 @@ function columnClockWrites(db: Db, before: Item | undefined, after: Item): Write
   const published = before?.state === "published" && before.publishedAt === after.publishedAt;
   if (!clock || published) return [];
   return clockWrites(db, { kind: clock.kind, id: clock.id }, clock);
+}
+
+/** An unpublished draft's Art. 26 clock (ADR 0049): put while it waits, deleted once published. */
+function unpublishedClockWrites(db: Db, before: Item | undefined, after: Item): Write[] {
+  const clock = clockOfUnpublished(after);
+  if (clock) return clockWrites(db, { kind: clock.kind, id: clock.id }, clock);
+  const waited = before !== undefined && clockOfUnpublished(before) !== null;
+  return waited ? clockWrites(db, { kind: "proactive-disclosure", id: after.id }, null) : [];
 }
 
 /**
@@ -254,6 +263,7 @@ export function itemRepository(db: Db) {
         ...columnMembershipWrites(db, undefined, item),
         ...provisionalMarkerWrites(db, undefined, item),
         ...columnClockWrites(db, undefined, item),
+        ...unpublishedClockWrites(db, undefined, item),
         ...extra,
       ]);
     },
@@ -297,6 +307,7 @@ export function itemRepository(db: Db) {
         ...columnMembershipWrites(db, before, item),
         ...provisionalMarkerWrites(db, before, item),
         ...columnClockWrites(db, before, item),
+        ...unpublishedClockWrites(db, before, item),
         ...extra,
       ]);
     },
