@@ -280,6 +280,49 @@ describe("what is fixed, moved or not decidable", () => {
     expect(await t.store.supervision.due("2026-12-31")).toEqual([]);
   });
 
+  it("预算法 Art. 14: a budget not published within 20 days of approval is pressed; a last day in National Day moves to 8 October", async () => {
+    const t = await supervisionDeps(at("2026-09-14"));
+    const draft = await draftItem(
+      t.deps,
+      dept,
+      CreateItemInput.parse({
+        kind: "budget",
+        title: "市财政局2026年部门预算调整",
+        columnId: "fiscal-budget-departments",
+        body: "<p>……</p>",
+        generatedOn: "2026-09-11",
+        fiscalYear: 2026,
+        budgetType: "budget",
+        approvedOn: "2026-09-11",
+        includesThreePublic: true,
+      }),
+    );
+    const runs: SupervisionRun[] = [];
+    for (let day = "2026-09-14"; day <= "2026-10-09"; day = addDays(day, 1)) {
+      t.setNow(at(day));
+      const { run } = await supervisionScan(t.deps);
+      if (run) runs.push(run);
+    }
+    // Approved 11 September: 20 calendar days end on 1 October, a day off, so (民法典 Art. 203,
+    // ADR 0047) on 8 October; due soon on 23 September: (23 Sep, 8 Oct] holds 24, 28, 29, 30
+    // September and 8 October, five working days. Its Art. 26 clock (formed 11 September) runs too.
+    const told = await toldBy(t, runs);
+    const budget = told.filter((line) => line.includes("批复于"));
+    expect(budget).toEqual([
+      `2026-09-23 ${dept.unitCode} 即将到期 市财政局2026年部门预算调整（批复于2026-09-11，尚未公开）`,
+      `2026-10-09 ${dept.unitCode} 已逾期 市财政局2026年部门预算调整（批复于2026-09-11，尚未公开）`,
+    ]);
+    const digest = await t.store.notices.get(runs.find((r) => r.asOf === "2026-10-09")?.noticeIds[0] ?? "");
+    expect(digest?.body).toContain("《预算法》第十四条");
+    // Published, the budget owes nothing more: both its clocks go in the approval's transaction.
+    await submitDraft(t.deps, dept, { id: draft.id });
+    const review = { stateSecret: false, personalPrivacy: false, tradeSecret: false, otherSensitive: false };
+    await approveItemRelease(t.deps, dept, { id: draft.id, review });
+    const kinds = (await t.store.supervision.due("2026-12-31")).map((c) => c.kind);
+    expect(kinds).not.toContain("budget-disclosure");
+    expect(kinds).not.toContain("proactive-disclosure");
+  });
+
   it("a letter a unit holds past the mailbox setting is pressed once; once replied its clock is gone", async () => {
     const t = await supervisionDeps(at("2026-09-29"));
     const { receipt } = await submitLetter(t.deps, {

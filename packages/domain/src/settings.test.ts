@@ -22,6 +22,7 @@ describe("locality settings", () => {
         "annual-report": 5,
         "column-freshness": 5,
         "proactive-disclosure": 5,
+        "budget-disclosure": 5,
       },
       earliestDate: "1949-10-01",
     });

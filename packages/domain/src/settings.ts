@@ -52,6 +52,7 @@ export const Settings = z.strictObject({
       "annual-report": days(5),
       "column-freshness": days(5),
       "proactive-disclosure": days(5),
+      "budget-disclosure": days(5),
     })
     .prefault({}),
   /** No national figure for the mayor's mailbox; local rules commonly give 5 working days. */

@@ -11,6 +11,7 @@ import {
   clockOfLetter,
   clockOfNotice,
   clockOfUnpublished,
+  clockOfUnpublishedBudget,
   deadlineOf,
   levelOn,
   type SupervisionClock,
@@ -302,5 +303,37 @@ describe("OGI Art. 26: an unpublished draft as a clock", () => {
       clockOfUnpublished(draft({ state: "published", publishedAt: "2026-09-20T02:00:00.000Z" })),
     ).toBeNull();
     expect(clockOfUnpublished(draft({ firstPublishedAt: "2026-09-20T02:00:00.000Z" }))).toBeNull();
+  });
+});
+
+describe("预算法 Art. 14: an unpublished budget as a clock", () => {
+  const budget = (over: Partial<Item>) =>
+    ({
+      id: "item_3",
+      unitCode: "000014351",
+      kind: "budget",
+      title: "市财政局2026年部门预算调整",
+      columnId: "fiscal-budget-departments",
+      generatedOn: "2026-09-11",
+      approvedOn: "2026-09-11",
+      state: "submitted",
+      publishedAt: null,
+      firstPublishedAt: null,
+      ...over,
+    }) as Item;
+
+  it("预算法 Art. 14: 20 calendar days from approval; a last day off (1 October) moves to the first working day, unless the setting is off", () => {
+    const clock = clockOfUnpublishedBudget(budget({})) as SupervisionClock;
+    expect(deadlineOf(clock, calendar, settings).dueOn).toBe("2026-10-08");
+    const plain = { ...settings, budgetPeriodEndsAfterDayOff: false };
+    expect(deadlineOf(clock, calendar, plain).dueOn).toBe("2026-10-01");
+    expect(clock.watchOn <= "2026-10-01").toBe(true);
+  });
+
+  it("published, or not a budget, has no budget clock", () => {
+    expect(
+      clockOfUnpublishedBudget(budget({ state: "published", firstPublishedAt: "2026-09-20T02:00:00.000Z" })),
+    ).toBeNull();
+    expect(clockOfUnpublishedBudget(budget({ kind: "general" }))).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import { receiptDeadline } from "./notice.ts";
 import { openStates, type RectificationTask } from "./rectification.ts";
 import { annualReportDue } from "./scoring/annual-report.ts";
 import type { Settings } from "./settings.ts";
+import { budgetDue } from "./timeliness.ts";
 import type { Unit } from "./unit.ts";
 
 /**
@@ -29,6 +30,7 @@ export const ClockKind = z.enum([
   "annual-report",
   "column-freshness",
   "proactive-disclosure",
+  "budget-disclosure",
 ]);
 export type ClockKind = z.infer<typeof ClockKind>;
 
@@ -51,6 +53,7 @@ export const clockTitles: Record<ClockKind, string> = {
   "annual-report": "政府信息公开工作年度报告",
   "column-freshness": "栏目更新",
   "proactive-disclosure": "主动公开时限",
+  "budget-disclosure": "预算、决算公开",
 };
 
 /**
@@ -74,6 +77,8 @@ export const ClockDeadline = z.discriminatedUnion("rule", [
     from: IsoDate,
     workingDays: z.number().int().positive(),
   }),
+  /** A budget or final accounts: 预算法 Art. 14's days from approval, on the settings read at every scan. */
+  z.strictObject({ rule: z.literal("budget"), approvedOn: IsoDate }),
   /** A letter: the mailbox's reply setting counted from its receipt, read at every scan. */
   z.strictObject({ rule: z.literal("mailbox-reply"), receivedOn: IsoDate }),
 ]);
@@ -111,6 +116,7 @@ const basisOf: Record<ClockKind, string> = {
   "column-freshness": "栏目更新要求，逾期即为栏目长期不更新（国办发〔2017〕47号）",
   "proactive-disclosure":
     "《政府信息公开条例》第二十六条：自该政府信息形成或者变更之日起20个工作日内予以公开",
+  "budget-disclosure": "《预算法》第十四条：经本级政府财政部门批复后20日内由各部门向社会公开",
 };
 
 /** A task is watched while it is with the unit; submitted or verified, it has nothing left to owe. */
@@ -266,6 +272,25 @@ export function clockOfUnpublished(item: Item): SupervisionClock | null {
   };
 }
 
+/**
+ * 预算法 Art. 14: a budget or final accounts not yet published owes publication within 20 days
+ * of approval (ADR 0047 counts them; `budgetPeriodEndsAfterDayOff` moves a last day off). Both
+ * figures are settings, so the deadline is counted at every scan and the clock is watched from
+ * the day after approval; budget items are few.
+ */
+export function clockOfUnpublishedBudget(item: Item): SupervisionClock | null {
+  if (item.kind !== "budget" || !item.approvedOn || clockOfUnpublished(item) === null) return null;
+  return {
+    kind: "budget-disclosure",
+    id: item.id,
+    unitCode: item.unitCode,
+    title: `${item.title.slice(0, 60)}（批复于${item.approvedOn}，尚未公开）`,
+    deadline: { rule: "budget", approvedOn: item.approvedOn },
+    basis: basisOf["budget-disclosure"],
+    watchOn: addDays(item.approvedOn, 1),
+  };
+}
+
 /** The year an annual-report clock's report covers: the one before its deadline (its watch day). */
 export const reportYearOf = (clock: SupervisionClock): number => yearOf(clock.watchOn) - 1;
 
@@ -277,6 +302,10 @@ export function deadlineOf(
 ): { dueOn: IsoDate; provisional: boolean } {
   const { deadline } = clock;
   if (deadline.rule === "day") return { dueOn: deadline.dueOn, provisional: deadline.provisional };
+  if (deadline.rule === "budget") {
+    const due = budgetDue(calendar, deadline.approvedOn, settings);
+    return { dueOn: due.dueOn, provisional: due.provisional };
+  }
   if (deadline.rule === "working-days") {
     const counted = addWorkingDays(calendar, deadline.from, deadline.workingDays);
     return { dueOn: counted.date, provisional: counted.provisional };

@@ -68,7 +68,11 @@ function withinWorkingDays(calendar: Calendar, from: IsoDate, publishedOn: IsoDa
  * one) ends on the first working day after it. `budgetPeriodEndsAfterDayOff` switches that off
  * for a locality that reads Art. 14 as plain calendar days.
  */
-function budgetDue(calendar: Calendar, approvedOn: IsoDate, settings: Settings) {
+export function budgetDue(
+  calendar: Calendar,
+  approvedOn: IsoDate,
+  settings: Pick<Settings, "budgetLimitCalendarDays" | "budgetPeriodEndsAfterDayOff">,
+) {
   let due = addDays(approvedOn, settings.budgetLimitCalendarDays);
   let provisional = !isWorkingDay(calendar, due).loaded;
   if (settings.budgetPeriodEndsAfterDayOff) {

@@ -5,6 +5,7 @@ import {
   canSeeUnit,
   clockOfColumn,
   clockOfUnpublished,
+  clockOfUnpublishedBudget,
   DomainError,
   type Item,
   type ItemEdition,
@@ -68,12 +69,17 @@ function columnClockWrites(db: Db, before: Item | undefined, after: Item): Write
   return clockWrites(db, { kind: clock.kind, id: clock.id }, clock);
 }
 
-/** An unpublished draft's Art. 26 clock (ADR 0049): put while it waits, deleted once published. */
+/**
+ * An unpublished draft's clocks (ADR 0049), Art. 26's and a budget's: put while it waits,
+ * deleted once published (or once a budget draft is no longer a budget).
+ */
 function unpublishedClockWrites(db: Db, before: Item | undefined, after: Item): Write[] {
-  const clock = clockOfUnpublished(after);
-  if (clock) return clockWrites(db, { kind: clock.kind, id: clock.id }, clock);
-  const waited = before !== undefined && clockOfUnpublished(before) !== null;
-  return waited ? clockWrites(db, { kind: "proactive-disclosure", id: after.id }, null) : [];
+  return [clockOfUnpublished, clockOfUnpublishedBudget].flatMap((clockOf) => {
+    const clock = clockOf(after);
+    if (clock) return clockWrites(db, { kind: clock.kind, id: clock.id }, clock);
+    const waited = before === undefined ? null : clockOf(before);
+    return waited ? clockWrites(db, { kind: waited.kind, id: after.id }, null) : [];
+  });
 }
 
 /**
