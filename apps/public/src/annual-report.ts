@@ -25,7 +25,7 @@ async function issuerOf(c: C, unit: string | undefined): Promise<string> {
   return reportIssuer(issuer);
 }
 
-async function reportOf(c: C, year: number, unit: string | undefined) {
+export async function reportOf(c: C, year: number, unit: string | undefined) {
   const { store, clock, calendar: builtIn, settings } = c.var.deps;
   const today = shanghaiDate(clock());
   if (year > yearOf(today)) fail("not-found", `${year}年度尚未开始`);

@@ -1,23 +1,46 @@
 import {
+  annualReportHtml,
   columns,
   countedColumnTree,
+  fail,
   findColumn,
   type Item,
   looksLikeIndexNumber,
+  normativeCatalogue,
+  normativeRegister,
   publicItemDetail,
+  shanghaiDate,
   tombstone,
+  Validity,
+  yearOf,
 } from "@gov/domain";
 import type { AppEnv } from "@gov/http";
 import { Hono } from "hono";
+import { z } from "zod";
 import { unitDirectory } from "../addresses.ts";
+import { reportOf } from "../annual-report.ts";
 import { ListFilter } from "../items.ts";
+import { SearchParams } from "../search.ts";
+import { AnnualReportIndex, AnnualReportPage } from "./annual-report-page.tsx";
 import { displayOf, safeBack, toggleDisplay } from "./display.ts";
+import { DocumentsPage } from "./documents-page.tsx";
 import { Home } from "./home.tsx";
 import { ItemListPage } from "./item-list.tsx";
 import { ItemPage, TombstonePage } from "./item-page.tsx";
 import { itemPath, portalBase } from "./paths.ts";
 import { type C, errorPage, givenQuery, page, parsed } from "./render.tsx";
+import { SearchPage } from "./search-page.tsx";
 import { displayCss, portalCss } from "./stylesheet.ts";
+
+/** The Regulations on Open Government Information took effect on 2008-05-01: the first year with a report. */
+const firstReportYear = 2008;
+
+const ReportYear = z.coerce.number().int().min(firstReportYear).max(2100);
+
+const DocumentsQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  validity: Validity.optional(),
+});
 
 /** The stylesheet changes with a deploy only: its ETag is its length and a hash-free version stamp. */
 const cssEtag = `"portal-css-${portalCss.length}"`;
@@ -175,6 +198,102 @@ export function portalRoutes() {
         ogType: "article",
       },
       <ItemPage item={detail} unitName={unit?.name ?? item.unitCode} />,
+    );
+  });
+
+  portal.get("/search", async (c) => {
+    const query = givenQuery(c);
+    const { units, names } = await unitsOf(c);
+    const asked = query.q !== undefined;
+    const search = parsed(SearchParams, query);
+    const errors = asked && !search.ok ? search.errors : {};
+    const column = query.column ? findColumn(query.column) : undefined;
+    if (query.column && !column) errors.column = "栏目不存在";
+    let result: Parameters<typeof SearchPage>[0]["result"];
+    let next: string | null = null;
+    if (search.ok && Object.keys(errors).length === 0) {
+      const { q, limit, cursor, ...filter } = search.value;
+      const found = await c.var.deps.store.search.find({ q, filter, limit, cursor });
+      result = { query: found.query, items: found.hits.map((h) => h.item), total: found.total };
+      next = withCursor(c, found.nextCursor);
+    }
+    const filter = search.ok ? search.value : query;
+    return page(
+      c,
+      {
+        title: query.q ? `检索：${query.q}` : "信息检索",
+        canonicalPath: `${portalBase}/search${canonicalQuery(query, ["q", "column", "unit", "year", "category", "kind", "validity"])}`,
+        description: "检索已公开的政府信息：标题、正文、文号。",
+      },
+      <SearchPage
+        q={query.q ?? ""}
+        filter={filter}
+        units={units}
+        unitNames={names}
+        errors={errors}
+        result={result}
+        next={next}
+      />,
+      { status: Object.keys(errors).length > 0 ? 400 : 200 },
+    );
+  });
+
+  portal.get("/documents", async (c) => {
+    const query = givenQuery(c);
+    const asked = parsed(DocumentsQuery, query);
+    if (!asked.ok) fail("validation", "参数有误", asked.issues);
+    const { year, validity } = asked.ok ? asked.value : {};
+    const [all, { names }] = await Promise.all([c.var.deps.store.items.normativeDocuments(), unitsOf(c)]);
+    const thisYear = yearOf(shanghaiDate(c.var.deps.clock()));
+    const catalogueYear = year ?? thisYear;
+    const years = [...new Set([thisYear, catalogueYear, ...all.map((d) => yearOf(d.generatedOn))])].sort(
+      (a, b) => b - a,
+    );
+    return page(
+      c,
+      {
+        title: `规范性文件（${catalogueYear}年度）`,
+        canonicalPath: `${portalBase}/documents${canonicalQuery(query, ["year", "validity"])}`,
+        description: `${catalogueYear}年度规范性文件目录：制发、废止与现行有效件数。`,
+        feeds: [{ title: "规范性文件（Atom）", href: `${portalBase}/v1/feeds/normative-documents.atom` }],
+      },
+      <DocumentsPage
+        catalogue={normativeCatalogue(all, catalogueYear)}
+        register={normativeRegister(all, { year: catalogueYear, validity })}
+        years={years}
+        validity={validity}
+        unitNames={names}
+      />,
+    );
+  });
+
+  portal.get("/reports/annual", (c) => {
+    const thisYear = yearOf(shanghaiDate(c.var.deps.clock()));
+    const years = Array.from({ length: thisYear - firstReportYear + 1 }, (_, i) => thisYear - i);
+    return page(
+      c,
+      {
+        title: "政府信息公开工作年度报告",
+        canonicalPath: `${portalBase}/reports/annual`,
+        description: "各年度政府信息公开工作年度报告。",
+      },
+      <AnnualReportIndex years={years} />,
+    );
+  });
+
+  portal.get("/reports/annual/:year", async (c) => {
+    const year = parsed(ReportYear, c.req.param("year"));
+    if (!year.ok) return fail("not-found", "年度不存在");
+    const report = await reportOf(c, year.value, undefined);
+    return page(
+      c,
+      {
+        title: report.title,
+        canonicalPath: `${portalBase}/reports/annual/${year.value}`,
+        description: report.title,
+        ogType: "article",
+      },
+      <AnnualReportPage fragment={annualReportHtml(report)} year={year.value} />,
     );
   });
 

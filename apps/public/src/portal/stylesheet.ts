@@ -43,7 +43,7 @@ textarea{width:100%;min-height:8rem}
 .column-tree ul{list-style:none;padding-left:1.25rem}
 .column-tree>ul{padding-left:0}
 .tombstone{border:3px solid #767676;padding:1rem}
-em.hit{font-style:normal;background:#ffe08a;color:#1f1f1f}
+.search-results em{font-style:normal;background:#ffe08a;color:#1f1f1f}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .secret{font-family:monospace;font-size:1.25rem;word-break:break-all}
@@ -57,7 +57,7 @@ export function displayCss(display: { large: boolean; contrast: boolean }): stri
   return [
     display.large ? "html{font-size:125%}body{line-height:1.8}.display-large{text-decoration:underline}" : "",
     display.contrast
-      ? "body,main,.site-footer{background:#000;color:#fff}a,a:hover{color:#ffeb3b}th{background:#1a1a1a;color:#fff}th,td{border-color:#fff}.site-header{background:#000;border-bottom:2px solid #fff}.notice{background:#000;border-color:#ffeb3b}em.hit{background:#ffeb3b;color:#000}.meta{color:#e0e0e0}input,select,textarea{background:#000;color:#fff;border-color:#fff}.display-contrast{text-decoration:underline}"
+      ? "body,main,.site-footer{background:#000;color:#fff}a,a:hover{color:#ffeb3b}th{background:#1a1a1a;color:#fff}th,td{border-color:#fff}.site-header{background:#000;border-bottom:2px solid #fff}.notice{background:#000;border-color:#ffeb3b}.search-results em{background:#ffeb3b;color:#000}.meta{color:#e0e0e0}input,select,textarea{background:#000;color:#fff;border-color:#fff}.display-contrast{text-decoration:underline}"
       : "",
   ].join("\n");
 }
