@@ -15,13 +15,14 @@ import {
   yearOf,
 } from "@gov/domain";
 import type { AppEnv } from "@gov/http";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { unitDirectory } from "../addresses.ts";
 import { reportOf } from "../annual-report.ts";
 import { ListFilter } from "../items.ts";
 import { SearchParams } from "../search.ts";
 import { AnnualReportIndex, AnnualReportPage } from "./annual-report-page.tsx";
+import { citizenPages } from "./citizen-routes.tsx";
 import { displayOf, safeBack, toggleDisplay } from "./display.ts";
 import { DocumentsPage } from "./documents-page.tsx";
 import { Home } from "./home.tsx";
@@ -71,7 +72,7 @@ const canonicalQuery = (query: Record<string, string>, names: string[]) => {
  * reading through the same store reads and core use cases as the JSON routes (never HTTP to
  * itself), under the pages' CSP, working without JavaScript (ADR 0051).
  */
-export function portalRoutes() {
+export function portalRoutes(intake: MiddlewareHandler<AppEnv>[]) {
   const portal = new Hono<AppEnv>();
   portal.onError((error, c) => errorPage(c, error));
 
@@ -297,5 +298,6 @@ export function portalRoutes() {
     );
   });
 
+  citizenPages(portal, intake);
   return portal;
 }

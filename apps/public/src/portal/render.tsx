@@ -21,12 +21,8 @@ export type PageHead = Omit<PageMeta, "canonical" | "here"> & {
  * A page in the portal's frame under the pages' CSP. Published pages are cached as the JSON
  * answers are (ADR 0041); a page about one person (`personal`) never is.
  */
-export function page(
-  c: C,
-  head: PageHead,
-  body: Child,
-  options: { status?: ContentfulStatusCode; personal?: boolean } = {},
-) {
+/** The page's HTML in the portal's frame. */
+export async function pageHtml(c: C, head: PageHead, body: Child): Promise<string> {
   const url = new URL(c.req.url);
   const { canonicalPath, ...rest } = head;
   const meta: PageMeta = {
@@ -34,11 +30,32 @@ export function page(
     canonical: absolute(c.req.url, canonicalPath),
     here: `${url.pathname}${url.search}`,
   };
-  c.header("content-security-policy", pageSecurityPolicy);
+  return String(await html`<!doctype html>${<Layout {...meta}>{body}</Layout>}`);
+}
+
+/** The headers of every page: the pages' CSP, and the public cache only for what is the same for everyone. */
+export function pageHeaders(c: C, status: number, personal = false): Record<string, string> {
+  const cacheable = !personal && c.req.method === "GET" && [200, 404, 410].includes(status);
+  return {
+    "content-type": "text/html; charset=UTF-8",
+    "content-security-policy": pageSecurityPolicy,
+    "cache-control": cacheable ? publicCacheControl : "no-store",
+  };
+}
+
+/**
+ * A page in the portal's frame under the pages' CSP. Published pages are cached as the JSON
+ * answers are (ADR 0041); a page about one person (`personal`) never is.
+ */
+export async function page(
+  c: C,
+  head: PageHead,
+  body: Child,
+  options: { status?: ContentfulStatusCode; personal?: boolean } = {},
+) {
   const status = options.status ?? 200;
-  const cacheable = !options.personal && c.req.method === "GET" && [200, 404, 410].includes(status);
-  c.header("cache-control", cacheable ? publicCacheControl : "no-store");
-  return c.html(html`<!doctype html>${<Layout {...meta}>{body}</Layout>}`, status);
+  for (const [name, value] of Object.entries(pageHeaders(c, status, options.personal))) c.header(name, value);
+  return c.html(await pageHtml(c, head, body), status);
 }
 
 /** A failure as a page: its status and message in the frame, never a stack trace. */
