@@ -66,6 +66,6 @@ export function createPublicApp(deps: Deps, given: PublicHttpOptionsInput = {}) 
   app.route("/v1", statsRoutes);
   app.route("/v1", annualReportRoutes);
   // The portal's pages beside the JSON API, read through the same store and use cases.
-  app.route("/", portalRoutes(intake));
+  app.route("/", portalRoutes(intake, options.sitemapUrls));
   return app;
 }

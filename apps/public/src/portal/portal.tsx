@@ -31,6 +31,7 @@ import { ItemPage, TombstonePage } from "./item-page.tsx";
 import { itemPath, portalBase } from "./paths.ts";
 import { type C, errorPage, givenQuery, page, parsed } from "./render.tsx";
 import { SearchPage } from "./search-page.tsx";
+import { siteMapRoutes } from "./site-map.ts";
 import { displayCss, portalCss } from "./stylesheet.ts";
 
 /** The Regulations on Open Government Information took effect on 2008-05-01: the first year with a report. */
@@ -72,7 +73,7 @@ const canonicalQuery = (query: Record<string, string>, names: string[]) => {
  * reading through the same store reads and core use cases as the JSON routes (never HTTP to
  * itself), under the pages' CSP, working without JavaScript (ADR 0051).
  */
-export function portalRoutes(intake: MiddlewareHandler<AppEnv>[]) {
+export function portalRoutes(intake: MiddlewareHandler<AppEnv>[], sitemapUrls?: number) {
   const portal = new Hono<AppEnv>();
   portal.onError((error, c) => errorPage(c, error));
 
@@ -299,5 +300,6 @@ export function portalRoutes(intake: MiddlewareHandler<AppEnv>[]) {
   });
 
   citizenPages(portal, intake);
+  siteMapRoutes(portal, sitemapUrls);
   return portal;
 }
