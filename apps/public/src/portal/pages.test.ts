@@ -1,4 +1,4 @@
-import { pageSecurityPolicy } from "@gov/http";
+import { connectedFrom, pageSecurityPolicy } from "@gov/http";
 import { general, interpretation, type Json, normative, publishHarness } from "@gov/publish/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPublicApp } from "../app.ts";
@@ -79,6 +79,18 @@ describe("the portal frame (issue 16, GB/T 37668-2019)", () => {
       });
       expect(res.headers.get("location"), back).toBe("/public/");
     }
+  });
+});
+
+describe("pages share the API's per-client rate limit (ADR 0014)", () => {
+  it("one window for both: an API request counts once, a page once, and the next is refused", async () => {
+    const limited = createPublicApp(h.deps, { rateLimit: { requests: 3, windowSeconds: 60 } });
+    const from = connectedFrom("192.0.2.44");
+    expect((await limited.request("/v1/columns", {}, from)).status).toBe(200);
+    expect((await limited.request("/v1/columns", {}, from)).status).toBe(200);
+    expect((await limited.request("/items?column=decision", {}, from)).status).toBe(200);
+    expect((await limited.request("/", {}, from)).status).toBe(429);
+    expect((await limited.request("/", {}, connectedFrom("192.0.2.45"))).status).toBe(200);
   });
 });
 

@@ -16,6 +16,7 @@ import {
 } from "@gov/domain";
 import type { AppEnv } from "@gov/http";
 import { Hono, type MiddlewareHandler } from "hono";
+import { except } from "hono/combine";
 import { z } from "zod";
 import { unitDirectory } from "../addresses.ts";
 import { reportOf } from "../annual-report.ts";
@@ -73,8 +74,17 @@ const canonicalQuery = (query: Record<string, string>, names: string[]) => {
  * reading through the same store reads and core use cases as the JSON routes (never HTTP to
  * itself), under the pages' CSP, working without JavaScript (ADR 0051).
  */
-export function portalRoutes(intake: MiddlewareHandler<AppEnv>[], sitemapUrls?: number) {
+export function portalRoutes(options: {
+  /** The API's client identification and rate limit: pages and JSON share one window per client. */
+  client: MiddlewareHandler<AppEnv>[];
+  /** The guard of citizen submissions (ADR 0025). */
+  intake: MiddlewareHandler<AppEnv>[];
+  sitemapUrls: number;
+}) {
+  const { intake, sitemapUrls } = options;
   const portal = new Hono<AppEnv>();
+  // Mounted at the app's root, a middleware here sees every path: the API's requests already passed their own.
+  portal.use(except((c) => c.req.path.includes("/v1/"), ...options.client));
   portal.onError((error, c) => errorPage(c, error));
 
   portal.get("/portal.css", (c) => {
