@@ -13,7 +13,8 @@ export function displayOf(c: Context): Display {
 
 /** Only a page of this portal: a `back` to anywhere else would make the form an open redirect. */
 export function safeBack(back: string | undefined, base: string): string {
-  return back?.startsWith(`${base}/`) && !back.startsWith("//") && !/[\\\r\n]/.test(back) ? back : `${base}/`;
+  const ours = back === base || back?.startsWith(`${base}/`) || back?.startsWith(`${base}?`);
+  return back && ours && !/[\\\r\n]/.test(back) ? back : base;
 }
 
 /** The mode form's answer: toggle one setting, keep the other, and go back to the page it came from. */

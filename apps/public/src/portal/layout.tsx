@@ -17,7 +17,7 @@ export type PageMeta = {
 export const siteName = "政府信息公开";
 
 const navigation: [path: string, label: string][] = [
-  ["/", "首页"],
+  ["", "首页"],
   ["/documents", "规范性文件"],
   ["/search", "信息检索"],
   ["/reports/annual", "年度报告"],
@@ -59,7 +59,7 @@ export function Layout(props: PageMeta & { children: Child }) {
         </a>
         <header class="site-header">
           <p class="site-name">
-            <a href={`${portalBase}/`}>{siteName}</a>
+            <a href={portalBase}>{siteName}</a>
           </p>
           <nav class="site-nav" aria-label="主导航">
             <ul>

@@ -120,7 +120,7 @@ export function portalRoutes(options: {
       c,
       {
         title: "首页",
-        canonicalPath: `${portalBase}/`,
+        canonicalPath: portalBase,
         description: "政府信息公开目录、最新公开信息与公开单位。",
       },
       <Home tree={countedColumnTree(counts)} latest={latest.items} units={units} unitNames={names} />,

@@ -7,7 +7,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import { publicCacheControl } from "../http-behaviour.ts";
 import { Layout, type PageMeta } from "./layout.tsx";
-import { absolute } from "./paths.ts";
+import { absolute, portalBase } from "./paths.ts";
 
 export type C = Context<AppEnv>;
 
@@ -77,7 +77,7 @@ export function errorPage(c: C, error: unknown) {
         </ul>
       )}
       <p>
-        <a href="/public/">返回首页</a>
+        <a href={portalBase}>返回首页</a>
       </p>
     </>,
     { status, personal: c.req.method !== "GET" },

@@ -40,7 +40,7 @@ function urlset(c: C, items: Item[], withHome: boolean): string {
   const url = (loc: string, lastmod?: string | null) =>
     `<url><loc>${escapeXml(absolute(c.req.url, loc))}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ""}</url>`;
   const entries = [
-    ...(withHome ? [url(`${portalBase}/`), url(`${portalBase}/documents`)] : []),
+    ...(withHome ? [url(portalBase), url(`${portalBase}/documents`)] : []),
     ...items.map((item) => url(itemPath(item), item.publishedAt)),
   ];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</urlset>\n`;
