@@ -22,7 +22,7 @@ import { IntakeOptions } from "./intake-options.ts";
 import { publicItemRoutes } from "./items.ts";
 import { letterStatsRoutes } from "./letter-stats.ts";
 import { publicLetterRoutes } from "./letters.ts";
-import { portalRoutes } from "./portal/portal.tsx";
+import { pageCacheKey, portalRoutes } from "./portal/portal.tsx";
 import { searchRoutes } from "./search.ts";
 import { statsRoutes } from "./stats.ts";
 
@@ -64,6 +64,14 @@ export function createPublicApp(deps: Deps, given: PublicHttpOptionsInput = {}) 
   app.route("/v1", statsRoutes);
   app.route("/v1", annualReportRoutes);
   // The portal's pages beside the JSON API, read through the same store and use cases.
-  app.route("/", portalRoutes({ client, intake, sitemapUrls: options.sitemapUrls }));
+  app.route(
+    "/",
+    portalRoutes({
+      client,
+      cache: responseCache(options, deps.clock, cache, pageCacheKey),
+      intake,
+      sitemapUrls: options.sitemapUrls,
+    }),
+  );
   return app;
 }

@@ -94,6 +94,32 @@ describe("pages share the API's per-client rate limit (ADR 0014)", () => {
   });
 });
 
+describe("pages in the instance's response cache (ADR 0041)", () => {
+  it("a second read of an item page costs no database call; a withdrawal in the process clears it", async () => {
+    const cachedApp = createPublicApp(h.deps, { cacheSeconds: 10 });
+    const item = await dept.publish(general("关于缓存页面的通知"));
+    const path = `/items/${item.id}`;
+    expect((await cachedApp.request(path)).status).toBe(200);
+    const before = h.store.calls.total;
+    const again = await cachedApp.request(path);
+    expect(again.status).toBe(200);
+    expect(again.headers.get("content-security-policy")).toBe(pageSecurityPolicy);
+    expect(await again.text()).toContain("关于缓存页面的通知");
+    expect(h.store.calls.total).toBe(before);
+    await h.call("POST", `/items/${item.id}/withdraw`, dept.reviewer, { reason: "测试撤回" });
+    expect((await cachedApp.request(path)).status).toBe(410);
+  });
+
+  it("pages about one visitor are never kept: a receipt read twice is shown once", async () => {
+    const cachedApp = createPublicApp(h.deps, { cacheSeconds: 10 });
+    const cookie = `receipt=${Buffer.from(JSON.stringify({ trackingCode: "YSQ2026-TEST", secret: "s3cret", receivedOn: "2026-03-02", dueOn: null, dueIsProvisional: false })).toString("base64url")}`;
+    expect(await (await cachedApp.request("/apply/receipt", { headers: { cookie } })).text()).toContain(
+      "s3cret",
+    );
+    expect(await (await cachedApp.request("/apply/receipt")).text()).not.toContain("s3cret");
+  });
+});
+
 describe("home, lists and items", () => {
   it("home shows the column tree with counts, the latest items and the units", async () => {
     const res = await get("/");

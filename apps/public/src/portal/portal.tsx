@@ -35,6 +35,21 @@ import { SearchPage } from "./search-page.tsx";
 import { siteMapRoutes } from "./site-map.ts";
 import { displayCss, portalCss } from "./stylesheet.ts";
 
+/** Pages about one visitor (a receipt, a status, a thanks, the reading mode): never kept in a shared cache. */
+const personalPage = /\/(apply|mailbox)\/(receipt|status)$|\/commented$|\/display(\.css)?$/;
+
+/** The parameters a page reads; others change nothing in it, so they are no part of its cache key (ADR 0041). */
+const pageParameters = ["column", "unit", "year", "category", "kind", "validity", "q", "limit", "cursor"];
+
+/** A page's key in the instance cache: its path and, sorted, the parameters pages read. */
+export function pageCacheKey(url: URL): string {
+  const query = new URLSearchParams();
+  for (const name of pageParameters)
+    for (const value of url.searchParams.getAll(name)) query.append(name, value);
+  const search = query.toString();
+  return search ? `${url.pathname}?${search}` : url.pathname;
+}
+
 /** The Regulations on Open Government Information took effect on 2008-05-01: the first year with a report. */
 const firstReportYear = 2008;
 
@@ -77,6 +92,8 @@ const canonicalQuery = (query: Record<string, string>, names: string[]) => {
 export function portalRoutes(options: {
   /** The API's client identification and rate limit: pages and JSON share one window per client. */
   client: MiddlewareHandler<AppEnv>[];
+  /** The instance's response cache (ADR 0041), here for the pages that are the same for everyone. */
+  cache: MiddlewareHandler<AppEnv>;
   /** The guard of citizen submissions (ADR 0025). */
   intake: MiddlewareHandler<AppEnv>[];
   sitemapUrls: number;
@@ -85,6 +102,7 @@ export function portalRoutes(options: {
   const portal = new Hono<AppEnv>();
   // Mounted at the app's root, a middleware here sees every path: the API's requests already passed their own.
   portal.use(except((c) => c.req.path.includes("/v1/"), ...options.client));
+  portal.use(except((c) => c.req.path.includes("/v1/") || personalPage.test(c.req.path), options.cache));
   portal.onError((error, c) => errorPage(c, error));
 
   portal.get("/portal.css", (c) => {
