@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { ApplicationState, Unit } from "@gov/domain";
 import { Choice, ErrorSummary, Field, type FormState, Honeypot } from "./citizen-forms.tsx";
 import { portalBase } from "./paths.ts";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { DomainError } from "@gov/domain";
 import type { AppEnv } from "@gov/http";
 import type { MiddlewareHandler } from "hono";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { PublicConsultation } from "@gov/domain";
 import { ErrorSummary, Field, type FormState, Honeypot } from "./citizen-forms.tsx";
 import { itemPath, portalBase } from "./paths.ts";

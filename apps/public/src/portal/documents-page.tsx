@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { type NormativeCatalogue, type NormativeRegisterEntry, Validity, validityNames } from "@gov/domain";
 import { itemPath, portalBase } from "./paths.ts";
 

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { CountedColumnNode, Item, Unit } from "@gov/domain";
 import { dayOf } from "./labels.ts";
 import { itemPath, listPath, portalBase } from "./paths.ts";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { type Column, columns, type Item, ItemKind, type Unit, Validity, validityNames } from "@gov/domain";
 import { dayOf, kindNames } from "./labels.ts";
 import { itemPath, portalBase } from "./paths.ts";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { DomainError, type FieldIssue, fieldIssues } from "@gov/domain";
 import { type AppEnv, pageSecurityPolicy, statusOf } from "@gov/http";
 import type { Context } from "hono";

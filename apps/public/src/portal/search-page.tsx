@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Item, SearchQuery, Unit } from "@gov/domain";
 import { searchHighlights } from "@gov/domain";
 import { raw } from "hono/html";
