@@ -38,13 +38,19 @@ export function createPublicApp(deps: Deps, given: PublicHttpOptionsInput = {}) 
   const cache = answerCache(options.cacheBytes);
   // A withdrawal, correction or publication in this process is served at once (ADR 0041).
   if (options.cacheSeconds > 0) deps.publicChanges.subscribe(() => cache.clear());
-  const keyOf = cacheKeys(() => app.openAPIRegistry.definitions);
-  // One window per client for the API and the pages alike.
-  const client = [identifyClient(options.trustedProxies), rateLimit(options, deps.clock)];
+  const apiKeyOf = cacheKeys(() => app.openAPIRegistry.definitions);
+  // The API's routes by their declared parameters, the portal's pages by theirs (ADR 0051).
+  const keyOf = (url: URL) => apiKeyOf(url) ?? pageCacheKey(url);
   const app: App = createApp({
     deps,
-    // The client first, then its rate limit, then the cache: a hit answers before the frame and every route.
-    front: [...client, responseCache(options, deps.clock, cache, keyOf)],
+    // The client first, then its rate limit, then the cache: a hit answers before the frame and
+    // every route. For the API and the pages alike: one window per client, one cache.
+    front: [
+      identifyClient(options.trustedProxies),
+      rateLimit(options, deps.clock),
+      responseCache(options, deps.clock, cache, keyOf),
+    ],
+    frontOn: "*",
     basePath: "/public",
     title: "政务公开门户接口（公众）",
     description: "公众与门户网站读取已公开的政务信息，无需密钥。",
@@ -64,14 +70,6 @@ export function createPublicApp(deps: Deps, given: PublicHttpOptionsInput = {}) 
   app.route("/v1", statsRoutes);
   app.route("/v1", annualReportRoutes);
   // The portal's pages beside the JSON API, read through the same store and use cases.
-  app.route(
-    "/",
-    portalRoutes({
-      client,
-      cache: responseCache(options, deps.clock, cache, pageCacheKey),
-      intake,
-      sitemapUrls: options.sitemapUrls,
-    }),
-  );
+  app.route("/", portalRoutes({ intake, sitemapUrls: options.sitemapUrls }));
   return app;
 }

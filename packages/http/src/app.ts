@@ -36,8 +36,8 @@ export const requestIdFor = (incoming: string | undefined): string =>
 /**
  * The frame every app shares: request ids, security headers, a body limit, the input guard
  * (before any route reads the body), one error mapping, and its OpenAPI document with an interactive reference. `front` runs on the API
- * routes (`/v1/*`) before the frame: a middleware there that answers by itself must set the
- * frame's headers itself.
+ * routes (`/v1/*`, or the paths `frontOn` names: the public app's pages too) before the frame: a
+ * middleware there that answers by itself must set the frame's headers itself.
  */
 export function createApp(options: {
   deps: Deps;
@@ -45,9 +45,10 @@ export function createApp(options: {
   description: string;
   basePath: string;
   front?: MiddlewareHandler[];
+  frontOn?: string;
 }): App {
   const app = newRouter();
-  for (const middleware of options.front ?? []) app.use("/v1/*", middleware);
+  for (const middleware of options.front ?? []) app.use(options.frontOn ?? "/v1/*", middleware);
   app.use(requestId());
   app.use(secureHeaders());
   app.use(async (c, next) => {

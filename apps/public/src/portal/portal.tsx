@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { createHash } from "node:crypto";
 import {
   annualReportHtml,
   columns,
@@ -17,7 +18,6 @@ import {
 } from "@gov/domain";
 import type { AppEnv } from "@gov/http";
 import { Hono, type MiddlewareHandler } from "hono";
-import { except } from "hono/combine";
 import { z } from "zod";
 import { unitDirectory } from "../addresses.ts";
 import { reportOf } from "../annual-report.ts";
@@ -36,14 +36,25 @@ import { SearchPage } from "./search-page.tsx";
 import { siteMapRoutes } from "./site-map.ts";
 import { displayCss, portalCss } from "./stylesheet.ts";
 
-/** Pages about one visitor (a receipt, a status, a thanks, the reading mode): never kept in a shared cache. */
-const personalPage = /\/(apply|mailbox)\/(receipt|status)$|\/commented$|\/display(\.css)?$/;
+/**
+ * The pages the instance cache keeps (ADR 0041): those that are the same for everyone. Pages
+ * about one visitor (a receipt, a status, a thanks) and the reading-mode stylesheet are not
+ * here, nor is a path no page serves.
+ */
+const sharedPage = new RegExp(
+  [
+    `^(${portalBase})?/?$`,
+    "(^|/)(items(/[^/]+)?|search|documents|reports/annual(/\\d{4})?|apply|mailbox|consultations(/[^/]+)?)$",
+    "(^|/)(robots\\.txt|sitemap\\.xml|sitemaps/\\d+\\.xml|portal\\.css)$",
+  ].join("|"),
+);
 
 /** The parameters a page reads; others change nothing in it, so they are no part of its cache key (ADR 0041). */
 const pageParameters = ["column", "unit", "year", "category", "kind", "validity", "q", "limit", "cursor"];
 
-/** A page's key in the instance cache: its path and, sorted, the parameters pages read. */
-export function pageCacheKey(url: URL): string {
+/** A page's key in the instance cache: its path and, sorted, the parameters pages read; none for a page not shared. */
+export function pageCacheKey(url: URL): string | undefined {
+  if (url.pathname.includes("/v1/") || !sharedPage.test(url.pathname)) return undefined;
   const query = new URLSearchParams();
   for (const name of pageParameters)
     for (const value of url.searchParams.getAll(name)) query.append(name, value);
@@ -61,8 +72,8 @@ const DocumentsQuery = z.object({
   validity: Validity.optional(),
 });
 
-/** The stylesheet changes with a deploy only: its ETag is its length and a hash-free version stamp. */
-const cssEtag = `"portal-css-${portalCss.length}"`;
+/** The stylesheet changes with a deploy only: its ETag is a hash of its text. */
+const cssEtag = `"${createHash("sha1").update(portalCss).digest("base64url").slice(0, 16)}"`;
 
 async function unitsOf(c: C) {
   const units = await c.var.deps.store.units.list();
@@ -91,19 +102,12 @@ const canonicalQuery = (query: Record<string, string>, names: string[]) => {
  * itself), under the pages' CSP, working without JavaScript (ADR 0051).
  */
 export function portalRoutes(options: {
-  /** The API's client identification and rate limit: pages and JSON share one window per client. */
-  client: MiddlewareHandler<AppEnv>[];
-  /** The instance's response cache (ADR 0041), here for the pages that are the same for everyone. */
-  cache: MiddlewareHandler<AppEnv>;
   /** The guard of citizen submissions (ADR 0025). */
   intake: MiddlewareHandler<AppEnv>[];
   sitemapUrls: number;
 }) {
   const { intake, sitemapUrls } = options;
   const portal = new Hono<AppEnv>();
-  // Mounted at the app's root, a middleware here sees every path: the API's requests already passed their own.
-  portal.use(except((c) => c.req.path.includes("/v1/"), ...options.client));
-  portal.use(except((c) => c.req.path.includes("/v1/") || personalPage.test(c.req.path), options.cache));
   portal.onError((error, c) => errorPage(c, error));
 
   portal.get("/portal.css", (c) => {
