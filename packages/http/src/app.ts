@@ -1,7 +1,8 @@
 import { DomainError, fieldIssues } from "@gov/domain";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { except } from "hono/combine";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -33,6 +34,9 @@ export function newRouter(): App {
 export const requestIdFor = (incoming: string | undefined): string =>
   incoming && incoming.length <= 255 && /^[\w\-=]+$/.test(incoming) ? incoming : crypto.randomUUID();
 
+/** The frame's own routes (the document, its reference, the health check): never behind an app's front. */
+const frameRoute = (c: Context) => /\/(openapi\.json|healthz)$|\/docs(\/[^/]*)?$/.test(c.req.path);
+
 /**
  * The frame every app shares: request ids, security headers, a body limit, the input guard
  * (before any route reads the body), one error mapping, and its OpenAPI document with an interactive reference. `front` runs on the API
@@ -48,7 +52,10 @@ export function createApp(options: {
   frontOn?: string;
 }): App {
   const app = newRouter();
-  for (const middleware of options.front ?? []) app.use(options.frontOn ?? "/v1/*", middleware);
+  for (const middleware of options.front ?? []) {
+    if (options.frontOn) app.use(options.frontOn, except(frameRoute, middleware));
+    else app.use("/v1/*", middleware);
+  }
   app.use(requestId());
   app.use(secureHeaders());
   app.use(async (c, next) => {
