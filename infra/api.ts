@@ -1,7 +1,9 @@
 import { table } from "./database";
+import { channelKey, dispatcher } from "./dispatch";
+import { api } from "./gateway";
 import { functions, publicCdn, runtime } from "./plan";
 
-export const api = new sst.aws.ApiGatewayV2("Api");
+export { api };
 
 /** CloudFront in front of the public API; answers say how long it may keep them, up to its max TTL. */
 export const cdn = new sst.aws.Router(publicCdn.name, {
@@ -12,6 +14,7 @@ const distributionArn = cdn.nodes.cdn.apply((c) => c.nodes.distribution.arn);
 
 for (const app of functions) {
   const invalidates = app.name === publicCdn.invalidatedBy;
+  const issuesNotices = "issuesNotices" in app && app.issuesNotices;
   const fn = new sst.aws.Function(app.name, {
     handler: app.handler,
     runtime,
@@ -23,10 +26,15 @@ for (const app of functions) {
       TABLE_NAME: table.name,
       ...("environment" in app ? app.environment : {}),
       ...(invalidates ? { CDN_DISTRIBUTION_ID: cdn.distributionID } : {}),
+      // Sets channels (notices) or issues notices, and wakes the dispatcher after each (ADR 0048).
+      ...(issuesNotices
+        ? { CHANNEL_SECRET_KEY: channelKey.value, NOTICE_DISPATCH_FUNCTION: dispatcher.name }
+        : {}),
     },
-    permissions: invalidates
-      ? [{ actions: ["cloudfront:CreateInvalidation"], resources: [distributionArn] }]
-      : [],
+    permissions: [
+      ...(invalidates ? [{ actions: ["cloudfront:CreateInvalidation"], resources: [distributionArn] }] : []),
+      ...(issuesNotices ? [{ actions: ["lambda:InvokeFunction"], resources: [dispatcher.arn] }] : []),
+    ],
   });
   // An ARN, not function settings: settings would build one more function for this route.
   for (const route of app.routes) api.route(route, fn.arn);

@@ -1,4 +1,5 @@
 import { table } from "./database";
+import { channelKey, dispatcher } from "./dispatch";
 import { runtime, supervisionScan } from "./plan";
 
 export const scan = new sst.aws.CronV2(supervisionScan.name, {
@@ -8,6 +9,12 @@ export const scan = new sst.aws.CronV2(supervisionScan.name, {
     handler: supervisionScan.handler,
     runtime,
     link: [table],
-    environment: { TABLE_NAME: table.name },
+    // The scan issues the notices tasks and rounds owe, and wakes the dispatcher after each.
+    environment: {
+      TABLE_NAME: table.name,
+      CHANNEL_SECRET_KEY: channelKey.value,
+      NOTICE_DISPATCH_FUNCTION: dispatcher.name,
+    },
+    permissions: [{ actions: ["lambda:InvokeFunction"], resources: [dispatcher.arn] }],
   },
 });

@@ -2,7 +2,15 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { tableDefinition } from "@gov/store/table";
 import { describe, expect, it } from "vitest";
-import { dynamoArgs, functions, publicCdn, supervisionScan } from "./plan.ts";
+import {
+  channelEnvironment,
+  channelSettings,
+  dynamoArgs,
+  functions,
+  noticeDispatch,
+  publicCdn,
+  supervisionScan,
+} from "./plan.ts";
 
 const root = join(import.meta.dirname, "..");
 
@@ -15,7 +23,7 @@ function resolveHandler(handler: string) {
 describe("infra plan (checked offline, without the sst CLI)", () => {
   it("every handler path exists and exports a function of that name", async () => {
     process.env.TABLE_NAME = "plan-test";
-    for (const { handler } of [...functions, supervisionScan]) {
+    for (const { handler } of [...functions, supervisionScan, noticeDispatch]) {
       const { file, exportName } = resolveHandler(handler);
       expect(existsSync(file), file).toBe(true);
       const module = (await import(file)) as Record<string, unknown>;
@@ -79,5 +87,24 @@ describe("infra plan (checked offline, without the sst CLI)", () => {
     )) as typeof import("../packages/http/src/cdn.ts");
     expect(invalidatedPaths.length).toBeGreaterThan(0);
     for (const path of invalidatedPaths) expect(path.startsWith(`${publicCdn.path}/`), path).toBe(true);
+  });
+
+  it("issue 13 where it runs: the dispatcher runs every minute with room for a channel's run, and every function that issues notices wakes it", async () => {
+    expect(noticeDispatch.schedule).toBe("rate(1 minute)");
+    // dispatchUntilIdle starts no channel with less than 110 s left.
+    expect(noticeDispatch.timeoutSeconds).toBeGreaterThan(110);
+    const issuing = functions.filter((f) => "issuesNotices" in f && f.issuesNotices).map((f) => f.name);
+    expect(issuing.sort()).toEqual(["Notices", "Supervision"]);
+  });
+
+  it("issue 13 where it runs: infra passes exactly the channel settings the senders read, and only those the deployer set", async () => {
+    const { ChannelEnv } = (await import(
+      join(root, "apps/notices/src/channels/config.ts")
+    )) as typeof import("../apps/notices/src/channels/config.ts");
+    const read = Object.keys(ChannelEnv.in.shape).filter((name) => name !== "NOTICE_LINK_BASE");
+    expect([...channelSettings].sort()).toEqual(read.sort());
+    expect(channelEnvironment({ SES_FROM: "gk@example.gov.cn", SES_REGION: "", PATH: "/usr/bin" })).toEqual({
+      SES_FROM: "gk@example.gov.cn",
+    });
   });
 });

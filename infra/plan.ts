@@ -25,11 +25,14 @@ export const functions = [
     name: "Notices",
     handler: "apps/notices/src/lambda.handler",
     routes: ["ANY /notices", "ANY /notices/{proxy+}"],
+    issuesNotices: true,
   },
   {
     name: "Supervision",
     handler: "apps/supervision/src/lambda.handler",
     routes: ["ANY /supervision", "ANY /supervision/{proxy+}"],
+    // Assessment rounds, rectification tasks and 督办 digests issue notices through the core.
+    issuesNotices: true,
   },
 ] as const;
 
@@ -54,6 +57,41 @@ export const supervisionScan = {
   schedule: "cron(0 9 ? * MON-SAT *)",
   timezone: "Asia/Shanghai",
 } as const;
+
+/**
+ * The notice dispatcher (ADR 0045, 0048): every minute, and woken by each function that issues
+ * notices (`issuesNotices`). A run starts no channel with less than 110 s left, so its timeout
+ * leaves room for one.
+ */
+export const noticeDispatch = {
+  name: "NoticeDispatch",
+  handler: "apps/notices/src/dispatch.handler",
+  schedule: "rate(1 minute)",
+  timeoutSeconds: 180,
+} as const;
+
+/**
+ * The channel settings (apps/notices/src/channels/config.ts) the dispatcher reads, taken from
+ * the deployer's environment at deploy time; unset ones stay unset (email or SMS then fail
+ * visibly, naming the setting). CHANNEL_SECRET_KEY is not here: it is an `sst.Secret`.
+ */
+export const channelSettings = [
+  "WECOM_API_BASE",
+  "DINGTALK_API_BASE",
+  "SES_REGION",
+  "SES_ENDPOINT",
+  "SES_FROM",
+  "SMS_GATEWAY_URL",
+  "SMS_TEMPLATE_ID",
+  "SMS_SIGN_NAME",
+  "SMS_GATEWAY_TOKEN",
+] as const;
+
+export function channelEnvironment(deployer: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    channelSettings.flatMap((name) => (deployer[name] ? [[name, deployer[name] as string]] : [])),
+  );
+}
 
 export const runtime = "nodejs22.x";
 

@@ -4,10 +4,13 @@ import { runDatabase } from "@gov/store/testing/global-setup";
 import type { TestProject } from "vitest/node";
 
 /** The end-to-end files that start from the demo: each gets a copy of its own. */
-export const demoCopies = ["round-trip", "supervision", "hostile-input", "portal"] as const;
+export const demoCopies = ["round-trip", "supervision", "hostile-input", "notices", "portal"] as const;
 export type DemoCopy = (typeof demoCopies)[number];
 
 export const demoTable = (copy: DemoCopy) => `demo-${copy}`;
+
+/** The demo units' channels are sealed under this key, so every copy's stack can open them. */
+export const demoChannelKey = Buffer.alloc(32, 7).toString("base64");
 
 /**
  * Seeds the demo once for all end-to-end files (through the apps, as `pnpm start` does) and
@@ -22,6 +25,7 @@ export default async function setup(_project: TestProject) {
     dataDir: undefined,
     seed: "demo",
     database: { endpoint, tableName: first },
+    channelSecretKey: demoChannelKey,
   });
   await stack.stop();
   // Side by side: the copies wait on DynamoDB Local's round trips more than on its cores.

@@ -115,6 +115,16 @@ describe("publish → review → public read, over real HTTP", () => {
     expect(consultations.body).toMatchObject({ commentsReceived: 23, adopted: 15, notAdopted: 8 });
   });
 
+  it("OGI Art. 50(一): the demo's 2019 annual report states 21 received (10 online, 11 on paper), 13 answered, 8 carried over, 302 letters with 300 replied, and the seed's 3 trainings", async () => {
+    const report = await http("GET", "/public/v1/reports/annual/2019?format=md");
+    const text = String(report.body);
+    expect(text).toContain(
+      "本年新收政府信息公开申请21件，上年结转0件，办结13件，结转下年度8件（其中网上申请10件，其他渠道11件）",
+    );
+    expect(text).toContain("市长信箱收到来信302件，答复300件");
+    expect(text).toContain("全年开展政务公开业务培训3次");
+  });
+
   it("issue 12 #7 over real HTTP: a withdrawal is served at once at the URL just read, and leaves the list", async () => {
     const created = await http("POST", "/publish/v1/items", editor, { ...draft, title: "即将撤回的通知" });
     const id = created.body.id as string;

@@ -1,6 +1,6 @@
 import { type LocalOptions, type LocalStack, startLocal } from "@gov/local";
 import { inject } from "vitest";
-import { type DemoCopy, demoTable } from "./demo-template.ts";
+import { type DemoCopy, demoChannelKey, demoTable } from "./demo-template.ts";
 
 let tables = 0;
 
@@ -16,5 +16,5 @@ export function startStack(
   tables += 1;
   const { demo, tableName = `e2e-${process.pid}-${Date.now().toString(36)}-${tables}`, ...rest } = options;
   const database = { endpoint: inject("dynamoEndpoint"), tableName: demo ? demoTable(demo) : tableName };
-  return startLocal({ ...rest, port: 0, database });
+  return startLocal({ channelSecretKey: demoChannelKey, ...rest, port: 0, database });
 }

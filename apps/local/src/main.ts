@@ -9,6 +9,9 @@ const Env = z.object({
   DATA_DIR: z.string().default(resolve(import.meta.dirname, "../../../.local")),
   SEED: z.enum(["demo", "none"]).default("demo"),
   SES_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(8005),
+  CHANNEL_SECRET_KEY: z.string().min(1).optional(),
+  /** The notice dispatcher's period; 0 turns it off. */
+  DISPATCH_EVERY_MS: z.coerce.number().int().min(0).default(5000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
@@ -21,6 +24,8 @@ const stack = await startLocal({
   dataDir,
   seed: env.SEED,
   emailPort: env.SES_LOCAL_PORT,
+  ...(env.CHANNEL_SECRET_KEY ? { channelSecretKey: env.CHANNEL_SECRET_KEY } : {}),
+  ...(env.DISPATCH_EVERY_MS > 0 ? { dispatchEveryMs: env.DISPATCH_EVERY_MS } : {}),
   timeouts: ServerTimeouts.parse({
     headersMs: env.HEADERS_TIMEOUT_MS,
     requestMs: env.REQUEST_TIMEOUT_MS,

@@ -1,14 +1,17 @@
-import { addWorkingDays, type Role, type Unit } from "@gov/domain";
+import { addDays, addWorkingDays, type Role, type Unit } from "@gov/domain";
 import { type Deps, jsonClient } from "@gov/http";
+import { createNoticesApp } from "@gov/notices";
 import { createPublicApp } from "@gov/public";
 import { createPublishApp } from "@gov/publish";
 import type { Store } from "@gov/store";
 import { createSupervisionApp } from "@gov/supervision";
 import { demoApplications } from "./demo/applications.ts";
+import { demoChannels } from "./demo/channels.ts";
 import { demoConsultations } from "./demo/consultations.ts";
 import { demoAssessments, demoIndicatorSystems } from "./demo/indicators.ts";
 import { demoItems } from "./demo/items.ts";
 import { demoLetters } from "./demo/letters.ts";
+import { demoTrainings } from "./demo/trainings.ts";
 import { demoUnits, officeUnitCode } from "./demo/units.ts";
 
 /**
@@ -244,6 +247,63 @@ async function request(
   if (res.status >= 300)
     throw new Error(`演示考评数据写入失败 ${method} ${path}: ${JSON.stringify(res.body)}`);
   return res;
+}
+
+/**
+ * Every demo unit's delivery channels (demo/channels.ts), set by the office through the notices
+ * API at the start of 2019, so the year's notices are delivered to the capture page and the
+ * email emulator when `pnpm start` runs.
+ */
+export async function seedChannels(deps: Deps, credentials: Credentials, at: AtTime): Promise<number> {
+  const app = createNoticesApp(deps);
+  const send = jsonClient<Record<string, unknown>>((p, init) => app.request(p, init));
+  const office = keysOf(credentials, officeUnitCode).office as string;
+  const units = demoChannels();
+  await at(beijing("2019-01-02", 9), async () => {
+    for (const { unitCode, channels } of units) {
+      const res = await send("PUT", `/v1/units/${unitCode}/channels`, office, { channels });
+      if (res.status >= 300) throw new Error(`演示送达渠道写入失败 ${unitCode}: ${JSON.stringify(res.body)}`);
+    }
+  });
+  return units.length;
+}
+
+/**
+ * The seed's three 2019 trainings through the notices API: the office creates each ten days
+ * ahead and issues the notice drafted from it as it is; the day after, each invited unit
+ * records its own attendance with its own key. The annual report counts them from these rows.
+ */
+export async function seedTrainings(deps: Deps, credentials: Credentials, at: AtTime): Promise<number> {
+  const app = createNoticesApp(deps);
+  const send = jsonClient<Record<string, unknown> & { id: string }>((p, init) => app.request(p, init));
+  const office = keysOf(credentials, officeUnitCode).office as string;
+  const ok = async (method: string, path: string, key: string, body?: unknown) => {
+    const res = await send(method, path, key, body);
+    if (res.status >= 300) throw new Error(`演示培训写入失败 ${method} ${path}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  for (const { attendance, ...training } of demoTrainings) {
+    const heldOn = training.startsAt.slice(0, 10);
+    const { id } = await at(beijing(addDays(heldOn, -10), 9), async () => {
+      const created = await ok("POST", "/v1/trainings", office, training);
+      const draft = await ok("GET", `/v1/trainings/${created.id}/notice-draft`, office);
+      await ok("POST", "/v1/notices", office, draft);
+      return created;
+    });
+    await at(beijing(addDays(heldOn, 1)), async () => {
+      for (const [unitCode, count] of Object.entries(attendance)) {
+        await ok(
+          "PUT",
+          `/v1/trainings/${id}/attendance/${unitCode}`,
+          keysOf(credentials, unitCode).editor as string,
+          {
+            count,
+          },
+        );
+      }
+    });
+  }
+  return demoTrainings.length;
 }
 
 /** The seeding is one client sending hundreds of letters: the intake's per-client limits would refuse it. */

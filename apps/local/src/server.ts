@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { publicChanges, supervisionScan } from "@gov/core";
+import { channelSecrets, publicChanges, supervisionScan } from "@gov/core";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import type { Deps } from "@gov/http";
 import { createStore } from "@gov/store";
@@ -10,7 +11,9 @@ import { startDynamoDbLocal, type UnexpectedExit } from "@gov/store/local";
 import { Hono } from "hono";
 import { createCapture } from "./capture.ts";
 import { composeApps } from "./compose.ts";
+import { localSenders } from "./delivery.ts";
 import { officeUnitCode } from "./demo/units.ts";
+import { localDispatcher } from "./dispatcher.ts";
 import { startEmailEmulator } from "./email-emulator.ts";
 import { listen, ServerTimeouts } from "./http-server.ts";
 import {
@@ -18,10 +21,12 @@ import {
   type Credentials,
   issueKeys,
   seedApplications,
+  seedChannels,
   seedConsultations,
   seedItems,
   seedLetters,
   seedSupervision,
+  seedTrainings,
   seedUnits,
 } from "./seed.ts";
 
@@ -42,6 +47,13 @@ export type LocalOptions = {
   timeouts?: ServerTimeouts;
   /** The SES v2 emulator's port; 0 or unset picks a free one. */
   emailPort?: number;
+  /**
+   * Seals the units' delivery channels (base64 of 32 bytes, as CHANNEL_SECRET_KEY); unset =
+   * the key kept in the data directory (made on first start), or a new one in memory.
+   */
+  channelSecretKey?: string;
+  /** How often the notice dispatcher runs (it also runs at once after each notice); unset = not at all. */
+  dispatchEveryMs?: number;
   /** Called if the DynamoDB Local this stack started dies while it serves (ADR 0042). */
   onDatabaseExit?: (exit: UnexpectedExit) => void;
 };
@@ -82,6 +94,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
   try {
     const email = await startEmailEmulator(options.emailPort ?? 0);
     stopEmail = email.stop;
+    // Set once the dispatcher runs; notices issued while seeding wait for its first pass.
+    let wake = async () => {};
     // One process serves all four apps: a withdrawal in the publish app clears the public app's cache.
     const deps: Deps = {
       store,
@@ -89,6 +103,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
       calendar: builtInCalendar(),
       settings: defaultSettings,
       publicChanges: publicChanges(),
+      channelSecrets: channelSecrets(channelSecretKey(options)),
+      wakeDispatcher: () => wake(),
     };
     const credentials = await prepareData(deps, options, log, at);
     // The scan runs once before serving: search-index work a crash left pending is replayed.
@@ -99,14 +115,28 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     const server = await listen(app.fetch, options.port, options.timeouts ?? ServerTimeouts.parse({}));
     const { port } = server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
+    const captureUrl = `${url}/capture`;
+    const dispatcher =
+      options.dispatchEveryMs === undefined
+        ? undefined
+        : localDispatcher(deps, localSenders({ captureUrl, emailUrl: email.url }, baseClock), {
+            linkBase: `${url}/notices/v1/notices`,
+            everyMs: options.dispatchEveryMs,
+            log,
+          });
+    if (dispatcher) {
+      wake = dispatcher.wake;
+      await dispatcher.wake();
+    }
     return {
       url,
       credentials,
       credentialsPath: credentialsFile(options),
-      captureUrl: `${url}/capture`,
+      captureUrl,
       emailUrl: email.url,
       deps,
       async stop() {
+        await dispatcher?.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await stopServices();
       },
@@ -124,6 +154,18 @@ async function ownDatabase({ dataDir, onDatabaseExit }: LocalOptions) {
     ...(onDatabaseExit ? { onUnexpectedExit: onDatabaseExit } : {}),
   });
   return { database: { endpoint: local.endpoint, tableName: "gov-disclosure" }, stopOwn: local.stop };
+}
+
+/** The channel key: given, else the data directory's (made on first start, readable by its owner only), else a new one. */
+function channelSecretKey(options: LocalOptions): string {
+  if (options.channelSecretKey) return options.channelSecretKey;
+  if (!options.dataDir) return randomBytes(32).toString("base64");
+  const path = join(options.dataDir, "channel-secret-key");
+  if (!existsSync(path)) {
+    mkdirSync(options.dataDir, { recursive: true });
+    writeFileSync(path, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600 });
+  }
+  return readFileSync(path, "utf8").trim();
 }
 
 const credentialsFile = (options: LocalOptions) =>
@@ -150,6 +192,10 @@ async function prepareData(
       log(`已登记演示依申请公开 ${await seedApplications(deps, credentials, at)} 件`);
       log(`已写入市长信箱演示来信 ${await seedLetters(deps, credentials, at)} 件`);
       log(`已写入征求意见演示 ${await seedConsultations(deps, credentials, at)} 次`);
+      log(
+        `已为 ${await seedChannels(deps, credentials, at)} 个演示单位设置送达渠道（企业微信、钉钉、邮件、短信）`,
+      );
+      log(`已写入演示培训 ${await seedTrainings(deps, credentials, at)} 次（含培训通知和各单位参训人数）`);
       const round = await seedSupervision(deps, credentials, at);
       log(
         `已写入演示考评：指标体系 ${round.systems} 套、考评 ${round.assessments} 个、整改任务 ${round.tasks} 项`,

@@ -10,5 +10,29 @@ export const examples = {
     ],
     receipt: { required: true, workingDays: 5 },
   },
+  channels: {
+    channels: [
+      {
+        kind: "wecom",
+        webhookUrl:
+          "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7a0c-4bc4-97a0-0ec2a1fa5aaa",
+      },
+      { kind: "email", addresses: ["zwgk@czj.example.gov.cn"] },
+    ],
+  },
   acknowledge: { note: "已安排分管领导及工作人员2人参会", contact: "王敏 0792-4512345" },
+  training: {
+    title: "共青城市2019年政务公开工作培训会",
+    startsAt: "2019-11-15T09:00:00+08:00",
+    venue: "市行政中心三楼会议室",
+    agenda: [
+      "九江市政府信息办领导作指导讲话",
+      "市政府办主任对培训提出要求",
+      "市政府信息办负责人传达省、九江市政务公开工作培训会议精神",
+    ],
+    speakers: [{ name: "九江市政府信息办负责同志", affiliation: "九江市人民政府信息办" }],
+    invitedUnitCodes: ["000014351", "000014352"],
+    materials: [],
+  },
+  attendance: { count: 2, names: ["王敏", "李强"] },
 };

@@ -1,4 +1,4 @@
-import { normative, publishHarness } from "@gov/publish/testing";
+import { clearReview, normative, publishHarness } from "@gov/publish/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPublicApp } from "./app.ts";
 
@@ -72,6 +72,13 @@ describe("the annual report (OGI Art. 50; 国办公开办函〔2021〕30号 form
     expect(report.json.unit).toBe(dept.code);
   });
 
+  it("OGI Art. 49–50: the office's code names the government's report, which covers every unit", async () => {
+    const byOffice = await get(`/reports/annual/2026?unit=${"000014349"}`);
+    const government = await get("/reports/annual/2026");
+    expect(byOffice.json.normative.issued).toBe(3);
+    expect({ ...byOffice.json, unit: null }).toEqual(government.json);
+  });
+
   it("says which parts the platform does not record, and marks a year not yet over as provisional", async () => {
     const report = await get("/reports/annual/2026");
     expect(report.json.provisional).toBe(true);
@@ -84,7 +91,7 @@ describe("the annual report (OGI Art. 50; 国办公开办函〔2021〕30号 form
     expect(md.res.headers.get("content-type")).toContain("text/markdown");
     expect(md.text).toContain("## 三、收到和处理政府信息公开申请情况");
     expect(md.text).toMatch(/\| 一、本年新收政府信息公开申请数量 \| 1 \| 0 \| 1 \| 0 \| 0 \| 0 \| 2 \|/);
-    expect(md.text).toContain("| 规范性文件 | 3 | 0 | 3 |");
+    expect(md.text).toContain("| 行政规范性文件 | 3 | 0 | 3 |");
     const html = await get("/reports/annual/2026?format=html");
     expect(html.res.headers.get("content-type")).toContain("text/html");
     expect(html.text).toMatch(/^<!doctype html>/);
@@ -119,13 +126,39 @@ describe("the annual report (OGI Art. 50; 国办公开办函〔2021〕30号 form
     expect(city.status, JSON.stringify(city.body)).toBe(201);
     expect(city.body).toMatchObject({ state: "draft", columnId: "annual-reports", unitCode: "000014349" });
     expect(String(city.body.title)).toMatch(/2026年政府信息公开工作年度报告$/);
-    expect(String(city.body.body)).toContain("<td>规范性文件</td><td>3</td>");
+    expect(String(city.body.body)).toContain("<td>行政规范性文件</td><td>3</td>");
     expect(String(city.body.summary)).toContain("发布前须补充");
     const own = await h.call("POST", "/reports/annual/2026/draft", dept.editor);
-    expect(String(own.body.body)).toContain("<td>规范性文件</td><td>2</td>");
+    expect(String(own.body.body)).toContain("<td>行政规范性文件</td><td>2</td>");
     expect(own.body.unitCode).toBe(dept.code);
     const published = await dept.approve((await dept.submit(own.body.id)).id);
     expect(published.state).toBe("published");
+    h.setNow(new Date("2026-03-02T02:00:00.000Z"));
+  });
+
+  it("OGI Art. 50 and the confidentiality review: what the office entered reaches the portal only with the published report", async () => {
+    h.setNow(new Date("2027-01-10T02:00:00.000Z"));
+    const read = await h.call("GET", "/reports/annual/2026", office);
+    const licences = { value: 1280, source: "市行政审批局行政许可台账", on: "2027-01-05" };
+    const entered = await h.call(
+      "PUT",
+      "/reports/annual/2026/figures",
+      office,
+      { licences },
+      { "if-match": read.etag },
+    );
+    expect(entered.status, JSON.stringify(entered.body)).toBe(200);
+    const before = await get("/reports/annual/2026");
+    expect(before.json.entered).toEqual({});
+    expect(before.json.notRecorded.join("")).toContain("行政许可");
+    const draft = await h.call("POST", "/reports/annual/2026/draft", office);
+    const reviewer = await h.key("000014349", ["office", "reviewer"]);
+    await h.call("POST", `/items/${draft.body.id}/submit`, office);
+    const approved = await h.call("POST", `/items/${draft.body.id}/approve`, reviewer, clearReview);
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const after = await get("/reports/annual/2026?format=md");
+    expect(after.text).toContain("| 行政许可 | 1280 |");
+    expect((await get("/reports/annual/2026")).json.entered.licences).toEqual(licences);
     h.setNow(new Date("2026-03-02T02:00:00.000Z"));
   });
 });

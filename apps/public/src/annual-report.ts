@@ -1,41 +1,7 @@
-import {
-  AnnualReport,
-  annualReportHtml,
-  annualReportMarkdown,
-  annualReportOf,
-  fail,
-  htmlPage,
-  reportIssuer,
-  shanghaiDate,
-  UnitCode,
-  yearOf,
-} from "@gov/domain";
-import { type AppEnv, named, newRouter, problemResponse, yearParam } from "@gov/http";
-import { annualReportRecords } from "@gov/store";
+import { publicAnnualReport } from "@gov/core";
+import { AnnualReport, annualReportHtml, annualReportMarkdown, htmlPage, UnitCode } from "@gov/domain";
+import { named, newRouter, problemResponse, yearParam } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-
-type C = Context<AppEnv>;
-
-/** A unit's own report, or without one the government's (whose office is the unit of kind office). */
-async function issuerOf(c: C, unit: string | undefined): Promise<string> {
-  const { units } = c.var.deps.store;
-  const issuer = unit ? await units.get(unit) : (await units.list()).find((u) => u.kind === "office");
-  if (!issuer) return fail("not-found", "单位不存在");
-  return reportIssuer(issuer);
-}
-
-export async function reportOf(c: C, year: number, unit: string | undefined) {
-  const { store, clock, calendar: builtIn, settings } = c.var.deps;
-  const today = shanghaiDate(clock());
-  if (year > yearOf(today)) fail("not-found", `${year}年度尚未开始`);
-  const [issuer, records, calendar] = await Promise.all([
-    issuerOf(c, unit),
-    annualReportRecords(store, year, unit),
-    store.calendar.current(builtIn),
-  ]);
-  return annualReportOf(records, { year, unit, issuer, today, calendar, settings });
-}
 
 /** The report's figures as data; its text is the Markdown and HTML forms. */
 const ReportFigures = AnnualReport.omit({ blocks: true }).extend({ unit: UnitCode.nullable() });
@@ -46,7 +12,7 @@ export const annualReportRoutes = newRouter().openapi(
     path: "/reports/annual/{year}",
     summary: "政府信息公开工作年度报告（按平台数据生成）",
     description:
-      "按条例第五十条和2021年版格式生成：规范性文件制发、废止、现行有效件数，依申请公开表三，年度整改情况。平台不登记的内容（规章、许可、处罚、强制、收费、复议诉讼）在notRecorded中列出，须人工补充后发布。unit为空时是本级政府的报告。format可为json、md、html。",
+      "按条例第五十条和2021年版格式生成：规范性文件制发、废止、现行有效件数，依申请公开表三，年度整改情况，全年业务培训次数与参训人次（training，按培训记录统计；单位报告为本单位参训的培训及人次）。含单位填报的许可、处罚、强制、收费和表四（各注明来源与日期）；尚未填报的在notRecorded中列出。unit为空或为市政务公开办时是本级政府的报告（覆盖全市各单位），为部门时只含该部门。format可为json、md、html。",
     request: {
       params: yearParam(),
       query: z.object({
@@ -70,7 +36,7 @@ export const annualReportRoutes = newRouter().openapi(
   async (c) => {
     const { year } = c.req.valid("param");
     const { unit, format } = c.req.valid("query");
-    const report = await reportOf(c, year, unit);
+    const report = await publicAnnualReport(c.var.deps, { year, unit });
     if (format === "md") {
       return c.body(annualReportMarkdown(report), 200, { "content-type": "text/markdown; charset=utf-8" });
     }

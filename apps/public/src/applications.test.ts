@@ -60,8 +60,9 @@ describe("online intake", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(body.trackingCode).toMatch(/^YSQ2026-[2-9A-HJ-NP-Z]{10}$/);
     expect(body.secret).toMatch(/^[\w-]{32}$/);
-    // Monday 2 March 2026: 3 March is day 1, so day 20 is Monday 30 March.
-    expect(body).toMatchObject({ receivedOn: "2026-03-02", dueOn: "2026-03-30", dueIsProvisional: false });
+    // Submitted Monday 2 March 2026 and confirmed automatically on Tuesday 3 March (OGI Art.
+    // 31(三)): 4 March is day 1, so day 20 is Tuesday 31 March (no holiday in March 2026).
+    expect(body).toMatchObject({ receivedOn: "2026-03-02", dueOn: "2026-03-31", dueIsProvisional: false });
   });
 
   it("the application reaches the named unit's staff list", async () => {
@@ -139,7 +140,7 @@ describe("status by tracking code and secret", () => {
     expect(ok.headers.get("cache-control")).toBe("no-store");
     expect(ok.headers.get("etag")).toBeNull();
     const view = (await ok.json()) as Record<string, unknown>;
-    expect(view).toMatchObject({ state: "received", dueOn: "2026-03-30", overdue: false });
+    expect(view).toMatchObject({ state: "received", dueOn: "2026-03-31", overdue: false });
     expect(JSON.stringify(view)).not.toContain("王五");
     for (const res of [
       await status(publicApp, body.trackingCode),

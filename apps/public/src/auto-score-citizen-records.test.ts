@@ -67,7 +67,8 @@ async function writeLetter(subject: string) {
 
 describe("auto-score of applications (OGI Art. 33) and the mailbox, from records made through the APIs", () => {
   it("lists exactly the late applications and the unreplied letters, by id, with staff links and no personal data", async () => {
-    // 2025-03-03 + 20 working days is 03-31: answered on 03-20, in time.
+    // Online, so received the day confirmed (OGI Art. 31(三)): automatically the next working day.
+    // Submitted 2025-03-03, received 03-04, due 04-01: answered on 03-20, in time.
     on("2025-03-03");
     const inTime = await applyOnline("申请公开本市2024年度财政专项资金分配结果");
     on("2025-03-20");
@@ -76,7 +77,8 @@ describe("auto-score of applications (OGI Art. 33) and the mailbox, from records
       on: "2025-03-20",
       responseType: "disclosed",
     });
-    // 2025-06-03 + 20 working days is 07-01 (Dragon Boat Festival before it): answered 07-15, late.
+    // Submitted 2025-06-03, received 06-04 (confirmed automatically), due 07-02 (the Dragon Boat
+    // Festival, 05-31..06-02, before it): answered 07-15, 9 working days late.
     on("2025-06-03");
     const answeredLate = await applyOnline("申请公开某道路改造工程的招标文件");
     on("2025-07-15");
@@ -157,8 +159,7 @@ describe("auto-score of applications (OGI Art. 33) and the mailbox, from records
 
     const late = (byCode["7.1"].deductions as Json[]).find((d) => d.recordId === answeredLate.id);
     expect(late).toMatchObject({
-      reason:
-        "2025-06-03收到申请，答复期限为2025-07-01，2025-07-15才答复，逾期10个工作日，属严重逾期（条例第三十三条）",
+      reason: "2025-06-04收到申请，答复期限为2025-07-02，2025-07-15才答复，逾期9个工作日（条例第三十三条）",
       title: `依申请公开 ${answeredLate.trackingCode}`,
     });
     // Each link is the staff page the unit opens to see the record.

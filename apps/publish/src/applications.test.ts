@@ -100,6 +100,50 @@ describe("staff registration and handling", () => {
     expect((await event(app.id, { ...extend, days: 5 })).status).toBe(409);
   });
 
+  it("国办函〔2020〕109号 Art. 5: per-page charging for an application read on site is 400 on `basis`, and nothing is written", async () => {
+    const res = await h.call(
+      "POST",
+      "/applications",
+      dept.editor,
+      register("2026-02-27", { provisionForm: "on-site" }),
+    );
+    const app = res.body as unknown as View;
+    const refused = await event(app.id, {
+      type: "fee-notice",
+      on: "2026-03-02",
+      amountYuan: 100,
+      basis: "by-pages",
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    expect(JSON.stringify(refused.body)).toContain("basis");
+    const detail = (await h.call("GET", `/applications/${app.id}`, dept.editor)).body as unknown as View;
+    expect(detail).toMatchObject({ version: 1, events: [] });
+    const byCount = await event(app.id, {
+      type: "fee-notice",
+      on: "2026-03-02",
+      amountYuan: 100,
+      basis: "by-count",
+    });
+    expect(byCount.status, JSON.stringify(byCount.body)).toBe(200);
+    expect(byCount.body).toMatchObject({ state: "awaiting-fee" });
+  });
+
+  it("OGI Art. 35: a reasonable extended deadline is its own event, refused again with 409", async () => {
+    const app = await created("2026-02-27");
+    const reasonable = {
+      type: "extend-reasonable",
+      on: "2026-03-02",
+      dueOn: "2026-05-29",
+      reason: "申请人本月已提出同类申请三十件，需逐件检索",
+      applicantNotifiedOn: "2026-03-02",
+    };
+    const first = await event(app.id, reasonable);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ state: "extended", dueOn: "2026-05-29" });
+    expect((await event(app.id, reasonable)).status).toBe(409);
+  });
+
   it("a stale If-Match is 412 and changes nothing", async () => {
     const app = await created("2026-02-27");
     expect(

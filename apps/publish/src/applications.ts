@@ -130,9 +130,9 @@ export const applicationRoutes = newRouter()
     createRoute({
       method: "post",
       path: "/applications/{id}/events",
-      summary: "记录办理事件（受理、补正、征求意见、延期、收费、答复等）",
+      summary: "记录办理事件（确认收到、受理、补正、征求意见、延期、收费、答复等）",
       description:
-        "事件按条例第三十条至第三十七条检查；答复期限始终由事件记录推算。携带If-Match时按版本检查；并发写入以版本条件保证不丢失。",
+        "事件按条例第三十条至第三十七条及国办函〔2020〕109号检查：网上申请以确认之日为收到申请之日（第三十一条第三项，confirm），第三方意见期限自其收到之日起算（third-party-received），第三十五条的合理延期为单独事件（extend-reasonable）；答复期限始终由事件记录推算。携带If-Match时按版本检查；并发写入以版本条件保证不丢失。",
       security,
       middleware: [requireRole("editor", "reviewer")] as const,
       request: {

@@ -51,6 +51,7 @@ export const calendarRoutes = newRouter()
               version: z.number(),
               calendarVersion: z.string(),
               recomputedApplications: z.number(),
+              recomputedTimeliness: z.number(),
             }),
           ),
         },

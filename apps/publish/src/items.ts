@@ -231,7 +231,7 @@ export const itemRoutes = newRouter()
       path: "approve",
       summary: "保密审查通过并发布",
       description:
-        "审核人须属于同一单位（或市政务公开办）。保密审查任何一项为true则拒绝发布。首次发布分配索引号；发布修订时替代现行版本，索引号不变。",
+        "审核人须属于同一单位（或市政务公开办）。保密审查任何一项为true则拒绝发布。首次发布分配索引号；发布修订时替代现行版本，索引号不变。按平台数据起草的年度报告须表格平衡（一加二等于三（七）加四，各总计行列相符），否则422并指明单元格。",
       roles: ["reviewer"],
       body: ApproveInput,
       example: examples.approve,

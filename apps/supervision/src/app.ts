@@ -1,7 +1,9 @@
 import { authenticate, createApp, type Deps, whoamiRoutes } from "@gov/http";
+import { assessmentRoundRoutes } from "./assessment-rounds.ts";
 import { assessmentRoutes } from "./assessments.ts";
 import { circularRoutes } from "./circulars.ts";
 import { indicatorSystemRoutes } from "./indicator-systems.ts";
+import { owedNoticeRoutes } from "./owed-notices.ts";
 import { rectificationTaskRoutes } from "./rectification-tasks.ts";
 
 /**
@@ -19,7 +21,9 @@ export function createSupervisionApp(deps: Deps) {
   app.route("/v1", whoamiRoutes());
   app.route("/v1", indicatorSystemRoutes);
   app.route("/v1", assessmentRoutes);
+  app.route("/v1", assessmentRoundRoutes);
   app.route("/v1", rectificationTaskRoutes);
   app.route("/v1", circularRoutes);
+  app.route("/v1", owedNoticeRoutes);
   return app;
 }

@@ -45,7 +45,11 @@ export const examples = {
       },
     ],
   },
-  generate: { deadline: "2020-01-06", measures: "对照扣分原因逐项整改，补齐后在原栏目发布" },
+  generate: {
+    deadline: "2020-01-06",
+    measures: "对照扣分原因逐项整改，补齐后在原栏目发布",
+    notify: true,
+  },
   task: {
     unitCode: "000014351",
     indicatorCode: "1.1",
@@ -59,4 +63,10 @@ export const examples = {
     evidenceItemIds: ["itm_01JD6Q3Z5K8X9V2M4N7P0R1S3T"],
   },
   verify: { accepted: false, note: "佐证材料未体现采纳理由，请补充后重新提交" },
+  round: {
+    indicatorSystemId: "isys_01JD6Q3Z5K8X9V2M4N7P0R1S3T",
+    assessor: "江西省政务公开第三方评估机构",
+    selfAssessmentDueOn: "2019-12-13",
+    notify: true,
+  },
 };

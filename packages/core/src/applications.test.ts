@@ -84,8 +84,10 @@ describe("applications without HTTP", () => {
     ).rejects.toMatchObject({ kind: "forbidden" });
   });
 
-  it("OGI Art. 31: an online application is received on the Beijing day it is submitted", async () => {
-    // 16:30 UTC on 2 March is 00:30 on 3 March in Beijing: the receipt day is Beijing's.
+  it("OGI Art. 31(三): an online application is submitted on the Beijing day and received when confirmed", async () => {
+    // 16:30 UTC on 2 March is 00:30 on 3 March in Beijing: the submission day is Beijing's, and
+    // the automatic confirmation is the next working day, Wednesday 4 March. March 2026 has no
+    // holiday, so its 20th working day after is 1 April (before 清明, 04-04..06 in the 2026 notice).
     t.setNow(new Date("2026-03-02T16:30:00.000Z"));
     const given: unknown[] = [];
     const { receipt, secret } = await submitApplication(
@@ -98,12 +100,35 @@ describe("applications without HTTP", () => {
         },
       },
     );
-    expect(receipt).toMatchObject({ receivedOn: "2026-03-03", dueIsProvisional: false });
+    expect(receipt).toMatchObject({ receivedOn: "2026-03-03", dueOn: "2026-04-01", dueIsProvisional: false });
     expect(given).toEqual([receipt]);
     const status = await applicationStatus(t.deps, { trackingCode: receipt.trackingCode, secret });
     expect(status).toMatchObject({ state: "received", unitCode: dept.unitCode, overdue: false });
     await expect(
       applicationStatus(t.deps, { trackingCode: receipt.trackingCode, secret: `${secret}x` }),
     ).rejects.toMatchObject({ kind: "not-found" });
+  });
+
+  it("OGI Art. 31(三): submitted on a Saturday, the office confirms on Monday and the clock counts from Monday", async () => {
+    // Saturday 2026-03-07; confirmed Monday 03-09, the 20th working day after is 7 April: 3 April
+    // is the 19th, and 清明 (04-04..06 in the 2026 notice) is off.
+    t.setNow(new Date("2026-03-07T02:00:00.000Z"));
+    const { receipt } = await submitApplication(t.deps, {
+      unitCode: dept.unitCode,
+      applicant,
+      description: "申请公开某项目的环评批复",
+    });
+    const [submitted] = (await t.store.applications.listOfUnit(dept.unitCode, { limit: 50 })).items.filter(
+      (a) => a.trackingCode === receipt.trackingCode,
+    );
+    expect(submitted?.confirmation).toBe("auto");
+    t.setNow(new Date("2026-03-09T02:00:00.000Z"));
+    const confirmed = await recordApplicationEvent(t.deps, dept, {
+      id: submitted?.id as string,
+      event: { type: "confirm", on: "2026-03-09" },
+    });
+    expect(confirmed.dueOn).toBe("2026-04-07");
+    const detail = await applicationDetail(t.deps, dept, confirmed.id);
+    expect(detail.explanation[0]?.effect).toContain("条例第三十一条第三项");
   });
 });

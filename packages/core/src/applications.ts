@@ -78,7 +78,7 @@ async function detailOf(deps: Deps, application: Application): Promise<Applicati
 }
 
 /** Where and when an application arrived; the tracking code and the clock are the system's. */
-type Arrival = Pick<Application, "unitCode" | "channel" | "receivedOn">;
+type Arrival = Pick<Application, "unitCode" | "channel" | "receivedOn" | "confirmation">;
 type Request = Pick<SubmitApplicationInput, "applicant" | "description" | "provisionForm">;
 
 /**
@@ -146,7 +146,11 @@ export type ApplicationReceipt = Pick<
   "trackingCode" | "receivedOn" | "dueOn" | "dueIsProvisional"
 >;
 
-/** An applicant applies online; the day of submission (Beijing time) is the day of receipt. */
+/**
+ * An applicant applies online on the day of submission (Beijing time); the day of receipt is
+ * the day the office confirms it (OGI Art. 31(三)), automatically on the next working day when
+ * the settings say so. The receipt's due date counts from that day.
+ */
 export async function submitApplication(
   deps: Deps,
   input: SubmitApplicationInput,
@@ -155,7 +159,12 @@ export async function submitApplication(
   if (!(await deps.store.units.get(input.unitCode))) {
     fail("unprocessable", "所申请的单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
   }
-  const arrival = { unitCode: input.unitCode, channel: "online", receivedOn: todayOf(deps) } as const;
+  const arrival = {
+    unitCode: input.unitCode,
+    channel: "online",
+    receivedOn: todayOf(deps),
+    confirmation: deps.settings.onlineConfirmation,
+  } as const;
   const receiptOf = (application: Application): ApplicationReceipt => ({
     trackingCode: application.trackingCode,
     receivedOn: application.receivedOn,

@@ -1,4 +1,13 @@
-import { type Calendar, clockOfApplication, fail, type HolidayNotice, planned, withEvent } from "@gov/domain";
+import {
+  type Calendar,
+  clockOfApplication,
+  fail,
+  type HolidayNotice,
+  type Item,
+  planned,
+  timelinessOf,
+  withEvent,
+} from "@gov/domain";
 import type { Principal } from "@gov/store";
 import { auditOf } from "./audit.ts";
 import { checkDates, nowIso, todayOf } from "./clock.ts";
@@ -12,6 +21,8 @@ export type NoticeLoaded = {
   version: number;
   calendarVersion: string;
   recomputedApplications: number;
+  /** Items whose provisional timeliness facts the notice changed (OGI Art. 26, 预算法 Art. 14). */
+  recomputedTimeliness: number;
 };
 
 /**
@@ -45,7 +56,14 @@ export async function loadHolidayNotice(
   );
   const calendar = await currentCalendar(deps);
   const recomputedApplications = await recomputeOpen(deps, actor, calendar, notice.year);
-  return { year: notice.year, version, calendarVersion: calendar.version, recomputedApplications };
+  const recomputedTimeliness = await recountProvisional(deps, actor, calendar, notice.year);
+  return {
+    year: notice.year,
+    version,
+    calendarVersion: calendar.version,
+    recomputedApplications,
+    recomputedTimeliness,
+  };
 }
 
 /** Unlike other updates, replacing a year's notice needs the version read (428 without it). */
@@ -89,4 +107,45 @@ async function recomputeOpen(deps: Deps, actor: Principal, calendar: Calendar, y
     changed += 1;
   }
   return changed;
+}
+
+/**
+ * Provisional timeliness is no permanent exemption: every item whose facts counted over days a
+ * notice had yet to decide is recounted with the calendar the notice makes, from the same
+ * dates it was counted from at publication, and stored with an audit entry when the facts
+ * change. Each is its own versioned write; one that loses a race keeps its marker, so loading
+ * the notice again recounts it.
+ */
+async function recountProvisional(deps: Deps, actor: Principal, calendar: Calendar, year: number) {
+  const { items } = deps.store;
+  let changed = 0;
+  for (const id of await items.withProvisionalTimeliness()) {
+    const item = await items.get(id, { consistent: true });
+    const before = item?.timeliness;
+    if (!item || !before || !item.publishedAt) continue;
+    const timeliness = timelinessOf({
+      kind: item.kind,
+      generatedOn: item.generatedOn,
+      publishedAt: item.publishedAt,
+      approvedOn: item.approvedOn,
+      interpretation: await interpretedDocument(deps, before.interpretation?.documentId),
+      calendar,
+      settings: deps.settings,
+    });
+    const { calendarVersion: _old, ...was } = before;
+    const { calendarVersion: _new, ...now } = timeliness;
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    const next: Item = { ...item, timeliness, version: item.version + 1, updatedAt: nowIso(deps) };
+    const note = `载入${year}年节假日安排，重新计算公开时效`;
+    await items.update(next, item, auditOf("item", next, "timeliness-recomputed", actor, note));
+    changed += 1;
+  }
+  return changed;
+}
+
+/** The interpreted document's first publication, which the interpretation lag counts from. */
+async function interpretedDocument(deps: Deps, documentId: string | undefined) {
+  const document = documentId ? await deps.store.items.get(documentId) : undefined;
+  const at = document?.firstPublishedAt ?? document?.publishedAt;
+  return document && at ? { documentId: document.id, documentPublishedAt: at } : null;
 }

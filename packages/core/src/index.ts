@@ -1,4 +1,12 @@
-export { draftAnnualReport } from "./annual-report.ts";
+export {
+  annualReportsOfYear,
+  annualReportView,
+  draftAnnualReport,
+  editReportSections,
+  enterReportFigures,
+  publicAnnualReport,
+  reportScopeOf,
+} from "./annual-report.ts";
 export {
   type ApplicationReceipt,
   applicationDetail,
@@ -9,6 +17,7 @@ export {
   registerApplication,
   submitApplication,
 } from "./applications.ts";
+export { getAssessmentRound, openAssessmentRound, type RoundView } from "./assessment-rounds.ts";
 export {
   type AssessmentWithSheet,
   autoScoreAssessment,
@@ -21,6 +30,7 @@ export {
 } from "./assessments.ts";
 export { auditOf } from "./audit.ts";
 export { currentCalendar, loadHolidayNotice, type NoticeLoaded } from "./calendar.ts";
+export { type ChannelSecrets, channelSecrets } from "./channel-secrets.ts";
 export { circularOfYear, draftCircular } from "./circulars.ts";
 export {
   type CommentReceipt,
@@ -33,6 +43,15 @@ export {
   publishConsultationFeedback,
   submitComment,
 } from "./consultations.ts";
+export {
+  type DispatchOptions,
+  type DispatchResult,
+  deliveriesOfNotice,
+  dispatchDeliveries,
+  dispatchUntilIdle,
+  listDeliveries,
+  retryDelivery,
+} from "./deliveries.ts";
 export type { Deps } from "./deps.ts";
 export { createIndicatorSystem, getIndicatorSystem, listIndicatorSystems } from "./indicator-systems.ts";
 export { type Credentials, TrackingCodeLocked } from "./intake.ts";
@@ -48,6 +67,12 @@ export {
   transferLetter,
 } from "./letters.ts";
 export { acknowledgeNotice, issueNotice, listNotices, noticeDetail, receiptsOf } from "./notices.ts";
+export {
+  listOwedNotices,
+  type OwedNoticesSettled,
+  settleOwedNotice,
+  settleOwedNotices,
+} from "./owed-notices.ts";
 export {
   type PublicChange,
   type PublicChangeListener,
@@ -78,5 +103,13 @@ export {
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
 export { type ScanResult, supervisionScan } from "./supervision-scan.ts";
+export {
+  createTraining,
+  draftTrainingNotice,
+  listTrainings,
+  recordTrainingAttendance,
+  trainingDetail,
+} from "./trainings.ts";
+export { setUnitChannels, unitChannels } from "./unit-channels.ts";
 export { checkVersion } from "./version.ts";
 export type { CreateOptions } from "./writes.ts";

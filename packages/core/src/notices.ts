@@ -1,12 +1,14 @@
 import {
   type AcknowledgeInput,
   acknowledge,
+  checkNoticeWrites,
   DomainError,
   fail,
   hasRole,
   type IssueNoticeInput,
   type Notice,
   type NoticeView,
+  newDeliveries,
   newNotice,
   pendingReceipts,
   planned,
@@ -25,7 +27,7 @@ import type { Deps } from "./deps.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
 
 // Delivery (WeCom, DingTalk, email, SMS) comes from an outbox written in `issueNotice`'s own
-// transaction: its writes join `alsoWrite`'s there, so a notice is never issued undelivered.
+// transaction: one delivery per target unit and channel, so a notice is never issued undelivered.
 
 /** Deadlines are read on the calendar in force, so a provisional one settles once its year is loaded. */
 async function viewOf(deps: Deps, notice: Notice, ownReceipt: Receipt | null): Promise<NoticeView> {
@@ -43,7 +45,8 @@ const requireOffice = (actor: Principal) => {
 
 /**
  * The office issues a notice: the targets become the units they name today, and each gets a
- * pending receipt in the notice's own transaction.
+ * pending receipt, and a pending delivery per channel it has today, in the notice's own
+ * transaction. Everything is counted against the transaction's limit before anything is written.
  */
 export async function issueNotice(
   deps: Deps,
@@ -59,14 +62,36 @@ export async function issueNotice(
     issuedBy: actor.unitCode,
     now: nowIso(deps),
   });
-  const view = await viewOf(deps, notice, null);
-  await deps.store.notices.create(
+  const channels = await deps.store.unitChannels.ofUnits(unitCodes);
+  const deliveries = newDeliveries(
     notice,
-    pendingReceipts(notice),
-    auditOf("notice", notice, "issue", actor, notice.title),
-    alsoWritten(options, view),
+    (unitCode) => channels.get(unitCode)?.channels.map((c) => c.kind) ?? [],
+    () => newId("delivery"),
   );
+  const receipts = pendingReceipts(notice);
+  const view = await viewOf(deps, notice, null);
+  const extra = alsoWritten(options, view);
+  checkNoticeWrites({ receipts: receipts.length, deliveries: deliveries.length, extra: extra.length });
+  await deps.store.notices.create(notice, receipts, auditOf("notice", notice, "issue", actor, notice.title), [
+    ...deps.store.deliveries.writes(deliveries),
+    ...extra,
+  ]);
+  if (deliveries.length > 0) await wakeDispatcher(deps, notice.id);
   return view;
+}
+
+/**
+ * Best effort: the deliveries are committed and the dispatcher's schedule sends them anyway,
+ * so a failed wake-up is logged and never fails the notice (ADR 0048).
+ */
+async function wakeDispatcher(deps: Deps, noticeId: string) {
+  try {
+    await deps.wakeDispatcher?.();
+  } catch (error) {
+    console.error(
+      JSON.stringify({ level: "warn", event: "dispatcher-wake-failed", noticeId, error: String(error) }),
+    );
+  }
 }
 
 /** Newest first: the office sees every notice, a unit the notices sent to it, each with its own receipt. */

@@ -27,7 +27,9 @@ import {
   yearOf,
 } from "@gov/domain";
 import { type PageRequest, type Principal, scopedItems, type Write } from "@gov/store";
+import { annualReportRelease } from "./annual-report.ts";
 import { auditOf } from "./audit.ts";
+import { currentCalendar } from "./calendar.ts";
 import type { Change } from "./change.ts";
 import { nowIso } from "./clock.ts";
 import type { Deps } from "./deps.ts";
@@ -141,7 +143,7 @@ export async function approveItemRelease(
   actor: Principal,
   change: Change & ApproveInput,
 ): Promise<Item> {
-  const { store, calendar, settings } = deps;
+  const { store, settings } = deps;
   const item = await readForChange(deps, actor, change);
   const copy = assertApprovable(item, change.review);
   const declared = declaredLinks(copy.content);
@@ -153,6 +155,7 @@ export async function approveItemRelease(
   }
 
   const at = deps.clock();
+  const report = await annualReportRelease(deps, actor, item, at.toISOString());
   const year = yearOf(shanghaiDate(at));
   const indexNumber =
     item.indexNumber ??
@@ -160,6 +163,8 @@ export async function approveItemRelease(
       { unitCode: item.unitCode, year, sequence: await store.items.nextIndexSequence(item.unitCode, year) },
       settings.indexNumberFormat,
     );
+  // Counted with the notices the office has loaded, not only the built-in ones.
+  const calendar = await currentCalendar(deps);
   const timeliness = timelinessOf({
     kind: copy.content.kind,
     generatedOn: copy.content.generatedOn,
@@ -186,7 +191,7 @@ export async function approveItemRelease(
   );
   const superseded = item.revision ? [store.items.editionWrite(item)] : [];
   const audit = itemAudit(next, "approve", actor, change.note);
-  return commitPublicChange(deps, next, item, audit, [...superseded, ...links], "approve");
+  return commitPublicChange(deps, next, item, audit, [...superseded, ...links, ...report], "approve");
 }
 
 /** Withdrawn, never deleted: the public sees a tombstone with the reason (ADR 0010). */

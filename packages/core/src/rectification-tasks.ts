@@ -6,10 +6,14 @@ import {
   type GenerateTasksInput,
   hasRole,
   manualTask,
+  type OwedNotice,
+  owedNotice,
   type ProgressInput,
   planned,
   type RectificationTask,
+  rectificationNotice,
   reportProgress,
+  resolveTargets,
   type TaskState,
   type TaskView,
   tasksFromAssessment,
@@ -25,6 +29,7 @@ import { getAssessment } from "./assessments.ts";
 import { auditOf } from "./audit.ts";
 import { checkDates, nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
+import { settleSoon } from "./owed-notices.ts";
 import { checkVersion } from "./version.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
 
@@ -41,7 +46,7 @@ export async function issueTasksFromAssessment(
   options: CreateOptions<TaskView[]> = {},
 ): Promise<TaskView[]> {
   const { store } = deps;
-  const { assessmentId, expectedVersion, ...generate } = input;
+  const { assessmentId, expectedVersion, notify, ...generate } = input;
   checkDates(deps, [planned("deadline", generate.deadline)]);
   const { assessment, system } = await getAssessment(deps, actor, { id: assessmentId, expectedVersion });
   const now = nowIso(deps);
@@ -49,14 +54,35 @@ export async function issueTasksFromAssessment(
   const next = withBaseline(assessment, now);
   const today = todayOf(deps);
   const views = tasks.map((task) => taskView(task, today));
+  const owed = notify ? await owedTaskNotice(deps, actor, assessment.id, tasks, now) : null;
   await store.rectificationTasks.createMany(
     tasks.map((task) => ({ task, audit: auditOf("rectification-task", task, "create", actor) })),
     [
       ...store.assessments.updateWrites(next, assessment, auditOf("assessment", next, "issue-tasks", actor)),
+      ...(owed ? [store.owedNotices.createWrite(owed)] : []),
       ...alsoWritten(options, views),
     ],
   );
+  if (owed) await settleSoon(deps, owed);
   return views;
+}
+
+/**
+ * The unit's 督办通知, promised in the tasks' own transaction and issued right after (ADR
+ * 0046). Its targets are resolved now, so a notice that could not be issued is refused
+ * before anything is written rather than owed for ever.
+ */
+async function owedTaskNotice(
+  deps: Deps,
+  actor: Principal,
+  assessmentId: string,
+  tasks: RectificationTask[],
+  now: string,
+): Promise<OwedNotice> {
+  const units = await deps.store.units.list();
+  const notice = rectificationNotice(tasks, units.find((u) => u.code === tasks[0]?.unitCode)?.name ?? "");
+  resolveTargets(notice.targets, units);
+  return owedNotice({ kind: "rectification-tasks", id: assessmentId }, notice, actor, now);
 }
 
 /** A task the office issues by hand; tied to an assessment, it carries that indicator's deductions. */

@@ -39,7 +39,11 @@ describe("the scheduled scan", () => {
     expect((await find()).hits).toEqual([]);
 
     const result = await supervisionScan(t.deps);
-    expect(result).toEqual({ ranAt: "2026-03-02T02:00:00.000Z", searchIndexReplayed: 1 });
+    expect(result).toEqual({
+      ranAt: "2026-03-02T02:00:00.000Z",
+      searchIndexReplayed: 1,
+      owedNotices: { issued: 0, failed: 0 },
+    });
     expect((await find()).hits.map((h) => h.item.id)).toEqual([draft.id]);
     expect((await supervisionScan(t.deps)).searchIndexReplayed).toBe(0);
   });

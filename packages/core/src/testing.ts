@@ -1,8 +1,12 @@
 import { builtInCalendar, defaultSettings, type Role } from "@gov/domain";
 import type { Principal } from "@gov/store";
 import { testStore } from "@gov/store/testing";
+import { channelSecrets } from "./channel-secrets.ts";
 import type { Deps } from "./deps.ts";
 import { publicChanges } from "./public-changes.ts";
+
+/** A fixed CHANNEL_SECRET_KEY for tests (32 bytes, base64); never a deployment's. */
+export const testChannelKey = Buffer.alloc(32, 7).toString("base64");
 
 /**
  * Deps for a use-case or app test: a fresh table on the run's DynamoDB Local and a clock the test
@@ -17,6 +21,7 @@ export async function testDeps(start = new Date("2026-03-02T02:00:00.000Z")) {
     calendar: builtInCalendar(),
     settings: defaultSettings,
     publicChanges: publicChanges(),
+    channelSecrets: channelSecrets(testChannelKey),
   };
   async function key(unitCode: string, roles: Role[]): Promise<string> {
     await store.units.put({

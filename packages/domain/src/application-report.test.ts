@@ -96,7 +96,6 @@ describe("application statistics", () => {
         endedOn: "2019-03-20",
         outcome: "disclosed",
         responseType: "disclosed",
-        extended: false,
         timely: true,
       },
       {
@@ -106,14 +105,13 @@ describe("application statistics", () => {
         endedOn: "2019-07-01",
         outcome: "disclosed",
         responseType: "disclosed",
-        extended: true,
+        extendedOn: "2019-05-20",
         timely: false,
       },
       {
         applicantKind: "commercial",
         channel: "letter",
         receivedOn: "2019-12-20",
-        extended: false,
         timely: true,
       },
     ];

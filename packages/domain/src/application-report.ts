@@ -70,6 +70,17 @@ export const reportSections = [
   },
 ] as const;
 
+/**
+ * 无法提供 is three answers resting on three articles: 36(四) not held; Art. 38 information
+ * that would have to be made (processed, analysed); Art. 30 still unclear after the one
+ * correction. The answer's explanation cites the article beside the table's row label.
+ */
+export const unavailableBasis: Record<UnavailableGround, string> = {
+  "not-held": "条例第三十六条第四项",
+  "needs-creation": "条例第三十八条",
+  "unclear-after-correction": "条例第三十条",
+};
+
 export const ReportRow = z.enum(reportSections.flatMap((s) => s.rows.map((r) => r.key)));
 export type ReportRow = z.infer<typeof ReportRow>;
 export const reportRows: ReportRow[] = ReportRow.options;
@@ -125,6 +136,14 @@ export function rowOfEnding(ending: Ending): ReportRow {
           return "withheld:administrative-inquiry";
       }
   }
+}
+
+/** A leaf row's label on the form without its number: “没有现成信息需要另行制作”. */
+export function rowLabel(row: ReportRow): string {
+  const label = reportSections
+    .flatMap((s) => s.rows as readonly { key: string; label: string }[])
+    .find((r) => r.key === row)?.label;
+  return (label ?? row).replace(/^(\d+\.|（[一二三四五六七]）)/, "");
 }
 
 /** One application as the report sees it: no personal data, only its column and dates. */
@@ -223,7 +242,8 @@ export function tableThree(year: number, applications: readonly ReportedApplicat
 /** What the statistics need of one application: its report facts plus channel and timeliness. */
 export type StatisticsInput = ReportedApplication & {
   channel: string;
-  extended: boolean;
+  /** The day of the extension, if any: counted in that day's year only. */
+  extendedOn?: string | undefined;
   responseType?: string | undefined;
   /** Ended by its due date, or (open) not past it at the year's end or today, whichever is first. */
   timely: boolean;
@@ -236,6 +256,7 @@ export const ApplicationStatistics = z.object({
   /** 办结 this year, by any ending. */
   answered: count,
   answeredOnTime: count,
+  /** Extensions dated in the year (a January extension of a December case is next year's). */
   extended: count,
   overdue: count,
   byResponseType: z.record(z.string(), count),
@@ -269,7 +290,9 @@ export function applicationStatistics(
     receivedByChannel: tally(received.map((a) => a.channel)),
     answered: ended.length,
     answeredOnTime: ended.filter((a) => a.timely).length,
-    extended: inYear.filter((a) => a.extended).length,
+    extended: applications.filter(
+      (a) => a.extendedOn !== undefined && a.extendedOn >= first && a.extendedOn <= last,
+    ).length,
     overdue: inYear.filter((a) => !a.timely).length,
     byResponseType: tally(ended.flatMap((a) => (a.responseType ? [a.responseType] : []))),
     carriedOver: table.carriedOver.total,

@@ -114,6 +114,8 @@ const on = IsoDate;
 const note = z.string().trim().max(2000).optional();
 
 export const ApplicationEventInput = z.discriminatedUnion("type", [
+  /** OGI Art. 31(三): the office confirms an online application; that day is its receipt. */
+  z.strictObject({ type: z.literal("confirm"), on, note }),
   z.strictObject({ type: z.literal("accept"), on, note }),
   z.strictObject({
     type: z.literal("request-correction"),
@@ -127,6 +129,8 @@ export const ApplicationEventInput = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("correction-received"), on, note }),
   z.strictObject({ type: z.literal("abandon"), on, note }),
   z.strictObject({ type: z.literal("consult-third-party"), on, thirdParty: text(200, "第三方名称"), note }),
+  /** OGI Art. 32: the day the third party received the letter; its 15 working days run from it. */
+  z.strictObject({ type: z.literal("third-party-received"), on, note }),
   z.strictObject({ type: z.literal("third-party-replied"), on, note }),
   z.strictObject({ type: z.literal("consult-agency"), on, agency: text(200, "被征求意见机关"), note }),
   z.strictObject({ type: z.literal("agency-replied"), on, note }),
@@ -138,9 +142,29 @@ export const ApplicationEventInput = z.discriminatedUnion("type", [
     applicantNotifiedOn: IsoDate,
     note,
   }),
+  /**
+   * OGI Art. 35: the number or frequency of applications clearly exceeds a reasonable range;
+   * the reason is sound but cannot be answered within Art. 33's period, so a reasonable later
+   * deadline is set and told to the applicant. Distinct from the Art. 33 extension.
+   */
+  z.strictObject({
+    type: z.literal("extend-reasonable"),
+    on,
+    dueOn: IsoDate,
+    reason: text(2000, "延迟答复的理由"),
+    applicantNotifiedOn: IsoDate,
+    note,
+  }),
   z.strictObject({
     type: z.literal("fee-notice"),
     on,
+    /**
+     * 国办函〔2020〕109号: by count (any answer) or by pages, which applies only to copies
+     * (paper, email, copied electronic data). Absent on notices recorded before it was asked.
+     */
+    basis: z.enum(["by-count", "by-pages"]).optional(),
+    /** The day the applicant received the notice; the notice's own day when not known. */
+    applicantReceivedOn: IsoDate.optional(),
     amountYuan: z
       .number()
       .int("收费金额须为正整数（元）")
@@ -197,13 +221,24 @@ export const ApplicationState = z.enum([
 ]);
 export type ApplicationState = z.infer<typeof ApplicationState>;
 
+/**
+ * How an online application is confirmed (OGI Art. 31(三)): automatically on the next working
+ * day after submission unless the office confirms it earlier, or only by the office. Taken
+ * from the settings at submission; absent on applications submitted before (their receipt
+ * stays the day of submission, as it was counted then).
+ */
+export const OnlineConfirmation = z.enum(["auto", "by-office"]);
+export type OnlineConfirmation = z.infer<typeof OnlineConfirmation>;
+
 /** The stored application without personal data: safe to count and to show its status. */
 export const Application = z.object({
   id: z.string(),
   trackingCode: z.string(),
   unitCode: z.string(),
   channel: ApplicationChannel,
+  /** The day it arrived: handed in, signed for, or (online) submitted; see `confirmation`. */
   receivedOn: IsoDate,
+  confirmation: OnlineConfirmation.optional(),
   applicantKind: ApplicantKind,
   description: z.string(),
   provisionForm: ProvisionForm.optional(),

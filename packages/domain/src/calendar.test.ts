@@ -1,4 +1,5 @@
 import chineseDays from "chinese-days";
+import chineseDaysData from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -133,7 +134,8 @@ describe("addWorkingDays", () => {
 
   it("crossing into unloaded 2027 is provisional and counts plain Mon–Fri (2027-01-01 as working)", () => {
     expect(isWorkingDay(cal, "2027-01-01")).toEqual({ working: true, loaded: false });
-    expect(addWorkingDays(cal, "2026-12-29", 2)).toEqual({ date: "2026-12-31", provisional: false });
+    // 12-30 and 12-31 are still the 2027 notice's to set: provisional (see the late-December rule).
+    expect(addWorkingDays(cal, "2026-12-29", 2)).toEqual({ date: "2026-12-31", provisional: true });
     expect(addWorkingDays(cal, "2026-12-30", 5)).toEqual({ date: "2027-01-06", provisional: true });
     // A landing day in an unloaded year is provisional even with n = 0.
     expect(addWorkingDays(cal, "2027-03-01", 0)).toEqual({ date: "2027-03-01", provisional: true });
@@ -145,6 +147,79 @@ describe("addWorkingDays", () => {
     expectValidationError(() => addWorkingDays(cal, "2025-03-03", 1_000_000));
     expectValidationError(() => addWorkingDays(cal, "2025-02-30", 1));
     expectValidationError(() => isWorkingDay(cal, "2025-2-3"));
+  });
+});
+
+// The real notices as chinese-days carries them: the 2019 notice (国办发明电〔2018〕15号) made
+// Saturday 2018-12-29 a working day and 12-30/31 days off; the 2023 notice gave 2022-12-31.
+const realDays = (year: number) => {
+  const decidedBy = (date: string) => Number(date.slice(0, 4)) + (date.slice(5) >= "12-29" ? 1 : 0);
+  const days = (list: Record<string, string>) =>
+    Object.keys(list)
+      .filter((d) => decidedBy(d) === year)
+      .sort();
+  return { daysOff: days(chineseDaysData.holidays), workdays: days(chineseDaysData.workdays) };
+};
+
+describe("provisional deadlines (OGI Art. 33 on the State Council's notices): late December waits for the next year's notice", () => {
+  it("State Council notices have set 29–31 December before (2018-12-29..31, 2022-12-31)", () => {
+    expect(working(cal, "2018-12-29")).toBe(true); // a Saturday
+    expect(working(cal, "2018-12-31")).toBe(false); // a Monday
+    expect(working(cal, "2022-12-31")).toBe(false);
+    expect(realDays(2019).workdays).toContain("2018-12-29");
+    expect(realDays(2019).daysOff).toEqual(expect.arrayContaining(["2018-12-30", "2018-12-31"]));
+  });
+
+  it("with 2026 loaded and 2027 not, 2026-12-29..31 are not decided, 2026-12-28 is", () => {
+    expect(isWorkingDay(cal, "2026-12-28")).toEqual({ working: true, loaded: true });
+    for (const d of range("2026-12-29", "2026-12-31")) expect(isWorkingDay(cal, d).loaded).toBe(false);
+  });
+
+  it("a deadline counted over 2026-12-31 is provisional, one ending on 12-28 is not", () => {
+    // From Monday 2026-11-30, the 20th working day is 12-28 and the 21st 12-29.
+    expect(addWorkingDays(cal, "2026-11-30", 20)).toEqual({ date: "2026-12-28", provisional: false });
+    expect(addWorkingDays(cal, "2026-11-30", 21)).toEqual({ date: "2026-12-29", provisional: true });
+  });
+
+  it("once the next year is loaded, its late December days are decided", () => {
+    const withoutNext = builtInCalendar();
+    expect(isWorkingDay(withoutNext, "2025-12-31").loaded).toBe(true);
+    expect(isWorkingDay(withNotice(cal, notice2027), "2026-12-31").loaded).toBe(true);
+  });
+});
+
+describe("reloading a notice (ADR 0019) never drops the days a neighbouring year's notice set", () => {
+  it("reloading the real 2018 notice keeps 2018-12-29 (working) and 12-30/31 (off) from the 2019 notice", () => {
+    const reloaded = withNotice(cal, {
+      year: 2018,
+      title: "国务院办公厅关于2018年部分节假日安排的通知",
+      ...realDays(2018),
+    });
+    expect(working(reloaded, "2018-12-29")).toBe(true);
+    expect(working(reloaded, "2018-12-30")).toBe(false);
+    expect(working(reloaded, "2018-12-31")).toBe(false);
+    expect(reloaded.version).toBe(cal.version);
+  });
+
+  it("reloading the real 2019 notice still replaces the late December days it decides", () => {
+    const { daysOff, workdays } = realDays(2019);
+    const without = withNotice(cal, {
+      year: 2019,
+      title: "国务院办公厅关于2019年部分节假日安排的通知（更正）",
+      daysOff: daysOff.filter((d) => d !== "2018-12-31"),
+      workdays: workdays.filter((d) => d !== "2018-12-29"),
+    });
+    expect(working(without, "2018-12-29")).toBe(false);
+    expect(working(without, "2018-12-31")).toBe(true);
+  });
+
+  it("reloading every year, in any order, from its own real days gives the built-in calendar back", () => {
+    const years = [...cal.years].reverse();
+    const reloaded = years.reduce(
+      (c, year) => withNotice(c, { year, title: `${year}年部分节假日安排`, ...realDays(year) }),
+      cal,
+    );
+    expect(reloaded.version).toBe(cal.version);
   });
 });
 
@@ -256,7 +331,8 @@ describe("workingDaysBetween", () => {
 
   it("is provisional when the range reaches an unloaded year", () => {
     expect(workingDaysBetween(cal, "2026-12-30", "2027-01-06")).toEqual({ days: 5, provisional: true });
-    expect(workingDaysBetween(cal, "2026-12-29", "2026-12-31").provisional).toBe(false);
+    expect(workingDaysBetween(cal, "2026-12-21", "2026-12-28").provisional).toBe(false);
+    expect(workingDaysBetween(cal, "2026-12-21", "2026-12-29").provisional).toBe(true);
   });
 
   it("inverts addWorkingDays: between(d, add(d, n)) = n, with the same provisional flag, and lands on a working day", () => {

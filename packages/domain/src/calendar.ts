@@ -183,13 +183,27 @@ export function builtInCalendar(options: { localDaysOff?: IsoDate[] } = {}): Cal
   return makeCalendar({ ...fromChineseDays(), localDaysOff });
 }
 
-/** Loads one year's notice, replacing whatever the calendar had for that year. */
+/**
+ * The year whose notice decides a date. The State Council's notice for year Y sets the New
+ * Year block, which has reached back to 29–31 December of Y − 1 (the 2019 notice made
+ * 2018-12-29 a working day and 12-30/31 days off; the 2023 notice 2022-12-31), so those three
+ * days belong to the next year's notice, and every other day to its own year's (`decided`
+ * below says the same of a day number).
+ */
+function noticeYearOf(date: IsoDate): number {
+  const year = yearOf(date);
+  return date.slice(5) >= "12-29" ? year + 1 : year;
+}
+
+/**
+ * Loads one year's notice, replacing exactly the days that year's notice decides
+ * (`noticeYearOf`): reloading 2018 keeps the 2018-12-29..31 that the 2019 notice set.
+ */
 export function withNotice(calendar: Calendar, notice: HolidayNotice): Calendar {
   const parsed = parseOrFail(HolidayNotice, notice, "节假日安排通知有误");
   const listed = new Set([...parsed.daysOff, ...parsed.workdays]);
-  // Entries of neighbouring years survive unless the notice itself lists the date; a stale
-  // cross-year entry from an earlier version of this notice therefore stays until replaced.
-  const keep = (date: IsoDate) => yearOf(date) !== parsed.year && !listed.has(date);
+  // A day a neighbouring notice decides survives unless this notice itself lists it.
+  const keep = (date: IsoDate) => noticeYearOf(date) !== parsed.year && !listed.has(date);
   return makeCalendar({
     years: [...calendar.years, parsed.year],
     daysOff: [...calendar.daysOff.filter(keep), ...parsed.daysOff],
@@ -230,8 +244,6 @@ function dayNumberOf(date: string): number {
 
 const isoOf = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-const yearOfDay = (day: number): number => new Date(day * DAY_MS).getUTCFullYear();
-
 function isWeekend(day: number): boolean {
   // 1970-01-01 was a Thursday (4); the double modulo keeps days before 1970 non-negative.
   const weekday = (((day + 4) % 7) + 7) % 7;
@@ -245,10 +257,20 @@ function working(index: Index, day: number): boolean {
   return !isWeekend(day);
 }
 
+/**
+ * Whether the notice that decides `day` is loaded: late December waits for the next year's
+ * notice too, since that notice may still move it.
+ */
+function decided(index: Index, day: number): boolean {
+  const d = new Date(day * DAY_MS);
+  const lateDecember = d.getUTCMonth() === 11 && d.getUTCDate() >= 29;
+  return index.years.has(d.getUTCFullYear() + (lateDecember ? 1 : 0));
+}
+
 export function isWorkingDay(calendar: Calendar, date: IsoDate): DayStatus {
   const index = indexOf(calendar);
   const day = dayNumberOf(date);
-  return { working: working(index, day), loaded: index.years.has(yearOfDay(day)) };
+  return { working: working(index, day), loaded: decided(index, day) };
 }
 
 /**
@@ -262,10 +284,10 @@ export function addWorkingDays(calendar: Calendar, start: IsoDate, n: number): C
   }
   const index = indexOf(calendar);
   let day = dayNumberOf(start);
-  let provisional = n === 0 && !index.years.has(yearOfDay(day));
+  let provisional = n === 0 && !decided(index, day);
   for (let remaining = n; remaining > 0; ) {
     day += 1;
-    if (!index.years.has(yearOfDay(day))) provisional = true;
+    if (!decided(index, day)) provisional = true;
     if (working(index, day)) remaining -= 1;
   }
   return { date: isoOf(day), provisional };
@@ -279,8 +301,22 @@ export function workingDaysBetween(calendar: Calendar, from: IsoDate, to: IsoDat
   let days = 0;
   let provisional = false;
   for (let day = first; day <= last; day++) {
-    if (!index.years.has(yearOfDay(day))) provisional = true;
+    if (!decided(index, day)) provisional = true;
     if (working(index, day)) days += 1;
   }
   return { days, provisional };
+}
+
+/**
+ * Working days in (from, to] that no notice still to be loaded can take away: the days an
+ * unloaded notice decides are taken as days off. A limit this count already exceeds is
+ * exceeded whatever that notice says.
+ */
+export function certainWorkingDaysBetween(calendar: Calendar, from: IsoDate, to: IsoDate): number {
+  const index = indexOf(calendar);
+  let days = 0;
+  for (let day = dayNumberOf(from) + 1; day <= dayNumberOf(to); day++) {
+    if (decided(index, day) && working(index, day)) days += 1;
+  }
+  return days;
 }

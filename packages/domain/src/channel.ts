@@ -124,3 +124,43 @@ export type OutgoingNotice = {
 /** One attempt on one channel. A provider's failure is an outcome, never a throw. */
 export type Sender = (channel: ChannelInput, message: OutgoingNotice) => Promise<SendOutcome>;
 export type Senders = Record<ChannelKind, Sender>;
+
+/**
+ * A channel as the API shows it: its kind and enough to recognise it (the robot key's last
+ * four characters, how many addresses or phones), never the secret or the personal data.
+ */
+export const ChannelView = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("wecom"), keyHint: z.string() }),
+  z.object({ kind: z.literal("dingtalk"), keyHint: z.string(), signed: z.boolean() }),
+  z.object({ kind: z.literal("email"), addressCount: z.number().int() }),
+  z.object({ kind: z.literal("sms"), phoneCount: z.number().int() }),
+]);
+export type ChannelView = z.infer<typeof ChannelView>;
+
+export const UnitChannelsView = z.object({
+  unitCode: UnitCode,
+  channels: z.array(ChannelView),
+  /** When the office last set them; null while a unit has none. */
+  updatedAt: z.string().nullable(),
+});
+export type UnitChannelsView = z.infer<typeof UnitChannelsView>;
+
+/** Four characters say which robot it is to whoever holds the address, and nothing to anyone else. */
+const keyHint = (key: string) => `…${key.slice(-4)}`;
+
+export function channelView(channel: ChannelInput): ChannelView {
+  switch (channel.kind) {
+    case "wecom":
+      return { kind: "wecom", keyHint: keyHint(webhookKey(channel)) };
+    case "dingtalk":
+      return {
+        kind: "dingtalk",
+        keyHint: keyHint(webhookKey(channel)),
+        signed: channel.secret !== undefined,
+      };
+    case "email":
+      return { kind: "email", addressCount: channel.addresses.length };
+    case "sms":
+      return { kind: "sms", phoneCount: channel.phones.length };
+  }
+}

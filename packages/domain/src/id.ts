@@ -14,6 +14,7 @@ export const idPrefixes = {
   notice: "ntc",
   delivery: "dlv",
   training: "trn",
+  assessmentRound: "arnd",
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

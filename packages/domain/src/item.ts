@@ -165,8 +165,13 @@ export const Timeliness = z.object({
   proactive: z.object({
     workingDays: z.number().int(),
     limit: z.number().int(),
+    /** The limit's last working day (absent on facts recorded before dates were compared). */
+    dueOn: IsoDate.optional(),
+    /** Published on or before the limit's last working day: dates compared, not counts. */
     onTime: z.boolean(),
     provisional: z.boolean(),
+    /** Late even if every day no loaded notice decides turns out a day off (absent on older facts). */
+    lateWhateverTheNotice: z.boolean().optional(),
   }),
   /** Interpretation lag against its document (三同步), in working days; null for other kinds. */
   interpretation: z
@@ -174,13 +179,25 @@ export const Timeliness = z.object({
       documentId: ItemId,
       workingDays: z.number().int(),
       limit: z.number().int(),
+      dueOn: IsoDate.optional(),
       onTime: z.boolean(),
       provisional: z.boolean(),
+      lateWhateverTheNotice: z.boolean().optional(),
     })
     .nullable(),
-  /** 预算法 Art. 14: budgets within N calendar days of approval; null for other kinds. */
+  /**
+   * 预算法 Art. 14: budgets within N calendar days of approval, the last day moved past a day
+   * off (民法典 Art. 203) unless the setting is off; null for other kinds. `dueOn` and
+   * `provisional` are absent on facts recorded before that rule.
+   */
   budget: z
-    .object({ calendarDays: z.number().int(), limit: z.number().int(), onTime: z.boolean() })
+    .object({
+      calendarDays: z.number().int(),
+      limit: z.number().int(),
+      dueOn: IsoDate.optional(),
+      onTime: z.boolean(),
+      provisional: z.boolean().optional(),
+    })
     .nullable(),
 });
 export type Timeliness = z.infer<typeof Timeliness>;

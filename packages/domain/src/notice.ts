@@ -29,8 +29,11 @@ export const noticeSize = {
    */
   bodyBytes: 64 * 1024,
   /**
-   * Units one notice may reach: the notice, its audit entry, one receipt per unit and the
-   * Idempotency-Key record are one transaction, which DynamoDB caps at 100 writes.
+   * The longest list of units a request may name, checked before anything is read: the
+   * notice, its audit entry and one receipt per unit must fit one transaction (100 writes).
+   * It is not the cap that holds: each unit's deliveries (one per channel) join the same
+   * transaction, so the writes are counted at issue (`checkNoticeWrites`, ADR 0045) and a
+   * notice to 96 units with channels set is refused there.
    */
   maxTargets: 96,
 };

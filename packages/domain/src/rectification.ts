@@ -5,6 +5,7 @@ import { type FieldIssue, fail } from "./error.ts";
 import { idSchema } from "./id.ts";
 import type { IndicatorSystem } from "./indicator.ts";
 import { ItemId, text } from "./item-kind.ts";
+import type { IssueNoticeInput } from "./notice.ts";
 import { Deduction } from "./scoring/deduction.ts";
 import { UnitCode } from "./unit.ts";
 
@@ -37,6 +38,8 @@ export type CreateTaskInput = z.infer<typeof CreateTaskInput>;
 /** Tasks from an assessment's lost points: one per indicator, or grouped as the office says. */
 export const GenerateTasksInput = z.strictObject({
   deadline: IsoDate,
+  /** Also send the unit a 督办通知 listing its tasks (ADR 0046). */
+  notify: z.boolean().optional(),
   measures: measures.optional(),
   groups: z
     .array(
@@ -347,4 +350,37 @@ export type TaskView = z.infer<typeof TaskView>;
 
 export function taskView(task: RectificationTask, today: string): TaskView {
   return { ...task, overdue: isOverdue(task, today) };
+}
+
+/** Working days the unit has to acknowledge a rectification notice (it has until each task's deadline to fix). */
+export const rectificationReceiptWorkingDays = 3;
+
+/**
+ * The 督办通知 telling a unit of the tasks issued from its lost points: one line a task (the
+ * loss as the sheet words it and the measures, cut short: the task itself holds the records),
+ * to that unit only, with a receipt within three working days.
+ */
+export function rectificationNotice(tasks: readonly RectificationTask[], unitName: string): IssueNoticeInput {
+  const [first] = tasks;
+  if (!first) return fail("conflict", "没有整改任务，无需通知");
+  const year = first.year === null ? "" : `${first.year}年度`;
+  const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}……` : text);
+  // At most 40 lines of at most ~520 characters: the body stays far inside a notice's 64 KiB.
+  const listed = tasks.slice(0, 40);
+  const lines = listed.map(
+    (t, i) =>
+      `${i + 1}. ${cut(t.problem.split("\n")[0] ?? "", 200)}整改期限：${t.deadline}。整改措施：${cut(t.measures, 300)}`,
+  );
+  if (tasks.length > listed.length) lines.push(`等共${tasks.length}项，详见平台整改任务。`);
+  return {
+    kind: "supervision",
+    title: `关于${year}政务公开考评失分事项整改的督办通知`,
+    body: [
+      `${unitName}：`,
+      `根据${year}政务公开考评结果，你单位有以下${tasks.length}项失分事项须按期整改，整改进展和佐证请在平台整改任务中报送：`,
+      lines.join("\n"),
+    ].join("\n\n"),
+    targets: { scope: "units", unitCodes: [first.unitCode] },
+    receipt: { required: true, workingDays: rectificationReceiptWorkingDays },
+  };
 }

@@ -3,11 +3,13 @@ import { defaultIndexNumberFormat } from "./index-number.ts";
 import { defaultSettings, Settings } from "./settings.ts";
 
 describe("locality settings", () => {
-  it("defaults to the national figures: OGI Art. 26 (20 working days), 预算法 Art. 14 (20 calendar days)", () => {
+  it("defaults to the national figures: OGI Art. 26 (20 working days), 预算法 Art. 14 (20 calendar days, 民法典 Art. 203 on)", () => {
     expect(defaultSettings).toEqual({
       proactiveLimitWorkingDays: 20,
       interpretationLagLimitWorkingDays: 3,
       budgetLimitCalendarDays: 20,
+      budgetPeriodEndsAfterDayOff: true,
+      onlineConfirmation: "auto",
       indexNumberFormat: defaultIndexNumberFormat,
       veryOverdueWorkingDays: 10,
       mailboxReplyWorkingDays: 5,

@@ -19,8 +19,19 @@ export const Settings = z.strictObject({
   interpretationLagLimitWorkingDays: days(3),
   /** 预算法 Art. 14: budgets and final accounts within 20 calendar days of approval. */
   budgetLimitCalendarDays: days(20),
+  /**
+   * 民法典 Art. 203: when the budget period's last day is a statutory day off, it ends on the
+   * next working day. On by default; a locality counting plain calendar days turns it off.
+   */
+  budgetPeriodEndsAfterDayOff: z.boolean().default(true),
   /** 索引号 has no national standard, so its pattern is the locality's. */
   indexNumberFormat: IndexNumberFormat.default(defaultIndexNumberFormat),
+  /**
+   * OGI Art. 31(三): an online application is received the day the office confirms it. `auto`
+   * confirms it on the next working day after submission unless the office confirms earlier;
+   * `by-office` waits for the office (no clock runs until then).
+   */
+  onlineConfirmation: z.enum(["auto", "by-office"]).default("auto"),
   /** Past the deadline by this many working days, an item counts as seriously overdue (督办). */
   veryOverdueWorkingDays: days(10),
   /** No national figure for the mayor's mailbox; local rules commonly give 5 working days. */

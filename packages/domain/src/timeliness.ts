@@ -1,5 +1,11 @@
-import { type Calendar, workingDaysBetween } from "./calendar.ts";
-import { daysBetween, type IsoDate, shanghaiDate } from "./date.ts";
+import {
+  addWorkingDays,
+  type Calendar,
+  certainWorkingDaysBetween,
+  isWorkingDay,
+  workingDaysBetween,
+} from "./calendar.ts";
+import { addDays, daysBetween, type IsoDate, nextDay, previousDay, shanghaiDate } from "./date.ts";
 import { fail } from "./error.ts";
 import type { Timeliness } from "./item.ts";
 import type { ItemKind } from "./item-kind.ts";
@@ -36,6 +42,45 @@ function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /**
+ * A working-day limit compares dates (OGI Art. 26): publication is on time on or before the
+ * limit's last working day, so publishing on the Saturday or holiday after it is late although
+ * the count of working days has not grown. Equivalently, late when the limit was already
+ * reached on the day before publication. `lateWhateverTheNotice` is that test with every day
+ * no loaded notice decides taken as a day off: late under any notice still to come.
+ */
+function withinWorkingDays(calendar: Calendar, from: IsoDate, publishedOn: IsoDate, limit: number) {
+  const count = workingDaysBetween(calendar, from, publishedOn);
+  const dayBefore = previousDay(publishedOn);
+  const reached = workingDaysBetween(calendar, from, dayBefore);
+  return {
+    workingDays: count.days,
+    limit,
+    dueOn: addWorkingDays(calendar, from, limit).date,
+    onTime: reached.days < limit,
+    provisional: count.provisional,
+    lateWhateverTheNotice: certainWorkingDaysBetween(calendar, from, dayBefore) >= limit,
+  };
+}
+
+/**
+ * 预算法 Art. 14's 20 days are calendar days. 民法典 Art. 203: a period whose last day is a
+ * statutory day off (周末 included, as the courts read 法定休假日; a make-up working day is not
+ * one) ends on the first working day after it. `budgetPeriodEndsAfterDayOff` switches that off
+ * for a locality that reads Art. 14 as plain calendar days.
+ */
+function budgetDue(calendar: Calendar, approvedOn: IsoDate, settings: Settings) {
+  let due = addDays(approvedOn, settings.budgetLimitCalendarDays);
+  let provisional = !isWorkingDay(calendar, due).loaded;
+  if (settings.budgetPeriodEndsAfterDayOff) {
+    while (!isWorkingDay(calendar, due).working) {
+      due = nextDay(due);
+      if (!isWorkingDay(calendar, due).loaded) provisional = true;
+    }
+  }
+  return { dueOn: due, provisional };
+}
+
+/**
  * The timeliness facts of one publication, recorded with the item so the yearly checks and
  * the deduction sheets read them instead of recounting against a calendar that may since
  * have changed (the calendar version says which one was used).
@@ -44,25 +89,17 @@ export function timelinessOf(input: TimelinessInput): Timeliness {
   const { calendar, settings } = input;
   const publishedOn = publicationDay(input.publishedAt, "publishedAt");
 
-  // OGI Art. 26: 20 working days from being formed; the day formed is not counted.
-  const formed = workingDaysBetween(calendar, input.generatedOn, publishedOn);
-  const proactiveLimit = settings.proactiveLimitWorkingDays;
-
   let interpretation: Timeliness["interpretation"] = null;
   if (input.kind === "interpretation" && input.interpretation) {
     const documentOn = publicationDay(
       input.interpretation.documentPublishedAt,
       "interpretation.documentPublishedAt",
     );
-    // 三同步: an interpretation published before its document has no lag at all.
-    const lag = workingDaysBetween(calendar, documentOn, publishedOn);
-    const limit = settings.interpretationLagLimitWorkingDays;
+    // 三同步: an interpretation published before its document has no lag at all; the limit
+    // compares dates as Art. 26's does.
     interpretation = {
       documentId: input.interpretation.documentId,
-      workingDays: lag.days,
-      limit,
-      onTime: lag.days <= limit,
-      provisional: lag.provisional,
+      ...withinWorkingDays(calendar, documentOn, publishedOn, settings.interpretationLagLimitWorkingDays),
     };
   }
 
@@ -71,20 +108,27 @@ export function timelinessOf(input: TimelinessInput): Timeliness {
     const approvedOn =
       input.approvedOn ??
       fail("unprocessable", "预算、决算信息须填写批复日期", [{ path: "approvedOn", message: "不能为空" }]);
-    // 预算法 Art. 14 counts calendar days, holidays included.
+    // 预算法 Art. 14 counts calendar days, holidays included; 民法典 Art. 203 moves the last one.
     const calendarDays = calendarDaysBetween(approvedOn, publishedOn);
-    const limit = settings.budgetLimitCalendarDays;
-    budget = { calendarDays, limit, onTime: calendarDays <= limit };
+    const due = budgetDue(calendar, approvedOn, settings);
+    budget = {
+      calendarDays,
+      limit: settings.budgetLimitCalendarDays,
+      dueOn: due.dueOn,
+      onTime: publishedOn <= due.dueOn,
+      provisional: due.provisional,
+    };
   }
 
   return {
     calendarVersion: calendar.version,
-    proactive: {
-      workingDays: formed.days,
-      limit: proactiveLimit,
-      onTime: formed.days <= proactiveLimit,
-      provisional: formed.provisional,
-    },
+    // OGI Art. 26: 20 working days from being formed; the day formed is not counted.
+    proactive: withinWorkingDays(
+      calendar,
+      input.generatedOn,
+      publishedOn,
+      settings.proactiveLimitWorkingDays,
+    ),
     interpretation,
     budget,
   };

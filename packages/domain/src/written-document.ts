@@ -7,7 +7,16 @@ import { z } from "zod";
 export const Block = z.discriminatedUnion("type", [
   z.object({ type: z.literal("heading"), text: z.string() }),
   z.object({ type: z.literal("paragraph"), text: z.string() }),
-  z.object({ type: z.literal("table"), head: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+  z.object({
+    type: z.literal("table"),
+    /**
+     * Header rows above `head` whose cells span columns, as the annual report's forms group
+     * their columns (申请人情况 › 法人或其他组织 over its five kinds; 行政诉讼 over two kinds).
+     */
+    groups: z.array(z.array(z.object({ text: z.string(), span: z.number().int().positive() }))).optional(),
+    head: z.array(z.string()),
+    rows: z.array(z.array(z.string())),
+  }),
   z.object({ type: z.literal("list"), items: z.array(z.string()) }),
 ]);
 export type Block = z.infer<typeof Block>;
@@ -40,8 +49,13 @@ export function blocksMarkdown(title: string, blocks: readonly Block[], closing:
     else if (block.type === "list") lines.push(...block.items.map((i) => `- ${markdownText(i)}`), "");
     else {
       const row = (cells: readonly string[]) => `| ${cells.map(markdownText).join(" | ")} |`;
-      lines.push(row(block.head), `|${block.head.map(() => " --- |").join("")}`);
-      lines.push(...block.rows.map(row), "");
+      // Markdown has no spanning cells: a group's text stands over its first column, and the
+      // form's header rows come first as rows of their own under the top one.
+      const spread = (group: { text: string; span: number }[]) =>
+        group.flatMap((g) => [g.text, ...Array.from({ length: g.span - 1 }, () => "")]);
+      const [top, ...rest] = [...(block.groups ?? []).map(spread), block.head];
+      lines.push(row(top ?? block.head), `|${block.head.map(() => " --- |").join("")}`);
+      lines.push(...rest.map(row), ...block.rows.map(row), "");
     }
   }
   lines.push(...closing.map(markdownText), "");
@@ -60,9 +74,15 @@ export function blocksHtml(title: string, blocks: readonly Block[], closing: rea
     else if (block.type === "list")
       parts.push(`<ul>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`);
     else {
+      const groups = (block.groups ?? []).map(
+        (group) =>
+          `<tr>${group.map((g) => `<th${g.span > 1 ? ` colspan="${g.span}"` : ""}>${escapeHtml(g.text)}</th>`).join("")}</tr>`,
+      );
       const head = block.head.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
       const rows = block.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`);
-      parts.push(`<table><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`);
+      parts.push(
+        `<table><thead>${groups.join("")}<tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`,
+      );
     }
   }
   parts.push(...closing.map((line) => `<p>${escapeHtml(line)}</p>`));

@@ -28,6 +28,7 @@ export {
   pageOf,
   suffixedParam,
   trackingCodeParam,
+  unitCodeParam,
   unitCodeSegment,
   versioned,
   yearParam,

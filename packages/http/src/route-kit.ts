@@ -92,6 +92,9 @@ export const indexNumberOrIdParam = z.object({
 
 /** A unit code and a column id, for segments the router cannot validate (see `suffixedParam`). */
 export const unitCodeSegment = UnitCode.max(20);
+
+/** A `{unitCode}` path parameter: the unit code's shape, 20 characters at most. */
+export const unitCodeParam = z.object({ unitCode: unitCodeSegment.openapi({ example: "000014351" }) });
 export const columnIdSegment = ColumnId;
 
 /**

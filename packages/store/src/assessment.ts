@@ -65,25 +65,33 @@ async function publishedBefore(db: Db, index: "gsi2" | "gsi5", partition: string
 }
 
 export function assessmentRepository(db: Db) {
+  /** The assessment, its audit entry, and the guard that keeps it one per unit and sheet. */
+  const createAssessmentWrites = (assessment: Assessment, audit: AuditEntry): Write[] => [
+    ...createWrites(db, toRecord(assessment), audit, "考评已存在"),
+    {
+      item: {
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...keys.assessmentOfUnit(assessment.indicatorSystemId, assessment.unitCode),
+            entity: "assessment-guard",
+            assessmentId: assessment.id,
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+      onConditionFailed: new DomainError("conflict", "该单位在此指标体系下已有考评"),
+    },
+  ];
+
   return {
     /** Creates it with the one-per-unit-and-system guard, its audit entry and any extra writes. */
     async create(assessment: Assessment, audit: AuditEntry, extra: Write[] = []): Promise<void> {
-      const guard: Write = {
-        item: {
-          Put: {
-            TableName: db.tableName,
-            Item: {
-              ...keys.assessmentOfUnit(assessment.indicatorSystemId, assessment.unitCode),
-              entity: "assessment-guard",
-              assessmentId: assessment.id,
-            },
-            ConditionExpression: "attribute_not_exists(pk)",
-          },
-        },
-        onConditionFailed: new DomainError("conflict", "该单位在此指标体系下已有考评"),
-      };
-      await commit(db, [...createWrites(db, toRecord(assessment), audit, "考评已存在"), guard, ...extra]);
+      await commit(db, [...createAssessmentWrites(assessment, audit), ...extra]);
     },
+
+    /** A new assessment, its audit entry and its one-per-unit guard, for a round's transaction. */
+    createWrites: (assessment: Assessment, audit: AuditEntry) => createAssessmentWrites(assessment, audit),
 
     async get(id: string): Promise<Assessment | undefined> {
       const { Item } = await db.doc.send(

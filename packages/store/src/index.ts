@@ -4,6 +4,7 @@ export type { ApplicationRepository } from "./application.ts";
 export type { CalendarRepository, StoredNotice } from "./calendar.ts";
 export { type CallCounter, type CallLimits, callLimits, type StoreConfig } from "./client.ts";
 export type { ConsultationFilter, StoredComment } from "./consultation.ts";
+export type { Claimed, DeliveryFilter } from "./delivery.ts";
 export { newId } from "./id.ts";
 export {
   IdempotencyRace,
@@ -15,6 +16,7 @@ export { type ItemRepository, scopedItems } from "./item.ts";
 export type { LetterFilter, PublishedLetterFilter } from "./letter.ts";
 export type { StoredLink } from "./link.ts";
 export type { UnitNotice } from "./notice.ts";
+export { OwedNoticeAlreadyIssued } from "./owed-notice.ts";
 export type { Page, PageRequest } from "./paged.ts";
 export type { PublishedFilter } from "./published.ts";
 export type { SearchHit, SearchPage, SearchRequest } from "./search.ts";
@@ -23,4 +25,6 @@ export { createStore, type Store } from "./store.ts";
 export { DuplicateSubmissionRace } from "./submission-fingerprint.ts";
 export { tableDefinition } from "./table.ts";
 export { issueTrackingCredentials, secretMatches } from "./tracking.ts";
+export type { TrainingRecords, UnitTraining } from "./training.ts";
 export type { Write } from "./transaction.ts";
+export type { StoredChannel, StoredUnitChannels } from "./unit-channel.ts";

@@ -16,7 +16,7 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
 import { linkFromRecord, readLinks, type StoredLink } from "./link.ts";
 import type { Page, PageRequest } from "./paged.ts";
-import { listPublished, type PublishedFilter } from "./published.ts";
+import { listPublished, type PublishedFilter, publishedInYear } from "./published.ts";
 import { countAll, queryAll } from "./query.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
@@ -85,6 +85,32 @@ function columnMembershipWrites(db: Db, before: Item | undefined, after: Item): 
           },
         ]
       : []),
+  ];
+}
+
+/** Timeliness facts a holiday notice still to be loaded may change (OGI Art. 26, 预算法 Art. 14). */
+const provisional = (item: Item | undefined): boolean => {
+  const t = item?.timeliness;
+  return !!t && (t.proactive.provisional || !!t.interpretation?.provisional || !!t.budget?.provisional);
+};
+
+/**
+ * The marker of provisional timeliness, kept in the item's own transaction like the column
+ * membership: written when the facts become provisional, removed once they are exact.
+ */
+function provisionalMarkerWrites(db: Db, before: Item | undefined, after: Item): Write[] {
+  const was = provisional(before);
+  const is = provisional(after);
+  if (was === is) return [];
+  const Key = keys.provisionalTimeliness(after.id);
+  const conflict = new DomainError("conflict", "时效记录冲突，请重试");
+  return [
+    is
+      ? {
+          item: { Put: { TableName: db.tableName, Item: { ...Key, entity: "provisional-timeliness" } } },
+          onConditionFailed: conflict,
+        }
+      : { item: { Delete: { TableName: db.tableName, Key } }, onConditionFailed: conflict },
   ];
 }
 
@@ -171,6 +197,9 @@ export function itemRepository(db: Db) {
       return records.map(({ pk: _pk, sk: _sk, entity: _entity, ...edition }) => edition as ItemEdition);
     },
 
+    /** Column and unit of the items published in a year, the city's or a unit's (the annual report's overview). */
+    publishedInYear: (year: number, unit?: string) => publishedInYear(db, year, unit),
+
     /** All published normative documents of the city (one partition of a sparse index). */
     async normativeDocuments(): Promise<Item[]> {
       const records = await queryAll(db, {
@@ -210,6 +239,7 @@ export function itemRepository(db: Db) {
         },
         auditWrite(db, keys.item(item.id).pk, audit),
         ...columnMembershipWrites(db, undefined, item),
+        ...provisionalMarkerWrites(db, undefined, item),
         ...extra,
       ]);
     },
@@ -225,6 +255,7 @@ export function itemRepository(db: Db) {
         ...putRequests([
           auditWrite(db, keys.item(item.id).pk, audit),
           ...columnMembershipWrites(db, undefined, item),
+          ...provisionalMarkerWrites(db, undefined, item),
         ]),
       ]);
       await batchWrite(db, requests);
@@ -250,8 +281,18 @@ export function itemRepository(db: Db) {
         },
         auditWrite(db, keys.item(item.id).pk, audit),
         ...columnMembershipWrites(db, before, item),
+        ...provisionalMarkerWrites(db, before, item),
         ...extra,
       ]);
+    },
+
+    /** The ids of items whose timeliness facts are provisional: one Query of the marker partition. */
+    async withProvisionalTimeliness(): Promise<string[]> {
+      const records = await queryAll(db, {
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.provisionalTimelinessPartition },
+      });
+      return records.map((r) => String(r.sk));
     },
 
     /** Published items per column, for the catalogue: one small Query (COUNT) per column. */

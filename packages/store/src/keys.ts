@@ -8,6 +8,8 @@ export const keys = {
   unit: (code: string) => ({ pk: `UNIT#${code}`, sk: "UNIT" }),
   /** All units, by code (gsi1). */
   unitInList: (code: string) => ({ gsi1pk: "UNITS", gsi1sk: code }),
+  /** The unit's delivery channels, sealed (ADR 0045): one record, replaced as a whole. */
+  unitChannels: (code: string) => ({ pk: `UNIT#${code}`, sk: "CHANNELS" }),
   apiKey: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: "APIKEY" }),
   apiKeyOfUnit: (unitCode: string, keyId: string) => ({ gsi1pk: `UNIT#${unitCode}#KEYS`, gsi1sk: keyId }),
 
@@ -24,6 +26,12 @@ export const keys = {
     gsi2sk: `${publishedAt}#${id}`,
   }),
   columnPartition: (columnId: string) => `COLUMN#${columnId}`,
+  /**
+   * One small record per item whose timeliness facts are provisional (a day they count over
+   * waits for a holiday notice): the items to recount when a notice is loaded.
+   */
+  provisionalTimeliness: (id: string) => ({ pk: "PROVISIONAL-TIMELINESS", sk: id }),
+  provisionalTimelinessPartition: "PROVISIONAL-TIMELINESS",
   /** One small record per published item of a column, counted for the catalogue. */
   columnMember: (columnId: string, id: string) => ({ pk: `COLUMN-MEMBERS#${columnId}`, sk: id }),
   /** Published items of a unit, newest first (gsi5, sparse). */
@@ -217,6 +225,78 @@ export const keys = {
    */
   receiptAudit: (noticeId: string, unitCode: string) => `NOTICE-RECEIPT#${noticeId}#${unitCode}`,
 
+  /** A unit's annual-report sheet of a year; a unit's sheets share a partition (ADR 0052). */
+  annualReportSheet: (unitCode: string, year: number) => ({
+    pk: `ANNUAL-REPORT#${unitCode}`,
+    sk: `YEAR#${year}`,
+  }),
+  unitAnnualReportsPartition: (unitCode: string) => `ANNUAL-REPORT#${unitCode}`,
+  /** A delivery of a notice to one unit on one channel (ADR 0045). */
+  delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: "DELIVERY" }),
+  /** A notice's deliveries, by unit and channel (gsi1). */
+  deliveryOfNotice: (noticeId: string, unitCode: string, kind: string) => ({
+    gsi1pk: `NOTICE#${noticeId}#DELIVERIES`,
+    gsi1sk: `${unitCode}#${kind}`,
+  }),
+  noticeDeliveriesPartition: (noticeId: string) => `NOTICE#${noticeId}#DELIVERIES`,
+  /**
+   * Deliveries a dispatcher may take, by when (gsi2, sparse: only while pending). `dueAt` is
+   * the next attempt's time, or the lease's end while one is held, so a delivery whose
+   * dispatcher died comes due again by itself.
+   */
+  deliveryDue: (dueAt: string, id: string) => ({ gsi2pk: "DELIVERIES-DUE", gsi2sk: `${dueAt}#${id}` }),
+  dueDeliveriesPartition: "DELIVERIES-DUE",
+  /** A unit's deliveries, newest notice first (gsi3). */
+  deliveryOfUnit: (unitCode: string, issuedAt: string, id: string) => ({
+    gsi3pk: `UNIT#${unitCode}#DELIVERIES`,
+    gsi3sk: `${issuedAt}#${id}`,
+  }),
+  unitDeliveriesPartition: (unitCode: string) => `UNIT#${unitCode}#DELIVERIES`,
+  /** Deliveries in one status, newest notice first (gsi4): the office's "what failed". */
+  deliveryInStatus: (status: string, issuedAt: string, id: string) => ({
+    gsi4pk: `DELIVERIES#${status}`,
+    gsi4sk: `${issuedAt}#${id}`,
+  }),
+  statusDeliveriesPartition: (status: string) => `DELIVERIES#${status}`,
+  /** Every delivery, newest notice first (gsi5). */
+  deliveryInList: (issuedAt: string, id: string) => ({ gsi5pk: "DELIVERIES", gsi5sk: `${issuedAt}#${id}` }),
+  deliveriesPartition: "DELIVERIES",
+  /** A group robot's last sends (rate window), named by a hash of its key so the key is not stored (TTL). */
+  robotWindow: (robotId: string) => ({ pk: `ROBOT-WINDOW#${robotId}`, sk: "WINDOW" }),
+
   /** A citizen submission's content fingerprint, so a repeat within the window is recognised (TTL). */
   submissionFingerprint: (hash: string) => ({ pk: `SUBMISSION#${hash}`, sk: "SUBMISSION" }),
+
+  // ── Trainings and owed notices (issue 13, ADR 0046) ──────────────────────────────────────
+  /** A training (培训); one invitation per invited unit sorts after it in the same partition. */
+  training: (id: string) => ({ pk: `TRAINING#${id}`, sk: "TRAINING" }),
+  /** Every training by start time (gsi2): the office's list and a year's figure as one range. */
+  trainingInList: (startsAt: string, id: string) => ({ gsi2pk: "TRAININGS", gsi2sk: `${startsAt}#${id}` }),
+  trainingsPartition: "TRAININGS",
+  invitation: (trainingId: string, unitCode: string) => ({
+    pk: `TRAINING#${trainingId}`,
+    sk: `INVITATION#${unitCode}`,
+  }),
+  invitationPrefix: "INVITATION#",
+  /** A unit's invitations by training start (gsi1): how a unit lists the trainings it is invited to. */
+  invitationOfUnit: (unitCode: string, startsAt: string, trainingId: string) => ({
+    gsi1pk: `UNIT#${unitCode}#TRAININGS`,
+    gsi1sk: `${startsAt}#${trainingId}`,
+  }),
+  unitTrainingsPartition: (unitCode: string) => `UNIT#${unitCode}#TRAININGS`,
+  /** An invitation's audit entries: their own partition, as a receipt's are (two units at once). */
+  invitationAudit: (trainingId: string, unitCode: string) => `TRAINING-INVITATION#${trainingId}#${unitCode}`,
+  /** A notice another record promised (ADR 0046): one per source, written in the source's transaction. */
+  owedNotice: (sourceKind: string, sourceId: string) => ({
+    pk: `OWED-NOTICE#${sourceKind}#${sourceId}`,
+    sk: "OWED-NOTICE",
+  }),
+  /** Owed notices not yet issued, oldest first (gsi2, sparse: removed once issued): what a settle reads. */
+  owedNoticeDue: (createdAt: string, sourceKind: string, sourceId: string) => ({
+    gsi2pk: "OWED-NOTICES",
+    gsi2sk: `${createdAt}#${sourceKind}#${sourceId}`,
+  }),
+  owedNoticesPartition: "OWED-NOTICES",
+  /** An assessment round: the assessments it opened are their own records (#17), listed on it. */
+  assessmentRound: (id: string) => ({ pk: `ASSESSMENT-ROUND#${id}`, sk: "ASSESSMENT-ROUND" }),
 } as const;

@@ -4,6 +4,7 @@ import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
 import type { Page, PageRequest } from "./paged.ts";
+import { queryAll } from "./query.ts";
 import { keyAttributes } from "./table.ts";
 
 export type PublishedFilter = {
@@ -94,3 +95,25 @@ const stripKeys = (record: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(record).filter(([k]) => !keyNames.has(k))) as Item;
 const pick = (record: Record<string, unknown>, names: string[]) =>
   Object.fromEntries(names.map((n) => [n, record[n]]));
+
+/**
+ * The column and unit of every item published in a year (Asia/Shanghai), the city's (gsi6)
+ * or a unit's (gsi5), projected to those two fields: the overview's items per column.
+ */
+export async function publishedInYear(
+  db: Db,
+  year: number,
+  unit?: string,
+): Promise<{ columnId: string; unitCode: string }[]> {
+  const [index, partition] = unit
+    ? (["gsi5", keys.unitPublishedPartition(unit)] as const)
+    : (["gsi6", keys.publishedPartition] as const);
+  const [from, to] = yearRange(year);
+  const records = await queryAll(db, {
+    IndexName: index,
+    KeyConditionExpression: `${index}pk = :pk AND ${index}sk BETWEEN :from AND :to`,
+    ProjectionExpression: "columnId, unitCode",
+    ExpressionAttributeValues: { ":pk": partition, ":from": from, ":to": to },
+  });
+  return records as { columnId: string; unitCode: string }[];
+}

@@ -1,23 +1,29 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { annualReportSheetRepository } from "./annual-report-sheet.ts";
 import { apiKeyRepository } from "./api-key.ts";
 import { applicationRepository } from "./application.ts";
 import { assessmentRepository } from "./assessment.ts";
+import { assessmentRoundRepository } from "./assessment-round.ts";
 import { calendarRepository } from "./calendar.ts";
 import { circularRepository } from "./circular.ts";
 import { connect, type Db, type StoreConfig } from "./client.ts";
 import { consultationRepository } from "./consultation.ts";
+import { deliveryRepository } from "./delivery.ts";
 import { idempotencyRepository } from "./idempotency.ts";
 import { indicatorSystemRepository } from "./indicator.ts";
 import { itemRepository } from "./item.ts";
 import { letterRepository } from "./letter.ts";
 import { linkRepository } from "./link.ts";
 import { noticeRepository } from "./notice.ts";
+import { owedNoticeRepository } from "./owed-notice.ts";
 import { rectificationTaskRepository } from "./rectification.ts";
 import { ensureTable } from "./schema.ts";
 import { searchRepository } from "./search.ts";
 import { secretFailureRepository } from "./secret-failures.ts";
 import { submissionRepository } from "./submission-fingerprint.ts";
+import { trainingRepository } from "./training.ts";
 import { unitRepository } from "./unit.ts";
+import { unitChannelRepository } from "./unit-channel.ts";
 
 /** Everything the apps need from the database, built once per process from one config. */
 export function createStore(config: StoreConfig) {
@@ -32,6 +38,7 @@ export function createStore(config: StoreConfig) {
 export function storeOver(db: Db) {
   return {
     units: unitRepository(db),
+    unitChannels: unitChannelRepository(db),
     apiKeys: apiKeyRepository(db),
     items: itemRepository(db),
     links: linkRepository(db),
@@ -44,6 +51,11 @@ export function storeOver(db: Db) {
     consultations: consultationRepository(db),
     applications: applicationRepository(db),
     notices: noticeRepository(db),
+    annualReportSheets: annualReportSheetRepository(db),
+    trainings: trainingRepository(db),
+    owedNotices: owedNoticeRepository(db),
+    assessmentRounds: assessmentRoundRepository(db),
+    deliveries: deliveryRepository(db),
     calendar: calendarRepository(db),
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),

@@ -65,6 +65,7 @@ describe("the seed's 2019 applications, created through the API", () => {
   it("the 2019 annual report states the seed's figures: 21 received, 13 concluded, 8 carried into 2020", () => {
     expect(report2019).toContain("本年新收政府信息公开申请21件，上年结转0件，办结13件，结转下年度8件");
     expect(report2019).toMatch(/\| 四、结转下年度继续办理( \| \d+){6} \| 8 \|/);
+    expect(report2019).toContain("（其中网上申请10件，其他渠道11件）");
   });
 
   it("the demo data holds exactly the seed's counts", () => {

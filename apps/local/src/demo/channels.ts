@@ -1,5 +1,5 @@
 import type { ChannelInput } from "@gov/domain";
-import { demoUnits, demoUnitCodes as c } from "./units.ts";
+import { demoUnitCodes as c, demoUnits } from "./units.ts";
 
 /**
  * Where the demo units receive notices (issue 13), so a newcomer sees a notice arrive at the

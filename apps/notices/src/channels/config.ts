@@ -27,6 +27,8 @@ export const ChannelEnv = z
     SMS_TEMPLATE_ID: setting,
     SMS_SIGN_NAME: setting,
     SMS_GATEWAY_TOKEN: setting,
+    /** Where a unit reads the whole notice: each message links `${NOTICE_LINK_BASE}/<notice id>`. */
+    NOTICE_LINK_BASE: httpUrl,
   })
   .superRefine((env, ctx) => {
     for (const names of Object.values(groups)) {
@@ -39,6 +41,7 @@ export const ChannelEnv = z
   .transform((env) => ({
     wecomApiBase: trimSlash(env.WECOM_API_BASE ?? "https://qyapi.weixin.qq.com"),
     dingtalkApiBase: trimSlash(env.DINGTALK_API_BASE ?? "https://oapi.dingtalk.com"),
+    noticeLinkBase: env.NOTICE_LINK_BASE ? trimSlash(env.NOTICE_LINK_BASE) : null,
     email:
       env.SES_REGION && env.SES_FROM
         ? { region: env.SES_REGION, endpoint: env.SES_ENDPOINT, from: env.SES_FROM }

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { createHash } from "node:crypto";
+import { publicAnnualReport } from "@gov/core";
 import {
   annualReportHtml,
   columns,
@@ -20,7 +21,6 @@ import type { AppEnv } from "@gov/http";
 import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { unitDirectory } from "../addresses.ts";
-import { reportOf } from "../annual-report.ts";
 import { ListFilter } from "../items.ts";
 import { SearchParams } from "../search.ts";
 import { AnnualReportIndex, AnnualReportPage } from "./annual-report-page.tsx";
@@ -319,7 +319,7 @@ export function portalRoutes(options: {
   portal.get("/reports/annual/:year", async (c) => {
     const year = parsed(ReportYear, c.req.param("year"));
     if (!year.ok) return fail("not-found", "年度不存在");
-    const report = await reportOf(c, year.value, undefined);
+    const report = await publicAnnualReport(c.var.deps, { year: year.value });
     return page(
       c,
       {

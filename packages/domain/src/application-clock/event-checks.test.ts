@@ -88,6 +88,50 @@ describe("endings (OGI Art. 36, 37)", () => {
     expect(clock.outcome).toBe("disclosed");
   });
 
+  it("OGI Art. 38: “needs to be made” cites Art. 38 and lands on table three's row 2 of 无法提供", () => {
+    const clock = run("2019-03-01", [
+      {
+        type: "respond",
+        on: "2019-03-05",
+        responseType: "does-not-exist",
+        unavailableGround: "needs-creation",
+      },
+    ]);
+    expect(clock.outcome).toBe("unavailable:needs-creation");
+    const line = clock.explanation.find((l) => l.event === "答复")?.effect;
+    expect(line).toContain("没有现成信息需要另行制作");
+    expect(line).toContain("条例第三十八条");
+    expect(line).not.toContain("第三十六条");
+  });
+
+  it("OGI Art. 30: “still unclear after correction” cites Art. 30, and only after a correction was asked", () => {
+    const unclear: ApplicationEventInput = {
+      type: "respond",
+      on: "2019-03-15",
+      responseType: "does-not-exist",
+      unavailableGround: "unclear-after-correction",
+    };
+    expect(refused(() => run("2019-03-01", [unclear]))).toContain("条例第三十条");
+    const clock = run("2019-03-01", [
+      request("2019-03-04", "2019-03-11"),
+      { type: "correction-received", on: "2019-03-08" },
+      unclear,
+    ]);
+    expect(clock.outcome).toBe("unavailable:unclear-after-correction");
+    const line = clock.explanation.find((l) => l.event === "答复")?.effect;
+    expect(line).toContain("补正后申请内容仍不明确");
+    expect(line).toContain("条例第三十条");
+  });
+
+  it("OGI Art. 36(四): “not held” keeps citing 36(四) with its row's label", () => {
+    const clock = run("2019-03-01", [
+      { type: "respond", on: "2019-03-05", responseType: "does-not-exist", unavailableGround: "not-held" },
+    ]);
+    expect(clock.explanation.find((l) => l.event === "答复")?.effect).toContain(
+      "本机关不掌握相关政府信息（条例第三十六条第四项）",
+    );
+  });
+
   it("nothing is recorded after the end, and no event is dated before the previous one or in the future", () => {
     const answered: ApplicationEventInput[] = [
       { type: "respond", on: "2019-03-05", responseType: "disclosed" },

@@ -1,5 +1,6 @@
-import { addWorkingDays, type Calendar } from "../calendar.ts";
-import type { IsoDate } from "../date.ts";
+import type { ApplicationChannel, ProvisionForm } from "../application.ts";
+import { addWorkingDays, type Calendar, isWorkingDay } from "../calendar.ts";
+import { type IsoDate, nextDay } from "../date.ts";
 import { fail } from "../error.ts";
 import {
   type AnyEvent,
@@ -14,7 +15,10 @@ const refuse = (message: string) => fail("conflict", message);
 
 /** What a new event is judged against besides the running state. */
 export type CheckContext = {
+  /** The day of receipt: online, the confirmation day (Art. 31(三)). */
   receivedOn: IsoDate;
+  channel: ApplicationChannel;
+  provisionForm?: ProvisionForm | undefined;
   /** The latest date in the log so far (receipt, if no event yet). */
   previousOn: IsoDate;
   today: IsoDate;
@@ -67,7 +71,18 @@ const pauseEnding = {
 
 /** What the state the log left allows; the system's own events (calendar, proactive copy) need nothing. */
 function checkAllowed(r: Running, event: AnyEvent, context: CheckContext): void {
+  // Art. 31(三): until the office confirms an online application, only the confirmation (or a
+  // closing without reply) may be recorded.
+  if (
+    r.awaitingConfirmation &&
+    !["confirm", "close-other", "calendar-changed", "disclosed-proactively"].includes(event.type)
+  ) {
+    refuse("网上申请尚未确认收到，请先记录确认（条例第三十一条第三项）");
+  }
   switch (event.type) {
+    case "confirm":
+      checkConfirmation(r, event, context);
+      break;
     case "accept":
       if (r.accepted || r.correctBy) refuse("申请已受理或正在等待补正");
       break;
@@ -84,9 +99,12 @@ function checkAllowed(r: Running, event: AnyEvent, context: CheckContext): void 
     }
     case "consult-third-party":
     case "consult-agency":
-    case "fee-notice":
     case "decline":
       mustBeRunning(r, whileRunning[event.type]);
+      break;
+    case "fee-notice":
+      mustBeRunning(r, whileRunning[event.type]);
+      checkFeeNotice(event, context);
       break;
     case "third-party-replied":
     case "agency-replied":
@@ -98,12 +116,33 @@ function checkAllowed(r: Running, event: AnyEvent, context: CheckContext): void 
     case "extend":
       checkExtension(r, event, context.currentDue());
       break;
-    case "fee-unpaid":
-      if (openPause(r)?.kind !== "fee") refuse("没有待缴费的收费通知");
+    case "fee-unpaid": {
+      const fee = openPause(r);
+      if (fee?.kind !== "fee") refuse("没有待缴费的收费通知");
+      // 109号: only after the 20 working days to pay may it be closed as unpaid.
+      if (fee?.payBy && event.on <= fee.payBy) {
+        refuse(
+          `缴费期限至${fee.payBy}，尚未届满；${nextDay(fee.payBy)}起方可按逾期未缴费办结（国办函〔2020〕109号）`,
+        );
+      }
+      break;
+    }
+    case "third-party-received": {
+      const open = openPause(r);
+      if (open?.kind !== "third-party") refuse("没有进行中的征求第三方意见，不能记录第三方收到日期");
+      if (open?.thirdPartyReceipt && !open.thirdPartyReceipt.assumed) refuse("第三方收到日期已记录");
+      break;
+    }
+    case "extend-reasonable":
+      checkReasonableExtension(r, event, context.currentDue());
       break;
     case "respond":
       mustBeRunning(r, "答复");
       checkResponse(event);
+      // Art. 30: “still unclear after correction” presupposes the one correction was asked for.
+      if (event.unavailableGround === "unclear-after-correction" && !r.correctionRequested) {
+        refuse("未告知补正，不能以“补正后申请内容仍不明确”答复（条例第三十条）");
+      }
       break;
     case "close-other":
       if (r.ended) refuse("申请已办结");
@@ -125,9 +164,60 @@ function checkCorrectionRequest(r: Running, event: EventOf<"request-correction">
   if (event.correctBy <= event.on) refuse("补正期限须晚于告知补正之日");
 }
 
+/**
+ * OGI Art. 31(三): online only, once, on a working day (a submission on a day off is confirmed
+ * on a working day at the earliest), and not after an automatic confirmation has happened.
+ */
+function checkConfirmation(r: Running, event: EventOf<"confirm">, context: CheckContext) {
+  if (context.channel !== "online") refuse("只有网上申请需要确认收到（条例第三十一条第三项）");
+  if (r.confirmRecorded || (r.autoConfirmOn === null && !r.awaitingConfirmation)) refuse("该申请已确认收到");
+  if (r.autoConfirmOn !== null && event.on > r.autoConfirmOn) {
+    refuse(`该申请已于${r.autoConfirmOn}自动确认收到`);
+  }
+  if (!isWorkingDay(context.calendar, event.on).working) {
+    refuse(`${event.on}不是工作日，网上申请须在工作日确认（条例第三十一条第三项）`);
+  }
+}
+
+/**
+ * 国办函〔2020〕109号 Art. 5: charging by pages applies only to copies (paper, email, copied
+ * electronic data), never to reading on site or a form not stated; the applicant receives
+ * the notice on or after the day it is sent.
+ */
+const copies: readonly ProvisionForm[] = ["paper", "email", "electronic"];
+function checkFeeNotice(event: EventOf<"fee-notice">, context: CheckContext) {
+  if (event.basis === "by-pages" && !(context.provisionForm && copies.includes(context.provisionForm))) {
+    fail(
+      "validation",
+      "按量计收仅适用于提供纸质件、发送电子邮件、复制电子数据的方式（国办函〔2020〕109号）",
+      [{ path: "basis", message: "本申请的提供方式不能按量计收" }],
+    );
+  }
+  if (event.applicantReceivedOn !== undefined && event.applicantReceivedOn < event.on) {
+    fail("validation", "申请人收到收费通知的日期不能早于发出日期", [
+      { path: "applicantReceivedOn", message: "不能早于发出日期" },
+    ]);
+  }
+  if (event.applicantReceivedOn !== undefined && event.applicantReceivedOn > context.today) {
+    refuse(`收到收费通知的日期${event.applicantReceivedOn}晚于今天`);
+  }
+}
+
+/** OGI Art. 35: once, while the clock runs, before the deadline, to a later day told in time. */
+function checkReasonableExtension(r: Running, event: EventOf<"extend-reasonable">, before: IsoDate) {
+  if (r.reasonableDue) refuse("延迟答复的合理期限已确定（条例第三十五条）");
+  mustBeRunning(r, "确定延迟答复的合理期限");
+  if (event.on > before) refuse(`答复期限已于${before}届满，不能再确定延迟答复的期限`);
+  if (event.dueOn <= before) refuse(`延迟答复的合理期限须晚于现答复期限${before}（条例第三十五条）`);
+  if (event.applicantNotifiedOn < event.on || event.applicantNotifiedOn > before) {
+    refuse(`延迟答复的期限和理由须在原期限${before}内告知申请人（条例第三十五条）`);
+  }
+}
+
 /** `before`: the due date the extension would move, counted before the other checks as ever. */
 function checkExtension(r: Running, event: EventOf<"extend">, before: IsoDate) {
   if (r.extended) refuse("答复期限只能延长一次（条例第三十三条）");
+  if (r.reasonableDue) refuse("已依条例第三十五条确定延迟答复的合理期限，不再按第三十三条延长");
   mustBeRunning(r, "延长答复期限");
   if (event.on > before) refuse(`答复期限已于${before}届满，不能再延长`);
   if (event.applicantNotifiedOn < event.on || event.applicantNotifiedOn > before) {

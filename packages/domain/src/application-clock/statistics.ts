@@ -8,11 +8,12 @@ import type { Calendar } from "../calendar.ts";
 import type { IsoDate } from "../date.ts";
 import type { Settings } from "../settings.ts";
 import { timelinessOfApplication } from "./overdue.ts";
-import { clockOfApplication } from "./replay.ts";
+import { clockAsOf } from "./replay.ts";
 
 /**
  * One application as the statistics see it on `asOf` (the year's end, or today if earlier):
- * counts and dates only, never the applicant.
+ * counts and dates only, never the applicant. Only events dated on or before `asOf` count, so
+ * a January extension or reply belongs to the new year's figures.
  */
 export function statisticsInputOf(
   application: Application,
@@ -20,17 +21,18 @@ export function statisticsInputOf(
   calendar: Calendar,
   settings: Pick<Settings, "veryOverdueWorkingDays">,
 ): StatisticsInput {
-  const clock = clockOfApplication(application, calendar, asOf);
-  const endedInTime = clock.endedOn !== undefined && clock.endedOn <= asOf;
-  const judged = { dueOn: clock.dueOn, endedOn: endedInTime ? clock.endedOn : undefined };
+  const clock = clockAsOf(application, calendar, asOf);
+  const judged = { dueOn: clock.dueOn, endedOn: clock.endedOn };
   return {
     applicantKind: application.applicantKind,
     channel: application.channel,
-    receivedOn: application.receivedOn,
+    // OGI Art. 31: the day of receipt; online, the day confirmed (a 31 December submission
+    // confirmed in January is the new year's).
+    receivedOn: clock.receiptOn ?? application.receivedOn,
     endedOn: clock.endedOn,
     outcome: clock.outcome,
     responseType: clock.responseType,
-    extended: clock.extended,
+    extendedOn: clock.extendedOn,
     timely: timelinessOfApplication(judged, asOf, calendar, settings) === "on-time",
   };
 }

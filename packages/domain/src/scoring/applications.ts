@@ -42,7 +42,7 @@ export const applicationsOnTime: RuleDefinition = {
       return [
         aboutApplication(
           application,
-          `${application.receivedOn}收到申请，答复期限为${clock.dueOn}，${what}${serious}（条例第三十三条）`,
+          `${clock.receiptOn ?? application.receivedOn}收到申请，答复期限为${clock.dueOn}，${what}${serious}（条例第三十三条）`,
         ),
       ];
     });
@@ -67,13 +67,15 @@ export const correctionNoticeTimeliness: RuleDefinition = {
       // Only once is allowed; the first request is the one the applicant waited for.
       const request = application.events.find((e) => e.type === "request-correction");
       if (!request || request.on > asOf || yearOf(request.on) !== facts.year) return [];
-      const limit = addWorkingDays(calendar, application.receivedOn, correctionRequestWorkingDays);
+      // Receipt as Art. 31 has it: online, the day confirmed.
+      const receipt = clockAsOf(application, calendar, request.on).receiptOn ?? application.receivedOn;
+      const limit = addWorkingDays(calendar, receipt, correctionRequestWorkingDays);
       if (limit.provisional || request.on <= limit.date) return [];
-      const used = workingDaysBetween(calendar, application.receivedOn, request.on).days;
+      const used = workingDaysBetween(calendar, receipt, request.on).days;
       return [
         aboutApplication(
           application,
-          `${application.receivedOn}收到申请，${request.on}才告知补正（第${used}个工作日），超过收到申请之日起${correctionRequestWorkingDays}个工作日（${limit.date}前）一次性告知的时限（条例第三十条）`,
+          `${receipt}收到申请，${request.on}才告知补正（第${used}个工作日），超过收到申请之日起${correctionRequestWorkingDays}个工作日（${limit.date}前）一次性告知的时限（条例第三十条）`,
         ),
       ];
     });

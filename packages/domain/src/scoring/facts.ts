@@ -37,6 +37,7 @@ export const applicationFactFields = [
   "unitCode",
   "channel",
   "receivedOn",
+  "confirmation",
   "events",
 ] as const satisfies readonly (keyof Application)[];
 export type ApplicationFact = Pick<Application, (typeof applicationFactFields)[number]>;

@@ -29,9 +29,14 @@ describe("proactive-timeliness (OGI Art. 26: within 20 working days of being for
     });
   });
 
-  it("OGI Art. 26: a count that touched a year without a loaded calendar is not held against the unit", () => {
+  it("OGI Art. 26: a provisional count that a notice still to come could make on time is not held against the unit", () => {
+    // Only 19 working days of 2026 are decided after 12-01 (12-29..31 wait for the 2027 notice).
     const provisional = fact({ generatedOn: "2026-12-01", publishedOn: "2027-03-01" });
-    expect(provisional.timeliness?.proactive).toMatchObject({ onTime: false, provisional: true });
+    expect(provisional.timeliness?.proactive).toMatchObject({
+      onTime: false,
+      provisional: true,
+      lateWhateverTheNotice: false,
+    });
     const result = runRule(
       { id: "proactive-timeliness" },
       10,
@@ -39,6 +44,29 @@ describe("proactive-timeliness (OGI Art. 26: within 20 working days of being for
       "2027-12-31",
     );
     expect(result.deductions).toEqual([]);
+  });
+
+  it("OGI Art. 26: provisional is no exemption when 20 decided working days had passed before 2027 (late whatever the notice)", () => {
+    // chinese-days' 2026 data: 20 working days from 12-01 to 12-28, all decided.
+    const late2027 = fact({ generatedOn: "2026-11-30", publishedOn: "2027-01-05" });
+    expect(late2027.timeliness?.proactive).toMatchObject({ provisional: true, lateWhateverTheNotice: true });
+    const result = runRule(
+      { id: "proactive-timeliness" },
+      10,
+      { ...facts([late2027]), year: 2027 },
+      "2027-12-31",
+    );
+    expect(ids(result.deductions)).toEqual([late2027.id]);
+  });
+
+  it("OGI Art. 26: published on a holiday after the 20th working day is deducted, though the count is 20", () => {
+    // 2019 notice: 10-01..10-07 off. From 09-20 the 20th working day is 10-23; from 09-02 it is 09-30.
+    const onHoliday = fact({ generatedOn: "2019-09-02", publishedOn: "2019-10-01" });
+    expect(onHoliday.timeliness?.proactive).toMatchObject({ workingDays: 20, onTime: false });
+    const result = run("proactive-timeliness", facts([onHoliday]), { deductionPerRecord: 5 });
+    expect(result.deductions).toEqual([
+      expect.objectContaining({ recordId: onHoliday.id, reason: expect.stringContaining("2019-09-30") }),
+    ]);
   });
 
   it("deducts deductionPerRecord per record and never scores below zero", () => {

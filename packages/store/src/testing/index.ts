@@ -55,6 +55,21 @@ export async function countTable(store: Store): Promise<number> {
   return count;
 }
 
+/** Every record in the store's table: what a test searches for a secret that must not be stored in clear. */
+export async function allRecords(store: Store): Promise<Record<string, unknown>[]> {
+  const db = connectionOf(store);
+  const records: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new ScanCommand({ TableName: db.tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
+    records.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return records;
+}
+
 /** The DynamoDB calls made from now until the returned function is called, by command (none = absent). */
 export function callsSince(store: Store): () => Record<string, number> {
   const before = { ...store.calls.byCommand };
