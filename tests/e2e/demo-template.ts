@@ -4,7 +4,7 @@ import { runDatabase } from "@gov/store/testing/global-setup";
 import type { TestProject } from "vitest/node";
 
 /** The end-to-end files that start from the demo: each gets a copy of its own. */
-export const demoCopies = ["round-trip", "supervision", "hostile-input", "notices"] as const;
+export const demoCopies = ["round-trip", "supervision", "hostile-input", "notices", "portal"] as const;
 export type DemoCopy = (typeof demoCopies)[number];
 
 export const demoTable = (copy: DemoCopy) => `demo-${copy}`;
