@@ -8,6 +8,7 @@ export const scan = new sst.aws.CronV2(supervisionScan.name, {
   function: {
     handler: supervisionScan.handler,
     runtime,
+    timeout: `${supervisionScan.timeoutSeconds} seconds`,
     link: [table],
     // The scan issues the notices tasks and rounds owe, and wakes the dispatcher after each.
     environment: {

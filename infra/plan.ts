@@ -60,6 +60,8 @@ export const supervisionScan = {
   handler: "apps/supervision/src/scheduled.handler",
   schedule: "cron(30 8 * * ? *)",
   timezone: "Asia/Shanghai",
+  // A run reads only due clocks, but issues a digest per unit and replays the search index.
+  timeoutSeconds: 300,
 } as const;
 
 /**

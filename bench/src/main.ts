@@ -133,6 +133,13 @@ async function main() {
         paths: load.sampleIds.map((id) => `/public/v1/items/${id}`),
       },
       {
+        name: "detail page, cached",
+        description:
+          "the same items as portal pages (`GET /public/items/{id}`, HTML) through the cached public app",
+        baseUrl: cachedUrl,
+        paths: load.sampleIds.map((id) => `/public/items/${id}`),
+      },
+      {
         name: "list, cached",
         description: "the same list through the public app with its 10 s per-instance cache",
         baseUrl: cachedUrl,

@@ -15,6 +15,19 @@ export type RunReport = {
 
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const ms = (n: number) => (Number.isNaN(n) ? "–" : n < 10 ? n.toFixed(2) : n.toFixed(1));
+/** Issue 16: a cached portal page must serve at least 80% of the cached JSON detail's requests per second. */
+function pageVersusJson(scenarios: Measured[]): string[] {
+  const rps = (name: string) => scenarios.find((m) => m.name === name)?.throughput.rps;
+  const page = rps("detail page, cached");
+  const json = rps("detail, cached");
+  if (!page || !json) return [];
+  const share = page / json;
+  return [
+    `Cached detail page ÷ cached JSON detail: ${ratio(share)} (target ≥ 0.80×, issue 16: ${share >= 0.8 ? "met" : "not met"}).`,
+    "",
+  ];
+}
+
 const ratio = (n: number) => `${n.toFixed(n < 0.1 ? 3 : 2)}×`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -94,6 +107,7 @@ export function renderReport(run: RunReport): string {
       ]),
     ),
     "",
+    ...pageVersusJson(scenarios),
     ...(run.skipped.length ? [...run.skipped.map((s) => `- Skipped: ${s}`), ""] : []),
     "## Lambda bundles (esbuild: bundle, node22, ESM, minified)",
     "",

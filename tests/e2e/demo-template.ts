@@ -9,6 +9,7 @@ export const demoCopies = [
   "supervision",
   "hostile-input",
   "notices",
+  "portal",
   "supervision-timer",
 ] as const;
 export type DemoCopy = (typeof demoCopies)[number];

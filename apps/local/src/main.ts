@@ -49,6 +49,7 @@ ${output.trim().split("\n").slice(-20).join("\n")}`);
 
 console.log(`
 政务公开平台已在本地启动 / running locally:
+  门户网站 portal           ${stack.url}/public
   部门发布接口 publish      ${stack.url}/publish/docs
   门户公开接口 public       ${stack.url}/public/docs
   通知接口 notices          ${stack.url}/notices/docs

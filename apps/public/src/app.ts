@@ -22,6 +22,7 @@ import { IntakeOptions } from "./intake-options.ts";
 import { publicItemRoutes } from "./items.ts";
 import { letterStatsRoutes } from "./letter-stats.ts";
 import { publicLetterRoutes } from "./letters.ts";
+import { pageCacheKey, portalRoutes } from "./portal/portal.tsx";
 import { searchRoutes } from "./search.ts";
 import { statsRoutes } from "./stats.ts";
 
@@ -37,15 +38,19 @@ export function createPublicApp(deps: Deps, given: PublicHttpOptionsInput = {}) 
   const cache = answerCache(options.cacheBytes);
   // A withdrawal, correction or publication in this process is served at once (ADR 0041).
   if (options.cacheSeconds > 0) deps.publicChanges.subscribe(() => cache.clear());
-  const keyOf = cacheKeys(() => app.openAPIRegistry.definitions);
+  const apiKeyOf = cacheKeys(() => app.openAPIRegistry.definitions);
+  // The API's routes by their declared parameters, the portal's pages by theirs (ADR 0051).
+  const keyOf = (url: URL) => apiKeyOf(url) ?? pageCacheKey(url);
   const app: App = createApp({
     deps,
-    // The client first, then its rate limit, then the cache: a hit answers before the frame and every route.
+    // The client first, then its rate limit, then the cache: a hit answers before the frame and
+    // every route. For the API and the pages alike: one window per client, one cache.
     front: [
       identifyClient(options.trustedProxies),
       rateLimit(options, deps.clock),
       responseCache(options, deps.clock, cache, keyOf),
     ],
+    frontOn: "*",
     basePath: "/public",
     title: "政务公开门户接口（公众）",
     description: "公众与门户网站读取已公开的政务信息，无需密钥。",
@@ -64,5 +69,7 @@ export function createPublicApp(deps: Deps, given: PublicHttpOptionsInput = {}) 
   app.route("/v1", publicApplicationRoutes(intake));
   app.route("/v1", statsRoutes);
   app.route("/v1", annualReportRoutes);
+  // The portal's pages beside the JSON API, read through the same store and use cases.
+  app.route("/", portalRoutes({ intake, sitemapUrls: options.sitemapUrls }));
   return app;
 }

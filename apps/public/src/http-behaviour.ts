@@ -34,6 +34,8 @@ export const PublicHttpOptions = z.object({
     .int()
     .positive()
     .default(32 * 1024 * 1024),
+  /** URLs in one sitemap file before sitemap.xml becomes an index: the protocol's 50,000 unless a test lowers it. */
+  sitemapUrls: z.number().int().positive().max(50_000).default(50_000),
   /** Citizen submissions: a smaller body, a stricter rate, duplicate recognition (ADR 0025); defaults when unset. */
   intake: IntakeOptions.optional(),
 });

@@ -4,7 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ListFilter } from "./items.ts";
 
 // The list filters, as on GET /items, plus the query itself.
-const SearchParams = ListFilter.extend({
+export const SearchParams = ListFilter.extend({
   q: z
     .string()
     .trim()

@@ -123,10 +123,10 @@ describe("deliveries are written with the notice", () => {
     const error = await refusal(notice(units));
     expect(error.kind).toBe("validation");
     expect(error.issues[0]?.path).toBe("targets");
-    // 2 (notice, audit) + 20 receipts + 80 deliveries = 102.
-    expect(error.issues[0]?.message).toContain("102条");
+    // 2 (notice, audit) + 20 receipts + 80 deliveries + the receipt deadline's supervision clock = 103.
+    expect(error.issues[0]?.message).toContain("103条");
     expect(await countTable(t.store)).toBe(before);
-    // Control: 19 of the same units make 2 + 19 + 76 = 97 writes and are issued.
+    // Control: 19 of the same units make 2 + 19 + 76 + 1 = 98 writes and are issued.
     const fits = await notice(units.slice(0, 19));
     expect(await deliveriesOfNotice(t.deps, office, { id: fits.id })).toHaveLength(76);
     await drain(fakeSenders().senders);

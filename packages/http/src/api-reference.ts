@@ -11,8 +11,17 @@ import { pageSecurityPolicy } from "./page-security.ts";
  * has no internet and a page that loads its script from a public CDN is blank there. Its
  * start-up is a file too, not an inline script, so the pages' CSP holds (ADR 0050).
  */
-const dist = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
-const version = (JSON.parse(readFileSync(join(dist, "package.json"), "utf8")) as { version: string }).version;
+// Found on the first request for the docs, not at import: an instance that never serves them
+// (a bundle without the package beside it, a cold start) never looks.
+let found: { dist: string; version: string } | undefined;
+const swaggerUi = () => {
+  if (!found) {
+    const dist = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+    const { version } = JSON.parse(readFileSync(join(dist, "package.json"), "utf8")) as { version: string };
+    found = { dist, version };
+  }
+  return found;
+};
 
 const assets = {
   "swagger-ui.css": "text/css; charset=utf-8",
@@ -23,17 +32,21 @@ type Asset = keyof typeof assets;
 // Read once per instance, on the first request for it: 1.9 MB nobody needs until someone opens the docs.
 const loaded = new Map<Asset, string>();
 const assetText = (name: Asset) => {
-  const text = loaded.get(name) ?? readFileSync(join(dist, name), "utf8");
+  const text = loaded.get(name) ?? readFileSync(join(swaggerUi().dist, name), "utf8");
   loaded.set(name, text);
   return text;
 };
 
-const immutable = { "cache-control": "public, max-age=86400", etag: `"swagger-ui-${version}"` };
+const immutable = () => ({
+  "cache-control": "public, max-age=86400",
+  etag: `"swagger-ui-${swaggerUi().version}"`,
+});
 
 export function apiReference(options: { basePath: string; title: string }) {
   const docs = `${options.basePath}/docs`;
   const app = new Hono();
   app.get("/", (c) => {
+    const { version } = swaggerUi();
     c.header("content-security-policy", pageSecurityPolicy);
     return c.html(html`<!doctype html>
 <html lang="zh-CN">
@@ -60,8 +73,9 @@ export function apiReference(options: { basePath: string; title: string }) {
   );
   for (const name of Object.keys(assets) as Asset[]) {
     app.get(`/${name}`, (c) => {
-      if (c.req.header("if-none-match") === immutable.etag) return c.body(null, 304, immutable);
-      return c.body(assetText(name), 200, { "content-type": assets[name], ...immutable });
+      const headers = immutable();
+      if (c.req.header("if-none-match") === headers.etag) return c.body(null, 304, headers);
+      return c.body(assetText(name), 200, { "content-type": assets[name], ...headers });
     });
   }
   return app;

@@ -1,7 +1,8 @@
 import { DomainError, fieldIssues } from "@gov/domain";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { except } from "hono/combine";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -33,11 +34,14 @@ export function newRouter(): App {
 export const requestIdFor = (incoming: string | undefined): string =>
   incoming && incoming.length <= 255 && /^[\w\-=]+$/.test(incoming) ? incoming : crypto.randomUUID();
 
+/** The frame's own routes (the document, its reference, the health check): never behind an app's front. */
+const frameRoute = (c: Context) => /\/(openapi\.json|healthz)$|\/docs(\/[^/]*)?$/.test(c.req.path);
+
 /**
  * The frame every app shares: request ids, security headers, a body limit, the input guard
  * (before any route reads the body), one error mapping, and its OpenAPI document with an interactive reference. `front` runs on the API
- * routes (`/v1/*`) before the frame: a middleware there that answers by itself must set the
- * frame's headers itself.
+ * routes (`/v1/*`, or the paths `frontOn` names: the public app's pages too) before the frame: a
+ * middleware there that answers by itself must set the frame's headers itself.
  */
 export function createApp(options: {
   deps: Deps;
@@ -45,9 +49,13 @@ export function createApp(options: {
   description: string;
   basePath: string;
   front?: MiddlewareHandler[];
+  frontOn?: string;
 }): App {
   const app = newRouter();
-  for (const middleware of options.front ?? []) app.use("/v1/*", middleware);
+  for (const middleware of options.front ?? []) {
+    if (options.frontOn) app.use(options.frontOn, except(frameRoute, middleware));
+    else app.use("/v1/*", middleware);
+  }
   app.use(requestId());
   app.use(secureHeaders());
   app.use(async (c, next) => {

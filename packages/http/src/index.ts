@@ -17,6 +17,7 @@ export {
   security,
   updateProblems,
 } from "./openapi.ts";
+export { pageSecurityPolicy } from "./page-security.ts";
 export { problem, statusOf } from "./problem.ts";
 export {
   columnIdSegment,

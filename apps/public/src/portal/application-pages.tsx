@@ -1,0 +1,214 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { ApplicationState, Unit } from "@gov/domain";
+import { Choice, ErrorSummary, Field, type FormState, Honeypot } from "./citizen-forms.tsx";
+import { portalBase } from "./paths.ts";
+
+export const applyPath = `${portalBase}/apply`;
+
+/** 依申请公开: the form the Regulations (Art. 29) ask for, posted without JavaScript. */
+export function ApplicationForm(props: { units: Unit[]; state: FormState }) {
+  const { state } = props;
+  return (
+    <>
+      <h1>政府信息公开申请</h1>
+      <p>
+        已提交申请的，可<a href={`${applyPath}/status`}>查询办理状态</a>。
+      </p>
+      <ErrorSummary state={state} />
+      <form method="post" action={applyPath} novalidate>
+        <Choice
+          name="unitCode"
+          label="受理机关"
+          state={state}
+          required={true}
+          options={props.units.map((u): [string, string] => [u.code, u.name])}
+        />
+        <fieldset>
+          <legend>申请人信息</legend>
+          <Choice
+            name="applicant.type"
+            label="申请人类型"
+            state={state}
+            required={true}
+            options={[
+              ["natural-person", "公民"],
+              ["legal-person", "法人或其他组织"],
+            ]}
+          />
+          <Choice
+            name="applicant.orgKind"
+            label="组织类别（法人或其他组织填写）"
+            state={state}
+            options={[
+              ["commercial", "商业企业"],
+              ["research", "科研机构"],
+              ["public-interest", "社会公益组织"],
+              ["legal-services", "法律服务机构"],
+              ["other", "其他"],
+            ]}
+          />
+          <Field name="applicant.name" label="姓名或名称" state={state} required={true} autocomplete="name" />
+          <Field name="applicant.idNumber" label="证件号码" state={state} />
+          <Field name="applicant.phone" label="联系电话" state={state} type="tel" autocomplete="tel" />
+          <Field name="applicant.email" label="电子邮箱" state={state} type="email" autocomplete="email" />
+          <Field name="applicant.address" label="通信地址" state={state} autocomplete="street-address" />
+        </fieldset>
+        <Field
+          name="description"
+          label="所需信息的名称、文号或便于查询的其他特征性描述"
+          state={state}
+          required={true}
+          multiline={true}
+        />
+        <Choice
+          name="provisionForm"
+          label="获取信息的方式"
+          state={state}
+          options={[
+            ["paper", "纸质"],
+            ["electronic", "电子数据"],
+            ["email", "电子邮件"],
+            ["on-site", "当场查阅"],
+          ]}
+        />
+        <Honeypot />
+        <button type="submit">提交申请</button>
+      </form>
+    </>
+  );
+}
+
+export type ApplicationReceiptView = {
+  trackingCode: string;
+  secret: string;
+  receivedOn: string;
+  dueOn: string | null;
+  dueIsProvisional: boolean;
+};
+
+/** The receipt, shown once: the secret is not kept anywhere the applicant could read it again. */
+export function ApplicationReceiptPage(props: { receipt: ApplicationReceiptView | undefined }) {
+  const r = props.receipt;
+  if (!r) {
+    return (
+      <>
+        <h1>回执已显示过</h1>
+        <p>
+          查询密钥只显示一次。可凭查询码和查询密钥<a href={`${applyPath}/status`}>查询办理状态</a>。
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>申请已提交</h1>
+      <p class="notice">请妥善保存查询码和查询密钥：查询密钥只显示这一次。</p>
+      <dl>
+        <dt>查询码</dt>
+        <dd class="secret" id="tracking-code">
+          {r.trackingCode}
+        </dd>
+        <dt>查询密钥</dt>
+        <dd class="secret" id="secret">
+          {r.secret}
+        </dd>
+        <dt>收到申请日期</dt>
+        <dd>{r.receivedOn}</dd>
+        <dt>法定答复期限</dt>
+        <dd>
+          {r.dueOn ?? "补正后重新计算"}
+          {r.dueIsProvisional ? "（暂定）" : ""}
+        </dd>
+      </dl>
+      <p>
+        <a href={`${applyPath}/status`}>查询办理状态</a>
+      </p>
+    </>
+  );
+}
+
+/** The lookup: the secret is posted in the form's body, never in an address. */
+export function StatusForm(props: { action: string; heading: string; state: FormState }) {
+  return (
+    <>
+      <h1>{props.heading}</h1>
+      <ErrorSummary state={props.state} />
+      <form method="post" action={props.action} novalidate>
+        <Field name="trackingCode" label="查询码" state={props.state} required={true} />
+        <Field
+          name="secret"
+          label="查询密钥"
+          state={props.state}
+          required={true}
+          type="password"
+          autocomplete="off"
+        />
+        <button type="submit">查询</button>
+      </form>
+    </>
+  );
+}
+
+const stateNames: Record<ApplicationState, string> = {
+  received: "已收到，办理中",
+  "awaiting-correction": "待申请人补正",
+  "in-consultation": "征求第三方意见中",
+  "awaiting-fee": "待缴纳信息处理费",
+  extended: "已延期答复",
+  answered: "已答复",
+  closed: "已办结",
+};
+
+export function ApplicationStatusPage(props: {
+  status: {
+    trackingCode: string;
+    state: string;
+    receivedOn: string;
+    dueOn: string | null;
+    dueIsProvisional: boolean;
+    overdue: boolean;
+    endedOn?: string | undefined;
+  };
+  unitName: string;
+}) {
+  const s = props.status;
+  return (
+    <>
+      <h1>申请办理状态</h1>
+      <table class="metadata">
+        <tbody>
+          <tr>
+            <th scope="row">查询码</th>
+            <td>{s.trackingCode}</td>
+          </tr>
+          <tr>
+            <th scope="row">受理机关</th>
+            <td>{props.unitName}</td>
+          </tr>
+          <tr>
+            <th scope="row">办理状态</th>
+            <td id="application-state">{stateNames[s.state as ApplicationState] ?? s.state}</td>
+          </tr>
+          <tr>
+            <th scope="row">收到申请日期</th>
+            <td>{s.receivedOn}</td>
+          </tr>
+          <tr>
+            <th scope="row">答复期限</th>
+            <td>
+              {s.dueOn ?? "—"}
+              {s.dueIsProvisional ? "（暂定）" : ""}
+              {s.overdue ? "（已逾期）" : ""}
+            </td>
+          </tr>
+          {s.endedOn && (
+            <tr>
+              <th scope="row">办结日期</th>
+              <td>{s.endedOn}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </>
+  );
+}

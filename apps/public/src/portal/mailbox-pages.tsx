@@ -1,0 +1,164 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Unit } from "@gov/domain";
+import { Choice, ErrorSummary, Field, type FormState, Honeypot } from "./citizen-forms.tsx";
+import { portalBase } from "./paths.ts";
+
+export const mailboxPath = `${portalBase}/mailbox`;
+
+type PublishedLetter = {
+  id: string;
+  subject: string;
+  body: string;
+  receivedOn: string;
+  repliedOn: string;
+  unitName: string;
+  reply: string;
+};
+
+/** 市长信箱: the letter form and the replies published with the writers' consent. */
+export function MailboxPage(props: { units: Unit[]; state: FormState; letters: PublishedLetter[] }) {
+  const { state } = props;
+  return (
+    <>
+      <h1>市长信箱</h1>
+      <p>
+        已写信的，可<a href={`${mailboxPath}/status`}>查询办理情况</a>
+        。写信人姓名与联系方式只供承办单位联系使用，不会公开。
+      </p>
+      <ErrorSummary state={state} />
+      <form method="post" action={mailboxPath} novalidate>
+        <Field name="subject" label="标题" state={state} required={true} />
+        <Field name="body" label="内容" state={state} required={true} multiline={true} />
+        <fieldset>
+          <legend>写信人</legend>
+          <Field name="writer.name" label="姓名" state={state} required={true} autocomplete="name" />
+          <Field name="writer.phone" label="联系电话" state={state} type="tel" autocomplete="tel" />
+          <Field name="writer.email" label="电子邮箱" state={state} type="email" autocomplete="email" />
+        </fieldset>
+        <Choice
+          name="unitCode"
+          label="建议承办单位（可不选）"
+          state={state}
+          options={props.units.map((u): [string, string] => [u.code, u.name])}
+        />
+        <Choice
+          name="consentToPublish"
+          label="答复后是否同意公开信件和答复（不含写信人信息）"
+          state={state}
+          required={true}
+          options={[
+            ["true", "同意公开"],
+            ["false", "不同意公开"],
+          ]}
+        />
+        <Honeypot />
+        <button type="submit">提交</button>
+      </form>
+      <h2>公开答复</h2>
+      {props.letters.length === 0 ? (
+        <p>暂无公开答复。</p>
+      ) : (
+        <ul class="item-list">
+          {props.letters.map((l) => (
+            <li>
+              <h3>{l.subject}</h3>
+              <p>{l.body}</p>
+              <p class="meta">
+                受理日期{l.receivedOn} · 答复日期{l.repliedOn} · 答复部门{l.unitName}
+              </p>
+              <p>答复：{l.reply}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export type LetterReceiptView = { trackingCode: string; secret: string; receivedOn: string; dueOn: string };
+
+export function LetterReceiptPage(props: { receipt: LetterReceiptView | undefined }) {
+  const r = props.receipt;
+  if (!r) {
+    return (
+      <>
+        <h1>回执已显示过</h1>
+        <p>
+          查询密钥只显示一次。可凭查询码和查询密钥<a href={`${mailboxPath}/status`}>查询办理情况</a>。
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>来信已受理</h1>
+      <p class="notice">请妥善保存查询码和查询密钥：查询密钥只显示这一次。</p>
+      <dl>
+        <dt>查询码</dt>
+        <dd class="secret" id="tracking-code">
+          {r.trackingCode}
+        </dd>
+        <dt>查询密钥</dt>
+        <dd class="secret" id="secret">
+          {r.secret}
+        </dd>
+        <dt>受理日期</dt>
+        <dd>{r.receivedOn}</dd>
+        <dt>答复期限</dt>
+        <dd>{r.dueOn}</dd>
+      </dl>
+    </>
+  );
+}
+
+const letterStates: Record<string, string> = { received: "已收到", assigned: "办理中", replied: "已答复" };
+
+export function LetterStatusPage(props: {
+  status: {
+    trackingCode: string;
+    state: string;
+    receivedOn: string;
+    dueOn: string;
+    overdue: boolean;
+    reply: { repliedOn: string; unitName: string; body: string } | null;
+  };
+}) {
+  const s = props.status;
+  return (
+    <>
+      <h1>来信办理情况</h1>
+      <table class="metadata">
+        <tbody>
+          <tr>
+            <th scope="row">查询码</th>
+            <td>{s.trackingCode}</td>
+          </tr>
+          <tr>
+            <th scope="row">办理状态</th>
+            <td id="letter-state">{letterStates[s.state] ?? s.state}</td>
+          </tr>
+          <tr>
+            <th scope="row">受理日期</th>
+            <td>{s.receivedOn}</td>
+          </tr>
+          <tr>
+            <th scope="row">答复期限</th>
+            <td>
+              {s.dueOn}
+              {s.overdue ? "（已逾期）" : ""}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      {s.reply && (
+        <section aria-labelledby="reply-heading">
+          <h2 id="reply-heading">答复</h2>
+          <p class="meta">
+            {s.reply.unitName} · {s.reply.repliedOn}
+          </p>
+          <p>{s.reply.body}</p>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,237 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { jsonClient } from "@gov/http";
+import type { LocalStack } from "@gov/local";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startStack } from "./stack.ts";
+
+/**
+ * The portal in a real browser (issue 16): Debian's chromium driven by playwright-core (no
+ * browser download), one browser and one page for the file. axe-core is read from the
+ * installed package and evaluated in the page through the driver, so the pages' CSP stays on.
+ */
+const chromiumPath = "/usr/bin/chromium";
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const screenshots = join(dirname(fileURLToPath(import.meta.url)), "..", "test-output", "portal");
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+const cspViolations: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  [stack, browser] = await Promise.all([
+    startStack({ dataDir: undefined, seed: "demo", demo: "portal" }),
+    chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    }),
+  ]);
+  page = await browser.newPage({ locale: "zh-CN" });
+  // Through the driver, before each document's own scripts: the page's CSP does not apply to it.
+  await page.addInitScript(axeSource);
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
+  });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const open = (path: string) => page.goto(`${stack.url}${path}`);
+
+/** A screenshot for people, then axe-core's WCAG 2 A/AA rules on the page as it is: no serious or critical violation may remain. */
+async function accessibilityProblems(name: string): Promise<string[]> {
+  await page.screenshot({ path: join(screenshots, `${name}.png`) });
+  const result = await page.evaluate<{
+    violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+  }>(`axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] })`);
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** What has the keyboard focus, as the browser shows it (an expression: the tests are type-checked without the DOM's types). */
+const focused = () =>
+  page.evaluate<{ text: string; id: string; left: number; outline: string; inMain: boolean }>(`(() => {
+    const el = document.activeElement;
+    return { text: el.textContent, id: el.id, left: el.getBoundingClientRect().left,
+      outline: getComputedStyle(el).outlineStyle, inMain: Boolean(el.closest("main")) };
+  })()`);
+
+describe("journeys through the portal", () => {
+  it("find a normative document by its 文号 typed with square brackets, through search, and open it", async () => {
+    await open("/public");
+    await page.getByLabel("检索标题、正文或文号").fill("共府发[2019]3号");
+    await page.getByRole("button", { name: "检索", exact: true }).click();
+    await page.waitForURL(/\/public\/search\?/);
+    expect(await page.locator(".search-results li .meta em").first().textContent()).toBe("共府发〔2019〕3号");
+    await page.locator(".search-results li a").first().click();
+    await page.waitForURL(/\/public\/items\//);
+    expect(await page.locator("h1").textContent()).toContain("共青城市社会救助暂行办法");
+    expect(await page.locator("tr", { hasText: "文号" }).locator("td").textContent()).toBe(
+      "共府发〔2019〕3号",
+    );
+  });
+
+  it("follow a column to an item and on to its interpretation", async () => {
+    await open("/public");
+    await page.locator(".column-tree").getByRole("link", { name: "规范性文件", exact: true }).click();
+    await page.waitForURL(/column=normative-documents/);
+    await page
+      .getByRole("link", { name: /社会救助暂行办法/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/public\/items\//);
+    await page.locator("tr", { hasText: "相关解读" }).getByRole("link").first().click();
+    await page.waitForURL(/\/public\/items\//);
+    expect(await page.locator("h1").textContent()).toMatch(/解读|图解/);
+    expect(await page.locator("tr", { hasText: "相关解读" }).textContent()).toContain("社会救助暂行办法");
+  });
+
+  it("submit an application and look up its status with the tracking code and secret", async () => {
+    await open("/public/apply");
+    await page.getByLabel("受理机关（必填）").selectOption({ index: 0 });
+    await page.getByLabel("申请人类型（必填）").selectOption("natural-person");
+    await page.getByLabel("姓名或名称（必填）").fill("张三");
+    await page.getByLabel("联系电话").fill("13800000000");
+    await page.getByLabel(/所需信息的名称/).fill("申请公开2019年城区道路改造工程的招标文件");
+    await page.getByRole("button", { name: "提交申请" }).click();
+    await page.waitForURL(/\/public\/apply\/receipt$/);
+    const trackingCode = (await page.locator("#tracking-code").textContent()) ?? "";
+    const secret = (await page.locator("#secret").textContent()) ?? "";
+    expect(page.url()).not.toContain(secret);
+    await page.getByRole("link", { name: "查询办理状态" }).click();
+    await page.getByLabel("查询码（必填）").fill(trackingCode);
+    await page.getByLabel("查询密钥（必填）").fill(secret);
+    await page.getByRole("button", { name: "查询" }).click();
+    expect(await page.locator("#application-state").textContent()).toBe("已收到，办理中");
+    expect(page.url()).not.toContain(secret);
+  });
+
+  it("write to the mayor's mailbox", async () => {
+    await open("/public/mailbox");
+    await page.getByLabel("标题（必填）").fill("关于城区公共停车位不足的建议");
+    await page.getByLabel("内容（必填）").fill("建议在老城区增设公共停车位，并公开收费标准。");
+    await page.getByLabel("姓名（必填）").fill("王先生");
+    await page.getByLabel("联系电话").fill("13800000000");
+    await page.getByLabel(/是否同意公开/).selectOption("false");
+    await page.getByRole("button", { name: "提交" }).click();
+    await page.waitForURL(/\/public\/mailbox\/receipt$/);
+    expect(await page.locator("h1").textContent()).toBe("来信已受理");
+    expect(await page.locator("#tracking-code").textContent()).toMatch(/^XX\d{4}-/);
+  });
+
+  it("comment on an open consultation", async () => {
+    const unit = Object.values(stack.credentials).find((c) => c.keys.editor && !c.keys.office);
+    const editor = unit?.keys.editor ?? "";
+    // biome-ignore lint/suspicious/noExplicitAny: the test reads JSON answers of many shapes
+    const http = jsonClient<any>((path, init) => fetch(`${stack.url}${path}`, init));
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+    const draft = await http("POST", "/publish/v1/items", editor, {
+      kind: "general",
+      title: "共青城市城区停车管理办法（征求意见稿）",
+      columnId: "decision",
+      body: "<p>第一条……</p>",
+      generatedOn: today,
+    });
+    const title = `《共青城市城区停车管理办法（征求意见稿）》公开征求意见（${today}）`;
+    const opened = await http("POST", "/publish/v1/consultations", editor, {
+      title,
+      itemId: draft.body.id,
+      description: "欢迎社会各界提出意见建议。",
+      opensOn: today,
+      closesOn: today,
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    await open("/public/consultations");
+    await page.getByRole("link", { name: title }).click();
+    await page.getByLabel("意见建议（必填）").fill("建议在学校周边设置限时免费停车位。");
+    await page.getByRole("button", { name: "提交意见" }).click();
+    await page.waitForURL(/\/commented$/);
+    expect(await page.getByRole("status").textContent()).toContain("您的意见已收到");
+  });
+
+  it("keyboard only on the home page: the skip link comes first, lands in main, and focus is always visible", async () => {
+    await open("/public");
+    await page.keyboard.press("Tab");
+    const first = await focused();
+    expect(first).toMatchObject({ text: "跳到主要内容" });
+    expect(first.left).toBeGreaterThanOrEqual(0);
+    expect(first.outline).not.toBe("none");
+    await page.keyboard.press("Enter");
+    expect((await focused()).id).toBe("main");
+    for (let step = 0; step < 6; step++) {
+      await page.keyboard.press("Tab");
+      const now = await focused();
+      expect(now.inMain, JSON.stringify(now)).toBe(true);
+      expect(now.outline, JSON.stringify(now)).not.toBe("none");
+    }
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/public\/(search|items)/);
+  });
+
+  it("the larger-text mode works without JavaScript: one button, and every page after it is larger", async () => {
+    await page.context().clearCookies();
+    const jsOff = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await jsOff.newPage();
+    await plain.goto(`${stack.url}/public/documents`);
+    const size = () => plain.evaluate<string>("getComputedStyle(document.documentElement).fontSize");
+    expect(await size()).toBe("16px");
+    await Promise.all([
+      plain.waitForResponse((r) => r.url().endsWith("/public/display.css")),
+      plain.getByRole("button", { name: "大字版" }).click(),
+    ]);
+    expect(plain.url()).toBe(`${stack.url}/public/documents`);
+    expect(await size()).toBe("20px");
+    await plain.goto(`${stack.url}/public`);
+    expect(await size()).toBe("20px");
+    await jsOff.close();
+  });
+});
+
+describe("accessibility of every page type (axe-core, WCAG 2.1 A/AA)", () => {
+  it("no serious or critical violation, and no CSP violation, on any page type", async () => {
+    const problems: string[] = [];
+    const visit = async (name: string, path: string) => {
+      await open(path);
+      problems.push(...(await accessibilityProblems(name)));
+    };
+    await visit("home", "/public");
+    await visit("column-list", "/public/items?column=normative-documents");
+    await page
+      .getByRole("link", { name: /社会救助暂行办法/ })
+      .first()
+      .click();
+    problems.push(...(await accessibilityProblems("item-detail")));
+    await visit("search", `/public/search?q=${encodeURIComponent("社会救助")}`);
+    await visit("search-error", `/public/search?q=${"长".repeat(101)}`);
+    await visit("documents", "/public/documents?year=2019");
+    await visit("annual-report-index", "/public/reports/annual");
+    await visit("annual-report", "/public/reports/annual/2019");
+    await visit("application-form", "/public/apply");
+    await page.getByRole("button", { name: "提交申请" }).click();
+    problems.push(...(await accessibilityProblems("application-form-errors")));
+    await visit("application-status", "/public/apply/status");
+    await visit("application-receipt", "/public/apply/receipt");
+    await visit("mailbox", "/public/mailbox");
+    await visit("consultations", "/public/consultations");
+    await page.locator(".item-list a").first().click();
+    problems.push(...(await accessibilityProblems("consultation")));
+    await visit("not-found", "/public/items/itm_01JD6Q3Z5K8X9V2M4N7P0R1S3T");
+    expect(problems).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  }, 120_000);
+});
