@@ -2,9 +2,10 @@ import { dispatchDeliveries, issueNotice, setUnitChannels } from "@gov/core";
 import { testDeps } from "@gov/core/testing";
 import { IssueNoticeInput, robotRate } from "@gov/domain";
 import type { Principal } from "@gov/store";
+import { FetchInterceptor } from "@mswjs/interceptors/fetch";
 import { HttpResponse, http } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { SetupServerApi } from "msw/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channelConfig, createSenders } from "./channels/index.ts";
 
 /**
@@ -23,17 +24,18 @@ let now = start;
 let down = true;
 /** Every request a robot received: which robot, which notice, when (test clock), and whether it was taken. */
 const received: { key: string; noticeId: string; at: number; taken: boolean }[] = [];
-const server = setupServer(
-  http.post(`${base}/cgi-bin/webhook/send`, async ({ request }) => {
-    const key = new URL(request.url).searchParams.get("key") ?? "";
-    const body = (await request.json()) as { markdown: { content: string } };
-    const noticeId = /ntc_[0-9A-Z]{26}/.exec(body.markdown.content)?.[0] ?? "";
-    received.push({ key, noticeId, at: now, taken: !down });
-    return down
-      ? new HttpResponse("Service Unavailable", { status: 503 })
-      : HttpResponse.json({ errcode: 0, errmsg: "ok" });
-  }),
-);
+// Only fetch is intercepted: the robots are called with fetch, and DynamoDB's ~7,500 calls go
+// through node:http untouched, which halves the test's time.
+const robotHandler = http.post(`${base}/cgi-bin/webhook/send`, async ({ request }) => {
+  const key = new URL(request.url).searchParams.get("key") ?? "";
+  const body = (await request.json()) as { markdown: { content: string } };
+  const noticeId = /ntc_[0-9A-Z]{26}/.exec(body.markdown.content)?.[0] ?? "";
+  received.push({ key, noticeId, at: now, taken: !down });
+  return down
+    ? new HttpResponse("Service Unavailable", { status: 503 })
+    : HttpResponse.json({ errcode: 0, errmsg: "ok" });
+});
+const server = new SetupServerApi([robotHandler], [new FetchInterceptor()]);
 
 /** A seeded generator (mulberry32): the jitter is random in shape and the same on every run. */
 function seeded(seed: number) {
@@ -50,12 +52,7 @@ let t: Awaited<ReturnType<typeof testDeps>>;
 let office: Principal;
 
 beforeAll(async () => {
-  // DynamoDB Local is reached over HTTP too: only a request to anywhere else is an error.
-  server.listen({
-    onUnhandledRequest: (request, print) => {
-      if (new URL(request.url).hostname !== new URL(inject("dynamoEndpoint")).hostname) print.error();
-    },
-  });
+  server.listen({ onUnhandledRequest: "error" });
   t = await testDeps(new Date(start));
   office = await t.actor("000014349", ["office"]);
   for (const code of units) {
@@ -151,5 +148,5 @@ describe("issue 13's outage: every delivery sent exactly once, none lost, no rob
         expect((times[k] ?? 0) - (times[k - robotRate.messages] ?? 0)).toBeGreaterThanOrEqual(60_000);
     }
     // ~7,500 DynamoDB calls: ADR 0045 gives the time this takes and why the limit is generous.
-  }, 240_000);
+  }, 90_000);
 });
