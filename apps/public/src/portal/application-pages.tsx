@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { ApplicationState, Unit } from "@gov/domain";
-import { Choice, ErrorSummary, Field, type FormState, Honeypot } from "./citizen-forms.tsx";
+import { Choice, ErrorSummary, Field, type FormState, Honeypot, TrackingReceipt } from "./citizen-forms.tsx";
 import { portalBase } from "./paths.ts";
 
 export const applyPath = `${portalBase}/apply`;
@@ -86,44 +86,24 @@ export type ApplicationReceiptView = {
   dueIsProvisional: boolean;
 };
 
-/** The receipt, shown once: the secret is not kept anywhere the applicant could read it again. */
+/** The receipt, shown once, with the statutory due date. */
 export function ApplicationReceiptPage(props: { receipt: ApplicationReceiptView | undefined }) {
   const r = props.receipt;
-  if (!r) {
-    return (
-      <>
-        <h1>回执已显示过</h1>
-        <p>
-          查询密钥只显示一次。可凭查询码和查询密钥<a href={`${applyPath}/status`}>查询办理状态</a>。
-        </p>
-      </>
-    );
-  }
+  const status = { path: `${applyPath}/status`, label: "查询办理状态" };
   return (
-    <>
-      <h1>申请已提交</h1>
-      <p class="notice">请妥善保存查询码和查询密钥：查询密钥只显示这一次。</p>
-      <dl>
-        <dt>查询码</dt>
-        <dd class="secret" id="tracking-code">
-          {r.trackingCode}
-        </dd>
-        <dt>查询密钥</dt>
-        <dd class="secret" id="secret">
-          {r.secret}
-        </dd>
-        <dt>收到申请日期</dt>
-        <dd>{r.receivedOn}</dd>
-        <dt>法定答复期限</dt>
-        <dd>
-          {r.dueOn ?? "补正后重新计算"}
-          {r.dueIsProvisional ? "（暂定）" : ""}
-        </dd>
-      </dl>
+    <TrackingReceipt
+      receipt={r}
+      heading="申请已提交"
+      status={status}
+      dates={[
+        ["收到申请日期", r?.receivedOn],
+        ["法定答复期限", `${r?.dueOn ?? "补正后重新计算"}${r?.dueIsProvisional ? "（暂定）" : ""}`],
+      ]}
+    >
       <p>
-        <a href={`${applyPath}/status`}>查询办理状态</a>
+        <a href={status.path}>{status.label}</a>
       </p>
-    </>
+    </TrackingReceipt>
   );
 }
 

@@ -230,3 +230,53 @@ export function Honeypot() {
     </div>
   );
 }
+
+/**
+ * The receipt of a submission, shown once (`takeReceipt`): the tracking code and the secret,
+ * which is not kept anywhere the citizen could read it again; once shown, the way to the
+ * status lookup instead.
+ */
+export function TrackingReceipt(props: {
+  receipt: { trackingCode: string; secret: string } | undefined;
+  heading: string;
+  /** The status lookup and what it is called ("查询办理状态"). */
+  status: { path: string; label: string };
+  /** The dates the citizen is told, label then value. */
+  dates: [string, unknown][];
+  children?: unknown;
+}) {
+  const r = props.receipt;
+  if (!r) {
+    return (
+      <>
+        <h1>回执已显示过</h1>
+        <p>
+          查询密钥只显示一次。可凭查询码和查询密钥<a href={props.status.path}>{props.status.label}</a>。
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>{props.heading}</h1>
+      <p class="notice">请妥善保存查询码和查询密钥：查询密钥只显示这一次。</p>
+      <dl>
+        <dt>查询码</dt>
+        <dd class="secret" id="tracking-code">
+          {r.trackingCode}
+        </dd>
+        <dt>查询密钥</dt>
+        <dd class="secret" id="secret">
+          {r.secret}
+        </dd>
+        {props.dates.map(([label, value]) => (
+          <>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </>
+        ))}
+      </dl>
+      {props.children}
+    </>
+  );
+}

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Unit } from "@gov/domain";
-import { Choice, ErrorSummary, Field, type FormState, Honeypot } from "./citizen-forms.tsx";
+import { Choice, ErrorSummary, Field, type FormState, Honeypot, TrackingReceipt } from "./citizen-forms.tsx";
 import { portalBase } from "./paths.ts";
 
 export const mailboxPath = `${portalBase}/mailbox`;
@@ -79,35 +79,16 @@ export type LetterReceiptView = { trackingCode: string; secret: string; received
 
 export function LetterReceiptPage(props: { receipt: LetterReceiptView | undefined }) {
   const r = props.receipt;
-  if (!r) {
-    return (
-      <>
-        <h1>回执已显示过</h1>
-        <p>
-          查询密钥只显示一次。可凭查询码和查询密钥<a href={`${mailboxPath}/status`}>查询办理情况</a>。
-        </p>
-      </>
-    );
-  }
   return (
-    <>
-      <h1>来信已受理</h1>
-      <p class="notice">请妥善保存查询码和查询密钥：查询密钥只显示这一次。</p>
-      <dl>
-        <dt>查询码</dt>
-        <dd class="secret" id="tracking-code">
-          {r.trackingCode}
-        </dd>
-        <dt>查询密钥</dt>
-        <dd class="secret" id="secret">
-          {r.secret}
-        </dd>
-        <dt>受理日期</dt>
-        <dd>{r.receivedOn}</dd>
-        <dt>答复期限</dt>
-        <dd>{r.dueOn}</dd>
-      </dl>
-    </>
+    <TrackingReceipt
+      receipt={r}
+      heading="来信已受理"
+      status={{ path: `${mailboxPath}/status`, label: "查询办理情况" }}
+      dates={[
+        ["受理日期", r?.receivedOn],
+        ["答复期限", r?.dueOn],
+      ]}
+    />
   );
 }
 
