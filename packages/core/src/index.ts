@@ -66,6 +66,7 @@ export {
   submitLetter,
   transferLetter,
 } from "./letters.ts";
+export { clearLeadershipContact, leadershipContact, setLeadershipContact } from "./leadership-contacts.ts";
 export { acknowledgeNotice, issueNotice, listNotices, noticeDetail, receiptsOf } from "./notices.ts";
 export { overdueAcrossClocks } from "./overdue.ts";
 export {

@@ -36,6 +36,7 @@ export * from "./indicator-level.ts";
 export * from "./item.ts";
 export * from "./item-kind.ts";
 export * from "./item-size.ts";
+export * from "./leadership-contact.ts";
 export * from "./letter.ts";
 export * from "./letter-stats.ts";
 export * from "./link.ts";

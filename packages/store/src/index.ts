@@ -28,4 +28,4 @@ export { tableDefinition } from "./table.ts";
 export { issueTrackingCredentials, secretMatches } from "./tracking.ts";
 export type { TrainingRecords, UnitTraining } from "./training.ts";
 export type { Write } from "./transaction.ts";
-export type { StoredChannel, StoredUnitChannels } from "./unit-channel.ts";
+export type { StoredChannel, StoredLeadershipContact, StoredUnitChannels } from "./unit-channel.ts";

@@ -10,6 +10,8 @@ export const keys = {
   unitInList: (code: string) => ({ gsi1pk: "UNITS", gsi1sk: code }),
   /** The unit's delivery channels, sealed (ADR 0045): one record, replaced as a whole. */
   unitChannels: (code: string) => ({ pk: `UNIT#${code}`, sk: "CHANNELS" }),
+  /** The unit's leadership contact (分管领导, ADR 0053), sealed: one record, replaced as a whole. */
+  leadershipContact: (code: string) => ({ pk: `UNIT#${code}`, sk: "LEADERSHIP-CONTACT" }),
   apiKey: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: "APIKEY" }),
   apiKeyOfUnit: (unitCode: string, keyId: string) => ({ gsi1pk: `UNIT#${unitCode}#KEYS`, gsi1sk: keyId }),
 

@@ -24,7 +24,7 @@ import { submissionRepository } from "./submission-fingerprint.ts";
 import { supervisionRepository } from "./supervision-clock.ts";
 import { trainingRepository } from "./training.ts";
 import { unitRepository } from "./unit.ts";
-import { unitChannelRepository } from "./unit-channel.ts";
+import { leadershipContactRepository, unitChannelRepository } from "./unit-channel.ts";
 
 /** Everything the apps need from the database, built once per process from one config. */
 export function createStore(config: StoreConfig) {
@@ -40,6 +40,7 @@ export function storeOver(db: Db) {
   return {
     units: unitRepository(db),
     unitChannels: unitChannelRepository(db),
+    leadershipContacts: leadershipContactRepository(db),
     apiKeys: apiKeyRepository(db),
     items: itemRepository(db),
     links: linkRepository(db),
