@@ -158,7 +158,11 @@ async function main() {
     do {
       const page = await throttled(() =>
         raw.send(
-          new ScanCommand({ TableName: tableName, ReturnConsumedCapacity: "TOTAL", ExclusiveStartKey: start }),
+          new ScanCommand({
+            TableName: tableName,
+            ReturnConsumedCapacity: "TOTAL",
+            ExclusiveStartKey: start,
+          }),
         ),
       );
       scanUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;

@@ -55,7 +55,10 @@ export const leadershipContactRoutes = newRouter()
       middleware: [requireRole("office")] as const,
       request: { params: unitCodeParam },
       responses: {
-        200: { description: "分管领导联系方式（未设置时 contact 为 null）", ...jsonContent(LeadershipContact) },
+        200: {
+          description: "分管领导联系方式（未设置时 contact 为 null）",
+          ...jsonContent(LeadershipContact),
+        },
         ...commonProblems,
       },
     }),
@@ -71,6 +74,5 @@ export const leadershipContactRoutes = newRouter()
       request: { params: unitCodeParam },
       responses: { 200: { description: "已取消", ...jsonContent(LeadershipContact) }, ...commonProblems },
     }),
-    async (c) =>
-      c.json(await clearLeadershipContact(c.var.deps, c.var.principal, c.req.valid("param")), 200),
+    async (c) => c.json(await clearLeadershipContact(c.var.deps, c.var.principal, c.req.valid("param")), 200),
   );

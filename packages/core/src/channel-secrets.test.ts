@@ -41,7 +41,12 @@ describe("channel sealing (AES-256-GCM under CHANNEL_SECRET_KEY)", () => {
   });
 
   it("a leadership contact opens to itself, holds no name, address or number in clear, and never opens as a channel", () => {
-    const contact = { name: "王敏", post: "分管副局长", email: "wangmin@czj.example.gov.cn", mobile: "13807920001" };
+    const contact = {
+      name: "王敏",
+      post: "分管副局长",
+      email: "wangmin@czj.example.gov.cn",
+      mobile: "13807920001",
+    };
     const sealed = secrets.sealContact("000014351", contact);
     for (const clear of ["王敏", "wangmin", "13807920001"]) expect(sealed).not.toContain(clear);
     expect(secrets.openContact("000014351", sealed)).toEqual(contact);

@@ -56,6 +56,7 @@ export type { Deps } from "./deps.ts";
 export { createIndicatorSystem, getIndicatorSystem, listIndicatorSystems } from "./indicator-systems.ts";
 export { type Credentials, TrackingCodeLocked } from "./intake.ts";
 export { checkedContent, draftItem } from "./items.ts";
+export { clearLeadershipContact, leadershipContact, setLeadershipContact } from "./leadership-contacts.ts";
 export {
   type LetterReceipt,
   letterDetail,
@@ -66,7 +67,6 @@ export {
   submitLetter,
   transferLetter,
 } from "./letters.ts";
-export { clearLeadershipContact, leadershipContact, setLeadershipContact } from "./leadership-contacts.ts";
 export { acknowledgeNotice, issueNotice, listNotices, noticeDetail, receiptsOf } from "./notices.ts";
 export { overdueAcrossClocks } from "./overdue.ts";
 export {

@@ -68,7 +68,10 @@ export function maskedContact(contact: LeadershipContactInput): LeadershipContac
 
 /** The channel kinds a contact is reached on, in the order deliveries are made. */
 export function contactKinds(contact: Pick<LeadershipContactMasked, "email" | "mobile">): ChannelKind[] {
-  return [...(contact.email === null ? [] : ["email" as const]), ...(contact.mobile === null ? [] : ["sms" as const])];
+  return [
+    ...(contact.email === null ? [] : ["email" as const]),
+    ...(contact.mobile === null ? [] : ["sms" as const]),
+  ];
 }
 
 /** The contact as the senders take a channel: their email and SMS senders need nothing new. */
