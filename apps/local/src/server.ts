@@ -12,6 +12,7 @@ import { Hono } from "hono";
 import { createCapture } from "./capture.ts";
 import { composeApps } from "./compose.ts";
 import { localSenders } from "./delivery.ts";
+import { demoLeadershipContacts } from "./demo/channels.ts";
 import { officeUnitCode } from "./demo/units.ts";
 import { localDispatcher } from "./dispatcher.ts";
 import { startEmailEmulator } from "./email-emulator.ts";
@@ -202,7 +203,7 @@ async function prepareData(
       log(`已写入市长信箱演示来信 ${await seedLetters(deps, credentials, at)} 件`);
       log(`已写入征求意见演示 ${await seedConsultations(deps, credentials, at)} 次`);
       log(
-        `已为 ${await seedChannels(deps, credentials, at)} 个演示单位设置送达渠道（企业微信、钉钉、邮件、短信）`,
+        `已为 ${await seedChannels(deps, credentials, at)} 个演示单位设置送达渠道（企业微信、钉钉、邮件、短信），为 ${demoLeadershipContacts().length} 个单位设置分管领导联系方式`,
       );
       log(`已写入演示培训 ${await seedTrainings(deps, credentials, at)} 次（含培训通知和各单位参训人数）`);
       const round = await seedSupervision(deps, credentials, at);
