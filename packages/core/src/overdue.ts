@@ -18,8 +18,13 @@ export async function overdueAcrossClocks(
 ): Promise<{ asOf: string; items: OverdueEntry[] }> {
   if (!hasRole(actor, "office")) fail("forbidden", "只有政务公开办可以查看逾期事项");
   const asOf = todayOf(deps);
-  const calendar = await currentCalendar(deps);
   const units = input.unitCode ? [input.unitCode] : (await deps.store.units.list()).map((u) => u.code);
+  return { asOf, items: await overdueOf(deps, units, asOf) };
+}
+
+/** The entries past due on `asOf` owed by these units, most overdue first: the view and the circular's. */
+export async function overdueOf(deps: Deps, units: string[], asOf: string): Promise<OverdueEntry[]> {
+  const calendar = await currentCalendar(deps);
   const wanted = new Set(units);
   const clocks = [
     ...(await Promise.all(units.map((code) => deps.store.supervision.unitClocksBefore(code, asOf)))).flat(),
@@ -36,5 +41,5 @@ export async function overdueAcrossClocks(
     }
   }
   items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.unitCode.localeCompare(b.unitCode));
-  return { asOf, items };
+  return items;
 }
