@@ -9,8 +9,8 @@ import { dept, office, otherDept, supervisionDeps } from "./test-supervision.ts"
 import { setUnitChannels } from "./unit-channels.ts";
 
 // Issue 14: very overdue is escalated to the office AND the unit's leadership contact (ADR 0053).
-// A task due Friday 9 October 2026 is very overdue 10 working days later, on Saturday 24 October
-// (that Saturday is not a make-up day; the run of Monday 26 October is the first to find it).
+// A task due Friday 9 October 2026 is very overdue once 10 working days have passed (10 October
+// is worked): on Thursday 22 October; the run of Monday 26 October finds it so.
 
 type T = Awaited<ReturnType<typeof supervisionDeps>>;
 const at = (day: string) => new Date(`${day}T00:30:00.000Z`);
