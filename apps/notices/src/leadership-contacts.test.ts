@@ -88,6 +88,17 @@ describe("leadership contact (分管领导): set by the office, sealed at rest, 
     expect(await countTable(t.store)).toBe(before);
   });
 
+  it("the OpenAPI document has PUT, GET and DELETE with the example, which the API accepts as it is", async () => {
+    const app = createNoticesApp(t.deps);
+    const doc = (await (await app.request("/openapi.json")).json()) as Json;
+    const operations = doc.paths["/v1/units/{unitCode}/leadership-contact"];
+    expect(Object.keys(operations).sort()).toEqual(["delete", "get", "put"]);
+    const example = operations.put.requestBody.content["application/json"].example;
+    expect(example).toMatchObject({ name: "王敏", post: "分管副局长" });
+    const res = await call("PUT", path, office, example);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  });
+
   it("without CHANNEL_SECRET_KEY setting a contact is refused with 503 naming the setting", async () => {
     const { channelSecrets: _key, ...withoutKey } = t.deps;
     const app = createNoticesApp(withoutKey);
