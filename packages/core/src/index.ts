@@ -61,6 +61,7 @@ export {
   letterDetail,
   letterStatus,
   listLetters,
+  publishedLetterDetail,
   publishedLetters,
   replyToLetter,
   submitLetter,
@@ -103,6 +104,7 @@ export {
   submitTaskCompletion,
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
+export { applicationStatisticsOf, letterStatisticsOf, type StatisticsScope } from "./statistics.ts";
 export { isDayOff, listSupervisionRuns, supervisionRun } from "./supervision-run.ts";
 export { type ScanResult, supervisionScan } from "./supervision-scan.ts";
 export {

@@ -154,7 +154,7 @@ export function citizenPages(portal: Hono<AppEnv>, intake: MiddlewareHandler<App
     description: "给市长写信，查看公开答复。",
   };
   const mailbox = async (c: C, state: FormState, status: 200 | 400 = 200) => {
-    const [units, letters] = await Promise.all([unitsOf(c), publishedLetters(c.var.deps, {}, { limit: 20 })]);
+    const [units, letters] = await Promise.all([unitsOf(c), publishedLetters(c.var.deps, {}, { limit: 10 })]);
     return page(c, mailboxHead, <MailboxPage units={units} state={state} letters={letters.items} />, {
       status,
       personal: status !== 200,

@@ -48,6 +48,18 @@ export function Home(props: {
       <nav class="column-tree" aria-labelledby="catalogue">
         <ColumnBranch nodes={props.tree} />
       </nav>
+      <h2 id="figures">公开数据</h2>
+      <ul aria-labelledby="figures">
+        <li>
+          <a href={`${portalBase}/statistics/applications`}>政府信息公开申请统计</a>
+        </li>
+        <li>
+          <a href={`${portalBase}/statistics/letters`}>市长信箱统计</a>
+        </li>
+        <li>
+          <a href={`${portalBase}/mailbox/replies`}>市长信箱公开答复</a>
+        </li>
+      </ul>
       <h2 id="units">公开单位</h2>
       <ul aria-labelledby="units">
         {props.units.map((unit) => (

@@ -31,9 +31,11 @@ import { Home } from "./home.tsx";
 import { ItemListPage } from "./item-list.tsx";
 import { ItemPage, TombstonePage } from "./item-page.tsx";
 import { itemPath, portalBase } from "./paths.ts";
+import { publishedReplyPages } from "./published-replies.tsx";
 import { type C, errorPage, givenQuery, page, parsed } from "./render.tsx";
 import { SearchPage } from "./search-page.tsx";
 import { siteMapRoutes } from "./site-map.ts";
+import { statisticsPages } from "./statistics-pages.tsx";
 import { displayCss, portalCss } from "./stylesheet.ts";
 
 /**
@@ -45,6 +47,7 @@ const sharedPage = new RegExp(
   [
     `^(${portalBase})?/?$`,
     "(^|/)(items(/[^/]+)?|search|documents|reports/annual(/\\d{4})?|apply|mailbox|consultations(/[^/]+)?)$",
+    "(^|/)(mailbox/replies(/[^/]+)?|statistics/(applications|letters))$",
     "(^|/)(robots\\.txt|sitemap\\.xml|sitemaps/\\d+\\.xml|portal\\.css)$",
   ].join("|"),
 );
@@ -333,6 +336,8 @@ export function portalRoutes(options: {
   });
 
   citizenPages(portal, intake);
+  publishedReplyPages(portal);
+  statisticsPages(portal);
   siteMapRoutes(portal, sitemapUrls);
   return portal;
 }
