@@ -5,6 +5,12 @@ import { publicCacheControl } from "../http-behaviour.ts";
 import { absolute, itemPath, portalBase } from "./paths.ts";
 import type { C } from "./render.tsx";
 
+/**
+ * What crawlers ask for at the site's root, not under the portal's base: whatever fronts the
+ * apps (apps/local, the cloud's CDN router) answers these with the portal's own.
+ */
+export const siteRootFiles = ["/robots.txt", "/sitemap.xml"] as const;
+
 /** The sitemaps protocol's limit of URLs in one file; past it, sitemap.xml becomes an index. */
 export const sitemapUrlLimit = 50_000;
 
