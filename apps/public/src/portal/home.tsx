@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { CountedColumnNode, Item, Unit } from "@gov/domain";
+import { FeedLink, feeds } from "./feed-link.tsx";
 import { dayOf } from "./labels.ts";
 import { itemPath, listPath, portalBase } from "./paths.ts";
 
@@ -34,6 +35,7 @@ export function Home(props: {
         <button type="submit">检索</button>
       </form>
       <h2 id="latest">最新公开</h2>
+      <FeedLink href={feeds.latest} label="最新公开" />
       <ul class="item-list" aria-labelledby="latest">
         {props.latest.map((item) => (
           <li>

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { PublishedLetter, Unit } from "@gov/domain";
 import { Choice, ErrorSummary, Field, type FormState, Honeypot, TrackingReceipt } from "./citizen-forms.tsx";
+import { FeedLink, feeds } from "./feed-link.tsx";
 import { portalBase } from "./paths.ts";
 
 export const mailboxPath = `${portalBase}/mailbox`;
@@ -45,6 +46,7 @@ export function MailboxPage(props: { units: Unit[]; state: FormState; letters: P
         <button type="submit">提交</button>
       </form>
       <h2>公开答复</h2>
+      <FeedLink href={feeds.letters} label="公开答复" />
       {props.letters.length === 0 ? (
         <p>暂无公开答复。</p>
       ) : (

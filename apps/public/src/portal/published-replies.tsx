@@ -4,6 +4,7 @@ import { fail, type PublishedLetter, type Unit, UnitCode } from "@gov/domain";
 import { type AppEnv, idParam, PageQuery } from "@gov/http";
 import type { Hono } from "hono";
 import { z } from "zod";
+import { FeedLink, feeds } from "./feed-link.tsx";
 import { mailboxPath } from "./mailbox-pages.tsx";
 import { type C, givenQuery, page, parsed } from "./render.tsx";
 
@@ -53,6 +54,7 @@ export function RepliesPage(props: {
         </div>
         <button type="submit">筛选</button>
       </form>
+      <FeedLink href={feeds.letters} label="公开答复" />
       {props.letters.length === 0 ? (
         <p>暂无公开答复。</p>
       ) : (
@@ -143,6 +145,7 @@ export function publishedReplyPages(portal: Hono<AppEnv>) {
         title: "市长信箱公开答复",
         canonicalPath: `${repliesPath}${kept ? `?${kept}` : ""}`,
         description: "经写信人同意公开的市长信箱来信与答复：受理日期、答复日期、答复部门、答复内容。",
+        feeds: [{ title: "市长信箱公开答复（Atom）", href: feeds.letters }],
       },
       <RepliesPage
         letters={found.items}

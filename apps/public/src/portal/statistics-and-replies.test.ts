@@ -119,3 +119,44 @@ describe("published mailbox replies (issue 16): only what the writer agreed to p
     expect(pageCacheKey(new URL("http://x/public/mailbox/receipt"))).toBeUndefined();
   });
 });
+
+describe("Atom links on every list (issue 16)", () => {
+  it("each list page announces its feed in <link rel=alternate> and links it visibly, and the feed answers", async () => {
+    for (const path of [
+      "/",
+      "/items",
+      "/items?column=decision",
+      `/items?unit=${finance}`,
+      "/documents",
+      "/mailbox",
+      "/mailbox/replies",
+      "/consultations",
+    ]) {
+      const res = await getPage(path);
+      expect(res.status, path).toBe(200);
+      const announced =
+        /<link rel="alternate" type="application\/atom\+xml" title="[^"]+" href="([^"]+)"\/>/.exec(
+          res.text,
+        )?.[1];
+      expect(announced, path).toMatch(/^\/public\/v1\/feeds\/.+\.atom$/);
+      expect(res.text, path).toContain(`<a href="${announced}" type="application/atom+xml">`);
+      const feed = await h.publicApp.request((announced ?? "").slice("/public".length));
+      expect(feed.status, announced).toBe(200);
+      expect(feed.headers.get("content-type"), announced).toBe("application/atom+xml; charset=utf-8");
+      expect(await feed.text(), announced).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    }
+  });
+
+  it("the replies feed carries the published letter, linked to its page, and nothing of the others or of any writer", async () => {
+    // The app answers under whatever prefix mounts it; an entry's page sits beside its /v1.
+    const xml = await (await h.publicApp.request("http://portal.example/v1/feeds/letters.atom")).text();
+    expect(xml).toContain(`<id>urn:gov-disclosure:letter:${published}</id>`);
+    expect(xml).toContain(
+      `<link rel="alternate" type="text/html" href="http://portal.example/mailbox/replies/${published}"/>`,
+    );
+    expect(xml).not.toContain(notConsented);
+    expect(xml).not.toContain(unanswered);
+    expect(xml).not.toContain("王先生");
+    expect(xml).not.toContain("13800000000");
+  });
+});
