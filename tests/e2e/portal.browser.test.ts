@@ -131,6 +131,7 @@ describe("journeys through the portal", () => {
     await page.getByRole("button", { name: "查询" }).click();
     expect(await page.locator("#application-state").textContent()).toBe("已收到，办理中");
     expect(page.url()).not.toContain(secret);
+    expect(await accessibilityProblems("application-status-result")).toEqual([]);
   });
 
   it("write to the mayor's mailbox", async () => {
@@ -144,6 +145,7 @@ describe("journeys through the portal", () => {
     await page.waitForURL(/\/public\/mailbox\/receipt$/);
     expect(await page.locator("h1").textContent()).toBe("来信已受理");
     expect(await page.locator("#tracking-code").textContent()).toMatch(/^XX\d{4}-/);
+    expect(await accessibilityProblems("mailbox-receipt")).toEqual([]);
   });
 
   it("comment on an open consultation", async () => {
@@ -174,6 +176,7 @@ describe("journeys through the portal", () => {
     await page.getByRole("button", { name: "提交意见" }).click();
     await page.waitForURL(/\/commented$/);
     expect(await page.getByRole("status").textContent()).toContain("您的意见已收到");
+    expect(await accessibilityProblems("consultation-commented")).toEqual([]);
   });
 
   it("keyboard only on the home page: the skip link comes first, lands in main, focus is always visible, and Enter opens a column", async () => {
@@ -305,6 +308,32 @@ describe("accessibility of every page type (axe-core, WCAG 2.1 A/AA)", () => {
     await page.waitForURL(/\/public\/mailbox\/replies\/let_/);
     expect(await page.locator("h2", { hasText: "答复内容" }).count()).toBe(1);
     expect(await accessibilityProblems("mailbox-reply")).toEqual([]);
+  });
+
+  it("tombstone of a withdrawn item (410): no serious or critical violation", async () => {
+    const unit = Object.values(stack.credentials).find((c) => c.keys.editor && c.keys.reviewer);
+    const { editor = "", reviewer = "" } = unit?.keys ?? {};
+    // biome-ignore lint/suspicious/noExplicitAny: the test reads JSON answers of many shapes
+    const http = jsonClient<any>((path, init) => fetch(`${stack.url}${path}`, init));
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+    const draft = await http("POST", "/publish/v1/items", editor, {
+      kind: "general",
+      title: "关于发布有误后撤回的通知",
+      columnId: "decision",
+      body: "<p>本通知发布有误。</p>",
+      generatedOn: today,
+    });
+    await http("POST", `/publish/v1/items/${draft.body.id}/submit`, editor);
+    const review = { stateSecret: false, personalPrivacy: false, tradeSecret: false, otherSensitive: false };
+    const approved = await http("POST", `/publish/v1/items/${draft.body.id}/approve`, reviewer, { review });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const withdrawn = await http("POST", `/publish/v1/items/${draft.body.id}/withdraw`, reviewer, {
+      reason: "发布有误",
+    });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    const res = await open(`/public/items/${draft.body.id}`);
+    expect(res?.status()).toBe(410);
+    expect(await accessibilityProblems("tombstone")).toEqual([]);
   });
 
   it("consultation, reached from the list: no serious or critical violation", async () => {
