@@ -1,7 +1,7 @@
 import { table } from "./database";
 import { channelKey, dispatcher } from "./dispatch";
 import { api } from "./gateway";
-import { functions, publicCdn, runtime } from "./plan";
+import { functions, publicCdn, rootFileRewrite, runtime } from "./plan";
 
 export { api };
 
@@ -10,6 +10,7 @@ export const cdn = new sst.aws.Router(publicCdn.name, {
   transform: { cachePolicy: { maxTtl: publicCdn.maxTtlSeconds } },
 });
 cdn.route(publicCdn.path, api.url);
+for (const file of publicCdn.rootFiles) cdn.route(file, api.url, { rewrite: rootFileRewrite(file) });
 const distributionArn = cdn.nodes.cdn.apply((c) => c.nodes.distribution.arn);
 
 for (const app of functions) {

@@ -9,6 +9,7 @@ import {
   functions,
   noticeDispatch,
   publicCdn,
+  rootFileRewrite,
   supervisionScan,
 } from "./plan.ts";
 
@@ -76,6 +77,29 @@ describe("infra plan (checked offline, without the sst CLI)", () => {
     expect(options.cacheSeconds + edge + seconds("max-age")).toBeLessThanOrEqual(60);
     // The public function believes exactly the one hop the CDN appends.
     expect(options.trustedProxies).toBe(1);
+  });
+
+  it("issue 16 the deployed site answers /robots.txt and /sitemap.xml at its root with the portal's, as pnpm start does", async () => {
+    const { createPublicApp, siteRootFiles } = (await import(
+      join(root, "apps/public/src/index.ts")
+    )) as typeof import("../apps/public/src/index.ts");
+    const { testDeps } = (await import(
+      join(root, "packages/core/src/testing.ts")
+    )) as typeof import("../packages/core/src/testing.ts");
+    expect([...publicCdn.rootFiles]).toEqual([...siteRootFiles]);
+    const portal = createPublicApp((await testDeps()).deps);
+    for (const file of publicCdn.rootFiles) {
+      const { regex, to } = rootFileRewrite(file);
+      const pattern = new RegExp(regex);
+      // CloudFront rewrites the path alone; the query string goes on untouched.
+      expect(file.replace(pattern, to)).toBe(`${publicCdn.path}${file}`);
+      for (const other of [`${file}/x`, `/x${file}`, file.replace(".", "_")])
+        expect(pattern.test(other), other).toBe(false);
+      // The rewritten path reaches the Public function through its own routes, and the portal answers it.
+      expect(to.startsWith(`${publicCdn.path}/`)).toBe(true);
+      const res = await portal.request(to.slice(publicCdn.path.length));
+      expect(res.status, to).toBe(200);
+    }
   });
 
   it("issue 12 #7 the function that commits public changes invalidates the CDN's paths", async () => {

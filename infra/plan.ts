@@ -48,7 +48,18 @@ export const publicCdn = {
   path: "/public",
   maxTtlSeconds: 30,
   invalidatedBy: "Publish",
+  /**
+   * Crawlers ask for these at the site's root, not under `/public` (issue 16): the router
+   * answers them with the portal's own, as apps/local does for `pnpm start`.
+   */
+  rootFiles: ["/robots.txt", "/sitemap.xml"],
 } as const;
+
+/** The CDN's rewrite of a root file to the portal's: that exact path only, nothing under or beside it. */
+export const rootFileRewrite = (file: string) => ({
+  regex: `^${file.replace(/\./g, "\\.")}$`,
+  to: `${publicCdn.path}${file}`,
+});
 
 /**
  * The supervision scan runs every morning at 08:30 Beijing time and skips days off itself on

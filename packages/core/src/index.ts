@@ -62,6 +62,7 @@ export {
   letterDetail,
   letterStatus,
   listLetters,
+  publishedLetterDetail,
   publishedLetters,
   replyToLetter,
   submitLetter,
@@ -104,6 +105,7 @@ export {
   submitTaskCompletion,
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
+export { applicationStatisticsOf, letterStatisticsOf, type StatisticsScope } from "./statistics.ts";
 export { isDayOff, listSupervisionRuns, supervisionRun } from "./supervision-run.ts";
 export { type ScanResult, supervisionScan } from "./supervision-scan.ts";
 export {

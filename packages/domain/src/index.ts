@@ -21,6 +21,7 @@ export * from "./audit.ts";
 export * from "./calendar.ts";
 export * from "./channel.ts";
 export * from "./circular.ts";
+export * from "./citizen-feeds.ts";
 export * from "./column.ts";
 export * from "./consultation.ts";
 export * from "./date.ts";

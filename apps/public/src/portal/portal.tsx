@@ -27,13 +27,16 @@ import { AnnualReportIndex, AnnualReportPage } from "./annual-report-page.tsx";
 import { citizenPages } from "./citizen-routes.tsx";
 import { displayOf, safeBack, toggleDisplay } from "./display.ts";
 import { DocumentsPage } from "./documents-page.tsx";
+import { feeds } from "./feed-link.tsx";
 import { Home } from "./home.tsx";
 import { ItemListPage } from "./item-list.tsx";
 import { ItemPage, TombstonePage } from "./item-page.tsx";
 import { itemPath, portalBase } from "./paths.ts";
+import { publishedReplyPages } from "./published-replies.tsx";
 import { type C, errorPage, givenQuery, page, parsed } from "./render.tsx";
 import { SearchPage } from "./search-page.tsx";
 import { siteMapRoutes } from "./site-map.ts";
+import { statisticsPages } from "./statistics-pages.tsx";
 import { displayCss, portalCss } from "./stylesheet.ts";
 
 /**
@@ -45,6 +48,7 @@ const sharedPage = new RegExp(
   [
     `^(${portalBase})?/?$`,
     "(^|/)(items(/[^/]+)?|search|documents|reports/annual(/\\d{4})?|apply|mailbox|consultations(/[^/]+)?)$",
+    "(^|/)(mailbox/replies(/[^/]+)?|statistics/(applications|letters))$",
     "(^|/)(robots\\.txt|sitemap\\.xml|sitemaps/\\d+\\.xml|portal\\.css)$",
   ].join("|"),
 );
@@ -145,6 +149,7 @@ export function portalRoutes(options: {
         title: "首页",
         canonicalPath: portalBase,
         description: "政府信息公开目录、最新公开信息与公开单位。",
+        feeds: [{ title: "最新公开（Atom）", href: feeds.latest }],
       },
       <Home tree={countedColumnTree(counts)} latest={latest.items} units={units} unitNames={names} />,
     );
@@ -164,18 +169,15 @@ export function portalRoutes(options: {
       : { items: [] as Item[], nextCursor: null };
     const unit = values.unit ? units.find((u) => u.code === values.unit) : undefined;
     const heading = column?.name ?? unit?.name ?? "信息列表";
-    const feed = column
-      ? `${portalBase}/v1/feeds/${column.id}.atom`
-      : unit
-        ? `${portalBase}/v1/feeds/units/${unit.code}.atom`
-        : undefined;
+    // The list's own feed: its column's, its unit's, or every column's newest items.
+    const feed = column ? feeds.column(column.id) : unit ? feeds.unit(unit.code) : feeds.latest;
     return page(
       c,
       {
         title: heading,
         canonicalPath: `${portalBase}/items${canonicalQuery(query, ["column", "unit", "year", "category", "kind", "validity"])}`,
         description: `${heading}：已公开的政府信息，最新在前。`,
-        ...(feed ? { feeds: [{ title: `${heading}（Atom）`, href: feed }] } : {}),
+        feeds: [{ title: `${heading}（Atom）`, href: feed }],
       },
       <ItemListPage
         heading={heading}
@@ -333,6 +335,8 @@ export function portalRoutes(options: {
   });
 
   citizenPages(portal, intake);
+  publishedReplyPages(portal);
+  statisticsPages(portal);
   siteMapRoutes(portal, sitemapUrls);
   return portal;
 }
