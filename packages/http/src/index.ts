@@ -18,6 +18,9 @@ export {
   updateProblems,
 } from "./openapi.ts";
 export { pageSecurityPolicy } from "./page-security.ts";
+export { type Display, displayOf, safeBack, switchReadingMode, toggleDisplay } from "./pages/reading-mode.ts";
+export { PageShell, type ShellProps } from "./pages/shell.tsx";
+export { displayCss, displayStylesheetRoute, pagesCss, stylesheetRoute } from "./pages/stylesheet.ts";
 export { problem, statusOf } from "./problem.ts";
 export {
   columnIdSegment,
