@@ -1,5 +1,5 @@
 export { type App, createApp, newRouter, requestIdFor } from "./app.ts";
-export { authenticate, bearerToken, requireRole } from "./auth.ts";
+export { authenticate, bearerToken, principalOfKey, requireRole } from "./auth.ts";
 export { type CdnInvalidationConfig, cdnInvalidation, invalidatedPaths } from "./cdn.ts";
 export { clientOf, connectedFrom, identifyClient, TrustedProxies } from "./client.ts";
 export { nowIso, todayOf } from "./clock.ts";
