@@ -66,7 +66,12 @@ function browser() {
       if (/max-age=0/i.test(line)) jar.delete(name);
       else jar.set(name, value);
     }
-    return { status: res.status, headers: res.headers, text: await res.text(), setCookies: res.headers.getSetCookie() };
+    return {
+      status: res.status,
+      headers: res.headers,
+      text: await res.text(),
+      setCookies: res.headers.getSetCookie(),
+    };
   };
   return {
     jar,
