@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { NoticeView, ReceiptStatus, ReceiptsOverview, Unit } from "@gov/domain";
-import { consoleBase } from "./paths.ts";
+import { beijingTime, consoleBase } from "./paths.ts";
 
 const statusNames: Record<ReceiptStatus, string> = {
   acknowledged: "已回执",
@@ -90,7 +90,7 @@ export function NoticePage(props: { notice: NoticeView; overview: ReceiptsOvervi
               <tr>
                 <td>{names.get(r.unitCode) ?? r.unitCode}</td>
                 <td class={r.status === "late" ? "overdue" : undefined}>{statusNames[r.status]}</td>
-                <td>{r.acknowledgedAt ? r.acknowledgedAt.slice(0, 16).replace("T", " ") : "—"}</td>
+                <td>{r.acknowledgedAt ? beijingTime(r.acknowledgedAt) : "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { SupervisionRun } from "@gov/domain";
+import { beijingTime } from "./paths.ts";
 
 const triggers = { schedule: "定时", request: "手动" } as const;
 
@@ -18,7 +19,7 @@ export function RunsPage(props: { runs: SupervisionRun[]; next: string | null })
             <tr>
               <th scope="col">截至日</th>
               <th scope="col">方式</th>
-              <th scope="col">开始时间</th>
+              <th scope="col">开始时间（北京时间）</th>
               <th scope="col">发现</th>
               <th scope="col">已告知过</th>
               <th scope="col">发出督办通知</th>
@@ -34,7 +35,7 @@ export function RunsPage(props: { runs: SupervisionRun[]; next: string | null })
                   {triggers[run.trigger]}
                   {run.dryRun ? "（试运行）" : ""}
                 </td>
-                <td>{run.startedAt.slice(0, 16).replace("T", " ")}</td>
+                <td>{beijingTime(run.startedAt)}</td>
                 <td>{foundTotal(run)}</td>
                 <td>{run.alreadyTold}</td>
                 <td>{run.noticesIssued}</td>

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { type TaskView, taskStateNames } from "@gov/domain";
-import { consoleBase } from "./paths.ts";
+import { beijingTime, consoleBase } from "./paths.ts";
 
 /** One task as its unit and the office read it: what to fix, by when, and what has been reported. */
 export function TaskPage(props: { task: TaskView; unitName: string }) {
@@ -52,7 +52,7 @@ export function TaskPage(props: { task: TaskView; unitName: string }) {
         <ul>
           {task.progress.map((p) => (
             <li>
-              {p.at.slice(0, 10)}：{p.percent}% {p.note}
+              {beijingTime(p.at)}：{p.percent}% {p.note}
             </li>
           ))}
         </ul>
