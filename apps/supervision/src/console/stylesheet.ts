@@ -3,7 +3,8 @@ import { pagesCss } from "@gov/http";
 /**
  * The console's stylesheet: the pages' own (the portal's) and what only the console draws, the
  * board's counts and the timeliness chart. The chart's three colours each meet 3:1 against white
- * (WCAG 1.4.11) and every bar is also labelled with its number, so colour is never the only cue.
+ * (WCAG 1.4.11) and every bar is also labelled with its number, so colour is never the only cue; the chart keeps
+ * its white ground in the high-contrast mode, where its dark text would otherwise vanish.
  */
 export const consoleCss = `${pagesCss}
 .sign-out{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0 0}
@@ -13,7 +14,7 @@ export const consoleCss = `${pagesCss}
 .primary{font:inherit;padding:.4rem 1.25rem;border:1px solid #06315f;background:#0b4f9c;color:#fff;cursor:pointer}
 .board td.count{text-align:right}
 .overdue{color:#a10000;font-weight:bold}
-.chart{max-width:100%;height:auto;border:1px solid #d0d0d0}
+.chart{max-width:100%;height:auto;border:1px solid #d0d0d0;background:#fff}
 .chart text{font-size:13px;fill:#1f1f1f}
 .bar-on-time{fill:#1e6b30}
 .bar-overdue{fill:#a10000}

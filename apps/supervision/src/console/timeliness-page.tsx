@@ -46,7 +46,7 @@ export function TimelinessChart(props: { year: number; units: UnitTimeliness[] }
             </text>
             {series.map(([key, , css], i) => {
               const y = top + i * barHeight;
-              const width = Math.max(unit[key] * scale, unit[key] > 0 ? 2 : 0);
+              const width = Math.round(Math.max(unit[key] * scale, unit[key] > 0 ? 2 : 0) * 10) / 10;
               return (
                 <>
                   <rect class={`bar-${css}`} x={labelWidth} y={y + 1} width={width} height={barHeight - 2} />
