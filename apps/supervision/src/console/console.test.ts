@@ -191,6 +191,21 @@ describe("signing in to the console (issue 16, ADR 0054)", () => {
     expect((await b.get("")).status).toBe(303);
   });
 
+  it("the reading-mode form carries the token too: with it the mode is set and the page comes back, without it 403", async () => {
+    const b = browser();
+    const csrf = await b.token();
+    expect(
+      (await b.post("/display", { setting: "large", back: "/supervision/console/sign-in" })).status,
+    ).toBe(403);
+    const res = await b.post("/display", { csrf, setting: "large", back: "/supervision/console/sign-in" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/supervision/console/sign-in");
+    expect((await b.get("/display.css")).text).toContain("html{font-size:125%}");
+    // Only back to a console page: anything else would make the form an open redirect.
+    const away = await b.post("/display", { csrf, setting: "large", back: "https://evil.example/" });
+    expect(away.headers.get("location")).toBe("/supervision/console");
+  });
+
   it("without a signing key configured the console answers 503 and signs nobody in", async () => {
     const bare = createSupervisionApp(t.deps);
     const res = await bare.request("/console/sign-in");
@@ -241,6 +256,14 @@ describe("the console's pages read as the signed-in key (the API's unit rules)",
     // The runs are the office's: refused, and not in the unit's navigation.
     expect((await b.get("/runs")).status).toBe(403);
     expect(board.text).not.toContain("督办记录");
+  });
+
+  it("a unit's timeliness chart shows its own unit only", async () => {
+    const b = browser();
+    await b.signIn(deptKey);
+    const res = await b.get("/timeliness?year=2026");
+    expect(res.text).toContain(`<th scope="row">测试单位${dept}</th>`);
+    expect(res.text).not.toContain(`测试单位${otherDept}`);
   });
 
   it("the timeliness chart is inline SVG with role=img and a <title>, and its numbers are in a table too", async () => {
