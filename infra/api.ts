@@ -5,6 +5,9 @@ import { functions, publicCdn, rootFileRewrite, runtime } from "./plan";
 
 export { api };
 
+/** Signs the office console's sessions and CSRF tokens (ADR 0054): `sst secret set ConsoleSessionKey "$(openssl rand -base64 32)"`. */
+export const consoleKey = new sst.Secret("ConsoleSessionKey");
+
 /** CloudFront in front of the public API; answers say how long it may keep them, up to its max TTL. */
 export const cdn = new sst.aws.Router(publicCdn.name, {
   transform: { cachePolicy: { maxTtl: publicCdn.maxTtlSeconds } },
@@ -16,6 +19,7 @@ const distributionArn = cdn.nodes.cdn.apply((c) => c.nodes.distribution.arn);
 for (const app of functions) {
   const invalidates = app.name === publicCdn.invalidatedBy;
   const issuesNotices = "issuesNotices" in app && app.issuesNotices;
+  const servesConsole = "servesConsole" in app && app.servesConsole;
   const fn = new sst.aws.Function(app.name, {
     handler: app.handler,
     runtime,
@@ -31,6 +35,7 @@ for (const app of functions) {
       ...(issuesNotices
         ? { CHANNEL_SECRET_KEY: channelKey.value, NOTICE_DISPATCH_FUNCTION: dispatcher.name }
         : {}),
+      ...(servesConsole ? { CONSOLE_SESSION_KEY: consoleKey.value } : {}),
     },
     permissions: [
       ...(invalidates ? [{ actions: ["cloudfront:CreateInvalidation"], resources: [distributionArn] }] : []),

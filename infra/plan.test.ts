@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tableDefinition } from "@gov/store/table";
 import { describe, expect, it } from "vitest";
@@ -119,6 +119,14 @@ describe("infra plan (checked offline, without the sst CLI)", () => {
     expect(noticeDispatch.timeoutSeconds).toBeGreaterThan(110);
     const issuing = functions.filter((f) => "issuesNotices" in f && f.issuesNotices).map((f) => f.name);
     expect(issuing.sort()).toEqual(["Notices", "Supervision"]);
+  });
+
+  it("ADR 0054: the console's signing key goes to the one function that serves /supervision/console, whose handler reads it", () => {
+    const serving = functions.filter((f) => "servesConsole" in f && f.servesConsole);
+    expect(serving.map((f) => f.name)).toEqual(["Supervision"]);
+    expect(serving[0]?.routes).toContain("ANY /supervision/{proxy+}");
+    const handler = readFileSync(join(root, "apps/supervision/src/lambda.ts"), "utf8");
+    expect(handler).toContain("consoleSessionKeyFrom(process.env)");
   });
 
   it("issue 13 where it runs: infra passes exactly the channel settings the senders read, and only those the deployer set", async () => {

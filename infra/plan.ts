@@ -33,6 +33,8 @@ export const functions = [
     routes: ["ANY /supervision", "ANY /supervision/{proxy+}"],
     // Assessment rounds, rectification tasks and 督办 digests issue notices through the core.
     issuesNotices: true,
+    // The office console's pages (ADR 0054) sign their session cookies with CONSOLE_SESSION_KEY.
+    servesConsole: true,
   },
 ] as const;
 

@@ -11,6 +11,7 @@ export const demoCopies = [
   "notices",
   "portal",
   "supervision-timer",
+  "console",
 ] as const;
 export type DemoCopy = (typeof demoCopies)[number];
 

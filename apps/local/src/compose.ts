@@ -10,7 +10,7 @@ import { Hono } from "hono";
  * The site's root answers what crawlers and people type there: `/robots.txt` and
  * `/sitemap.xml` are the portal's, and `/` and `/public/` lead to the portal's home.
  */
-export function composeApps(deps: Deps) {
+export function composeApps(deps: Deps, options: { consoleSessionKey?: string } = {}) {
   const app = new Hono();
   const portal = createPublicApp(deps, publicHttpOptionsFromEnv(process.env));
   app.get("/healthz", async (c) =>
@@ -24,6 +24,6 @@ export function composeApps(deps: Deps) {
   app.route("/publish", createPublishApp(deps));
   app.route("/public", portal);
   app.route("/notices", createNoticesApp(deps));
-  app.route("/supervision", createSupervisionApp(deps));
+  app.route("/supervision", createSupervisionApp(deps, options));
   return app;
 }

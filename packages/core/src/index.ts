@@ -108,6 +108,7 @@ export {
 export { applicationStatisticsOf, letterStatisticsOf, type StatisticsScope } from "./statistics.ts";
 export { isDayOff, listSupervisionRuns, supervisionRun } from "./supervision-run.ts";
 export { type ScanResult, supervisionScan } from "./supervision-scan.ts";
+export { applicationTimelinessByUnit, type UnitTimeliness } from "./timeliness-by-unit.ts";
 export {
   createTraining,
   draftTrainingNotice,
@@ -117,4 +118,5 @@ export {
 } from "./trainings.ts";
 export { setUnitChannels, unitChannels } from "./unit-channels.ts";
 export { checkVersion } from "./version.ts";
+export { visibleUnits } from "./visible-units.ts";
 export type { CreateOptions } from "./writes.ts";

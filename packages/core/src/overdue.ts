@@ -7,8 +7,8 @@ import { owingUnits } from "./supervision-owing.ts";
 
 /**
  * The office's view (ADR 0049): every deadline past due today across all clocks, of one unit
- * or of all, most overdue first. Read from each unit's clocks by deadline (never a Scan); a
- * notice's receipt counts for each target that has not acknowledged it, an annual report
+ * or of all, most overdue first; a unit's key (the console) sees its own unit's only. Read
+ * from each unit's clocks by deadline (never a Scan); a notice's receipt counts for each target that has not acknowledged it, an annual report
  * until it is published.
  */
 export async function overdueAcrossClocks(
@@ -16,9 +16,12 @@ export async function overdueAcrossClocks(
   actor: Principal,
   input: { unitCode?: string | undefined },
 ): Promise<{ asOf: string; items: OverdueEntry[] }> {
-  if (!hasRole(actor, "office")) fail("forbidden", "只有政务公开办可以查看逾期事项");
+  // Any other unit's is not found (404, never 403), as with every per-unit read.
+  if (!hasRole(actor, "office") && input.unitCode && input.unitCode !== actor.unitCode)
+    fail("not-found", "单位不存在");
   const asOf = todayOf(deps);
-  const units = input.unitCode ? [input.unitCode] : (await deps.store.units.list()).map((u) => u.code);
+  const only = hasRole(actor, "office") ? input.unitCode : actor.unitCode;
+  const units = only ? [only] : (await deps.store.units.list()).map((u) => u.code);
   return { asOf, items: await overdueOf(deps, units, asOf) };
 }
 

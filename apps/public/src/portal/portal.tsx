@@ -1,5 +1,4 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { createHash } from "node:crypto";
 import { publicAnnualReport } from "@gov/core";
 import {
   annualReportHtml,
@@ -17,7 +16,7 @@ import {
   Validity,
   yearOf,
 } from "@gov/domain";
-import type { AppEnv } from "@gov/http";
+import { type AppEnv, displayStylesheetRoute, pagesCss, stylesheetRoute, switchReadingMode } from "@gov/http";
 import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { unitDirectory } from "../addresses.ts";
@@ -25,7 +24,6 @@ import { ListFilter } from "../items.ts";
 import { SearchParams } from "../search.ts";
 import { AnnualReportIndex, AnnualReportPage } from "./annual-report-page.tsx";
 import { citizenPages } from "./citizen-routes.tsx";
-import { displayOf, safeBack, toggleDisplay } from "./display.ts";
 import { DocumentsPage } from "./documents-page.tsx";
 import { feeds } from "./feed-link.tsx";
 import { Home } from "./home.tsx";
@@ -37,7 +35,6 @@ import { type C, errorPage, givenQuery, page, parsed } from "./render.tsx";
 import { SearchPage } from "./search-page.tsx";
 import { siteMapRoutes } from "./site-map.ts";
 import { statisticsPages } from "./statistics-pages.tsx";
-import { displayCss, portalCss } from "./stylesheet.ts";
 
 /**
  * The pages the instance cache keeps (ADR 0041): those that are the same for everyone. Pages
@@ -76,9 +73,6 @@ const DocumentsQuery = z.object({
   validity: Validity.optional(),
 });
 
-/** The stylesheet changes with a deploy only: its ETag is a hash of its text. */
-const cssEtag = `"${createHash("sha1").update(portalCss).digest("base64url").slice(0, 16)}"`;
-
 async function unitsOf(c: C) {
   const units = await c.var.deps.store.units.list();
   return { units, names: unitDirectory(units).names };
@@ -114,27 +108,9 @@ export function portalRoutes(options: {
   const portal = new Hono<AppEnv>();
   portal.onError((error, c) => errorPage(c, error));
 
-  portal.get("/portal.css", (c) => {
-    if (c.req.header("if-none-match") === cssEtag) return c.body(null, 304);
-    return c.body(portalCss, 200, {
-      "content-type": "text/css; charset=utf-8",
-      "cache-control": "public, max-age=3600",
-      etag: cssEtag,
-    });
-  });
-  // The reading mode is the visitor's own: a private answer, asked again on each page (it is tiny).
-  portal.get("/display.css", (c) =>
-    c.body(displayCss(displayOf(c)), 200, {
-      "content-type": "text/css; charset=utf-8",
-      "cache-control": "private, no-cache",
-      vary: "Cookie",
-    }),
-  );
-  portal.post("/display", async (c) => {
-    const form = await c.req.parseBody();
-    toggleDisplay(c, typeof form.setting === "string" ? form.setting : undefined);
-    return c.redirect(safeBack(typeof form.back === "string" ? form.back : undefined, portalBase), 303);
-  });
+  portal.get("/portal.css", stylesheetRoute(pagesCss));
+  portal.get("/display.css", displayStylesheetRoute);
+  portal.post("/display", (c) => switchReadingMode(c, portalBase));
 
   portal.get("/", async (c) => {
     const { store } = c.var.deps;
