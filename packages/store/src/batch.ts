@@ -6,8 +6,11 @@ export type WriteRequest =
   | { PutRequest: { Item: Record<string, unknown> } }
   | { DeleteRequest: { Key: Record<string, unknown> } };
 
-/** BatchWriteItem in chunks of 25, a few at a time, retrying what DynamoDB sends back unprocessed. */
-export async function batchWrite(db: Db, requests: WriteRequest[]): Promise<void> {
+/**
+ * BatchWriteItem in chunks of 25, a few at a time (`inFlight`, 4 unless a bulk load asks for
+ * more), retrying what DynamoDB sends back unprocessed with a growing pause.
+ */
+export async function batchWrite(db: Db, requests: WriteRequest[], inFlight = 4): Promise<void> {
   const chunks: WriteRequest[][] = [];
   for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
   const send = async (chunk: WriteRequest[]) => {
@@ -18,7 +21,11 @@ export async function batchWrite(db: Db, requests: WriteRequest[]): Promise<void
       pending = (result.UnprocessedItems?.[db.tableName] ?? []) as WriteRequest[];
     }
   };
-  for (let i = 0; i < chunks.length; i += 4) await Promise.all(chunks.slice(i, i + 4).map(send));
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) await send(chunks[next++] as WriteRequest[]);
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, chunks.length) }, worker));
 }
 
 /**
