@@ -23,17 +23,19 @@ export type LoadManyOptions = {
 };
 
 /**
- * Items per chunk. A chunk's postings of one term and month go in one record, so this also
- * bounds a record: 500 postings of at most ~300 bytes stay well under DynamoDB's 400 KB.
+ * Items per chunk. A chunk's postings of one term go in one record, so this also bounds a
+ * record: 1,000 postings of ~100 bytes (300 at most) stay under DynamoDB's 400 KB.
  */
-const chunkItems = 500;
+const chunkItems = 1000;
+/** Items tokenized between two turns of the event loop (about 1 ms each). */
+const tokenizedBetweenYields = 10;
 /** BatchWriteItem calls in flight: DynamoDB Local saturates 2 cores at about this. */
 const writesInFlight = 8;
 
 /**
- * Writes the entries in chunks of `chunkItems`, in order of first publication so a chunk's
- * postings share few months (few records, many postings each). The next chunk is tokenized
- * while the previous one is being written. Rerunning the same entries writes the same records
+ * Writes the entries in chunks of `chunkItems`, in order of first publication, so a chunk
+ * spans a short time and its shards sort among publication's months where they belong. The
+ * next chunk is tokenized while the previous one is being written. Rerunning the same entries writes the same records
  * (a chunk's shard names come from its items), so a load that stopped midway can be run again.
  */
 export async function loadMany(db: Db, entries: LoadEntry[], options: LoadManyOptions = {}): Promise<void> {
@@ -48,7 +50,7 @@ export async function loadMany(db: Db, entries: LoadEntry[], options: LoadManyOp
     const chunk = sorted.slice(i, i + chunkItems);
     const requests = [
       ...chunk.flatMap((entry) => loadRequests(db, entry)),
-      ...(options.search ? indexRequests(chunk.map((e) => e.item)) : []),
+      ...(options.search ? await indexRequests(chunk.map((e) => e.item)) : []),
     ];
     await writing;
     writing = batchWrite(db, requests, writesInFlight).then(() => {
@@ -62,34 +64,36 @@ export async function loadMany(db: Db, entries: LoadEntry[], options: LoadManyOp
 }
 
 /**
- * The chunk's published items' postings, one record per term and month (`<month>#B<chunk>`),
- * and each item's term list naming that shard, so a later edition or withdrawal updates the
- * postings where they are, through publication's own index work.
+ * The chunk's published items' postings, one record per term (`<newest month>#B<chunk>`:
+ * per month it would be 5–10 times the records, each written as dearly), and each item's
+ * term list naming that shard, so a later edition or withdrawal updates the postings where
+ * they are, through publication's own index work.
  */
-function indexRequests(items: Item[]): WriteRequest[] {
+async function indexRequests(items: Item[]): Promise<WriteRequest[]> {
   const published = items.filter((item) => item.state === "published");
   if (published.length === 0) return [];
   const chunkTag = createHash("sha256")
     .update(published.map((item) => item.id).join(","))
     .digest("base64url")
     .slice(0, 10);
-  const shards = new Map<string, { term: string; shard: string; postings: Record<string, string> }>();
+  const shard = `${monthOf(published.at(-1) as Item)}#B${chunkTag}`;
+  const shards = new Map<string, Record<string, string>>();
   const requests: WriteRequest[] = [];
-  for (const item of published) {
-    const shard = `${monthOf(item)}#B${chunkTag}`;
+  for (const [n, item] of published.entries()) {
+    // Tokenizing is the CPU part: yielding now and then lets the previous chunk's writes go on.
+    if (n % tokenizedBetweenYields === 0) await new Promise((resolve) => setImmediate(resolve));
     const postings = packedPostings(item);
     for (const [term, packed] of postings) {
-      const key = `${term}\u0000${shard}`;
-      let record = shards.get(key);
+      let record = shards.get(term);
       if (!record) {
-        record = { term, shard, postings: {} };
-        shards.set(key, record);
+        record = {};
+        shards.set(term, record);
       }
-      record.postings[item.id] = packed;
+      record[item.id] = packed;
     }
     requests.push({ PutRequest: { Item: termsRecord(item.id, [...postings.keys()], shard) } });
   }
-  for (const { term, shard, postings } of shards.values()) {
+  for (const [term, postings] of shards) {
     requests.push({
       PutRequest: { Item: { ...keys.searchShard(term, shard), entity: "search-shard", p: postings } },
     });

@@ -75,7 +75,7 @@ export const keys = {
   searchTermPartition: (term: string) => `TERM#${term}`,
   /**
    * Packed postings (ADR 0056): one record per term and shard holding many items' postings;
-   * a shard is a month of first publication and who writes it (`<yyyy-mm>#L`, `<yyyy-mm>#B<run>`).
+   * a shard is a month of first publication and who writes it (`<yyyy-mm>#L`, `<yyyy-mm>#B<chunk>`).
    */
   searchShard: (term: string, shard: string) => ({ pk: `TERM#${term}`, sk: `P#${shard}` }),
   searchShardPrefix: "P#",
