@@ -29,8 +29,11 @@ export type LoadManyOptions = {
 const chunkItems = 1000;
 /** Items tokenized between two turns of the event loop (about 1 ms each). */
 const tokenizedBetweenYields = 10;
-/** BatchWriteItem calls in flight: DynamoDB Local saturates 2 cores at about this. */
-const writesInFlight = 8;
+/**
+ * BatchWriteItem calls in flight, bytes per call, and retries of a call that failed: DynamoDB
+ * Local on a busy machine took over 5 s for 25 shard records of 100 KB with 8 calls in flight.
+ */
+const writeOptions = { inFlight: 6, maxBytes: 512 * 1024, faultRetries: 5 };
 
 /**
  * Writes the entries in chunks of `chunkItems`, in order of first publication, so a chunk
@@ -53,7 +56,7 @@ export async function loadMany(db: Db, entries: LoadEntry[], options: LoadManyOp
       ...(options.search ? await indexRequests(chunk.map((e) => e.item)) : []),
     ];
     await writing;
-    writing = batchWrite(db, requests, writesInFlight).then(() => {
+    writing = batchWrite(db, requests, writeOptions).then(() => {
       loaded += chunk.length;
       records += requests.length;
       const seconds = (performance.now() - started) / 1000;

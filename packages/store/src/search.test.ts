@@ -1,5 +1,5 @@
 import { BatchWriteCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { type AuditEntry, CreateItemInput, type Item, newItem } from "@gov/domain";
+import { type AuditEntry, CreateItemInput, DomainError, type Item, newItem } from "@gov/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "./id.ts";
 import { keys } from "./keys.ts";
@@ -306,10 +306,15 @@ describe("bulk loading writes items and packed postings by BatchWriteItem", () =
     expect(await postingsOf("沙山")).toEqual([]);
   });
 
-  it("requests DynamoDB sends back unprocessed are retried until written", async () => {
+  it("requests DynamoDB sends back unprocessed, and a call that timed out, are retried until written", async () => {
     const db = connectionOf(store);
     let refused = 0;
+    let timedOut = false;
     const send = ((command: unknown) => {
+      if (command instanceof BatchWriteCommand && !timedOut) {
+        timedOut = true;
+        return Promise.reject(new DomainError("unavailable", "数据库暂时无法访问，请稍后重试"));
+      }
       // Every other BatchWriteItem: half written, the rest handed back as unprocessed.
       if (command instanceof BatchWriteCommand && refused++ % 2 === 0) {
         const requests = command.input.RequestItems?.[db.tableName] ?? [];
@@ -324,6 +329,7 @@ describe("bulk loading writes items and packed postings by BatchWriteItem", () =
     const loaded = entries(40, "鄱阳湖禁渔退捕");
     await flaky.items.loadMany(loaded, { search: true });
     expect(refused).toBeGreaterThan(2);
+    expect(timedOut).toBe(true);
     expect((await store.search.find({ q: "禁渔", filter: {}, limit: 100 })).total).toBe(40);
   });
 });
