@@ -144,6 +144,17 @@ describe("a search's cost is bounded", () => {
     expect(store.calls.total - total).toBe(9);
   });
 
+  it("a cursor past 1,600 hits is still valid: packed reads end at a shard's end, not at 200 postings a term", async () => {
+    const item = published("茶园管护", "<p>茶园</p>");
+    await store.items.create(item, audit(item), [store.search.indexWrite(item.id)]);
+    await store.search.index(item.id);
+    const first = await store.search.find({ q: "茶园", filter: {}, limit: 1 });
+    const cursor = first.nextCursor ?? Buffer.from(JSON.stringify({ o: 1, f: "" })).toString("base64url");
+    const decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const far = Buffer.from(JSON.stringify({ ...decoded, o: 5_000 })).toString("base64url");
+    expect((await store.search.find({ q: "茶园", filter: {}, limit: 1, cursor: far })).hits).toEqual([]);
+  });
+
   it("a forged or foreign cursor is a validation error, not a database error", async () => {
     await expect(search("茶园", "not-a-cursor")).rejects.toMatchObject({ kind: "validation" });
     const forged = Buffer.from(JSON.stringify({ o: 5, f: "x" })).toString("base64url");

@@ -534,7 +534,11 @@ function fingerprintOf(query: SearchQuery, filter: PublishedFilter): string {
     .slice(0, 16);
 }
 
-const maxOffset = searchLimits.maxQueryTerms * maxPostingsPerTerm;
+/**
+ * A term's read ends with a whole Query page (up to 1 MB, ~10,000 postings), so a ranking can
+ * be longer than `maxQueryTerms × maxPostingsPerTerm`: a cursor may point anywhere in it.
+ */
+const maxOffset = searchLimits.maxQueryTerms * 10_000;
 
 function encodeSearchCursor(offset: number, fingerprint: string): string {
   return Buffer.from(JSON.stringify({ o: offset, f: fingerprint })).toString("base64url");
