@@ -71,7 +71,7 @@ export function renderReport(run: RunReport): string {
           int(load.items),
           load.seconds.toFixed(1),
           int(load.items / load.seconds),
-          load.path === "bulk" ? "8 BatchWriteItem" : String(load.concurrency),
+          load.path === "bulk" ? "6 BatchWriteItem" : String(load.concurrency),
           load.searchIndexed ? "yes" : "no (no store.search.index yet)",
         ],
       ],
