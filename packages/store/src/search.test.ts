@@ -230,6 +230,15 @@ describe("postings are packed, one record per term and month (ADR 0056)", () => 
     expect((await partition(keys.searchTermPartition("古村落")))?.map((r) => r.sk)).toEqual(["P#2026-03#L"]);
     expect(await foundIds("古村落")).toEqual([item.id]);
   });
+
+  it("reindexAll migrates a published item that has no outbox record left (an old table)", async () => {
+    const item = published("古树名木普查", "<p>古树</p>");
+    // Created without its outbox record or any posting: only a reindex of every published item finds it.
+    await store.items.create(item, audit(item));
+    expect(await foundIds("古树")).toEqual([]);
+    expect(await store.search.reindexAll()).toBeGreaterThanOrEqual(1);
+    expect(await foundIds("古树")).toEqual([item.id]);
+  });
 });
 
 describe("the posting cache keeps a term's postings for the window, bounded", () => {

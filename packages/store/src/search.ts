@@ -50,6 +50,7 @@ export function searchRepository(db: Db) {
     indexWrite: (itemId: string) => searchIndexWrite(db, itemId),
     index: (itemId: string) => applySearchIndex(db, itemId),
     replayPending: () => applyPendingSearchIndex(db),
+    reindexAll: (onProgress?: (indexed: number) => void) => reindexAll(db, onProgress),
   };
 }
 
@@ -263,6 +264,31 @@ async function applyPendingSearchIndex(db: Db): Promise<number> {
   });
   for (const record of pending) await applySearchIndex(db, String(record.itemId));
   return pending.length;
+}
+
+/**
+ * Re-indexes every published item (gsi6), 4 at a time: the migration of a table indexed in
+ * ADR 0013's layout, or a rebuild after a change of tokens or weights. Returns how many.
+ */
+async function reindexAll(db: Db, onProgress?: (indexed: number) => void): Promise<number> {
+  const published = await queryAll(db, {
+    IndexName: "gsi6",
+    KeyConditionExpression: "gsi6pk = :pk",
+    ProjectionExpression: "id",
+    ExpressionAttributeValues: { ":pk": keys.publishedPartition },
+  });
+  let indexed = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < published.length) {
+      await applySearchIndex(db, String(published[next++]?.id));
+      indexed += 1;
+      if (indexed % 500 === 0) onProgress?.(indexed);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, published.length) }, worker));
+  onProgress?.(indexed);
+  return indexed;
 }
 
 /** The record naming an item's terms and the shard that holds its postings. */
