@@ -7,10 +7,11 @@ import { createPublicApp, publicHttpOptionsFromEnv } from "@gov/public";
 import { type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { measureBundles } from "./bundle.ts";
+import { units } from "./content.ts";
 import { loadItems } from "./load.ts";
 import { renderReport } from "./report.ts";
 import { type Measured, measure, measureStoreOnly, type Scenario } from "./scenarios.ts";
-import { searchAvailable, searchIndexer, searchQueries } from "./search.ts";
+import { postingCacheScenario, searchAvailable, searchIndexer, searchQueries } from "./search.ts";
 
 /**
  * `pnpm bench`: loads published items into an in-memory local stack, measures the public read
@@ -166,6 +167,10 @@ async function main() {
           baseUrl: cachedUrl,
           paths,
         },
+        postingCacheScenario(
+          cachedUrl,
+          units.map((u) => u.code),
+        ),
       );
     } else {
       skipped.push("search: `GET /public/v1/search` answers 404 (not built yet); runs once it exists.");

@@ -60,7 +60,9 @@ export function renderReport(run: RunReport): string {
       `${settings.seconds} s per scenario, one scenario at a time; DynamoDB calls counted over ` +
       `${settings.countRequests} sequential requests per scenario.`,
     "",
-    "## Loading the items (through the store, one TransactWriteItems per item)",
+    load.path === "bulk"
+      ? "## Loading the items (the bulk path: `store.items.loadMany`, BatchWriteItem, packed postings)"
+      : "## Loading the items (publication's path: one TransactWriteItems per item, then its index work)",
     "",
     table(
       ["items", "seconds", "items/s", "in flight", "search indexed"],
@@ -69,7 +71,7 @@ export function renderReport(run: RunReport): string {
           int(load.items),
           load.seconds.toFixed(1),
           int(load.items / load.seconds),
-          String(load.concurrency),
+          load.path === "bulk" ? "6 BatchWriteItem" : String(load.concurrency),
           load.searchIndexed ? "yes" : "no (no store.search.index yet)",
         ],
       ],

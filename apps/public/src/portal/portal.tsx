@@ -17,6 +17,7 @@ import {
   yearOf,
 } from "@gov/domain";
 import { type AppEnv, displayStylesheetRoute, pagesCss, stylesheetRoute, switchReadingMode } from "@gov/http";
+import type { PostingCache } from "@gov/store";
 import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { unitDirectory } from "../addresses.ts";
@@ -103,8 +104,10 @@ export function portalRoutes(options: {
   /** The guard of citizen submissions (ADR 0025). */
   intake: MiddlewareHandler<AppEnv>[];
   sitemapUrls: number;
+  /** Terms' postings kept for the cache window, shared with the search API (ADR 0056). */
+  postings?: PostingCache | undefined;
 }) {
-  const { intake, sitemapUrls } = options;
+  const { intake, sitemapUrls, postings } = options;
   const portal = new Hono<AppEnv>();
   portal.onError((error, c) => errorPage(c, error));
 
@@ -226,7 +229,7 @@ export function portalRoutes(options: {
     let next: string | null = null;
     if (search.ok && Object.keys(errors).length === 0) {
       const { q, limit, cursor, ...filter } = search.value;
-      const found = await c.var.deps.store.search.find({ q, filter, limit, cursor });
+      const found = await c.var.deps.store.search.find({ q, filter, limit, cursor }, postings);
       result = { query: found.query, items: found.hits.map((h) => h.item), total: found.total };
       next = withCursor(c, found.nextCursor);
     }
