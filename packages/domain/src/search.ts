@@ -99,7 +99,8 @@ const serialTerm = (m: DocNumberMatch) => `〔${m.year}〕${m.serial}号`;
 /** Every 文号 in a text written canonically, spaces removed: what an exact 文号 match compares. */
 export function canonicalDocNumbers(text: string): string {
   let out = text.normalize("NFKC").replace(/\s+/g, "");
-  for (const m of docNumberMatches(out).reverse()) out = out.slice(0, m.start) + canonical(m) + out.slice(m.end);
+  for (const m of docNumberMatches(out).reverse())
+    out = out.slice(0, m.start) + canonical(m) + out.slice(m.end);
   return out;
 }
 
