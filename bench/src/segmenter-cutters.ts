@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { WordCutter } from "@gov/domain";
+import { icuWords, type WordCutter } from "@gov/domain";
 import type { Jieba } from "@node-rs/jieba";
 
 /**
@@ -22,7 +22,7 @@ export const jiebaSearch: WordCutter = (folded) => {
 
 let intl: Intl.Segmenter | undefined;
 
-/** Node's ICU word breaker (its Chinese dictionary is part of full-icu), word-like segments only. */
+/** Node's ICU word breaker as it comes (its Chinese dictionary is part of full-icu), word-like segments only. */
 export const intlWords: WordCutter = (folded) => {
   intl ??= new Intl.Segmenter("zh", { granularity: "word" });
   const words: string[] = [];
@@ -30,9 +30,13 @@ export const intlWords: WordCutter = (folded) => {
   return words;
 };
 
+/** The domain's cutter since ADR 0058: ICU's words, unknown words as bigrams of their characters. */
+export const domainCutter = "Intl.Segmenter + bigrams";
+
 export const cutters: Record<string, WordCutter> = {
   jieba: jiebaSearch,
   "Intl.Segmenter": intlWords,
+  [domainCutter]: icuWords,
 };
 
 /**

@@ -1,25 +1,8 @@
-import { createRequire } from "node:module";
-import type { Jieba } from "@node-rs/jieba";
-
 /**
  * Chinese full-text search as pure functions: what an item contributes to the inverted
  * index, what a query asks for, how postings rank, and how a hit is highlighted. The store
  * keeps the postings; nothing here reads the database or the clock.
  */
-
-// jieba is a native module whose dictionary (8 MB) is read from disk when loaded: loaded on
-// first use, so the apps that never search or index (notices, supervision) do not pay for it
-// at every cold start. Building the segmenter takes about 0.2 s, once per process.
-const load = createRequire(import.meta.url);
-let segmenter: Jieba | undefined;
-const jieba = (): Jieba => {
-  if (!segmenter) {
-    const { Jieba: Segmenter } = load("@node-rs/jieba") as typeof import("@node-rs/jieba");
-    const { dict } = load("@node-rs/jieba/dict.js") as typeof import("@node-rs/jieba/dict.js");
-    segmenter = Segmenter.withDict(dict);
-  }
-  return segmenter;
-};
 
 /**
  * Cuts folded text into words, in reading order, repeats kept. Which segmenter does it
@@ -27,8 +10,38 @@ const jieba = (): Jieba => {
  */
 export type WordCutter = (folded: string) => string[];
 
-/** jieba's search mode: the words and, for long words, their dictionary sub-words too. */
-export const jiebaWords: WordCutter = (folded) => jieba().cutForSearch(folded, true);
+// Node's own ICU word breaker: its Chinese dictionary is inside the node binary (full-icu,
+// every official build and Lambda's runtime), so there is no dependency or file to ship.
+// It replaced jieba, a native module and an 8 MB dictionary loaded at first search (ADR 0058).
+let icu: Intl.Segmenter | undefined;
+const hanChar = /^\p{sc=Han}$/u;
+
+/**
+ * ICU's dictionary words; where ICU does not know a word (秸秆, 共府办发, place names) it
+ * falls back to single characters, and a run of them becomes its overlapping bigrams
+ * (秸秆禁烧 → 秸秆 秆禁 禁烧), as Lucene's CJK analyzer does: the query cuts the same way,
+ * so an unknown word is found as itself, not as every text that shares one of its characters.
+ */
+export const icuWords: WordCutter = (folded) => {
+  icu ??= new Intl.Segmenter("zh", { granularity: "word" });
+  const words: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length === 1) words.push(run[0] as string);
+    for (let i = 0; i + 1 < run.length; i++) words.push(`${run[i]}${run[i + 1]}`);
+    run = [];
+  };
+  for (const s of icu.segment(folded)) {
+    // A stopword (和, 的) ends a run rather than join its neighbours into a bigram.
+    if (s.isWordLike && hanChar.test(s.segment) && !stopwords.has(s.segment)) run.push(s.segment);
+    else {
+      flush();
+      if (s.isWordLike) words.push(s.segment);
+    }
+  }
+  flush();
+  return words;
+};
 
 export const searchLimits = {
   /** A query uses at most this many terms: each costs one Query. */
@@ -223,7 +236,7 @@ export function searchAnalyzer(cut: WordCutter) {
 }
 
 /** The analyzer the index is built with (ADR 0058). */
-export const { searchTokens, indexTerms, parseSearchQuery } = searchAnalyzer(jiebaWords);
+export const { searchTokens, indexTerms, parseSearchQuery } = searchAnalyzer(icuWords);
 
 /** What one term's Query returned: the postings read, and whether they are all there are. */
 export type TermPostings = {
