@@ -282,7 +282,9 @@ async function main() {
 
   const report = `${lines.join("\n")}\n`;
   console.log(report);
-  const file = join(benchDir, `segmenter-run-${new Date().toISOString().slice(0, 10)}.md`);
+  const file =
+    process.env.BENCH_REPORT_FILE ??
+    join(benchDir, `segmenter-run-${new Date().toISOString().slice(0, 10)}.md`);
   writeFileSync(file, report);
   log(`写入 ${file}`);
 }
