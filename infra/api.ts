@@ -23,9 +23,9 @@ for (const app of functions) {
   const fn = new sst.aws.Function(app.name, {
     handler: app.handler,
     runtime,
-    // jieba is a native module loaded on first search, and Swagger UI's files are read from
-    // their package for `<base>/docs`: ship both beside the bundle.
-    nodejs: { install: ["@node-rs/jieba", "swagger-ui-dist"] },
+    // Swagger UI's files are read from their package for `<base>/docs`: shipped beside the
+    // bundle. (Search needs nothing shipped: it segments with Node's Intl.Segmenter, ADR 0058.)
+    nodejs: { install: ["swagger-ui-dist"] },
     link: [table],
     environment: {
       TABLE_NAME: table.name,
