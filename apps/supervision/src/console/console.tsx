@@ -13,7 +13,7 @@ import {
 } from "@gov/core";
 import { fail, hasRole, idSchema, shanghaiDate, TaskState, type TaskView } from "@gov/domain";
 import { displayStylesheetRoute, stylesheetRoute, switchReadingMode } from "@gov/http";
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { BoardPage } from "./board-page.tsx";
@@ -213,7 +213,7 @@ export function consoleRoutes(options: { signer: Promise<Signer> | undefined }) 
 const sessionOf = (c: CC) => openSession(c.var.signer, readCookie(c, sessionCookie), c.var.deps.clock());
 
 /** No valid session (none, expired, tampered): the cookie is cleared and the browser sent to sign in. */
-const signedIn: MiddlewareHandler<ConsoleEnv> = createMiddleware<ConsoleEnv>(async (c, next) => {
+const signedIn = createMiddleware<ConsoleEnv>(async (c, next) => {
   const session = await sessionOf(c);
   if (!session) {
     if (readCookie(c, sessionCookie) !== undefined) clearSessionCookie(c);
