@@ -188,8 +188,8 @@ async function refused(
 describe("issue 12 hostile input: every write route answers 4xx problem+json with the field path, never 5xx, and writes nothing", () => {
   it("covers every app the local server composes, and every write route in their documents", () => {
     const mounted = new Set(composeApps(stack.deps).routes.map((r) => r.path.split("/")[1]));
-    // The stack's own reads at the root: health, robots.txt and the redirects to the portal.
-    for (const own of ["healthz", "robots.txt", ""]) mounted.delete(own);
+    // The stack's own reads at the root: health, robots.txt, the site map and the redirects to the portal.
+    for (const own of ["healthz", "robots.txt", "sitemap.xml", ""]) mounted.delete(own);
     expect([...mounted].sort()).toEqual(Object.keys(apps).sort());
     expect(routes.length).toBeGreaterThan(25);
   });
