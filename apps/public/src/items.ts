@@ -10,7 +10,6 @@ import {
   PublicItemDetail,
   PublicListEntry,
   publicItemDetail,
-  publicListEntry,
   Tombstone,
   tombstone,
   UnitCode,
@@ -82,8 +81,8 @@ export const publicItemRoutes = newRouter()
       if (filter.column && !findColumn(filter.column)) {
         fail("validation", "栏目不存在", [{ path: "column", message: "栏目不存在" }]);
       }
-      const page = await c.var.deps.store.items.listPublished(filter, { limit, cursor });
-      return c.json({ items: page.items.map(publicListEntry), nextCursor: page.nextCursor }, 200);
+      const page = await c.var.deps.store.items.listPublishedEntries(filter, { limit, cursor });
+      return c.json({ items: page.items, nextCursor: page.nextCursor }, 200);
     },
   )
   .openapi(
@@ -108,8 +107,10 @@ export const publicItemRoutes = newRouter()
     async (c) => {
       const key = c.req.valid("param").indexNumberOrId;
       const { items } = c.var.deps.store;
-      const id = looksLikeIndexNumber(key) ? (await items.getByIndexNumber(key))?.id : key;
-      const found = id ? await items.getWithLinks(id) : undefined;
+      // One read either way: by 索引号 its links are filed beside it on the same index (ADR 0057).
+      const found = looksLikeIndexNumber(key)
+        ? await items.getWithLinksByIndexNumber(key)
+        : await items.getWithLinks(key);
       const item: Item | undefined = found?.item;
       // Withdrawn items answer 410 with a tombstone: what was public is never silently lost.
       if (item?.state === "withdrawn") return c.json(tombstone(item), 410);
