@@ -49,7 +49,9 @@ export const oneZodLocale: Plugin = {
   name: "one-zod-locale",
   setup(b) {
     b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes("/zod/") ? { path: join(args.resolveDir, "../locales"), namespace: "zod-locale" } : undefined,
+      args.importer.includes("/zod/")
+        ? { path: join(args.resolveDir, "../locales"), namespace: "zod-locale" }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: "zod-locale" }, (args) => ({
       contents: 'export { default as zhCN } from "./zh-CN.js"; export { default as en } from "./en.js";',

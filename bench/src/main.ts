@@ -3,21 +3,14 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Deps } from "@gov/http";
 import { startLocal } from "@gov/local";
-import type { CallCounter } from "@gov/store";
 import { createPublicApp, publicHttpOptionsFromEnv } from "@gov/public";
+import type { CallCounter } from "@gov/store";
 import { type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { measureBundles } from "./bundle.ts";
 import { loadItems } from "./load.ts";
 import { renderReport } from "./report.ts";
-import {
-  countCalls,
-  type Measured,
-  measure,
-  measureStoreOnly,
-  runLoad,
-  type Scenario,
-} from "./scenarios.ts";
+import { countCalls, type Measured, measure, measureStoreOnly, runLoad, type Scenario } from "./scenarios.ts";
 import { searchAvailable, searchIndexer, searchQueries } from "./search.ts";
 
 /**
@@ -169,7 +162,8 @@ async function measurePublishing(url: string, bareUrl: string, deps: Deps, count
     await measure(
       {
         name: "bare POST",
-        description: "bare Hono route `POST /bare` reading the same draft bodies (baseline of the publish rows)",
+        description:
+          "bare Hono route `POST /bare` reading the same draft bodies (baseline of the publish rows)",
         baseUrl: bareUrl,
         paths: [],
         requests: drafts.map((d) => ({ ...d, path: "/bare" })),
@@ -241,7 +235,9 @@ async function main() {
     const listPath = `/public/v1/items?column=${busiest}&limit=20`;
     const { store } = stack.deps;
     const sampled = await store.items.getMany(load.sampleIds);
-    const indexNumbers = [...sampled.values()].flatMap((item) => (item.indexNumber ? [item.indexNumber] : []));
+    const indexNumbers = [...sampled.values()].flatMap((item) =>
+      item.indexNumber ? [item.indexNumber] : [],
+    );
     const detailPaths = load.sampleIds.map((id) => `/public/v1/items/${id}`);
     const list: Scenario[] = [
       {
@@ -328,7 +324,8 @@ async function main() {
         measureStoreOnly(
           {
             name: "store",
-            description: "`store.items.getWithLinks(id)` called directly, no HTTP (DynamoDB Local floor of a detail)",
+            description:
+              "`store.items.getWithLinks(id)` called directly, no HTTP (DynamoDB Local floor of a detail)",
             paths: load.sampleIds,
           },
           (id) => store.items.getWithLinks(id),
@@ -350,7 +347,9 @@ async function main() {
     for (const scenario of list) {
       const floor = floors[scenario.name];
       if (floor) {
-        log(`测量 ${scenario.name} 的存储层下限（${settings.connections} 并发 × ${settings.seconds} 秒，无 HTTP）……`);
+        log(
+          `测量 ${scenario.name} 的存储层下限（${settings.connections} 并发 × ${settings.seconds} 秒，无 HTTP）……`,
+        );
         scenarios.push(await floor());
       }
       log(

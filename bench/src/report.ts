@@ -48,7 +48,14 @@ function baselineOf(m: Measured, scenarios: Measured[]): Measured | undefined {
   return scenarios.find((s) => s.name === (m.baseline ?? "bare"));
 }
 
-type Target = { what: string; measured: string; baseline: string; ratio: number; target: string; met: boolean };
+type Target = {
+  what: string;
+  measured: string;
+  baseline: string;
+  ratio: number;
+  target: string;
+  met: boolean;
+};
 
 /** Issue 17's table: each row with its baseline from this same run, and whether the target is met. */
 function targets(run: RunReport): Target[] {

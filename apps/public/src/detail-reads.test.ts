@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type PublicItemDetail, publicListEntry } from "@gov/domain";
 import { type Json, publishHarness } from "@gov/publish/testing";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -83,5 +84,19 @@ describe("list rows are projected to the list entry's fields", () => {
     expect(list.body.items?.find((row) => row.id === item.id)).toEqual(
       JSON.parse(JSON.stringify(publicListEntry(stored as NonNullable<typeof stored>))),
     );
+  });
+});
+
+describe("the detail's and the list's ETag are hashed from the answer, not read back from the response", () => {
+  it("the strong ETag is still the SHA-1 of the body sent, and If-None-Match answers 304", async () => {
+    const item = (await dept.publish(general("关于公交票价调整的公告"))) as Published;
+    for (const path of [`/items/${item.id}`, "/items?column=responses&limit=5"]) {
+      const res = await publicApp.request(`/v1${path}`);
+      const body = await res.text();
+      const tag = res.headers.get("etag");
+      expect(tag).toBe(`"${createHash("sha1").update(body).digest("hex")}"`);
+      const again = await publicApp.request(`/v1${path}`, { headers: { "if-none-match": tag ?? "" } });
+      expect(again.status).toBe(304);
+    }
   });
 });

@@ -25,6 +25,7 @@ import {
   problemResponse,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
+import { etagOfAnswer } from "./http-behaviour.ts";
 
 /** A tree that refers to itself shows in the document only by name, so `children` points at the named copy. */
 const CountedColumn: z.ZodType<CountedColumnNode> = CountedColumnNode.extend({
@@ -82,7 +83,9 @@ export const publicItemRoutes = newRouter()
         fail("validation", "栏目不存在", [{ path: "column", message: "栏目不存在" }]);
       }
       const page = await c.var.deps.store.items.listPublishedEntries(filter, { limit, cursor });
-      return c.json({ items: page.items, nextCursor: page.nextCursor }, 200);
+      const answer = { items: page.items, nextCursor: page.nextCursor };
+      c.header("ETag", etagOfAnswer(answer));
+      return c.json(answer, 200);
     },
   )
   .openapi(
@@ -115,6 +118,8 @@ export const publicItemRoutes = newRouter()
       // Withdrawn items answer 410 with a tombstone: what was public is never silently lost.
       if (item?.state === "withdrawn") return c.json(tombstone(item), 410);
       if (item?.state !== "published" || !found) return fail("not-found", "信息不存在或尚未公开");
-      return c.json(publicItemDetail(item, found.links), 200);
+      const answer = publicItemDetail(item, found.links);
+      c.header("ETag", etagOfAnswer(answer));
+      return c.json(answer, 200);
     },
   );

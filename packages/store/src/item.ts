@@ -175,7 +175,9 @@ export function itemRepository(db: Db) {
   async function linksRefiled(): Promise<boolean> {
     if (refiledSeen || performance.now() - lookedAt < 60_000) return refiledSeen;
     lookedAt = performance.now();
-    const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.linksByIndexNumber }));
+    const { Item } = await db.doc.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.linksByIndexNumber }),
+    );
     refiledSeen = Item !== undefined;
     return refiledSeen;
   }
@@ -291,18 +293,20 @@ export function itemRepository(db: Db) {
         if (!indexNumber) continue;
         const { relation, target } = linkFromRecord(link);
         const filed = keys.linkByIndexNumber(indexNumber, relation, target.id);
-        await db.doc.send(
-          new UpdateCommand({
-            TableName: db.tableName,
-            Key: { pk: link.pk, sk: link.sk },
-            UpdateExpression: "SET gsi3pk = :pk, gsi3sk = :sk",
-            ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeValues: { ":pk": filed.gsi3pk, ":sk": filed.gsi3sk },
-          }),
-        ).catch((error: unknown) => {
-          // Deleted meanwhile: nothing left to file.
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        });
+        await db.doc
+          .send(
+            new UpdateCommand({
+              TableName: db.tableName,
+              Key: { pk: link.pk, sk: link.sk },
+              UpdateExpression: "SET gsi3pk = :pk, gsi3sk = :sk",
+              ConditionExpression: "attribute_exists(pk)",
+              ExpressionAttributeValues: { ":pk": filed.gsi3pk, ":sk": filed.gsi3sk },
+            }),
+          )
+          .catch((error: unknown) => {
+            // Deleted meanwhile: nothing left to file.
+            if (!(error instanceof ConditionalCheckFailedException)) throw error;
+          });
         refiled++;
       }
       await db.doc.send(
@@ -457,8 +461,10 @@ export function itemRepository(db: Db) {
      * body, drafts and review answers are neither sent by DynamoDB nor unmarshalled here.
      * Capacity is the same (DynamoDB counts what it reads, not what it returns).
      */
-    listPublishedEntries: async (filter: PublishedFilter, page: PageRequest): Promise<Page<PublicListEntry>> =>
-      listPublished(db, filter, page, listEntryAttributes),
+    listPublishedEntries: async (
+      filter: PublishedFilter,
+      page: PageRequest,
+    ): Promise<Page<PublicListEntry>> => listPublished(db, filter, page, listEntryAttributes),
 
     history: (id: string) => readAudit(db, keys.item(id).pk),
 

@@ -98,11 +98,7 @@ export async function listPublished(
   const last = returned.at(-1);
   // Cut mid-read: resume after the last item returned; else after the last item read.
   const cursorKey =
-    items.length > page.limit && last
-      ? pick(last, cursorKeys)
-      : exhausted
-        ? undefined
-        : start;
+    items.length > page.limit && last ? pick(last, cursorKeys) : exhausted ? undefined : start;
   return { items: returned.map(stripKeys), nextCursor: encodeCursor(cursorKey) };
 }
 

@@ -1,4 +1,9 @@
-import { QueryCommand, type QueryCommandInput, ScanCommand, type ScanCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  QueryCommand,
+  type QueryCommandInput,
+  ScanCommand,
+  type ScanCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import type { Db } from "./client.ts";
 
 type Input = Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">;
@@ -39,7 +44,9 @@ export async function scanAll(
   const records: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await db.doc.send(new ScanCommand({ ...input, TableName: db.tableName, ExclusiveStartKey: start }));
+    const page = await db.doc.send(
+      new ScanCommand({ ...input, TableName: db.tableName, ExclusiveStartKey: start }),
+    );
     records.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
