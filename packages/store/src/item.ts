@@ -293,7 +293,7 @@ export function itemRepository(db: Db) {
         if (!indexNumber) continue;
         const { relation, target } = linkFromRecord(link);
         const filed = keys.linkByIndexNumber(indexNumber, relation, target.id);
-        await db.doc
+        const filedNow = await db.doc
           .send(
             new UpdateCommand({
               TableName: db.tableName,
@@ -303,11 +303,15 @@ export function itemRepository(db: Db) {
               ExpressionAttributeValues: { ":pk": filed.gsi3pk, ":sk": filed.gsi3sk },
             }),
           )
-          .catch((error: unknown) => {
-            // Deleted meanwhile: nothing left to file.
-            if (!(error instanceof ConditionalCheckFailedException)) throw error;
-          });
-        refiled++;
+          .then(
+            () => true,
+            (error: unknown) => {
+              // Deleted meanwhile: nothing left to file.
+              if (!(error instanceof ConditionalCheckFailedException)) throw error;
+              return false;
+            },
+          );
+        if (filedNow) refiled++;
       }
       await db.doc.send(
         new PutCommand({ TableName: db.tableName, Item: { ...keys.linksByIndexNumber, entity: "backfill" } }),
