@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { DomainError } from "@gov/domain";
 import type { Deps } from "@gov/http";
 import { startLocal } from "@gov/local";
 import { createPublicApp, publicHttpOptionsFromEnv } from "@gov/public";
@@ -219,7 +220,19 @@ async function main() {
   const skipped: string[] = [];
   let load: Awaited<ReturnType<typeof loadItems>>;
   try {
-    const indexer = searchIndexer(stack.deps.store);
+    const indexOnce = searchIndexer(stack.deps.store);
+    // On two shared cores a batch of postings can outlast the local 5 s call limit; indexing
+    // is idempotent, so a timed-out item is indexed again rather than failing the whole run.
+    const indexer = async (item: Parameters<typeof indexOnce>[0]) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await indexOnce(item);
+        } catch (error) {
+          if (attempt >= 4 || !(error instanceof DomainError) || error.kind !== "unavailable") throw error;
+          await new Promise((resolve) => setTimeout(resolve, attempt * 500));
+        }
+      }
+    };
     log(`写入 ${settings.items} 条已发布信息（并发 ${loadConcurrency}）……`);
     load = await loadItems(
       stack.deps,
