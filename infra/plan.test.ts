@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tableDefinition } from "@gov/store/table";
 import { describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import {
   functions,
   noticeDispatch,
   publicCdn,
+  rootFileRewrite,
   supervisionScan,
 } from "./plan.ts";
 
@@ -78,6 +79,29 @@ describe("infra plan (checked offline, without the sst CLI)", () => {
     expect(options.trustedProxies).toBe(1);
   });
 
+  it("issue 16 the deployed site answers /robots.txt and /sitemap.xml at its root with the portal's, as pnpm start does", async () => {
+    const { createPublicApp, siteRootFiles } = (await import(
+      join(root, "apps/public/src/index.ts")
+    )) as typeof import("../apps/public/src/index.ts");
+    const { testDeps } = (await import(
+      join(root, "packages/core/src/testing.ts")
+    )) as typeof import("../packages/core/src/testing.ts");
+    expect([...publicCdn.rootFiles]).toEqual([...siteRootFiles]);
+    const portal = createPublicApp((await testDeps()).deps);
+    for (const file of publicCdn.rootFiles) {
+      const { regex, to } = rootFileRewrite(file);
+      const pattern = new RegExp(regex);
+      // CloudFront rewrites the path alone; the query string goes on untouched.
+      expect(file.replace(pattern, to)).toBe(`${publicCdn.path}${file}`);
+      for (const other of [`${file}/x`, `/x${file}`, file.replace(".", "_")])
+        expect(pattern.test(other), other).toBe(false);
+      // The rewritten path reaches the Public function through its own routes, and the portal answers it.
+      expect(to.startsWith(`${publicCdn.path}/`)).toBe(true);
+      const res = await portal.request(to.slice(publicCdn.path.length));
+      expect(res.status, to).toBe(200);
+    }
+  });
+
   it("issue 12 #7 the function that commits public changes invalidates the CDN's paths", async () => {
     expect(functions.find((f) => f.name === publicCdn.invalidatedBy)?.handler).toBe(
       "apps/publish/src/lambda.handler",
@@ -95,6 +119,14 @@ describe("infra plan (checked offline, without the sst CLI)", () => {
     expect(noticeDispatch.timeoutSeconds).toBeGreaterThan(110);
     const issuing = functions.filter((f) => "issuesNotices" in f && f.issuesNotices).map((f) => f.name);
     expect(issuing.sort()).toEqual(["Notices", "Supervision"]);
+  });
+
+  it("ADR 0054: the console's signing key goes to the one function that serves /supervision/console, whose handler reads it", () => {
+    const serving = functions.filter((f) => "servesConsole" in f && f.servesConsole);
+    expect(serving.map((f) => f.name)).toEqual(["Supervision"]);
+    expect(serving[0]?.routes).toContain("ANY /supervision/{proxy+}");
+    const handler = readFileSync(join(root, "apps/supervision/src/lambda.ts"), "utf8");
+    expect(handler).toContain("consoleSessionKeyFrom(process.env)");
   });
 
   it("issue 13 where it runs: infra passes exactly the channel settings the senders read, and only those the deployer set", async () => {

@@ -33,6 +33,8 @@ export const functions = [
     routes: ["ANY /supervision", "ANY /supervision/{proxy+}"],
     // Assessment rounds, rectification tasks and 督办 digests issue notices through the core.
     issuesNotices: true,
+    // The office console's pages (ADR 0054) sign their session cookies with CONSOLE_SESSION_KEY.
+    servesConsole: true,
   },
 ] as const;
 
@@ -48,7 +50,18 @@ export const publicCdn = {
   path: "/public",
   maxTtlSeconds: 30,
   invalidatedBy: "Publish",
+  /**
+   * Crawlers ask for these at the site's root, not under `/public` (issue 16): the router
+   * answers them with the portal's own, as apps/local does for `pnpm start`.
+   */
+  rootFiles: ["/robots.txt", "/sitemap.xml"],
 } as const;
+
+/** The CDN's rewrite of a root file to the portal's: that exact path only, nothing under or beside it. */
+export const rootFileRewrite = (file: string) => ({
+  regex: `^${file.replace(/\./g, "\\.")}$`,
+  to: `${publicCdn.path}${file}`,
+});
 
 /**
  * The supervision scan runs every morning at 08:30 Beijing time and skips days off itself on

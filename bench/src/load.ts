@@ -33,7 +33,9 @@ import type { SearchIndexer } from "./search.ts";
 /**
  * Loads published items straight through the store (no HTTP): each item is built by the
  * domain's own functions (newItem → submitItem → approveItem with a cleared 保密审查) and
- * written by `store.items.create`, one TransactWriteItems per item, many in flight at once.
+ * written by the bulk path, `store.items.loadMany` (BatchWriteItem, packed postings; ADR
+ * 0056), or with `BENCH_LOAD_PATH=publication` as a publication writes it:
+ * `store.items.create`, one TransactWriteItems per item, then `store.search.index`.
  */
 
 export type LoadResult = {
@@ -41,11 +43,16 @@ export type LoadResult = {
   seconds: number;
   concurrency: number;
   searchIndexed: boolean;
+  /** How the items were written: the bulk path or publication's, one item at a time. */
+  path: LoadPath;
   /** Published items per column, busiest first. */
   columns: [string, number][];
   /** A deterministic sample of published ids, for the detail scenario. */
   sampleIds: string[];
 };
+
+export type LoadPath = "bulk" | "publication";
+const loadPath = (): LoadPath => (process.env.BENCH_LOAD_PATH === "publication" ? "publication" : "bulk");
 
 const firstDay = "2019-01-01";
 const lastDay = "2026-10-31";
@@ -184,15 +191,30 @@ export async function loadItems(
     return n;
   };
   const built = plan(deps, options.seed ?? 20_191_082, options.count).map((p) => build(deps, p, sequence));
+  const path = loadPath();
   const started = performance.now();
-  let done = 0;
-  await pool(built.length, options.concurrency, async (i) => {
-    const { item, audit } = built[i] as (typeof built)[number];
-    await withRetry(() => store.items.create(item, audit));
-    if (options.search) await options.search(item);
-    done += 1;
-    if (done % 5000 === 0) log(`  已写入 ${done}/${built.length}`);
-  });
+  if (path === "bulk") {
+    let reported = 0;
+    await store.items.loadMany(built, {
+      search: options.search !== undefined,
+      onProgress: ({ loaded, total, records, seconds }) => {
+        if (loaded < total && loaded - reported < 2000) return;
+        reported = loaded;
+        log(
+          `  已写入 ${loaded}/${total}（${records} 条记录，${seconds.toFixed(1)} 秒，${Math.round(loaded / seconds)} 条/秒）`,
+        );
+      },
+    });
+  } else {
+    let done = 0;
+    await pool(built.length, options.concurrency, async (i) => {
+      const { item, audit } = built[i] as (typeof built)[number];
+      await withRetry(() => store.items.create(item, audit));
+      if (options.search) await options.search(item);
+      done += 1;
+      if (done % 5000 === 0) log(`  已写入 ${done}/${built.length}`);
+    });
+  }
   const seconds = (performance.now() - started) / 1000;
 
   const perColumn = new Map<string, number>();
@@ -203,6 +225,7 @@ export async function loadItems(
     seconds,
     concurrency: options.concurrency,
     searchIndexed: options.search !== undefined,
+    path,
     columns: [...perColumn].sort((a, b) => b[1] - a[1]),
     sampleIds: built.filter((_, i) => i % stride === 0).map(({ item }) => item.id),
   };

@@ -9,10 +9,11 @@ import type { CallCounter } from "@gov/store";
 import { type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { measureBundles } from "./bundle.ts";
+import { units } from "./content.ts";
 import { loadItems } from "./load.ts";
 import { renderReport } from "./report.ts";
 import { countCalls, type Measured, measure, measureStoreOnly, runLoad, type Scenario } from "./scenarios.ts";
-import { searchAvailable, searchIndexer, searchQueries } from "./search.ts";
+import { postingCacheScenario, searchAvailable, searchIndexer, searchQueries } from "./search.ts";
 
 /**
  * `pnpm bench`: loads published items into an in-memory local stack, measures the public read
@@ -326,6 +327,10 @@ async function main() {
           baseUrl: cachedUrl,
           paths,
         },
+        postingCacheScenario(
+          cachedUrl,
+          units.map((u) => u.code),
+        ),
       );
     } else {
       skipped.push("search: `GET /public/v1/search` answers 404 (not built yet); runs once it exists.");

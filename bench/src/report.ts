@@ -167,7 +167,9 @@ export function renderReport(run: RunReport): string {
       ]),
     ),
     "",
-    "## Loading the items (through the store)",
+    load.path === "bulk"
+      ? "## Loading the items (the bulk path: `store.items.loadMany`, BatchWriteItem, packed postings)"
+      : "## Loading the items (publication's path: one TransactWriteItems per item, then its index work)",
     "",
     table(
       ["items", "seconds", "items/s", "in flight", "search indexed"],
@@ -176,7 +178,7 @@ export function renderReport(run: RunReport): string {
           int(load.items),
           load.seconds.toFixed(1),
           int(load.items / load.seconds),
-          String(load.concurrency),
+          load.path === "bulk" ? "6 BatchWriteItem" : String(load.concurrency),
           load.searchIndexed ? "yes" : "no (no store.search.index yet)",
         ],
       ],

@@ -11,6 +11,7 @@ export const demoCopies = [
   "notices",
   "portal",
   "supervision-timer",
+  "console",
 ] as const;
 export type DemoCopy = (typeof demoCopies)[number];
 
@@ -35,6 +36,9 @@ export default async function setup(_project: TestProject) {
     channelSecretKey: demoChannelKey,
   });
   await stack.stop();
-  // Side by side: the copies wait on DynamoDB Local's round trips more than on its cores.
-  await Promise.all(others.map((copy) => copyTable(endpoint, first, copy)));
+  // Two side by side: the copies wait on DynamoDB Local's round trips more than on its cores,
+  // but seven at once ran past the client's 5 s request timeout on a loaded 2-core machine.
+  for (let i = 0; i < others.length; i += 2) {
+    await Promise.all(others.slice(i, i + 2).map((copy) => copyTable(endpoint, first, copy)));
+  }
 }

@@ -65,16 +65,28 @@ async function accessibilityProblems(name: string): Promise<string[]> {
 
 /** What has the keyboard focus, as the browser shows it (an expression: the tests are type-checked without the DOM's types). */
 const focused = () =>
-  page.evaluate<{ text: string; id: string; left: number; outline: string; inMain: boolean }>(`(() => {
+  page.evaluate<{
+    text: string;
+    id: string;
+    left: number;
+    outline: string;
+    inMain: boolean;
+    inColumnTree: boolean;
+  }>(`(() => {
     const el = document.activeElement;
     return { text: el.textContent, id: el.id, left: el.getBoundingClientRect().left,
-      outline: getComputedStyle(el).outlineStyle, inMain: Boolean(el.closest("main")) };
+      outline: getComputedStyle(el).outlineStyle, inMain: Boolean(el.closest("main")),
+      inColumnTree: el.tagName === "A" && Boolean(el.closest(".column-tree")) };
   })()`);
 
 describe("journeys through the portal", () => {
-  it("find a normative document by its 文号 typed with square brackets, through search, and open it", async () => {
+  // People type a 文号 with whatever brackets their keyboard gives; the page must find it either way.
+  it.each([
+    ["square brackets", "共府发[2019]3号"],
+    ["full-width round brackets", "共府发（2019）3号"],
+  ])("find a normative document by its 文号 typed with %s, through search, and open it", async (_, typed) => {
     await open("/public");
-    await page.getByLabel("检索标题、正文或文号").fill("共府发[2019]3号");
+    await page.getByLabel("检索标题、正文或文号").fill(typed);
     await page.getByRole("button", { name: "检索", exact: true }).click();
     await page.waitForURL(/\/public\/search\?/);
     expect(await page.locator(".search-results li .meta em").first().textContent()).toBe("共府发〔2019〕3号");
@@ -119,6 +131,7 @@ describe("journeys through the portal", () => {
     await page.getByRole("button", { name: "查询" }).click();
     expect(await page.locator("#application-state").textContent()).toBe("已收到，办理中");
     expect(page.url()).not.toContain(secret);
+    expect(await accessibilityProblems("application-status-result")).toEqual([]);
   });
 
   it("write to the mayor's mailbox", async () => {
@@ -132,6 +145,7 @@ describe("journeys through the portal", () => {
     await page.waitForURL(/\/public\/mailbox\/receipt$/);
     expect(await page.locator("h1").textContent()).toBe("来信已受理");
     expect(await page.locator("#tracking-code").textContent()).toMatch(/^XX\d{4}-/);
+    expect(await accessibilityProblems("mailbox-receipt")).toEqual([]);
   });
 
   it("comment on an open consultation", async () => {
@@ -162,9 +176,10 @@ describe("journeys through the portal", () => {
     await page.getByRole("button", { name: "提交意见" }).click();
     await page.waitForURL(/\/commented$/);
     expect(await page.getByRole("status").textContent()).toContain("您的意见已收到");
+    expect(await accessibilityProblems("consultation-commented")).toEqual([]);
   });
 
-  it("keyboard only on the home page: the skip link comes first, lands in main, and focus is always visible", async () => {
+  it("keyboard only on the home page: the skip link comes first, lands in main, focus is always visible, and Enter opens a column", async () => {
     await open("/public");
     await page.keyboard.press("Tab");
     const first = await focused();
@@ -173,14 +188,19 @@ describe("journeys through the portal", () => {
     expect(first.outline).not.toBe("none");
     await page.keyboard.press("Enter");
     expect((await focused()).id).toBe("main");
-    for (let step = 0; step < 6; step++) {
+    // On through the search form and the latest items to the catalogue, never leaving main, never invisible.
+    let now = await focused();
+    for (let step = 0; step < 40 && !now.inColumnTree; step++) {
       await page.keyboard.press("Tab");
-      const now = await focused();
+      now = await focused();
       expect(now.inMain, JSON.stringify(now)).toBe(true);
       expect(now.outline, JSON.stringify(now)).not.toBe("none");
     }
+    expect(now.inColumnTree, "a column link is reachable by Tab").toBe(true);
+    const column = now.text;
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/public\/(search|items)/);
+    await page.waitForURL(/\/public\/items\?column=/);
+    expect(await page.locator("h1").textContent()).toBe(column);
   });
 
   it("the larger-text mode works without JavaScript: one button, and every page after it is larger", async () => {
@@ -202,6 +222,45 @@ describe("journeys through the portal", () => {
   });
 });
 
+describe("text resized to 200% (GB/T 37668-2019, WCAG 1.4.4): the larger-text mode at 200% zoom loses nothing sideways", () => {
+  // A 1280 px wide window zoomed to 200% lays pages out in 640 CSS pixels at twice the density.
+  const zoomedPages: [string, string][] = [
+    ["home", "/public"],
+    ["column-list", "/public/items?column=normative-documents"],
+    ["search", `/public/search?q=${encodeURIComponent("社会救助")}`],
+    ["documents", "/public/documents?year=2019"],
+    ["application-form", "/public/apply"],
+    ["mailbox", "/public/mailbox"],
+    ["statistics-letters", "/public/statistics/letters?year=2019"],
+  ];
+  it.each(zoomedPages)("%s: no horizontal scrolling, and the text is the larger size", async (name, path) => {
+    const zoomed = await browser.newContext({ viewport: { width: 640, height: 720 }, deviceScaleFactor: 2 });
+    try {
+      await zoomed.addCookies([{ name: "portal-display", value: "large", url: stack.url }]);
+      const view = await zoomed.newPage();
+      await view.goto(`${stack.url}${path}`);
+      await view.screenshot({ path: join(screenshots, `zoom-200-large-${name}.png`), fullPage: true });
+      const layout = await view.evaluate<{
+        fontSize: string;
+        scrollWidth: number;
+        clientWidth: number;
+        wide: string[];
+      }>(`(() => {
+        const root = document.documentElement;
+        const wide = [...document.querySelectorAll("body *")]
+          .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
+          .slice(0, 5)
+          .map((el) => el.tagName + (el.className ? "." + el.className : ""));
+        return { fontSize: getComputedStyle(root).fontSize, scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+      })()`);
+      expect(layout.fontSize).toBe("20px");
+      expect(layout.scrollWidth, JSON.stringify(layout)).toBeLessThanOrEqual(layout.clientWidth);
+    } finally {
+      await zoomed.close();
+    }
+  });
+});
+
 describe("accessibility of every page type (axe-core, WCAG 2.1 A/AA)", () => {
   // One test per page type, so each stays within the run's 30 s on a slow machine.
   const pageTypes: [string, string][] = [
@@ -215,6 +274,10 @@ describe("accessibility of every page type (axe-core, WCAG 2.1 A/AA)", () => {
     ["application-status", "/public/apply/status"],
     ["application-receipt", "/public/apply/receipt"],
     ["mailbox", "/public/mailbox"],
+    ["letter-status", "/public/mailbox/status"],
+    ["mailbox-replies", "/public/mailbox/replies"],
+    ["statistics-applications", "/public/statistics/applications?year=2019"],
+    ["statistics-letters", "/public/statistics/letters?year=2019"],
     ["not-found", "/public/items/itm_01JD6Q3Z5K8X9V2M4N7P0R1S3T"],
   ];
   it.each(pageTypes)("%s: no serious or critical violation", async (name, path) => {
@@ -237,6 +300,40 @@ describe("accessibility of every page type (axe-core, WCAG 2.1 A/AA)", () => {
     await page.getByRole("button", { name: "提交申请" }).click();
     problems.push(...(await accessibilityProblems("application-form-errors")));
     expect(problems).toEqual([]);
+  });
+
+  it("mailbox-reply, reached from the published replies: no serious or critical violation", async () => {
+    await open("/public/mailbox/replies");
+    await page.locator(".item-list a").first().click();
+    await page.waitForURL(/\/public\/mailbox\/replies\/let_/);
+    expect(await page.locator("h2", { hasText: "答复内容" }).count()).toBe(1);
+    expect(await accessibilityProblems("mailbox-reply")).toEqual([]);
+  });
+
+  it("tombstone of a withdrawn item (410): no serious or critical violation", async () => {
+    const unit = Object.values(stack.credentials).find((c) => c.keys.editor && c.keys.reviewer);
+    const { editor = "", reviewer = "" } = unit?.keys ?? {};
+    // biome-ignore lint/suspicious/noExplicitAny: the test reads JSON answers of many shapes
+    const http = jsonClient<any>((path, init) => fetch(`${stack.url}${path}`, init));
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+    const draft = await http("POST", "/publish/v1/items", editor, {
+      kind: "general",
+      title: "关于发布有误后撤回的通知",
+      columnId: "decision",
+      body: "<p>本通知发布有误。</p>",
+      generatedOn: today,
+    });
+    await http("POST", `/publish/v1/items/${draft.body.id}/submit`, editor);
+    const review = { stateSecret: false, personalPrivacy: false, tradeSecret: false, otherSensitive: false };
+    const approved = await http("POST", `/publish/v1/items/${draft.body.id}/approve`, reviewer, { review });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const withdrawn = await http("POST", `/publish/v1/items/${draft.body.id}/withdraw`, reviewer, {
+      reason: "发布有误",
+    });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    const res = await open(`/public/items/${draft.body.id}`);
+    expect(res?.status()).toBe(410);
+    expect(await accessibilityProblems("tombstone")).toEqual([]);
   });
 
   it("consultation, reached from the list: no serious or critical violation", async () => {

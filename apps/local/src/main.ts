@@ -11,6 +11,8 @@ const Env = z.object({
   SEED: z.enum(["demo", "none"]).default("demo"),
   SES_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(8005),
   CHANNEL_SECRET_KEY: z.string().min(1).optional(),
+  /** Signs the office console's sessions; unset = the key kept in DATA_DIR/console-session-key. */
+  CONSOLE_SESSION_KEY: z.string().min(1).optional(),
   /** The notice dispatcher's period; 0 turns it off. */
   DISPATCH_EVERY_MS: z.coerce.number().int().min(0).default(5000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
@@ -28,6 +30,7 @@ const stack = await startLocal({
   seed: env.SEED,
   emailPort: env.SES_LOCAL_PORT,
   ...(env.CHANNEL_SECRET_KEY ? { channelSecretKey: env.CHANNEL_SECRET_KEY } : {}),
+  ...(env.CONSOLE_SESSION_KEY ? { consoleSessionKey: env.CONSOLE_SESSION_KEY } : {}),
   ...(env.DISPATCH_EVERY_MS > 0 ? { dispatchEveryMs: env.DISPATCH_EVERY_MS } : {}),
   supervisionTimer: env.SUPERVISION_TIMER,
   timeouts: ServerTimeouts.parse({
@@ -50,6 +53,7 @@ ${output.trim().split("\n").slice(-20).join("\n")}`);
 console.log(`
 政务公开平台已在本地启动 / running locally:
   门户网站 portal           ${stack.url}/public
+  监督考评控制台 console    ${stack.url}/supervision/console   （用演示密钥文件中的 office 密钥登录）
   部门发布接口 publish      ${stack.url}/publish/docs
   门户公开接口 public       ${stack.url}/public/docs
   通知接口 notices          ${stack.url}/notices/docs

@@ -6,7 +6,7 @@ import { createPublishApp } from "@gov/publish";
 import type { Store } from "@gov/store";
 import { createSupervisionApp } from "@gov/supervision";
 import { demoApplications } from "./demo/applications.ts";
-import { demoChannels } from "./demo/channels.ts";
+import { demoChannels, demoLeadershipContacts } from "./demo/channels.ts";
 import { demoConsultations } from "./demo/consultations.ts";
 import { demoAssessments, demoIndicatorSystems } from "./demo/indicators.ts";
 import { demoItems } from "./demo/items.ts";
@@ -250,9 +250,9 @@ async function request(
 }
 
 /**
- * Every demo unit's delivery channels (demo/channels.ts), set by the office through the notices
- * API at the start of 2019, so the year's notices are delivered to the capture page and the
- * email emulator when `pnpm start` runs.
+ * Every demo unit's delivery channels (demo/channels.ts), and two units' leadership contacts,
+ * set by the office through the notices API at the start of 2019, so the year's notices (and a
+ * 督办 escalation) are delivered to the capture page and the email emulator when `pnpm start` runs.
  */
 export async function seedChannels(deps: Deps, credentials: Credentials, at: AtTime): Promise<number> {
   const app = createNoticesApp(deps);
@@ -263,6 +263,11 @@ export async function seedChannels(deps: Deps, credentials: Credentials, at: AtT
     for (const { unitCode, channels } of units) {
       const res = await send("PUT", `/v1/units/${unitCode}/channels`, office, { channels });
       if (res.status >= 300) throw new Error(`演示送达渠道写入失败 ${unitCode}: ${JSON.stringify(res.body)}`);
+    }
+    for (const { unitCode, contact } of demoLeadershipContacts()) {
+      const res = await send("PUT", `/v1/units/${unitCode}/leadership-contact`, office, contact);
+      if (res.status >= 300)
+        throw new Error(`演示分管领导联系方式写入失败 ${unitCode}: ${JSON.stringify(res.body)}`);
     }
   });
   return units.length;

@@ -12,6 +12,7 @@ import { Hono } from "hono";
 import { createCapture } from "./capture.ts";
 import { composeApps } from "./compose.ts";
 import { localSenders } from "./delivery.ts";
+import { demoLeadershipContacts } from "./demo/channels.ts";
 import { officeUnitCode } from "./demo/units.ts";
 import { localDispatcher } from "./dispatcher.ts";
 import { startEmailEmulator } from "./email-emulator.ts";
@@ -53,6 +54,11 @@ export type LocalOptions = {
    * the key kept in the data directory (made on first start), or a new one in memory.
    */
   channelSecretKey?: string;
+  /**
+   * Signs the office console's sessions (base64 of 32 bytes, as CONSOLE_SESSION_KEY); unset =
+   * the key kept in the data directory (made on first start), or a new one in memory.
+   */
+  consoleSessionKey?: string;
   /** How often the notice dispatcher runs (it also runs at once after each notice); unset = not at all. */
   dispatchEveryMs?: number;
   /** Called if the DynamoDB Local this stack started dies while it serves (ADR 0042). */
@@ -115,7 +121,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     await supervisionScan(deps, { deadlines: false });
     const app = new Hono();
     app.route("/capture", createCapture(baseClock));
-    app.route("/", composeApps(deps));
+    app.route("/", composeApps(deps, { consoleSessionKey: consoleSessionKey(options) }));
     const server = await listen(app.fetch, options.port, options.timeouts ?? ServerTimeouts.parse({}));
     const timer =
       options.supervisionTimer && options.supervisionTimer !== "off"
@@ -166,12 +172,19 @@ async function ownDatabase({ dataDir, onDatabaseExit }: LocalOptions) {
 }
 
 /** The channel key: given, else the data directory's (made on first start, readable by its owner only), else a new one. */
-function channelSecretKey(options: LocalOptions): string {
-  if (options.channelSecretKey) return options.channelSecretKey;
-  if (!options.dataDir) return randomBytes(32).toString("base64");
-  const path = join(options.dataDir, "channel-secret-key");
+const channelSecretKey = (options: LocalOptions): string =>
+  options.channelSecretKey ?? keptKey(options.dataDir, "channel-secret-key");
+
+/** The console's signing key, kept the same way: sessions outlive a restart on the same data. */
+const consoleSessionKey = (options: LocalOptions): string =>
+  options.consoleSessionKey ?? keptKey(options.dataDir, "console-session-key");
+
+/** 32 random bytes (base64) kept in the data directory's file `name`, readable by its owner only; in memory without one. */
+function keptKey(dataDir: string | undefined, name: string): string {
+  if (!dataDir) return randomBytes(32).toString("base64");
+  const path = join(dataDir, name);
   if (!existsSync(path)) {
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true });
     writeFileSync(path, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600 });
   }
   return readFileSync(path, "utf8").trim();
@@ -202,7 +215,7 @@ async function prepareData(
       log(`已写入市长信箱演示来信 ${await seedLetters(deps, credentials, at)} 件`);
       log(`已写入征求意见演示 ${await seedConsultations(deps, credentials, at)} 次`);
       log(
-        `已为 ${await seedChannels(deps, credentials, at)} 个演示单位设置送达渠道（企业微信、钉钉、邮件、短信）`,
+        `已为 ${await seedChannels(deps, credentials, at)} 个演示单位设置送达渠道（企业微信、钉钉、邮件、短信），为 ${demoLeadershipContacts().length} 个单位设置分管领导联系方式`,
       );
       log(`已写入演示培训 ${await seedTrainings(deps, credentials, at)} 次（含培训通知和各单位参训人数）`);
       const round = await seedSupervision(deps, credentials, at);

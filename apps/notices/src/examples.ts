@@ -20,6 +20,12 @@ export const examples = {
       { kind: "email", addresses: ["zwgk@czj.example.gov.cn"] },
     ],
   },
+  leadershipContact: {
+    name: "王敏",
+    post: "分管副局长",
+    email: "wangmin@czj.example.gov.cn",
+    mobile: "13807920001",
+  },
   acknowledge: { note: "已安排分管领导及工作人员2人参会", contact: "王敏 0792-4512345" },
   training: {
     title: "共青城市2019年政务公开工作培训会",

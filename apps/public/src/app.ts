@@ -1,4 +1,5 @@
 import { type App, createApp, type Deps, identifyClient } from "@gov/http";
+import { postingCache } from "@gov/store";
 import { annualReportRoutes } from "./annual-report.ts";
 import { answerCache } from "./answer-cache.ts";
 import { publicApplicationRoutes } from "./applications.ts";
@@ -36,8 +37,15 @@ const uncacheable = (path: string) => streamed(path) || personal(path);
 export function createPublicApp(deps: Deps, given: PublicHttpOptionsInput = {}) {
   const options = PublicHttpOptions.parse(given);
   const cache = answerCache(options.cacheBytes);
+  // Terms' postings for the same window: shared by queries, filters and pages (ADR 0056).
+  const postings =
+    options.cacheSeconds > 0 ? postingCache({ seconds: options.cacheSeconds, clock: deps.clock }) : undefined;
   // A withdrawal, correction or publication in this process is served at once (ADR 0041).
-  if (options.cacheSeconds > 0) deps.publicChanges.subscribe(() => cache.clear());
+  if (options.cacheSeconds > 0)
+    deps.publicChanges.subscribe(() => {
+      cache.clear();
+      postings?.clear();
+    });
   const apiKeyOf = cacheKeys(() => app.openAPIRegistry.definitions);
   // The API's routes by their declared parameters, the portal's pages by theirs (ADR 0051).
   const keyOf = (url: URL) => apiKeyOf(url) ?? pageCacheKey(url);
@@ -61,7 +69,7 @@ export function createPublicApp(deps: Deps, given: PublicHttpOptionsInput = {}) 
   app.route("/v1", feedRoutes);
   app.route("/v1", exportRoutes);
   app.route("/v1", documentRoutes);
-  app.route("/v1", searchRoutes);
+  app.route("/v1", searchRoutes(postings));
   const intake = intakeGuard(options.intake ?? IntakeOptions.parse({}), deps.clock);
   app.route("/v1", publicLetterRoutes(intake));
   app.route("/v1", letterStatsRoutes);
@@ -70,6 +78,6 @@ export function createPublicApp(deps: Deps, given: PublicHttpOptionsInput = {}) 
   app.route("/v1", statsRoutes);
   app.route("/v1", annualReportRoutes);
   // The portal's pages beside the JSON API, read through the same store and use cases.
-  app.route("/", portalRoutes({ intake, sitemapUrls: options.sitemapUrls }));
+  app.route("/", portalRoutes({ intake, sitemapUrls: options.sitemapUrls, postings }));
   return app;
 }

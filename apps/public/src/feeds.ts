@@ -1,4 +1,13 @@
-import { type FeedScope, fail, feedEntryLimit, findColumn, itemsFeed } from "@gov/domain";
+import { publicConsultations, publishedLetters } from "@gov/core";
+import {
+  consultationsFeed,
+  type FeedScope,
+  fail,
+  feedEntryLimit,
+  findColumn,
+  itemsFeed,
+  publishedLettersFeed,
+} from "@gov/domain";
 import {
   type AppEnv,
   columnIdSegment,
@@ -60,18 +69,86 @@ async function feedResponse(
   ]);
   const base = apiBase(c.req.url);
   const directory = unitDirectory(units);
-  const query = filter.column ? `column=${filter.column}` : `unit=${filter.unit}`;
+  const query = filter.column ? `?column=${filter.column}` : filter.unit ? `?unit=${filter.unit}` : "";
   const xml = itemsFeed({
     scope,
     items: page.items,
     unitNames: directory.names,
     publisher: directory.publisher,
-    urls: { self: selfUrl(c.req.url), alternate: `${base}/items?${query}`, item: (id) => itemUrl(base, id) },
+    urls: { self: selfUrl(c.req.url), alternate: `${base}/items${query}`, item: (id) => itemUrl(base, id) },
   });
   return c.body(xml, 200, { "content-type": atomType });
 }
 
+/** The portal's pages sit beside the API: `<base>/v1` → `<base>`. */
+const pagesBase = (c: Context<AppEnv>) => apiBase(c.req.url).slice(0, -"/v1".length);
+
+// The fixed feeds come first: `/feeds/{columnId}.atom` would otherwise take their names for columns.
 export const feedRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/feeds/latest.atom",
+      summary: "最新公开订阅源（Atom，各栏目最新公开的50条）",
+      description: "门户首页“最新公开”的订阅源：条目按首次发布时间倒序，只含已发布的信息。",
+      responses: { 200: atomResponse },
+    }),
+    (c) => feedResponse(c, { kind: "latest" }, {}),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/feeds/letters.atom",
+      summary: "市长信箱公开答复订阅源（Atom，最新答复的50件）",
+      description:
+        "只含写信人同意公开且已答复的来信，答复日期新者在前；条目链接到门户的答复页面，不含写信人信息。",
+      responses: { 200: atomResponse },
+    }),
+    async (c) => {
+      const [found, units] = await Promise.all([
+        publishedLetters(c.var.deps, {}, { limit: feedEntryLimit }),
+        c.var.deps.store.units.list(),
+      ]);
+      const xml = publishedLettersFeed({
+        letters: found.items,
+        publisher: unitDirectory(units).publisher,
+        urls: {
+          self: selfUrl(c.req.url),
+          alternate: `${apiBase(c.req.url)}/letters`,
+          page: (id) => `${pagesBase(c)}/mailbox/replies/${id}`,
+        },
+      });
+      return c.body(xml, 200, { "content-type": atomType });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/feeds/consultations.atom",
+      summary: "征求意见订阅源（Atom，最新的50项）",
+      description:
+        "意见征集按开始日期新者在前；采纳情况公布后，条目的更新时间为公布时间。条目链接到门户的征求意见页面。",
+      responses: { 200: atomResponse },
+    }),
+    async (c) => {
+      const [found, units] = await Promise.all([
+        publicConsultations(c.var.deps, { limit: feedEntryLimit }),
+        c.var.deps.store.units.list(),
+      ]);
+      const directory = unitDirectory(units);
+      const xml = consultationsFeed({
+        consultations: found.items,
+        unitNames: directory.names,
+        publisher: directory.publisher,
+        urls: {
+          self: selfUrl(c.req.url),
+          alternate: `${apiBase(c.req.url)}/consultations`,
+          page: (id) => `${pagesBase(c)}/consultations/${id}`,
+        },
+      });
+      return c.body(xml, 200, { "content-type": atomType });
+    },
+  )
   .openapi(
     createRoute({
       method: "get",

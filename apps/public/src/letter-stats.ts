@@ -1,4 +1,5 @@
-import { letterStats, shanghaiDate, UnitCode, yearOf } from "@gov/domain";
+import { letterStatisticsOf } from "@gov/core";
+import { shanghaiDate, UnitCode, yearOf } from "@gov/domain";
 import { jsonContent, newRouter, problemResponse } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 
@@ -57,13 +58,7 @@ export const letterStatsRoutes = newRouter().openapi(
     },
   }),
   async (c) => {
-    const { store, clock, calendar, settings } = c.var.deps;
-    const today = shanghaiDate(clock());
-    const { year = yearOf(today), unit } = c.req.valid("query");
-    const facts = await store.letters.factsOfYear(year, unit);
-    return c.json(
-      { year, unit: unit ?? null, asOf: today, ...letterStats(facts, calendar, settings, today) },
-      200,
-    );
+    const { year = yearOf(shanghaiDate(c.var.deps.clock())), unit } = c.req.valid("query");
+    return c.json(await letterStatisticsOf(c.var.deps, { year, unit }), 200);
   },
 );

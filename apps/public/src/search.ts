@@ -1,5 +1,6 @@
 import { fail, findColumn, searchHighlights } from "@gov/domain";
 import { jsonContent, newRouter, pageOf, problemResponse } from "@gov/http";
+import type { PostingCache } from "@gov/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ListFilter } from "./items.ts";
 
@@ -56,44 +57,46 @@ const example = {
   nextCursor: null,
 };
 
-export const searchRoutes = newRouter().openapi(
-  createRoute({
-    method: "get",
-    path: "/search",
-    summary: "全文检索（中文分词，按相关度排序，文号精确匹配优先，结果含高亮摘要）",
-    description:
-      "检索已公开的信息。文号可用任意括号书写：〔2019〕、[2019]、(2019)、（2019）、【2019】或不加括号。" +
-      "筛选条件与信息列表相同；游标分页，游标只对同一检索词和筛选条件有效。",
-    request: { query: SearchParams },
-    responses: {
-      200: {
-        description: "按相关度排序的一页结果；highlights 为已转义的HTML，命中词以<em>标出",
-        ...jsonContent(pageOf(SearchHit).extend({ total: z.number().int() }), example),
+/** The search route; `postings` is the instance's posting cache, when the app keeps answers (ADR 0056). */
+export const searchRoutes = (postings?: PostingCache) =>
+  newRouter().openapi(
+    createRoute({
+      method: "get",
+      path: "/search",
+      summary: "全文检索（中文分词，按相关度排序，文号精确匹配优先，结果含高亮摘要）",
+      description:
+        "检索已公开的信息。文号可用任意括号书写：〔2019〕、[2019]、(2019)、（2019）、【2019】或不加括号。" +
+        "筛选条件与信息列表相同；游标分页，游标只对同一检索词和筛选条件有效。",
+      request: { query: SearchParams },
+      responses: {
+        200: {
+          description: "按相关度排序的一页结果；highlights 为已转义的HTML，命中词以<em>标出",
+          ...jsonContent(pageOf(SearchHit).extend({ total: z.number().int() }), example),
+        },
+        400: problemResponse("参数有误或游标无效"),
       },
-      400: problemResponse("参数有误或游标无效"),
+    }),
+    async (c) => {
+      const { q, limit, cursor, ...filter } = c.req.valid("query");
+      if (filter.column && !findColumn(filter.column)) {
+        fail("validation", "栏目不存在", [{ path: "column", message: "栏目不存在" }]);
+      }
+      const page = await c.var.deps.store.search.find({ q, filter, limit, cursor }, postings);
+      const items = page.hits.map(({ item, score }) => ({
+        id: item.id,
+        title: item.title,
+        indexNumber: item.indexNumber,
+        docNumber: item.docNumber ?? null,
+        unitCode: item.unitCode,
+        columnId: item.columnId,
+        kind: item.kind,
+        category: item.category,
+        validity: item.validity ?? null,
+        publishedAt: item.publishedAt,
+        firstPublishedAt: item.firstPublishedAt,
+        score,
+        highlights: searchHighlights(item, page.query),
+      }));
+      return c.json({ items, total: page.total, nextCursor: page.nextCursor }, 200);
     },
-  }),
-  async (c) => {
-    const { q, limit, cursor, ...filter } = c.req.valid("query");
-    if (filter.column && !findColumn(filter.column)) {
-      fail("validation", "栏目不存在", [{ path: "column", message: "栏目不存在" }]);
-    }
-    const page = await c.var.deps.store.search.find({ q, filter, limit, cursor });
-    const items = page.hits.map(({ item, score }) => ({
-      id: item.id,
-      title: item.title,
-      indexNumber: item.indexNumber,
-      docNumber: item.docNumber ?? null,
-      unitCode: item.unitCode,
-      columnId: item.columnId,
-      kind: item.kind,
-      category: item.category,
-      validity: item.validity ?? null,
-      publishedAt: item.publishedAt,
-      firstPublishedAt: item.firstPublishedAt,
-      score,
-      highlights: searchHighlights(item, page.query),
-    }));
-    return c.json({ items, total: page.total, nextCursor: page.nextCursor }, 200);
-  },
-);
+  );

@@ -1,25 +1,13 @@
-import { ApplicationStatistics, applicationStatisticsOfYear, shanghaiDate, UnitCode } from "@gov/domain";
-import { type AppEnv, jsonContent, named, newRouter, problemResponse } from "@gov/http";
+import { applicationStatisticsOf } from "@gov/core";
+import { ApplicationStatistics, UnitCode } from "@gov/domain";
+import { jsonContent, named, newRouter, problemResponse } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-
-type C = Context<AppEnv>;
 
 /** The year's statistics and the unit they are of (null: the whole city). */
 const Statistics = named(
   ApplicationStatistics.extend({ unit: UnitCode.nullable() }),
   "ApplicationStatistics",
 );
-
-/** The year's application statistics (table three among them), as of its end or today if earlier. */
-async function applicationStatisticsOf(c: C, year: number, unit: string | undefined) {
-  const { store, clock, calendar: builtIn, settings } = c.var.deps;
-  const [calendar, applications] = await Promise.all([
-    store.calendar.current(builtIn),
-    store.applications.receivedUntil(`${year}-12-31`, unit),
-  ]);
-  return applicationStatisticsOfYear(year, applications, shanghaiDate(clock()), calendar, settings);
-}
 
 export const statsRoutes = newRouter().openapi(
   createRoute({
@@ -40,7 +28,6 @@ export const statsRoutes = newRouter().openapi(
     },
   }),
   async (c) => {
-    const { year, unit } = c.req.valid("query");
-    return c.json({ ...(await applicationStatisticsOf(c, year, unit)), unit: unit ?? null }, 200);
+    return c.json(await applicationStatisticsOf(c.var.deps, c.req.valid("query")), 200);
   },
 );

@@ -2,6 +2,8 @@ import { authenticate, createApp, type Deps, whoamiRoutes } from "@gov/http";
 import { assessmentRoundRoutes } from "./assessment-rounds.ts";
 import { assessmentRoutes } from "./assessments.ts";
 import { circularRoutes } from "./circulars.ts";
+import { consoleRoutes } from "./console/console.tsx";
+import { hmacSigner } from "./console/session.ts";
 import { indicatorSystemRoutes } from "./indicator-systems.ts";
 import { owedNoticeRoutes } from "./owed-notices.ts";
 import { rectificationTaskRoutes } from "./rectification-tasks.ts";
@@ -9,9 +11,10 @@ import { supervisionRunRoutes } from "./supervision-runs.ts";
 
 /**
  * The office's and the evaluators' API. The office does everything; an assessor key only
- * reads sheets and assessments and scores them; a department's key is refused (403).
+ * reads sheets and assessments and scores them; a department's key is refused (403). Beside it,
+ * the office console's pages under `/console`, for the office and each unit (its own only).
  */
-export function createSupervisionApp(deps: Deps) {
+export function createSupervisionApp(deps: Deps, options: { consoleSessionKey?: string | undefined } = {}) {
   const app = createApp({
     deps,
     basePath: "/supervision",
@@ -27,5 +30,8 @@ export function createSupervisionApp(deps: Deps) {
   app.route("/v1", circularRoutes);
   app.route("/v1", owedNoticeRoutes);
   app.route("/v1", supervisionRunRoutes);
+  // The office console's pages (ADR 0054): signed in with a session cookie, not a bearer key.
+  const signer = options.consoleSessionKey ? hmacSigner(options.consoleSessionKey) : undefined;
+  app.route("/console", consoleRoutes({ signer }));
   return app;
 }

@@ -40,6 +40,21 @@ describe("channel sealing (AES-256-GCM under CHANNEL_SECRET_KEY)", () => {
     expect(() => other.open("000014351", secrets.seal("000014351", robot))).toThrow();
   });
 
+  it("a leadership contact opens to itself, holds no name, address or number in clear, and never opens as a channel", () => {
+    const contact = {
+      name: "王敏",
+      post: "分管副局长",
+      email: "wangmin@czj.example.gov.cn",
+      mobile: "13807920001",
+    };
+    const sealed = secrets.sealContact("000014351", contact);
+    for (const clear of ["王敏", "wangmin", "13807920001"]) expect(sealed).not.toContain(clear);
+    expect(secrets.openContact("000014351", sealed)).toEqual(contact);
+    expect(() => secrets.open("000014351", sealed)).toThrow();
+    expect(() => secrets.openContact("000014352", sealed)).toThrow();
+    expect(() => secrets.openContact("000014351", secrets.seal("000014351", robot))).toThrow();
+  });
+
   it("a key that is not 32 bytes of base64 stops the start, naming the setting and not the value", () => {
     const short = Buffer.alloc(16, 1).toString("base64");
     expect(() => channelSecrets(short)).toThrow(/CHANNEL_SECRET_KEY/);

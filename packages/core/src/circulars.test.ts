@@ -1,4 +1,6 @@
+import { circularMarkdown } from "@gov/domain";
 import { beforeAll, describe, expect, it } from "vitest";
+import { recordApplicationEvent, registerApplication } from "./applications.ts";
 import { circularItem, circularOfYear, draftCircular } from "./circulars.ts";
 import { draftItem } from "./items.ts";
 import { office, supervisionDeps } from "./test-supervision.ts";
@@ -34,5 +36,33 @@ describe("circulars are drafted as every item is", () => {
     expect(await t.store.items.history(item.id)).toEqual([
       expect.objectContaining({ action: "create", state: "draft", note: "2019年度考评通报" }),
     ]);
+  });
+});
+
+describe("issue 14: what 督办 found very overdue is listed for the next circular", () => {
+  it("an application very overdue on the issue day is listed with its deadline and basis; merely overdue, it is not", async () => {
+    const u = await supervisionDeps(new Date("2026-09-10T02:00:00.000Z"));
+    const clerk = { ...office, roles: ["office" as const, "editor" as const] };
+    const application = await registerApplication(u.deps, clerk, {
+      channel: "registered-post",
+      receivedOn: "2026-09-10",
+      applicant: { type: "natural-person", name: "张三", phone: "13800000000" },
+      description: "申请公开湿地保护项目的环评批复",
+    });
+    // Accepted at once, it owes no correction notice (Art. 30), only its answer.
+    await recordApplicationEvent(u.deps, clerk, {
+      id: application.id,
+      event: { type: "accept", on: "2026-09-10" },
+    });
+    // Due 14 October (20 working days across 中秋 and National Day); very overdue from 28 October.
+    u.setNow(new Date("2026-10-27T02:00:00.000Z"));
+    const overdueOnly = circularMarkdown(await circularOfYear(u.deps, office, { year: 2026 }));
+    expect(overdueOnly).not.toContain("督办严重逾期事项");
+    u.setNow(new Date("2026-10-28T02:00:00.000Z"));
+    const markdown = circularMarkdown(await circularOfYear(u.deps, office, { year: 2026 }));
+    expect(markdown).toContain("督办严重逾期事项");
+    const row = markdown.split("\n").find((line) => line.includes("湿地保护项目"));
+    expect(row).toContain("| 共青城市政务公开办 | 依申请公开答复 |");
+    expect(row).toContain("| 2026-10-14 |");
   });
 });

@@ -15,6 +15,7 @@ import { rankYear } from "./assessments.ts";
 import { todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { draftItem } from "./items.ts";
+import { overdueOf } from "./overdue.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
 
 /** The 监督保障 column of the catalogue: where the seed's own rectification report is published. */
@@ -26,7 +27,11 @@ type CircularOf = { year: number } & CircularPublicationInput;
 export async function circularOfYear(deps: Deps, actor: Principal, input: CircularOf): Promise<Circular> {
   const { levels, tasks, unitNames } = await rankYear(deps, actor, input);
   const issuer = (await deps.store.units.get(actor.unitCode))?.name ?? actor.unitCode;
-  return buildCircular({ ...input, issuer, issuedOn: todayOf(deps), levels, tasks, unitNames });
+  const issuedOn = todayOf(deps);
+  // What 督办 found very overdue is listed for the next circular (issue 14): as of its issue day.
+  const overdue = await overdueOf(deps, [...unitNames.keys()], issuedOn);
+  const veryOverdue = overdue.filter((entry) => entry.level === "very-overdue");
+  return buildCircular({ ...input, issuer, issuedOn, levels, tasks, unitNames, veryOverdue });
 }
 
 /** The circular as an item of the 监督保障 column. */

@@ -18,6 +18,7 @@ import type { Claimed, DeliveryFilter, Page, Principal } from "@gov/store";
 import { currentCalendar } from "./calendar.ts";
 import { nowIso } from "./clock.ts";
 import type { Deps } from "./deps.ts";
+import { openContactChannel } from "./leadership-contacts.ts";
 import { openChannel, requireSecrets } from "./unit-channels.ts";
 
 /**
@@ -76,7 +77,16 @@ export async function dispatchDeliveries(
   const calendar = await currentCalendar(deps);
   const notices = memo((id: string) => deps.store.notices.get(id));
   const units = memo((code: string) => deps.store.units.get(code));
-  const channels = await deps.store.unitChannels.ofUnits([...new Set(due.map((d) => d.unitCode))]);
+  const unitsOf = (leadership: boolean) => [
+    ...new Set(due.filter((d) => (d.recipient === "leadership") === leadership).map((d) => d.unitCode)),
+  ];
+  const channels = await deps.store.unitChannels.ofUnits(unitsOf(false));
+  const contacts = await deps.store.leadershipContacts.ofUnits(unitsOf(true));
+  // A leadership contact (ADR 0053) is reached on its own email and SMS, through the same senders.
+  const channelOf = (d: Delivery) =>
+    d.recipient === "leadership"
+      ? openContactChannel(secrets, contacts.get(d.unitCode), d.kind)
+      : openChannel(secrets, channels.get(d.unitCode), d.kind);
   // A pass may outlast a lease: each claim, deferral and outcome reads the clock afresh.
   const claim = async (delivery: Delivery) => {
     const at = nowIso(deps);
@@ -106,7 +116,13 @@ export async function dispatchDeliveries(
   async function send({ delivery, token }: Claimed, channel: ChannelInput | undefined): Promise<void> {
     const outcome: SendOutcome = channel
       ? await attempt(delivery, channel)
-      : { outcome: "failed", reason: "该单位已无此送达渠道（可重新设置后重发）" };
+      : {
+          outcome: "failed",
+          reason:
+            delivery.recipient === "leadership"
+              ? "该单位已无此分管领导联系方式（可重新设置后重发）"
+              : "该单位已无此送达渠道（可重新设置后重发）",
+        };
     const next = afterAttempt(delivery, outcome, nowIso(deps), options.random);
     if (!(await store.record(next, token))) return;
     if (next.status === "sent") result.sent++;
@@ -150,7 +166,7 @@ export async function dispatchDeliveries(
   async function channelGroup(group: Delivery[]): Promise<void> {
     const first = group[0];
     if (!first || options.hasTime?.() === false) return;
-    const channel = openChannel(secrets, channels.get(first.unitCode), first.kind);
+    const channel = channelOf(first);
     const robot = robotOf(channel);
     if (robot && channel) return robotChannel(robot, group, channel);
     for (const delivery of group) {
@@ -161,7 +177,7 @@ export async function dispatchDeliveries(
 
   const groups = new Map<string, Delivery[]>();
   for (const delivery of due) {
-    const key = `${delivery.unitCode}#${delivery.kind}`;
+    const key = `${delivery.recipient ?? "unit"}#${delivery.unitCode}#${delivery.kind}`;
     const group = groups.get(key);
     if (group) group.push(delivery);
     else groups.set(key, [delivery]);

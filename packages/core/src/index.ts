@@ -56,11 +56,13 @@ export type { Deps } from "./deps.ts";
 export { createIndicatorSystem, getIndicatorSystem, listIndicatorSystems } from "./indicator-systems.ts";
 export { type Credentials, TrackingCodeLocked } from "./intake.ts";
 export { checkedContent, draftItem } from "./items.ts";
+export { clearLeadershipContact, leadershipContact, setLeadershipContact } from "./leadership-contacts.ts";
 export {
   type LetterReceipt,
   letterDetail,
   letterStatus,
   listLetters,
+  publishedLetterDetail,
   publishedLetters,
   replyToLetter,
   submitLetter,
@@ -103,8 +105,10 @@ export {
   submitTaskCompletion,
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
+export { applicationStatisticsOf, letterStatisticsOf, type StatisticsScope } from "./statistics.ts";
 export { isDayOff, listSupervisionRuns, supervisionRun } from "./supervision-run.ts";
 export { type ScanResult, supervisionScan } from "./supervision-scan.ts";
+export { applicationTimelinessByUnit, type UnitTimeliness } from "./timeliness-by-unit.ts";
 export {
   createTraining,
   draftTrainingNotice,
@@ -114,4 +118,5 @@ export {
 } from "./trainings.ts";
 export { setUnitChannels, unitChannels } from "./unit-channels.ts";
 export { checkVersion } from "./version.ts";
+export { visibleUnits } from "./visible-units.ts";
 export type { CreateOptions } from "./writes.ts";

@@ -164,3 +164,10 @@ export async function publishedLetters(deps: Deps, filter: PublishedLetterFilter
     nextCursor: result.nextCursor,
   };
 }
+
+/** One published reply; a letter not published (no consent, no reply yet) reads as missing, as it does in the list. */
+export async function publishedLetterDetail(deps: Deps, id: string) {
+  const letter = await deps.store.letters.get(id);
+  const published = letter && publishedLetter(letter);
+  return published ?? fail("not-found", "公开答复不存在");
+}

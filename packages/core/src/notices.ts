@@ -3,6 +3,8 @@ import {
   acknowledge,
   checkNoticeWrites,
   clockOfNotice,
+  contactKinds,
+  type DeliveryRecipient,
   DomainError,
   fail,
   hasRole,
@@ -48,12 +50,14 @@ const requireOffice = (actor: Principal) => {
  * The office issues a notice: the targets become the units they name today, and each gets a
  * pending receipt, and a pending delivery per channel it has today, in the notice's own
  * transaction. Everything is counted against the transaction's limit before anything is written.
+ * `deliverTo: "leadership"` sends it to each target's leadership contact instead of the unit's
+ * channels (the 督办 escalation, ADR 0053); the unit still finds it among its notices.
  */
 export async function issueNotice(
   deps: Deps,
   actor: Principal,
   input: IssueNoticeInput,
-  options: CreateOptions<NoticeView> = {},
+  options: CreateOptions<NoticeView> & { deliverTo?: DeliveryRecipient } = {},
 ): Promise<NoticeView> {
   requireOffice(actor);
   checkDates(deps, [planned("receipt.dueOn", input.receipt.dueOn)]);
@@ -63,11 +67,11 @@ export async function issueNotice(
     issuedBy: actor.unitCode,
     now: nowIso(deps),
   });
-  const channels = await deps.store.unitChannels.ofUnits(unitCodes);
   const deliveries = newDeliveries(
     notice,
-    (unitCode) => channels.get(unitCode)?.channels.map((c) => c.kind) ?? [],
+    await kindsOfTargets(deps, unitCodes, options.deliverTo ?? "unit"),
     () => newId("delivery"),
+    options.deliverTo,
   );
   const receipts = pendingReceipts(notice);
   const view = await viewOf(deps, notice, null);
@@ -85,6 +89,19 @@ export async function issueNotice(
   ]);
   if (deliveries.length > 0) await wakeDispatcher(deps, notice.id);
   return view;
+}
+
+/** The channel kinds each target has today: its own, or its leadership contact's. */
+async function kindsOfTargets(deps: Deps, unitCodes: string[], recipient: DeliveryRecipient) {
+  if (recipient === "leadership") {
+    const contacts = await deps.store.leadershipContacts.ofUnits(unitCodes);
+    return (unitCode: string) => {
+      const masked = contacts.get(unitCode)?.masked;
+      return masked ? contactKinds(masked) : [];
+    };
+  }
+  const channels = await deps.store.unitChannels.ofUnits(unitCodes);
+  return (unitCode: string) => channels.get(unitCode)?.channels.map((c) => c.kind) ?? [];
 }
 
 /**

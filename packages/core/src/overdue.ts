@@ -7,8 +7,8 @@ import { owingUnits } from "./supervision-owing.ts";
 
 /**
  * The office's view (ADR 0049): every deadline past due today across all clocks, of one unit
- * or of all, most overdue first. Read from each unit's clocks by deadline (never a Scan); a
- * notice's receipt counts for each target that has not acknowledged it, an annual report
+ * or of all, most overdue first; a unit's key (the console) sees its own unit's only. Read
+ * from each unit's clocks by deadline (never a Scan); a notice's receipt counts for each target that has not acknowledged it, an annual report
  * until it is published.
  */
 export async function overdueAcrossClocks(
@@ -16,10 +16,18 @@ export async function overdueAcrossClocks(
   actor: Principal,
   input: { unitCode?: string | undefined },
 ): Promise<{ asOf: string; items: OverdueEntry[] }> {
-  if (!hasRole(actor, "office")) fail("forbidden", "只有政务公开办可以查看逾期事项");
+  // Any other unit's is not found (404, never 403), as with every per-unit read.
+  if (!hasRole(actor, "office") && input.unitCode && input.unitCode !== actor.unitCode)
+    fail("not-found", "单位不存在");
   const asOf = todayOf(deps);
+  const only = hasRole(actor, "office") ? input.unitCode : actor.unitCode;
+  const units = only ? [only] : (await deps.store.units.list()).map((u) => u.code);
+  return { asOf, items: await overdueOf(deps, units, asOf) };
+}
+
+/** The entries past due on `asOf` owed by these units, most overdue first: the view and the circular's. */
+export async function overdueOf(deps: Deps, units: string[], asOf: string): Promise<OverdueEntry[]> {
   const calendar = await currentCalendar(deps);
-  const units = input.unitCode ? [input.unitCode] : (await deps.store.units.list()).map((u) => u.code);
   const wanted = new Set(units);
   const clocks = [
     ...(await Promise.all(units.map((code) => deps.store.supervision.unitClocksBefore(code, asOf)))).flat(),
@@ -36,5 +44,5 @@ export async function overdueAcrossClocks(
     }
   }
   items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.unitCode.localeCompare(b.unitCode));
-  return { asOf, items };
+  return items;
 }

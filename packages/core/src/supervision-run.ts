@@ -1,6 +1,7 @@
 import {
   type Calendar,
   clockOfAnnualReport,
+  type DigestAudience,
   DomainError,
   digestOf,
   type Finding,
@@ -42,8 +43,11 @@ const listedAtMost = 100;
 /** How often a digest is retried after a concurrent run told part of it first. */
 const raceRetries = 3;
 
-/** The escalation of a very-overdue finding to the office is a level of its own: told once too. */
-const escalated = "escalated";
+/**
+ * The escalation of a very-overdue finding is a level of its own for each audience, told once
+ * too: to the office, and to the owing unit's leadership contact (ADR 0053).
+ */
+const markerLevel = { office: "escalated", leadership: "leadership" } as const;
 
 const toldOf = (f: Finding, level: string = f.level): LevelTold => ({
   kind: f.clock.kind,
@@ -56,7 +60,8 @@ const toldOf = (f: Finding, level: string = f.level): LevelTold => ({
 /**
  * The supervision scan (督办, ADR 0049) as of one day: reads the clocks due by then from the
  * sparse due index, decides each level on the loaded calendar and tells each unit in one digest
- * notice what is due soon, overdue or very overdue; very-overdue findings also go to the office.
+ * notice what is due soon, overdue or very overdue; very-overdue findings also go to the office
+ * and to the owing unit's leadership contact when it has one (ADR 0053).
  * Each (record, deadline, level, unit) is told once however often or concurrently it runs: its
  * marker is created (only if absent) in the digest's own transaction. `dryRun` writes nothing.
  */
@@ -103,23 +108,33 @@ export async function supervisionRun(
 
   const units = new Map(unitList.map((u) => [u.code, u]));
   const office = unitList.find((u) => u.kind === "office");
+  const veryOverdue = findings.filter((f) => f.level === "very-overdue");
   const toldBefore = await store.supervision.told([
     ...findings.map((f) => toldOf(f)),
-    ...findings.filter((f) => f.level === "very-overdue").map((f) => toldOf(f, escalated)),
+    ...veryOverdue.map((f) => toldOf(f, markerLevel.office)),
+    ...veryOverdue.map((f) => toldOf(f, markerLevel.leadership)),
   ]);
   const fresh = (f: Finding, level?: string) => !toldBefore.has(store.supervision.toldKey(toldOf(f, level)));
   const toTell = findings.filter((f) => fresh(f));
   run.alreadyTold = findings.length - toTell.length;
-  const toEscalate = findings.filter((f) => f.level === "very-overdue" && fresh(f, escalated));
+  const toEscalate = veryOverdue.filter((f) => fresh(f, markerLevel.office));
+  // A unit without a leadership contact is escalated to the office only.
+  const contacts = await store.leadershipContacts.ofUnits([...new Set(veryOverdue.map((f) => f.unitCode))]);
+  const toLeaders = veryOverdue.filter((f) => contacts.has(f.unitCode) && fresh(f, markerLevel.leadership));
 
-  const digests: { unitCode: string; escalation: boolean; findings: Finding[] }[] = [];
+  const digests: Digest[] = [];
   for (const [unitCode, ofUnit] of groupBy(toTell, (f) => f.unitCode)) {
-    for (const part of chunks(ofUnit)) digests.push({ unitCode, escalation: false, findings: part });
+    for (const part of chunks(ofUnit)) digests.push({ unitCode, audience: "unit", findings: part });
   }
   // The escalation's markers are per owing unit, so one office (the city's) receives it.
   if (office) {
     for (const part of chunks(toEscalate))
-      digests.push({ unitCode: office.code, escalation: true, findings: part });
+      digests.push({ unitCode: office.code, audience: "office", findings: part });
+  }
+  // The leadership digest names the owing unit as its target: the unit sees what its leader was
+  // told, and the deliveries go to the leader's email and SMS, not the unit's channels.
+  for (const [unitCode, ofUnit] of groupBy(toLeaders, (f) => f.unitCode)) {
+    for (const part of chunks(ofUnit)) digests.push({ unitCode, audience: "leadership", findings: part });
   }
 
   const failedClocks = new Set<string>();
@@ -187,6 +202,8 @@ async function decide(
   return { findings, finished, settled };
 }
 
+type Digest = { unitCode: string; audience: DigestAudience; findings: Finding[] };
+
 /**
  * Issues one digest with its markers in the notice's transaction. When a concurrent run told
  * some findings first, the whole digest fails; it is re-read and sent with what is left.
@@ -194,18 +211,19 @@ async function decide(
 async function tell(
   deps: Deps,
   actor: Principal,
-  digest: { unitCode: string; escalation: boolean; findings: Finding[] },
+  digest: Digest,
   context: { asOf: string; runId: string; units: Map<string, Unit> },
 ): Promise<string | null> {
   const { store } = deps;
-  const level = (f: Finding) => (digest.escalation ? escalated : f.level);
+  const { audience } = digest;
+  const level = (f: Finding) => (audience === "unit" ? f.level : markerLevel[audience]);
   let pending = digest.findings;
   for (let attempt = 0; ; attempt++) {
     const markers: LevelTold[] = pending.map((f) => toldOf(f, level(f)));
     const { title, body } = digestOf(pending, {
       asOf: context.asOf,
       unitName: context.units.get(digest.unitCode)?.name ?? digest.unitCode,
-      escalation: digest.escalation,
+      audience,
     });
     try {
       const notice = await issueNotice(
@@ -219,6 +237,7 @@ async function tell(
           receipt: { required: false },
         },
         {
+          deliverTo: audience === "leadership" ? "leadership" : "unit",
           alsoWrite: (view) =>
             markers.map((m) =>
               store.supervision.toldWrite(m, { noticeId: view.id, runId: context.runId, at: view.createdAt }),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IndicatorLevel, levelNames } from "./indicator-level.ts";
 import type { LevelRanking } from "./ranking.ts";
 import { isOverdue, type RectificationTask, taskStateNames } from "./rectification.ts";
+import { clockTitles, type OverdueEntry } from "./supervision-clock.ts";
 import { Block, blocksHtml, blocksMarkdown } from "./written-document.ts";
 
 const count = z.number().int();
@@ -38,6 +39,8 @@ export type CircularInput = {
   levels: LevelRanking[];
   /** The year's rectification tasks. */
   tasks: readonly RectificationTask[];
+  /** Every clock's findings very overdue on the issue day (督办, ADR 0049): listed for the circular. */
+  veryOverdue?: readonly OverdueEntry[];
   unitNames: ReadonlyMap<string, string>;
 };
 
@@ -99,6 +102,18 @@ export function buildCircular(input: CircularInput): Circular {
         taskStateNames[t.state],
         `${t.percent}%`,
       ]),
+    });
+  }
+  // Overdue tasks are listed above; the other clocks' very-overdue findings are listed here.
+  const pressed = (input.veryOverdue ?? []).filter(
+    (e) => e.kind !== "rectification-task" && (!input.level || assessedUnits.has(e.unitCode)),
+  );
+  if (pressed.length) {
+    heading("督办严重逾期事项");
+    blocks.push({
+      type: "table",
+      head: ["单位", "类别", "事项", "期限", "依据"],
+      rows: pressed.map((e) => [name(e.unitCode), clockTitles[e.kind], e.title, e.dueOn, e.basis]),
     });
   }
   if (reopened.length) {

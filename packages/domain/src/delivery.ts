@@ -13,11 +13,19 @@ import { UnitCode } from "./unit.ts";
 export const DeliveryStatus = z.enum(["pending", "sent", "dead"]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
+/**
+ * Whom a delivery reaches: the unit on its own channels, or its leadership contact (分管领导,
+ * ADR 0053) on theirs. Records from before the contact have none: the unit.
+ */
+export const DeliveryRecipient = z.enum(["unit", "leadership"]);
+export type DeliveryRecipient = z.infer<typeof DeliveryRecipient>;
+
 export const Delivery = z.object({
   id: DeliveryId,
   noticeId: NoticeId,
   unitCode: UnitCode,
   kind: ChannelKind,
+  recipient: DeliveryRecipient.default("unit"),
   status: DeliveryStatus,
   attempts: z.number().int().nonnegative(),
   /** When a dispatcher may next take it; null once sent or dead. */
@@ -58,11 +66,15 @@ export const deliveryPolicy = {
  */
 export const robotRate = { messages: 20, windowSeconds: 60 };
 
-/** One pending delivery per target unit and channel the unit has when the notice is issued. */
+/**
+ * One pending delivery per target unit and channel the unit (or, for `leadership`, its
+ * leadership contact) has when the notice is issued.
+ */
 export function newDeliveries(
   notice: Notice,
   kindsOfUnit: (unitCode: string) => readonly ChannelKind[],
   newId: () => string,
+  recipient: DeliveryRecipient = "unit",
 ): Delivery[] {
   return notice.unitCodes.flatMap((unitCode) =>
     kindsOfUnit(unitCode).map((kind) => ({
@@ -70,6 +82,7 @@ export function newDeliveries(
       noticeId: notice.id,
       unitCode,
       kind,
+      recipient,
       status: "pending" as const,
       attempts: 0,
       nextAttemptAt: notice.createdAt,

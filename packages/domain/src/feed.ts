@@ -27,6 +27,8 @@ export const feedSummaryLength = 200;
  */
 export const feedIds = {
   column: (columnId: string) => `urn:gov-disclosure:feed:column:${columnId}`,
+  /** Every column's newest items: the portal home's 最新公开. */
+  latest: "urn:gov-disclosure:feed:latest",
   unit: (unitCode: string) => `urn:gov-disclosure:feed:unit:${unitCode}`,
   item: (itemId: string) => `urn:gov-disclosure:item:${itemId}`,
 };
@@ -39,6 +41,8 @@ export type AtomEntry = {
   /** RFC 3339: first publication. */
   published: string;
   link: string;
+  /** What `link` answers; items link to their JSON, letters and consultations to their pages. */
+  linkType?: "application/json" | "text/html";
   summary: string;
   category: { term: string; label: string | null };
   author: string | null;
@@ -140,7 +144,7 @@ export function atomXml(feed: AtomFeed): string {
     xml += element("title", entry.title, "    ");
     xml += element("updated", entry.updated, "    ");
     xml += element("published", entry.published, "    ");
-    xml += link("alternate", "application/json", entry.link, "    ");
+    xml += link("alternate", entry.linkType ?? "application/json", entry.link, "    ");
     xml += element("summary", entry.summary, "    ");
     const label = entry.category.label ? ` label="${escapeXml(entry.category.label)}"` : "";
     xml += `    <category term="${escapeXml(entry.category.term)}"${label}/>\n`;
@@ -150,7 +154,10 @@ export function atomXml(feed: AtomFeed): string {
   return `${xml}</feed>\n`;
 }
 
-export type FeedScope = { kind: "column"; column: Column } | { kind: "unit"; unit: Unit };
+export type FeedScope =
+  | { kind: "column"; column: Column }
+  | { kind: "unit"; unit: Unit }
+  | { kind: "latest" };
 
 /**
  * The feed of a column or a unit from its newest published items. Only published items
@@ -178,11 +185,18 @@ export function itemsFeed(input: {
           subtitle: `“${scope.column.name}”栏目最新公开的${feedEntryLimit}条信息`,
           author: input.publisher,
         }
-      : {
-          id: feedIds.unit(scope.unit.code),
-          title: `${scope.unit.name}｜政府信息公开`,
-          subtitle: `${scope.unit.name}最新公开的${feedEntryLimit}条信息`,
-          author: scope.unit.name,
-        };
+      : scope.kind === "unit"
+        ? {
+            id: feedIds.unit(scope.unit.code),
+            title: `${scope.unit.name}｜政府信息公开`,
+            subtitle: `${scope.unit.name}最新公开的${feedEntryLimit}条信息`,
+            author: scope.unit.name,
+          }
+        : {
+            id: feedIds.latest,
+            title: "最新公开｜政府信息公开",
+            subtitle: `各栏目最新公开的${feedEntryLimit}条信息`,
+            author: input.publisher,
+          };
   return atomXml({ ...head, selfUrl: urls.self, alternateUrl: urls.alternate, entries });
 }

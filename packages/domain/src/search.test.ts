@@ -41,7 +41,9 @@ describe("parseSearchQuery", () => {
     for (const q of ["共府办发[2019]82号", "共府办发（2019）82号", "共府办发2019 82号"]) {
       const query = parseSearchQuery(q);
       expect(query.terms[0]).toBe("〔2019〕82号");
-      expect(query.terms).toContain("办发");
+      // ICU knows no organ abbreviation: 共府办发 becomes its bigrams, as it does in the index.
+      expect(query.terms).toEqual(expect.arrayContaining(["共府", "府办", "办发"]));
+      expect(query.terms.slice(1).some((t) => /\d/.test(t))).toBe(false);
       expect(query.docNumberText).toBe("共府办发〔2019〕82号");
     }
   });
@@ -60,9 +62,63 @@ describe("parseSearchQuery", () => {
   });
 });
 
-describe("searchTokens", () => {
-  it("cuts in search mode (sub-words too), folds full-width Latin and case", () => {
-    expect(searchTokens("共青城市ＡＢＣ")).toEqual(expect.arrayContaining(["共青", "共青城", "abc"]));
+describe("searchTokens: ICU's dictionary words (ADR 0058)", () => {
+  it("cuts a title into its dictionary words, folds full-width Latin and case", () => {
+    expect(searchTokens("城区停车管理办法ＡＢＣ")).toEqual(["城区", "停车", "管理", "办法", "abc"]);
+  });
+
+  it("a word ICU does not know becomes the bigrams of its characters, so it is found as itself", () => {
+    expect(searchTokens("秸秆禁烧工作方案")).toEqual(["秸秆", "秆禁", "禁烧", "工作", "方案"]);
+    expect(parseSearchQuery("秸秆").terms).toEqual(["秸秆"]);
+    expect(parseSearchQuery("绕城线").terms).toEqual(["绕城", "城线"]);
+  });
+
+  it("a stopword ends a run of unknown characters instead of joining a bigram", () => {
+    expect(searchTokens("推进秸秆综合利用和禁烧巡查")).toEqual([
+      "推进",
+      "秸秆",
+      "综合",
+      "利用",
+      "禁烧",
+      "巡查",
+    ]);
+  });
+
+  it("drops punctuation and stopwords, keeps numbers", () => {
+    expect(searchTokens("关于2019年“三公”经费的说明")).toEqual(["关于", "2019", "三公", "经费", "说明"]);
+  });
+});
+
+describe("a 文号 typed in any bracket style finds its item, first and as an exact match", () => {
+  // Index two items as the store does (term → postings from indexTerms) and rank a query's
+  // terms against them: the other organ's 82号 shares the serial but is not the exact match.
+  const items = [
+    { id: "itm_right", title: "共青城市城区停车管理办法", docNumber: "共府办发〔2019〕82号" },
+    { id: "itm_other", title: "共青城市社会救助暂行办法", docNumber: "共府发〔2019〕82号" },
+    { id: "itm_plain", title: "共府办发文件目录", docNumber: undefined },
+  ];
+  const postings = new Map<string, Posting[]>();
+  for (const item of items)
+    for (const [term, impact] of indexTerms({ ...item, body: "" })) {
+      const docNumber = item.docNumber ? normalizeDocNumber(item.docNumber) : null;
+      postings.set(term, [...(postings.get(term) ?? []), posting(item.id, impact, { docNumber })]);
+    }
+  it.each([
+    "共府办发〔2019〕82号",
+    "共府办发[2019]82号",
+    "共府办发(2019)82号",
+    "共府办发（2019）82号",
+    "共府办发【2019】82号",
+    "共府办发［２０１９］８２号",
+    "共府办发2019 82号",
+  ])("%s", (typed) => {
+    const query = parseSearchQuery(typed);
+    const ranked = rankPostings(
+      query,
+      query.terms.map((t) => read(t, postings.get(t) ?? [])),
+    );
+    expect(ranked[0]).toMatchObject({ itemId: "itm_right", exactDocNumber: true });
+    expect(ranked.find((h) => h.itemId === "itm_other")?.exactDocNumber).toBe(false);
   });
 });
 

@@ -1,24 +1,46 @@
-import { createRequire } from "node:module";
-import type { Jieba } from "@node-rs/jieba";
-
 /**
  * Chinese full-text search as pure functions: what an item contributes to the inverted
  * index, what a query asks for, how postings rank, and how a hit is highlighted. The store
  * keeps the postings; nothing here reads the database or the clock.
  */
 
-// jieba is a native module whose dictionary (8 MB) is read from disk when loaded: loaded on
-// first use, so the apps that never search or index (notices, supervision) do not pay for it
-// at every cold start. Building the segmenter takes about 0.2 s, once per process.
-const load = createRequire(import.meta.url);
-let segmenter: Jieba | undefined;
-const jieba = (): Jieba => {
-  if (!segmenter) {
-    const { Jieba: Segmenter } = load("@node-rs/jieba") as typeof import("@node-rs/jieba");
-    const { dict } = load("@node-rs/jieba/dict.js") as typeof import("@node-rs/jieba/dict.js");
-    segmenter = Segmenter.withDict(dict);
+/**
+ * Cuts folded text into words, in reading order, repeats kept. Which segmenter does it
+ * decides the index's terms: changing it means rebuilding the index (ADR 0058).
+ */
+export type WordCutter = (folded: string) => string[];
+
+// Node's own ICU word breaker: its Chinese dictionary is inside the node binary (full-icu,
+// every official build and Lambda's runtime), so there is no dependency or file to ship.
+// It replaced jieba, a native module and an 8 MB dictionary loaded at first search (ADR 0058).
+let icu: Intl.Segmenter | undefined;
+const hanChar = /^\p{sc=Han}$/u;
+
+/**
+ * ICU's dictionary words; where ICU does not know a word (秸秆, 共府办发, place names) it
+ * falls back to single characters, and a run of them becomes its overlapping bigrams
+ * (秸秆禁烧 → 秸秆 秆禁 禁烧), as Lucene's CJK analyzer does: the query cuts the same way,
+ * so an unknown word is found as itself, not as every text that shares one of its characters.
+ */
+export const icuWords: WordCutter = (folded) => {
+  icu ??= new Intl.Segmenter("zh", { granularity: "word" });
+  const words: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length === 1) words.push(run[0] as string);
+    for (let i = 0; i + 1 < run.length; i++) words.push(`${run[i]}${run[i + 1]}`);
+    run = [];
+  };
+  for (const s of icu.segment(folded)) {
+    // A stopword (和, 的) ends a run rather than join its neighbours into a bigram.
+    if (s.isWordLike && hanChar.test(s.segment) && !stopwords.has(s.segment)) run.push(s.segment);
+    else {
+      flush();
+      if (s.isWordLike) words.push(s.segment);
+    }
   }
-  return segmenter;
+  flush();
+  return words;
 };
 
 export const searchLimits = {
@@ -43,11 +65,10 @@ const stopwords = new Set(
 const fold = (text: string) => text.normalize("NFKC").toLowerCase();
 const meaningful = /[\p{L}\p{N}]/u;
 
-/** The tokens of a text in reading order (repeats kept, for term frequency), as jieba's search mode cuts them. */
-export function searchTokens(text: string): string[] {
+/** The tokens of a text in reading order (repeats kept, for term frequency), as `cut` finds the words. */
+function tokensWith(cut: WordCutter, text: string): string[] {
   if (!text.trim()) return [];
-  return jieba()
-    .cutForSearch(fold(text), true)
+  return cut(fold(text))
     .map((t) => t.trim())
     .filter((t) => t && t.length <= searchLimits.maxTermLength && meaningful.test(t) && !stopwords.has(t));
 }
@@ -87,6 +108,14 @@ function docNumberMatches(text: string): DocNumberMatch[] {
 const canonical = (m: DocNumberMatch) => `${m.prefix}〔${m.year}〕${m.serial}号`;
 /** The part of a 文号 that does not depend on how the organ is written: 〔2019〕82号. */
 const serialTerm = (m: DocNumberMatch) => `〔${m.year}〕${m.serial}号`;
+
+/** Every 文号 in a text written canonically, spaces removed: what an exact 文号 match compares. */
+export function canonicalDocNumbers(text: string): string {
+  let out = text.normalize("NFKC").replace(/\s+/g, "");
+  for (const m of docNumberMatches(out).reverse())
+    out = out.slice(0, m.start) + canonical(m) + out.slice(m.end);
+  return out;
+}
 
 /**
  * One spelling for every way a 文号 is typed: 共府办发[2019]82号, (2019), （2019）, 【2019】,
@@ -137,7 +166,7 @@ const serialImpact = 4;
  * An item's terms, each with its impact: BM25's term-frequency part computed once at
  * indexing (fields weighted, title bonus added), so a query only multiplies by idf and sums.
  */
-export function indexTerms(item: SearchableItem): Map<string, number> {
+function indexTermsWith(cut: WordCutter, item: SearchableItem): Map<string, number> {
   const fields: [keyof typeof fieldWeights, string][] = [
     ["title", item.title],
     ["docNumber", item.docNumber ?? ""],
@@ -149,7 +178,7 @@ export function indexTerms(item: SearchableItem): Map<string, number> {
   const inTitle = new Set<string>();
   let length = 0;
   for (const [field, text] of fields) {
-    const tokens = searchTokens(text);
+    const tokens = tokensWith(cut, text);
     length += tokens.length;
     for (const token of tokens) {
       weighted.set(token, (weighted.get(token) ?? 0) + fieldWeights[field]);
@@ -179,7 +208,7 @@ export type SearchQuery = {
   highlightTerms: string[];
 };
 
-export function parseSearchQuery(q: string): SearchQuery {
+function parseSearchQueryWith(cut: WordCutter, q: string): SearchQuery {
   const folded = q.normalize("NFKC").trim();
   const matches = docNumberMatches(folded);
   const serials = matches.map(serialTerm);
@@ -187,15 +216,27 @@ export function parseSearchQuery(q: string): SearchQuery {
   let words = folded;
   for (const m of [...matches].reverse())
     words = `${words.slice(0, m.start)}${m.prefix} ${words.slice(m.end)}`;
-  const tokens = [...new Set(searchTokens(words))];
+  const tokens = [...new Set(tokensWith(cut, words))];
   // Longer words are rarer and say more; the sort is stable, so ties keep the typed order.
   const byLength = [...tokens].sort((x, y) => y.length - x.length);
   const terms = [...new Set([...serials, ...byLength])].slice(0, searchLimits.maxQueryTerms);
-  let docNumberText = folded.replace(/\s+/g, "");
-  for (const m of docNumberMatches(docNumberText).reverse())
-    docNumberText = docNumberText.slice(0, m.start) + canonical(m) + docNumberText.slice(m.end);
-  return { terms, docNumberText, highlightTerms: tokens };
+  return { terms, docNumberText: canonicalDocNumbers(folded), highlightTerms: tokens };
 }
+
+/**
+ * Tokens, index terms and query parsing, all with one segmenter: the index and the queries
+ * must cut text the same way. The bench builds one per segmenter to compare them.
+ */
+export function searchAnalyzer(cut: WordCutter) {
+  return {
+    searchTokens: (text: string) => tokensWith(cut, text),
+    indexTerms: (item: SearchableItem) => indexTermsWith(cut, item),
+    parseSearchQuery: (q: string) => parseSearchQueryWith(cut, q),
+  };
+}
+
+/** The analyzer the index is built with (ADR 0058). */
+export const { searchTokens, indexTerms, parseSearchQuery } = searchAnalyzer(icuWords);
 
 /** What one term's Query returned: the postings read, and whether they are all there are. */
 export type TermPostings = {

@@ -74,21 +74,32 @@ export const foundKey = (kind: ClockKind, level: SupervisionLevel | "undecided")
 const levelOrder = SupervisionLevel.options;
 
 /**
- * One digest for a unit: every finding grouped by level (most pressing first) and clock, each
- * line with its deadline and basis. The escalation digest to the office names the unit of each.
+ * Who a digest is for: the unit that owes the findings, the office (every unit's very-overdue
+ * findings, each named by its unit), or the owing unit's leadership contact (its very-overdue
+ * findings, ADR 0053).
+ */
+export type DigestAudience = "unit" | "office" | "leadership";
+
+/**
+ * One digest: every finding grouped by level (most pressing first) and clock, each line with
+ * its deadline and basis. The escalation digest to the office names the unit of each.
  */
 export function digestOf(
   findings: Finding[],
-  context: { asOf: IsoDate; unitName: string; escalation: boolean },
+  context: { asOf: IsoDate; unitName: string; audience: DigestAudience },
 ): { title: string; body: string } {
-  const { asOf, unitName, escalation } = context;
-  const title = escalation
-    ? `督办升级：${asOf}严重逾期事项（${findings.length}项）`
-    : `督办提醒：${unitName}${asOf}到期及逾期事项（${findings.length}项）`;
+  const { asOf, unitName, audience } = context;
+  const title = {
+    unit: `督办提醒：${unitName}${asOf}到期及逾期事项（${findings.length}项）`,
+    office: `督办升级：${asOf}严重逾期事项（${findings.length}项）`,
+    leadership: `督办升级：${unitName}${asOf}严重逾期事项（${findings.length}项），请分管领导督促办结`,
+  }[audience];
   const lines: string[] = [
-    escalation
-      ? `截至${asOf}，以下事项已严重逾期，请督促相关单位及其分管负责人限期办结，并列入下期通报。`
-      : `截至${asOf}，${unitName}有以下事项即将到期或已经逾期，请严格按照时间节点办理。`,
+    {
+      unit: `截至${asOf}，${unitName}有以下事项即将到期或已经逾期，请严格按照时间节点办理。`,
+      office: `截至${asOf}，以下事项已严重逾期，请督促相关单位及其分管负责人限期办结，并列入下期通报。`,
+      leadership: `截至${asOf}，${unitName}以下事项已严重逾期，已报政务公开办并将列入下期通报，请督促限期办结。`,
+    }[audience],
   ];
   for (const level of [...levelOrder].reverse()) {
     const ofLevel = findings.filter((f) => f.level === level);
@@ -99,7 +110,7 @@ export function digestOf(
       if (ofKind.length === 0) continue;
       lines.push("", `### ${clockTitles[kind]}`);
       for (const f of ofKind) {
-        const whose = escalation ? `【${f.unitCode}】` : "";
+        const whose = audience === "office" ? `【${f.unitCode}】` : "";
         lines.push(`- ${whose}${f.clock.title}（期限${f.dueOn}；依据：${f.clock.basis}）`);
       }
     }

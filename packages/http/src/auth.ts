@@ -1,7 +1,8 @@
 import { hasRole, type Role } from "@gov/domain";
+import type { Principal } from "@gov/store";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "./env.ts";
+import type { AppEnv, Deps } from "./env.ts";
 import { problem } from "./problem.ts";
 
 /**
@@ -10,7 +11,7 @@ import { problem } from "./problem.ts";
  */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearerToken(c);
-  const principal = token ? await c.var.deps.store.apiKeys.authenticate(token) : undefined;
+  const principal = token ? await principalOfKey(c.var.deps, token) : undefined;
   if (!principal) {
     const response = problem("unauthenticated", "缺少或无效的API密钥");
     response.headers.set("www-authenticate", 'Bearer realm="gov-disclosure"');
@@ -19,6 +20,10 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   c.set("principal", principal);
   await next();
 });
+
+/** The principal an API key stands for, if it is one and not revoked: the bearer's, or the one a console sign-in presents. */
+export const principalOfKey = (deps: Deps, key: string): Promise<Principal | undefined> =>
+  deps.store.apiKeys.authenticate(key);
 
 /** Refuses the request unless the key carries one of the roles (the office may do everything). */
 export function requireRole(...roles: Role[]) {

@@ -1,5 +1,5 @@
 export { type App, createApp, newRouter, requestIdFor } from "./app.ts";
-export { authenticate, bearerToken, requireRole } from "./auth.ts";
+export { authenticate, bearerToken, principalOfKey, requireRole } from "./auth.ts";
 export { type CdnInvalidationConfig, cdnInvalidation, invalidatedPaths } from "./cdn.ts";
 export { clientOf, connectedFrom, identifyClient, TrustedProxies } from "./client.ts";
 export { nowIso, todayOf } from "./clock.ts";
@@ -18,6 +18,9 @@ export {
   updateProblems,
 } from "./openapi.ts";
 export { pageSecurityPolicy } from "./page-security.ts";
+export { type Display, displayOf, safeBack, switchReadingMode, toggleDisplay } from "./pages/reading-mode.ts";
+export { PageShell, type ShellProps } from "./pages/shell.tsx";
+export { displayCss, displayStylesheetRoute, pagesCss, stylesheetRoute } from "./pages/stylesheet.ts";
 export { problem, statusOf } from "./problem.ts";
 export {
   columnIdSegment,

@@ -15,7 +15,7 @@ import {
   recordBytes,
 } from "@gov/domain";
 import { auditWrite, readAudit } from "./audit.ts";
-import { batchWrite, putRequests } from "./batch.ts";
+import { batchWrite, putRequests, type WriteRequest } from "./batch.ts";
 import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
@@ -163,6 +163,18 @@ function fittingRecord(item: Item): Record<string, unknown> {
 
 function fromRecord(record: Record<string, unknown>): Item {
   return Object.fromEntries(Object.entries(record).filter(([k]) => !keyNames.has(k))) as Item;
+}
+
+/** An item loaded whole (an import): the records `create` writes, as batch requests. */
+export function loadRequests(db: Db, { item, audit }: { item: Item; audit: AuditEntry }): WriteRequest[] {
+  return [
+    { PutRequest: { Item: fittingRecord(item) } },
+    ...putRequests([
+      auditWrite(db, keys.item(item.id).pk, audit),
+      ...columnMembershipWrites(db, undefined, item),
+      ...provisionalMarkerWrites(db, undefined, item),
+    ]),
+  ];
 }
 
 const notFound = () => new DomainError("not-found", "信息不存在");
@@ -362,15 +374,10 @@ export function itemRepository(db: Db) {
      * `create` writes, without its per-item transaction. Existing records are overwritten.
      */
     async load(entries: { item: Item; audit: AuditEntry }[]): Promise<void> {
-      const requests = entries.flatMap(({ item, audit }) => [
-        { PutRequest: { Item: fittingRecord(item) } },
-        ...putRequests([
-          auditWrite(db, keys.item(item.id).pk, audit),
-          ...columnMembershipWrites(db, undefined, item),
-          ...provisionalMarkerWrites(db, undefined, item),
-        ]),
-      ]);
-      await batchWrite(db, requests);
+      await batchWrite(
+        db,
+        entries.flatMap((entry) => loadRequests(db, entry)),
+      );
     },
 
     /**

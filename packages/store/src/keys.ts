@@ -10,6 +10,8 @@ export const keys = {
   unitInList: (code: string) => ({ gsi1pk: "UNITS", gsi1sk: code }),
   /** The unit's delivery channels, sealed (ADR 0045): one record, replaced as a whole. */
   unitChannels: (code: string) => ({ pk: `UNIT#${code}`, sk: "CHANNELS" }),
+  /** The unit's leadership contact (分管领导, ADR 0053), sealed: one record, replaced as a whole. */
+  leadershipContact: (code: string) => ({ pk: `UNIT#${code}`, sk: "LEADERSHIP-CONTACT" }),
   apiKey: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: "APIKEY" }),
   apiKeyOfUnit: (unitCode: string, keyId: string) => ({ gsi1pk: `UNIT#${unitCode}#KEYS`, gsi1sk: keyId }),
 
@@ -83,6 +85,12 @@ export const keys = {
   /** An inverted-index posting: one per term of a published item (see search.ts). */
   searchPosting: (term: string, itemId: string) => ({ pk: `TERM#${term}`, sk: itemId }),
   searchTermPartition: (term: string) => `TERM#${term}`,
+  /**
+   * Packed postings (ADR 0056): one record per term and shard holding many items' postings;
+   * a shard is a month of first publication and who writes it (`<yyyy-mm>#L`, `<yyyy-mm>#B<chunk>`).
+   */
+  searchShard: (term: string, shard: string) => ({ pk: `TERM#${term}`, sk: `P#${shard}` }),
+  searchShardPrefix: "P#",
   /** The terms an item is indexed under, so a re-index can delete the postings it no longer has. */
   searchTerms: (itemId: string) => ({ pk: `SEARCH#ITEM#${itemId}`, sk: "TERMS" }),
   /** An item whose index entries are owed: written in the item's own transaction. */

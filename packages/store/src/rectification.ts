@@ -6,6 +6,7 @@ import {
   type RectificationTask,
   type TaskState,
 } from "@gov/domain";
+import { batchWrite, putRequests } from "./batch.ts";
 import type { Db } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
@@ -61,6 +62,23 @@ export function rectificationTaskRepository(db: Db) {
         ]),
         ...extra,
       ]);
+    },
+
+    /**
+     * Loads tasks already decided (a benchmark's table, an import), 25 records per
+     * BatchWriteItem: the records `createMany` writes (task, audit entry, clock) without its
+     * transactions. Existing records are overwritten.
+     */
+    async load(tasks: { task: RectificationTask; audit: AuditEntry }[]): Promise<void> {
+      await batchWrite(
+        db,
+        putRequests(
+          tasks.flatMap((t) => [
+            ...createWrites(db, toRecord(t.task), t.audit, "整改任务已存在"),
+            ...clockOf(db, t.task, true),
+          ]),
+        ),
+      );
     },
 
     async get(id: string): Promise<RectificationTask | undefined> {

@@ -1,9 +1,10 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { type AuditEntry, CreateItemInput, type Item, newItem } from "@gov/domain";
+import { BatchWriteCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { type AuditEntry, CreateItemInput, DomainError, type Item, newItem } from "@gov/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "./id.ts";
 import { keys } from "./keys.ts";
-import type { Store } from "./store.ts";
+import { postingCache } from "./search.ts";
+import { type Store, storeOver } from "./store.ts";
 import { connectionOf } from "./testing/connection.ts";
 import { testStore } from "./testing/index.ts";
 
@@ -13,7 +14,7 @@ beforeAll(async () => {
 });
 
 const now = "2026-03-02T08:00:00.000Z";
-function published(title: string, body: string): Item {
+function published(title: string, body: string, at = now): Item {
   const item = newItem(
     CreateItemInput.parse({
       kind: "general",
@@ -24,14 +25,14 @@ function published(title: string, body: string): Item {
     }),
     "000000301",
     newId("item"),
-    now,
+    at,
   );
   return {
     ...item,
     state: "published",
     indexNumber: `000000301/2026-${item.id.slice(-7)}`,
-    publishedAt: now,
-    firstPublishedAt: now,
+    publishedAt: at,
+    firstPublishedAt: at,
   };
 }
 const audit = (item: Item): AuditEntry => ({
@@ -58,8 +59,10 @@ const partition = async (pk: string) => {
   );
   return Items;
 };
+/** The item ids a term's packed records hold, one entry per posting (a duplicate would show twice). */
 const postingsOf = async (term: string) =>
-  ((await partition(keys.searchTermPartition(term))) ?? []).map((i) => i.sk);
+  ((await partition(keys.searchTermPartition(term))) ?? []).flatMap((record) => Object.keys(record.p ?? {}));
+const shardsOf = async (term: string) => (await partition(keys.searchTermPartition(term))) ?? [];
 const outbox = async () => ((await partition(keys.searchOutboxPartition)) ?? []).map((i) => i.sk);
 
 describe("the search index follows publication through an outbox", () => {
@@ -82,7 +85,7 @@ describe("the search index follows publication through an outbox", () => {
     await store.items.update(next, item, audit(next), [store.search.indexWrite(item.id)]);
     await store.search.index(item.id);
     expect(await postingsOf("码头")).not.toContain(item.id);
-    expect(await postingsOf("志愿者")).toContain(item.id);
+    expect(await postingsOf("志愿")).toContain(item.id);
     expect(await foundIds("码头")).toEqual([]);
     expect(await foundIds("志愿者")).toEqual([item.id]);
   });
@@ -141,9 +144,212 @@ describe("a search's cost is bounded", () => {
     expect(store.calls.total - total).toBe(9);
   });
 
+  it("a cursor past 1,600 hits is still valid: packed reads end at a shard's end, not at 200 postings a term", async () => {
+    const item = published("茶园管护", "<p>茶园</p>");
+    await store.items.create(item, audit(item), [store.search.indexWrite(item.id)]);
+    await store.search.index(item.id);
+    const first = await store.search.find({ q: "茶园", filter: {}, limit: 1 });
+    const cursor = first.nextCursor ?? Buffer.from(JSON.stringify({ o: 1, f: "" })).toString("base64url");
+    const decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const far = Buffer.from(JSON.stringify({ ...decoded, o: 5_000 })).toString("base64url");
+    expect((await store.search.find({ q: "茶园", filter: {}, limit: 1, cursor: far })).hits).toEqual([]);
+  });
+
   it("a forged or foreign cursor is a validation error, not a database error", async () => {
     await expect(search("茶园", "not-a-cursor")).rejects.toMatchObject({ kind: "validation" });
     const forged = Buffer.from(JSON.stringify({ o: 5, f: "x" })).toString("base64url");
     await expect(search("茶园", forged)).rejects.toMatchObject({ kind: "validation" });
+  });
+});
+
+describe("postings are packed, one record per term and month (ADR 0056)", () => {
+  it("items of one month share one record per term; another month is another record", async () => {
+    const march = [published("防洪工程补偿公告", "<p>防洪</p>"), published("防洪名录", "<p>名录</p>")];
+    const april = published("防洪调整", "<p>调整</p>", "2026-04-03T08:00:00.000Z");
+    for (const item of [...march, april]) {
+      await store.items.create(item, audit(item), [store.search.indexWrite(item.id)]);
+      await store.search.index(item.id);
+    }
+    const shards = await shardsOf("防洪");
+    expect(shards.map((s) => s.sk).sort()).toEqual(["P#2026-03#L", "P#2026-04#L"]);
+    expect(Object.keys(shards.find((s) => s.sk === "P#2026-03#L")?.p ?? {}).sort()).toEqual(
+      march.map((i) => i.id).sort(),
+    );
+    expect((await foundIds("防洪")).sort()).toEqual([...march, april].map((i) => i.id).sort());
+  });
+
+  it("concurrent publications into the same term and month lose no posting (map entries set in place)", async () => {
+    const items = Array.from({ length: 24 }, (_, i) =>
+      published(`防汛抗旱应急预案第${i}号`, "<p>防汛物资</p>"),
+    );
+    await Promise.all(
+      items.map((item) => store.items.create(item, audit(item), [store.search.indexWrite(item.id)])),
+    );
+    // All at once: every first posting races to create the shard, the losers add theirs to it.
+    await Promise.all(items.map((item) => store.search.index(item.id)));
+    const held = await postingsOf("防汛");
+    expect(held.sort()).toEqual(items.map((i) => i.id).sort());
+    expect(await shardsOf("防汛")).toHaveLength(1);
+    expect((await store.search.find({ q: "防汛", filter: {}, limit: 50 })).total).toBe(24);
+  });
+
+  it("withdrawing one item removes only its posting from the shared record", async () => {
+    const [kept, gone] = [
+      published("水库移民后期扶持", "<p>移民</p>"),
+      published("水库除险加固", "<p>加固</p>"),
+    ];
+    for (const item of [kept, gone]) {
+      await store.items.create(item, audit(item), [store.search.indexWrite(item.id)]);
+      await store.search.index(item.id);
+    }
+    const withdrawn = { ...gone, state: "withdrawn" as const, version: 2 };
+    await store.items.update(withdrawn, gone, audit(withdrawn), [store.search.indexWrite(gone.id)]);
+    await store.search.index(gone.id);
+    expect(await postingsOf("水库")).toEqual([kept.id]);
+    expect(await foundIds("水库")).toEqual([kept.id]);
+  });
+
+  it("an item indexed in the old layout (one record per posting) is moved to packed records by its re-index", async () => {
+    const item = published("古村落保护名录", "<p>古村落</p>");
+    await store.items.create(item, audit(item), [store.search.indexWrite(item.id)]);
+    const db = connectionOf(store);
+    // What ADR 0013's applier left: a posting record per term and a term list without a shard.
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...keys.searchPosting("古村落", item.id), entity: "search-posting", impact: 2 },
+      }),
+    );
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...keys.searchTerms(item.id), entity: "search-terms", itemId: item.id, terms: ["古村落"] },
+      }),
+    );
+    await store.search.replayPending();
+    expect((await partition(keys.searchTermPartition("古村落")))?.map((r) => r.sk)).toEqual(["P#2026-03#L"]);
+    expect(await foundIds("古村落")).toEqual([item.id]);
+  });
+
+  it("reindexAll migrates a published item that has no outbox record left (an old table)", async () => {
+    const item = published("古树名木普查", "<p>古树</p>");
+    // Created without its outbox record or any posting: only a reindex of every published item finds it.
+    await store.items.create(item, audit(item));
+    expect(await foundIds("古树")).toEqual([]);
+    expect(await store.search.reindexAll()).toBeGreaterThanOrEqual(1);
+    expect(await foundIds("古树")).toEqual([item.id]);
+  });
+});
+
+describe("the posting cache keeps a term's postings for the window, bounded", () => {
+  it("a second query sharing a term within the window reads no postings; after the window it reads again", async () => {
+    const item = published("候鸟保护区巡护", "<p>巡护</p>");
+    await store.items.create(item, audit(item), [store.search.indexWrite(item.id)]);
+    await store.search.index(item.id);
+    let at = Date.parse(now);
+    const cache = postingCache({ seconds: 10, clock: () => new Date(at) });
+    const queries = () => store.calls.byCommand.QueryCommand ?? 0;
+    const first = queries();
+    await store.search.find({ q: "巡护", filter: {}, limit: 20 }, cache);
+    expect(queries() - first).toBe(1);
+    // Another filter and page of the same term: served from the cache.
+    const second = queries();
+    const filtered = await store.search.find({ q: "巡护", filter: { unit: "000000301" }, limit: 5 }, cache);
+    expect(filtered.hits.map((h) => h.item.id)).toEqual([item.id]);
+    expect(queries() - second).toBe(0);
+    at += 10_001;
+    await store.search.find({ q: "巡护", filter: {}, limit: 20 }, cache);
+    expect(queries() - second).toBe(1);
+  });
+
+  it("holds at most maxPostings: the least recently used term goes first", async () => {
+    const cache = postingCache({ seconds: 10, clock: () => new Date(now), maxPostings: 3 });
+    const two = (id: string) => async () => ({
+      postings: [id, `${id}2`].map((itemId) => ({
+        itemId,
+        impact: 1,
+        firstPublishedAt: now,
+        docNumber: null,
+        unitCode: "u",
+        columnId: "c",
+        kind: "general",
+        category: "x",
+        validity: "",
+      })),
+      complete: true,
+    });
+    await cache.read("甲", two("a"));
+    await cache.read("乙", two("b"));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(cache.size).toEqual({ terms: 1, postings: 2 });
+    let loads = 0;
+    await cache.read("乙", async () => {
+      loads += 1;
+      return { postings: [], complete: true };
+    });
+    expect(loads).toBe(0);
+  });
+});
+
+describe("bulk loading writes items and packed postings by BatchWriteItem", () => {
+  const entries = (n: number, title: string) =>
+    Array.from({ length: n }, (_, i) => {
+      const month = String(1 + (i % 3)).padStart(2, "0");
+      const item = published(`${title}${i}`, `<p>第${i}项</p>`, `2025-${month}-10T02:00:00.000Z`);
+      return { item, audit: audit(item) };
+    });
+
+  it("N items load, all searchable, one record per term for the chunk; progress is reported", async () => {
+    const loaded = entries(60, "湖滨湿地生态补偿");
+    const progress: number[] = [];
+    await store.items.loadMany(loaded, { search: true, onProgress: (p) => progress.push(p.loaded) });
+    expect(progress.at(-1)).toBe(60);
+    const page = await store.search.find({ q: "湖滨", filter: {}, limit: 100 });
+    expect(page.hits.map((h) => h.item.id).sort()).toEqual(loaded.map((e) => e.item.id).sort());
+    const [shard, ...others] = await shardsOf("湖滨");
+    expect(others).toEqual([]);
+    expect(shard?.sk).toMatch(/^P#2025-03#B/);
+    expect(Object.keys(shard?.p ?? {})).toHaveLength(60);
+    expect((await store.items.get(loaded[0]?.item.id ?? ""))?.title).toBe("湖滨湿地生态补偿0");
+  });
+
+  it("a bulk-loaded item withdrawn through publication's index work leaves its shard", async () => {
+    const [entry] = entries(1, "沙山治理工程");
+    if (!entry) throw new Error("no entry");
+    await store.items.loadMany([entry], { search: true });
+    expect(await foundIds("沙山")).toEqual([entry.item.id]);
+    const withdrawn = { ...entry.item, state: "withdrawn" as const, version: entry.item.version + 1 };
+    await store.items.update(withdrawn, entry.item, audit(withdrawn), [
+      store.search.indexWrite(entry.item.id),
+    ]);
+    await store.search.index(entry.item.id);
+    expect(await postingsOf("沙山")).toEqual([]);
+  });
+
+  it("requests DynamoDB sends back unprocessed, and a call that timed out, are retried until written", async () => {
+    const db = connectionOf(store);
+    let refused = 0;
+    let timedOut = false;
+    const send = ((command: unknown) => {
+      if (command instanceof BatchWriteCommand && !timedOut) {
+        timedOut = true;
+        return Promise.reject(new DomainError("unavailable", "数据库暂时无法访问，请稍后重试"));
+      }
+      // Every other BatchWriteItem: half written, the rest handed back as unprocessed.
+      if (command instanceof BatchWriteCommand && refused++ % 2 === 0) {
+        const requests = command.input.RequestItems?.[db.tableName] ?? [];
+        const half = Math.ceil(requests.length / 2);
+        return db.doc
+          .send(new BatchWriteCommand({ RequestItems: { [db.tableName]: requests.slice(0, half) } }))
+          .then(() => ({ UnprocessedItems: { [db.tableName]: requests.slice(half) } }));
+      }
+      return db.doc.send(command as never);
+    }) as typeof db.doc.send;
+    const flaky = storeOver({ ...db, doc: { send } as typeof db.doc });
+    const loaded = entries(40, "鄱阳湖禁渔退捕");
+    await flaky.items.loadMany(loaded, { search: true });
+    expect(refused).toBeGreaterThan(2);
+    expect(timedOut).toBe(true);
+    expect((await store.search.find({ q: "禁渔", filter: {}, limit: 100 })).total).toBe(40);
   });
 });

@@ -1,6 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import {
   DomainError,
   fail,
@@ -23,26 +30,83 @@ import { queryAll } from "./query.ts";
 import type { Write } from "./transaction.ts";
 
 /**
- * Full-text search on the one table (ADR 0013): an inverted index of postings
- * `TERM#<term>` / `<itemId>`, each carrying the term's precomputed impact and the fields
- * the list filters need, so a query ranks and filters without reading any item.
+ * Full-text search on the one table (ADR 0013, packed by ADR 0056): an inverted index whose
+ * records each hold many postings, `TERM#<term>` / `P#<month>#<writer>` with a map from item
+ * id to the posting (the term's precomputed impact and the fields the filters need), so a
+ * query reads a term's newest months in one or two Queries and ranks without reading any item.
  */
 
-/** One Query per term reads at most this many postings; a term with more is "common". */
+/** A term's read stops, at a shard's end, once this many postings are in hand; a term with more is "common". */
 export const maxPostingsPerTerm = 200;
 
 /**
  * A change that publishes, withdraws or re-edits an item puts `indexWrite` in its own
  * transaction and calls `index` after the commit; `replayPending` finishes what a crash left.
+ * `bulkIndex` gives the records of items loaded in bulk (see bulk-load.ts).
  */
 export function searchRepository(db: Db) {
   return {
-    find: (request: SearchRequest) => searchPublished(db, request),
+    find: (request: SearchRequest, cache?: PostingCache) => searchPublished(db, request, cache),
     indexWrite: (itemId: string) => searchIndexWrite(db, itemId),
     index: (itemId: string) => applySearchIndex(db, itemId),
     replayPending: () => applyPendingSearchIndex(db),
+    reindexAll: (onProgress?: (indexed: number) => void) => reindexAll(db, onProgress),
   };
 }
+
+// --- postings, packed ----------------------------------------------------------------------
+
+/** A posting as stored: what ranking reads plus what the filters compare. */
+export type StoredPosting = Posting & {
+  unitCode: string;
+  columnId: string;
+  kind: string;
+  category: string;
+  validity: string;
+};
+
+// Tab never occurs in these fields (a normalized 文号 has no whitespace); the 文号 goes last.
+const separator = "\t";
+
+function packPosting(item: Item, impact: number): string {
+  return [
+    impact,
+    item.firstPublishedAt ?? item.publishedAt,
+    item.unitCode,
+    item.columnId,
+    item.kind,
+    item.category,
+    item.validity ?? "",
+    item.docNumber ? normalizeDocNumber(item.docNumber) : "",
+  ].join(separator);
+}
+
+function unpackPosting(itemId: string, packed: string): StoredPosting {
+  const [impact, firstPublishedAt, unitCode, columnId, kind, category, validity, ...docNumber] =
+    packed.split(separator);
+  return {
+    itemId,
+    impact: Number(impact),
+    firstPublishedAt: firstPublishedAt ?? "",
+    unitCode: unitCode ?? "",
+    columnId: columnId ?? "",
+    kind: kind ?? "",
+    category: category ?? "",
+    validity: validity ?? "",
+    docNumber: docNumber.join(separator) || null,
+  };
+}
+
+/** Each term's packed posting for a published item. */
+export function packedPostings(item: Item): Map<string, string> {
+  return new Map([...indexTerms(item)].map(([term, impact]) => [term, packPosting(item, impact)]));
+}
+
+/** The month of first publication: newest months are read first, and an item's postings stay in it. */
+export const monthOf = (item: Item) => (item.firstPublishedAt ?? item.publishedAt ?? "").slice(0, 7);
+
+/** Publication's shard of a month: postings are added and removed one map entry at a time. */
+const liveShard = (item: Item) => `${monthOf(item)}#L`;
 
 // --- keeping the index in step with publication ----------------------------------------
 
@@ -63,33 +127,28 @@ function searchIndexWrite(db: Db, itemId: string): Write {
   };
 }
 
-function postingRecords(item: Item): Record<string, unknown>[] {
-  const fields = {
-    entity: "search-posting",
-    unitCode: item.unitCode,
-    columnId: item.columnId,
-    kind: item.kind,
-    category: item.category,
-    validity: item.validity,
-    firstPublishedAt: item.firstPublishedAt ?? item.publishedAt,
-    docNumber: item.docNumber ? normalizeDocNumber(item.docNumber) : null,
-  };
-  return [...indexTerms(item)].map(([term, impact]) => ({
-    ...keys.searchPosting(term, item.id),
-    ...fields,
-    impact,
-  }));
-}
-
 const consistentGet = async (db: Db, key: Record<string, string>) =>
   (await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }))).Item;
 
+/** Posting updates in flight for one item: a long document has hundreds of terms. */
+const updatesInFlight = 16;
+
+async function eachLimited<T>(list: T[], work: (value: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < list.length) await work(list[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(updatesInFlight, list.length) }, worker));
+}
+
 /**
- * Makes the index say what the item now says: a published item's postings (re)written, a
- * withdrawn or unpublished item's removed, stale terms of an earlier edition deleted; then
- * the outbox record goes. Idempotent, so running it twice, or after a crash, is harmless.
- * It re-reads the item at the end: if a later change committed meanwhile, it runs again
- * rather than leave an older edition's postings behind.
+ * Makes the index say what the item now says: a published item's postings (re)written into
+ * its shard, a withdrawn or unpublished item's removed, stale terms of an earlier edition
+ * removed; then the outbox record goes. Idempotent, so running it twice, or after a crash,
+ * is harmless. An item keeps the shard its term list names (a bulk-loaded item stays in the
+ * load's shards), so a re-index always finds its earlier postings. It re-reads the item at
+ * the end: if a later change committed meanwhile, it runs again rather than leave an older
+ * edition's postings behind.
  */
 async function applySearchIndex(db: Db, itemId: string): Promise<void> {
   const items = itemRepository(db);
@@ -99,28 +158,24 @@ async function applySearchIndex(db: Db, itemId: string): Promise<void> {
       items.get(itemId, { consistent: true }),
       consistentGet(db, keys.searchTerms(itemId)),
     ]);
-    const postings = item?.state === "published" ? postingRecords(item) : [];
-    const wanted = new Set(postings.map((p) => String(p.pk)));
-    const before = ((indexed?.terms as string[] | undefined) ?? []).map(
-      (t) => keys.searchPosting(t, itemId).pk,
-    );
-    const termOf = (pk: string) => pk.slice(keys.searchTermPartition("").length);
+    const wanted = item?.state === "published" ? packedPostings(item) : new Map<string, string>();
+    const stored = (indexed?.terms as string[] | undefined) ?? [];
+    // A term list without a shard is ADR 0013's layout, one record per posting: those go.
+    const legacy = indexed !== undefined && typeof indexed.shard !== "string";
+    if (legacy) await deleteLegacyPostings(db, itemId, stored);
+    const before = legacy ? [] : stored;
+    const shard = legacy || !indexed ? (item ? liveShard(item) : "") : String(indexed.shard);
     // List every term about to be written before writing it, so a crash midway leaves no
-    // posting that the next run would not know to delete.
-    if ([...wanted].some((pk) => !before.includes(pk))) {
-      await putTerms(db, itemId, [...new Set([...before, ...wanted])].map(termOf));
+    // posting that the next run would not know to remove.
+    if (legacy || [...wanted.keys()].some((t) => !before.includes(t))) {
+      await putTerms(db, itemId, [...new Set([...before, ...wanted.keys()])], shard);
     }
-    await batchWrite(
-      db,
-      postings.map((Item) => ({ PutRequest: { Item } })),
+    await eachLimited([...wanted], ([term, packed]) => setPosting(db, term, shard, itemId, packed));
+    await eachLimited(
+      before.filter((t) => !wanted.has(t)),
+      (term) => removePosting(db, term, shard, itemId),
     );
-    await batchWrite(
-      db,
-      before
-        .filter((pk) => !wanted.has(pk))
-        .map((pk) => ({ DeleteRequest: { Key: keys.searchPosting(termOf(pk), itemId) } })),
-    );
-    if (wanted.size > 0) await putTerms(db, itemId, [...wanted].map(termOf));
+    if (wanted.size > 0) await putTerms(db, itemId, [...wanted.keys()], shard);
     else if (indexed)
       await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.searchTerms(itemId) }));
 
@@ -129,6 +184,73 @@ async function applySearchIndex(db: Db, itemId: string): Promise<void> {
     if (outbox) await deleteOutbox(db, itemId, String(outbox.token));
     return;
   }
+}
+
+const conditionFailed = (error: unknown) => error instanceof ConditionalCheckFailedException;
+
+/**
+ * One posting into a shard shared with other items: a map entry set in place, so concurrent
+ * publications into the same shard each add their own and none overwrites another's. The
+ * shard's first posting creates the map, on the condition that nobody created it meanwhile.
+ */
+async function setPosting(db: Db, term: string, shard: string, itemId: string, packed: string) {
+  const Key = keys.searchShard(term, shard);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key,
+          UpdateExpression: "SET #p.#id = :posting",
+          ConditionExpression: "attribute_exists(#p)",
+          ExpressionAttributeNames: { "#p": "p", "#id": itemId },
+          ExpressionAttributeValues: { ":posting": packed },
+        }),
+      );
+      return;
+    } catch (error) {
+      if (!conditionFailed(error)) throw error;
+    }
+    try {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key,
+          UpdateExpression: "SET #p = :postings, entity = :entity",
+          ConditionExpression: "attribute_not_exists(#p)",
+          ExpressionAttributeNames: { "#p": "p" },
+          ExpressionAttributeValues: { ":postings": { [itemId]: packed }, ":entity": "search-shard" },
+        }),
+      );
+      return;
+    } catch (error) {
+      if (!conditionFailed(error)) throw error;
+    }
+  }
+  throw new DomainError("conflict", "检索索引更新冲突，请重试");
+}
+
+async function removePosting(db: Db, term: string, shard: string, itemId: string) {
+  try {
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.searchShard(term, shard),
+        UpdateExpression: "REMOVE #p.#id",
+        ConditionExpression: "attribute_exists(#p)",
+        ExpressionAttributeNames: { "#p": "p", "#id": itemId },
+      }),
+    );
+  } catch (error) {
+    if (!conditionFailed(error)) throw error;
+  }
+}
+
+async function deleteLegacyPostings(db: Db, itemId: string, terms: string[]) {
+  await batchWrite(
+    db,
+    terms.map((t) => ({ DeleteRequest: { Key: keys.searchPosting(t, itemId) } })),
+  );
 }
 
 /**
@@ -144,13 +266,42 @@ async function applyPendingSearchIndex(db: Db): Promise<number> {
   return pending.length;
 }
 
-async function putTerms(db: Db, itemId: string, terms: string[]) {
-  await db.doc.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: { ...keys.searchTerms(itemId), entity: "search-terms", itemId, terms },
-    }),
-  );
+/**
+ * Re-indexes every published item (gsi6), 4 at a time: the migration of a table indexed in
+ * ADR 0013's layout, or a rebuild after a change of tokens or weights. Returns how many.
+ */
+async function reindexAll(db: Db, onProgress?: (indexed: number) => void): Promise<number> {
+  const published = await queryAll(db, {
+    IndexName: "gsi6",
+    KeyConditionExpression: "gsi6pk = :pk",
+    ProjectionExpression: "id",
+    ExpressionAttributeValues: { ":pk": keys.publishedPartition },
+  });
+  let indexed = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < published.length) {
+      await applySearchIndex(db, String(published[next++]?.id));
+      indexed += 1;
+      if (indexed % 500 === 0) onProgress?.(indexed);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, published.length) }, worker));
+  onProgress?.(indexed);
+  return indexed;
+}
+
+/** The record naming an item's terms and the shard that holds its postings. */
+export const termsRecord = (itemId: string, terms: string[], shard: string) => ({
+  ...keys.searchTerms(itemId),
+  entity: "search-terms",
+  itemId,
+  terms,
+  shard,
+});
+
+async function putTerms(db: Db, itemId: string, terms: string[], shard: string) {
+  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: termsRecord(itemId, terms, shard) }));
 }
 
 /** Only this change's record: a later change's record (another token) stays for its own run. */
@@ -166,7 +317,7 @@ async function deleteOutbox(db: Db, itemId: string, token: string) {
       }),
     );
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!conditionFailed(error)) throw error;
   }
 }
 
@@ -183,18 +334,29 @@ export type SearchHit = { item: Item; score: number; exactDocNumber: boolean };
 export type SearchPage = { query: SearchQuery; hits: SearchHit[]; total: number; nextCursor: string | null };
 
 /**
- * One ranked page: one Query per query term (at most `maxQueryTerms`, in parallel, each at
- * most `maxPostingsPerTerm` postings, filters applied by DynamoDB), ranking in memory, then
- * one BatchGet for the page's items (for the body snippet and a last check that each is
- * still published). Paging is an offset into the ranking, which is stable for a given index.
+ * One ranked page: each query term's newest postings (at most `maxQueryTerms` terms, in
+ * parallel, from the cache when one is given), filtered and ranked in memory, then one
+ * BatchGet for the page's items (for the body snippet and a last check that each is still
+ * published). Paging is an offset into the ranking, which is stable for a given index.
  */
-async function searchPublished(db: Db, request: SearchRequest): Promise<SearchPage> {
+async function searchPublished(db: Db, request: SearchRequest, cache?: PostingCache): Promise<SearchPage> {
   const query = parseSearchQuery(request.q);
   const fingerprint = fingerprintOf(query, request.filter);
   const offset = decodeSearchCursor(request.cursor, fingerprint);
   if (query.terms.length === 0) return { query, hits: [], total: 0, nextCursor: null };
 
-  const results = await Promise.all(query.terms.map((term) => readPostings(db, term, request.filter)));
+  const read = (term: string) => (cache ? cache.read(term, () => readTerm(db, term)) : readTerm(db, term));
+  const results = await Promise.all(
+    query.terms.map(async (term): Promise<TermPostings> => {
+      const { postings, complete } = await read(term);
+      return {
+        term,
+        postings: postings.filter(matching(request.filter)),
+        complete,
+        documentFrequency: postings.length,
+      };
+    }),
+  );
   const ranked = rankPostings(query, results);
   const page = ranked.slice(offset, offset + request.limit);
   const items = await readItems(
@@ -215,53 +377,126 @@ async function searchPublished(db: Db, request: SearchRequest): Promise<SearchPa
   };
 }
 
-async function readPostings(db: Db, term: string, filter: PublishedFilter): Promise<TermPostings> {
-  const projected = ["sk", "impact", "firstPublishedAt", "docNumber"];
-  const names: Record<string, string> = Object.fromEntries(projected.map((a) => [`#${a}`, a]));
-  const values: Record<string, unknown> = { ":pk": keys.searchTermPartition(term) };
-  const filters: string[] = [];
-  const add = (attribute: string, value: unknown) => {
-    names[`#${attribute}`] = attribute;
-    values[`:${attribute}`] = value;
-    filters.push(`#${attribute} = :${attribute}`);
-  };
-  if (filter.column) add("columnId", filter.column);
-  if (filter.unit) add("unitCode", filter.unit);
-  if (filter.category) add("category", filter.category);
-  if (filter.kind) add("kind", filter.kind);
-  if (filter.validity) add("validity", filter.validity);
-  if (filter.year !== undefined) {
-    [values[":from"], values[":to"]] = yearRange(filter.year);
-    filters.push("#firstPublishedAt BETWEEN :from AND :to");
+/** The list filters, applied to a posting in memory (a cached term serves every filter). */
+function matching(filter: PublishedFilter): (p: StoredPosting) => boolean {
+  const [from, to] = filter.year === undefined ? ["", "\uffff"] : yearRange(filter.year);
+  return (p) =>
+    (!filter.column || p.columnId === filter.column) &&
+    (!filter.unit || p.unitCode === filter.unit) &&
+    (!filter.category || p.category === filter.category) &&
+    (!filter.kind || p.kind === filter.kind) &&
+    (!filter.validity || p.validity === filter.validity) &&
+    p.firstPublishedAt >= from &&
+    p.firstPublishedAt <= to;
+}
+
+/** What one term's read found: its newest postings, and whether they are all there are. */
+export type TermRead = { postings: StoredPosting[]; complete: boolean };
+
+/**
+ * Shards per Query page: a common term's newest month or two hold enough postings; a rare
+ * term's few postings, spread over many months, take a second page (and a third past 1 MB).
+ */
+const shardsPerPage = [2, 24];
+
+/**
+ * A term's postings, newest shards first, until `maxPostingsPerTerm` are in hand or the term
+ * has no more. An item found in two shards (a bulk load run twice) counts once.
+ */
+async function readTerm(db: Db, term: string): Promise<TermRead> {
+  const postings = new Map<string, StoredPosting>();
+  let start: Record<string, unknown> | undefined;
+  for (let page = 0; ; page++) {
+    const limit = shardsPerPage[page];
+    const result = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :shard)",
+        ProjectionExpression: "#p",
+        ExpressionAttributeNames: { "#p": "p" },
+        ExpressionAttributeValues: {
+          ":pk": keys.searchTermPartition(term),
+          ":shard": keys.searchShardPrefix,
+        },
+        ScanIndexForward: false,
+        ...(limit ? { Limit: limit } : {}),
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    for (const record of result.Items ?? []) {
+      for (const [itemId, packed] of Object.entries((record.p ?? {}) as Record<string, string>)) {
+        if (!postings.has(itemId)) postings.set(itemId, unpackPosting(itemId, packed));
+      }
+    }
+    start = result.LastEvaluatedKey;
+    if (!start) return { postings: [...postings.values()], complete: true };
+    if (postings.size >= maxPostingsPerTerm) return { postings: [...postings.values()], complete: false };
   }
-  const result = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      KeyConditionExpression: "pk = :pk",
-      ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
-      ProjectionExpression: projected.map((a) => `#${a}`).join(", "),
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      // Newest items first (ids are time-ordered), so a common term's cut keeps recent documents.
-      ScanIndexForward: false,
-      Limit: maxPostingsPerTerm,
-    }),
-  );
-  const postings = (result.Items ?? []).map(
-    (r): Posting => ({
-      itemId: String(r.sk),
-      impact: Number(r.impact),
-      firstPublishedAt: String(r.firstPublishedAt),
-      docNumber: r.docNumber ?? null,
-    }),
-  );
+}
+
+// --- the posting cache ------------------------------------------------------------------------
+
+/**
+ * Terms' postings kept by one instance for the public answers' cache window (ADR 0041): many
+ * queries, filters and pages share terms, so a term is read once per window, not once per
+ * answer. Bounded by the postings it holds, least recently used out first; reads of a term
+ * already under way are shared, so a burst of misses costs one Query. A withdrawal needs no
+ * clearing here (the page's items are read fresh and decide), but the owner clears it on
+ * every public change anyway, so a new publication is found at once in this instance.
+ */
+export function postingCache(options: { seconds: number; clock: () => Date; maxPostings?: number }) {
+  const ttl = options.seconds * 1000;
+  const maxPostings = options.maxPostings ?? 200_000;
+  const entries = new Map<string, { read: Promise<TermRead>; expires: number; size: number }>();
+  let held = 0;
+  const drop = (term: string) => {
+    const entry = entries.get(term);
+    if (!entry) return;
+    held -= entry.size;
+    entries.delete(term);
+  };
   return {
-    term,
-    postings,
-    complete: !result.LastEvaluatedKey,
-    documentFrequency: result.ScannedCount ?? postings.length,
+    read(term: string, load: () => Promise<TermRead>): Promise<TermRead> {
+      const now = options.clock().getTime();
+      const entry = entries.get(term);
+      if (entry && entry.expires > now) {
+        // Least recently used first: a hit moves the term to the end.
+        entries.delete(term);
+        entries.set(term, entry);
+        return entry.read;
+      }
+      drop(term);
+      const read = load();
+      const fresh = { read, expires: now + ttl, size: 0 };
+      entries.set(term, fresh);
+      read.then(
+        (r) => {
+          if (entries.get(term) !== fresh) return;
+          fresh.size = r.postings.length;
+          held += fresh.size;
+          for (const oldest of entries.keys()) {
+            if (held <= maxPostings || oldest === term) break;
+            drop(oldest);
+          }
+          if (held > maxPostings) drop(term);
+        },
+        () => {
+          if (entries.get(term) === fresh) entries.delete(term);
+        },
+      );
+      return read;
+    },
+    clear() {
+      entries.clear();
+      held = 0;
+    },
+    /** Terms and postings held now, for tests and the benchmark. */
+    get size() {
+      return { terms: entries.size, postings: held };
+    },
   };
 }
+export type PostingCache = ReturnType<typeof postingCache>;
 
 const itemFields = [
   "id",
@@ -325,7 +560,11 @@ function fingerprintOf(query: SearchQuery, filter: PublishedFilter): string {
     .slice(0, 16);
 }
 
-const maxOffset = searchLimits.maxQueryTerms * maxPostingsPerTerm;
+/**
+ * A term's read ends with a whole Query page (up to 1 MB, ~10,000 postings), so a ranking can
+ * be longer than `maxQueryTerms × maxPostingsPerTerm`: a cursor may point anywhere in it.
+ */
+const maxOffset = searchLimits.maxQueryTerms * 10_000;
 
 function encodeSearchCursor(offset: number, fingerprint: string): string {
   return Buffer.from(JSON.stringify({ o: offset, f: fingerprint })).toString("base64url");

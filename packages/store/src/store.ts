@@ -4,6 +4,7 @@ import { apiKeyRepository } from "./api-key.ts";
 import { applicationRepository } from "./application.ts";
 import { assessmentRepository } from "./assessment.ts";
 import { assessmentRoundRepository } from "./assessment-round.ts";
+import { type LoadEntry, type LoadManyOptions, loadMany } from "./bulk-load.ts";
 import { calendarRepository } from "./calendar.ts";
 import { circularRepository } from "./circular.ts";
 import { connect, type Db, type StoreConfig } from "./client.ts";
@@ -24,7 +25,7 @@ import { submissionRepository } from "./submission-fingerprint.ts";
 import { supervisionRepository } from "./supervision-clock.ts";
 import { trainingRepository } from "./training.ts";
 import { unitRepository } from "./unit.ts";
-import { unitChannelRepository } from "./unit-channel.ts";
+import { leadershipContactRepository, unitChannelRepository } from "./unit-channel.ts";
 
 /** Everything the apps need from the database, built once per process from one config. */
 export function createStore(config: StoreConfig) {
@@ -40,8 +41,13 @@ export function storeOver(db: Db) {
   return {
     units: unitRepository(db),
     unitChannels: unitChannelRepository(db),
+    leadershipContacts: leadershipContactRepository(db),
     apiKeys: apiKeyRepository(db),
-    items: itemRepository(db),
+    items: {
+      ...itemRepository(db),
+      /** Many published items by BatchWriteItem, with their search index if asked (bulk-load.ts). */
+      loadMany: (entries: LoadEntry[], options?: LoadManyOptions) => loadMany(db, entries, options),
+    },
     links: linkRepository(db),
     search: searchRepository(db),
     indicatorSystems: indicatorSystemRepository(db),

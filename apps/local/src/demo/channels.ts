@@ -1,4 +1,4 @@
-import type { ChannelInput } from "@gov/domain";
+import type { ChannelInput, LeadershipContactInput } from "@gov/domain";
 import { demoUnitCodes as c, demoUnits } from "./units.ts";
 
 /**
@@ -31,4 +31,27 @@ export function demoChannels(): { unitCode: string; channels: ChannelInput[] }[]
           : [];
       return { unitCode: unit.code, channels: [robot, ...direct] };
     });
+}
+
+/**
+ * The leadership contacts (分管领导, ADR 0053) of two demo units, so a 督办 escalation of a very
+ * overdue record reaches a leader's email and SMS at the email emulator and the capture page.
+ * Names, addresses and numbers are made up.
+ */
+export function demoLeadershipContacts(): { unitCode: string; contact: LeadershipContactInput }[] {
+  return [
+    {
+      unitCode: c.finance,
+      contact: {
+        name: "王敏",
+        post: "分管副局长",
+        email: "leader-finance@gongqingcheng.example.gov.cn",
+        mobile: "13800000011",
+      },
+    },
+    {
+      unitCode: c.ganlu,
+      contact: { name: "李强", post: "分管副镇长", mobile: "13800000012" },
+    },
+  ];
 }

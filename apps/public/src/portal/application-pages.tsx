@@ -12,7 +12,8 @@ export function ApplicationForm(props: { units: Unit[]; state: FormState }) {
     <>
       <h1>政府信息公开申请</h1>
       <p>
-        已提交申请的，可<a href={`${applyPath}/status`}>查询办理状态</a>。
+        已提交申请的，可<a href={`${applyPath}/status`}>查询办理状态</a>。历年申请办理情况见
+        <a href={`${portalBase}/statistics/applications`}>政府信息公开申请统计</a>。
       </p>
       <ErrorSummary state={state} />
       <form method="post" action={applyPath} novalidate>

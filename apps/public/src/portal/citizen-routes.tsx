@@ -33,6 +33,7 @@ import {
   takeReceipt,
 } from "./citizen-forms.tsx";
 import { ConsultationList, ConsultationPage, consultationsPath } from "./consultation-pages.tsx";
+import { feeds } from "./feed-link.tsx";
 import {
   LetterReceiptPage,
   type LetterReceiptView,
@@ -152,9 +153,10 @@ export function citizenPages(portal: Hono<AppEnv>, intake: MiddlewareHandler<App
     title: "市长信箱",
     canonicalPath: mailboxPath,
     description: "给市长写信，查看公开答复。",
+    feeds: [{ title: "市长信箱公开答复（Atom）", href: feeds.letters }],
   };
   const mailbox = async (c: C, state: FormState, status: 200 | 400 = 200) => {
-    const [units, letters] = await Promise.all([unitsOf(c), publishedLetters(c.var.deps, {}, { limit: 20 })]);
+    const [units, letters] = await Promise.all([unitsOf(c), publishedLetters(c.var.deps, {}, { limit: 10 })]);
     return page(c, mailboxHead, <MailboxPage units={units} state={state} letters={letters.items} />, {
       status,
       personal: status !== 200,
@@ -224,6 +226,7 @@ export function citizenPages(portal: Hono<AppEnv>, intake: MiddlewareHandler<App
         title: "征求意见",
         canonicalPath: consultationsPath,
         description: "公开征求意见：征求中、已结束的意见征集与采纳情况。",
+        feeds: [{ title: "征求意见（Atom）", href: feeds.consultations }],
       },
       <ConsultationList items={found.items} next={next} />,
     );

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { PublicConsultation } from "@gov/domain";
 import { ErrorSummary, Field, type FormState, Honeypot } from "./citizen-forms.tsx";
+import { FeedLink, feeds } from "./feed-link.tsx";
 import { itemPath, portalBase } from "./paths.ts";
 
 export const consultationsPath = `${portalBase}/consultations`;
@@ -11,6 +12,7 @@ export function ConsultationList(props: { items: PublicConsultation[]; next: str
   return (
     <>
       <h1>征求意见</h1>
+      <FeedLink href={feeds.consultations} label="征求意见" />
       {props.items.length === 0 && <p>暂无征求意见。</p>}
       <ul class="item-list">
         {props.items.map((x) => (

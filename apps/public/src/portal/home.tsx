@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { CountedColumnNode, Item, Unit } from "@gov/domain";
+import { FeedLink, feeds } from "./feed-link.tsx";
 import { dayOf } from "./labels.ts";
 import { itemPath, listPath, portalBase } from "./paths.ts";
 
@@ -34,6 +35,7 @@ export function Home(props: {
         <button type="submit">检索</button>
       </form>
       <h2 id="latest">最新公开</h2>
+      <FeedLink href={feeds.latest} label="最新公开" />
       <ul class="item-list" aria-labelledby="latest">
         {props.latest.map((item) => (
           <li>
@@ -48,6 +50,18 @@ export function Home(props: {
       <nav class="column-tree" aria-labelledby="catalogue">
         <ColumnBranch nodes={props.tree} />
       </nav>
+      <h2 id="figures">公开数据</h2>
+      <ul aria-labelledby="figures">
+        <li>
+          <a href={`${portalBase}/statistics/applications`}>政府信息公开申请统计</a>
+        </li>
+        <li>
+          <a href={`${portalBase}/statistics/letters`}>市长信箱统计</a>
+        </li>
+        <li>
+          <a href={`${portalBase}/mailbox/replies`}>市长信箱公开答复</a>
+        </li>
+      </ul>
       <h2 id="units">公开单位</h2>
       <ul aria-labelledby="units">
         {props.units.map((unit) => (

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { type Column, columns, type Item, ItemKind, type Unit, Validity, validityNames } from "@gov/domain";
+import { FeedLink } from "./feed-link.tsx";
 import { dayOf, kindNames } from "./labels.ts";
 import { itemPath, portalBase } from "./paths.ts";
 
@@ -134,7 +135,7 @@ export function ItemListPage(props: {
   items: Item[];
   next: string | null;
   errors: FieldErrors;
-  feed: string | undefined;
+  feed: string;
 }) {
   return (
     <>
@@ -143,13 +144,7 @@ export function ItemListPage(props: {
         <FilterFields filter={props.filter} units={props.units} errors={props.errors} withColumn={true} />
         <button type="submit">筛选</button>
       </form>
-      {props.feed && (
-        <p>
-          <a href={props.feed} type="application/atom+xml">
-            订阅本栏目（Atom）
-          </a>
-        </p>
-      )}
+      <FeedLink href={props.feed} label="本列表" />
       <ItemEntries items={props.items} unitNames={props.unitNames} />
       {props.next && (
         <nav class="pager" aria-label="分页">

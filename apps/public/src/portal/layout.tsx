@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { PageShell } from "@gov/http";
 import type { Child } from "hono/jsx";
 import { portalBase } from "./paths.ts";
 
@@ -28,37 +29,32 @@ const navigation: [path: string, label: string][] = [
 ];
 
 /**
- * The frame of every portal page: landmarks (banner, navigation, main, contentinfo), a skip
- * link first, a Chinese title, canonical and Open Graph tags, the stylesheet and the reading-mode
- * stylesheet from the app itself, and the reading-mode form, which posts and comes back without JavaScript.
+ * The frame of every portal page: the platform's page shell (@gov/http: skip link, landmarks,
+ * reading-mode form) with the portal's own head (canonical and Open Graph tags, feeds), its
+ * name and navigation, and its footer.
  */
 export function Layout(props: PageMeta & { children: Child }) {
-  const title = `${props.title} - ${siteName}`;
   return (
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-        <meta name="description" content={props.description} />
-        <link rel="canonical" href={props.canonical} />
-        <meta property="og:title" content={props.title} />
-        <meta property="og:type" content={props.ogType ?? "website"} />
-        <meta property="og:url" content={props.canonical} />
-        <meta property="og:site_name" content={siteName} />
-        <meta property="og:locale" content="zh_CN" />
-        <meta property="og:description" content={props.description} />
-        {(props.feeds ?? []).map((feed) => (
-          <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
-        ))}
-        <link rel="stylesheet" href={`${portalBase}/portal.css`} />
-        <link rel="stylesheet" href={`${portalBase}/display.css`} />
-      </head>
-      <body>
-        <a class="skip-link" href="#main">
-          跳到主要内容
-        </a>
-        <header class="site-header">
+    <PageShell
+      title={`${props.title} - ${siteName}`}
+      head={
+        <>
+          <meta name="description" content={props.description} />
+          <link rel="canonical" href={props.canonical} />
+          <meta property="og:title" content={props.title} />
+          <meta property="og:type" content={props.ogType ?? "website"} />
+          <meta property="og:url" content={props.canonical} />
+          <meta property="og:site_name" content={siteName} />
+          <meta property="og:locale" content="zh_CN" />
+          <meta property="og:description" content={props.description} />
+          {(props.feeds ?? []).map((feed) => (
+            <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+          ))}
+        </>
+      }
+      stylesheets={[`${portalBase}/portal.css`, `${portalBase}/display.css`]}
+      banner={
+        <>
           <p class="site-name">
             <a href={portalBase}>{siteName}</a>
           </p>
@@ -71,29 +67,17 @@ export function Layout(props: PageMeta & { children: Child }) {
               ))}
             </ul>
           </nav>
-          <form class="display-form" method="post" action={`${portalBase}/display`} aria-label="阅读模式">
-            <input type="hidden" name="back" value={props.here} />
-            <button type="submit" name="setting" value="large" class="display-large">
-              大字版
-            </button>
-            <button type="submit" name="setting" value="contrast" class="display-contrast">
-              高对比度
-            </button>
-            <button type="submit" name="setting" value="standard">
-              标准版
-            </button>
-          </form>
-        </header>
-        <main id="main" tabindex={-1}>
-          {props.children}
-        </main>
-        <footer class="site-footer">
-          <p>
-            {siteName} · <a href={`${portalBase}/sitemap.xml`}>网站地图</a> ·{" "}
-            <a href={`${portalBase}/docs`}>开放接口</a>
-          </p>
-        </footer>
-      </body>
-    </html>
+        </>
+      }
+      readingMode={{ action: `${portalBase}/display`, back: props.here }}
+      footer={
+        <p>
+          {siteName} · <a href={`${portalBase}/sitemap.xml`}>网站地图</a> ·{" "}
+          <a href={`${portalBase}/docs`}>开放接口</a>
+        </p>
+      }
+    >
+      {props.children}
+    </PageShell>
   );
 }

@@ -1,21 +1,12 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { Unit } from "@gov/domain";
+import type { PublishedLetter, Unit } from "@gov/domain";
 import { Choice, ErrorSummary, Field, type FormState, Honeypot, TrackingReceipt } from "./citizen-forms.tsx";
+import { FeedLink, feeds } from "./feed-link.tsx";
 import { portalBase } from "./paths.ts";
 
 export const mailboxPath = `${portalBase}/mailbox`;
 
-type PublishedLetter = {
-  id: string;
-  subject: string;
-  body: string;
-  receivedOn: string;
-  repliedOn: string;
-  unitName: string;
-  reply: string;
-};
-
-/** 市长信箱: the letter form and the replies published with the writers' consent. */
+/** 市长信箱: the letter form and the latest replies published with the writers' consent. */
 export function MailboxPage(props: { units: Unit[]; state: FormState; letters: PublishedLetter[] }) {
   const { state } = props;
   return (
@@ -55,22 +46,25 @@ export function MailboxPage(props: { units: Unit[]; state: FormState; letters: P
         <button type="submit">提交</button>
       </form>
       <h2>公开答复</h2>
+      <FeedLink href={feeds.letters} label="公开答复" />
       {props.letters.length === 0 ? (
         <p>暂无公开答复。</p>
       ) : (
         <ul class="item-list">
           {props.letters.map((l) => (
             <li>
-              <h3>{l.subject}</h3>
-              <p>{l.body}</p>
-              <p class="meta">
+              <a href={`${mailboxPath}/replies/${l.id}`}>{l.subject}</a>
+              <div class="meta">
                 受理日期{l.receivedOn} · 答复日期{l.repliedOn} · 答复部门{l.unitName}
-              </p>
-              <p>答复：{l.reply}</p>
+              </div>
             </li>
           ))}
         </ul>
       )}
+      <p>
+        <a href={`${mailboxPath}/replies`}>全部公开答复</a> ·{" "}
+        <a href={`${portalBase}/statistics/letters`}>市长信箱统计</a>
+      </p>
     </>
   );
 }

@@ -1,5 +1,4 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { createHash } from "node:crypto";
 import { publicAnnualReport } from "@gov/core";
 import {
   annualReportHtml,
@@ -17,7 +16,8 @@ import {
   Validity,
   yearOf,
 } from "@gov/domain";
-import type { AppEnv } from "@gov/http";
+import { type AppEnv, displayStylesheetRoute, pagesCss, stylesheetRoute, switchReadingMode } from "@gov/http";
+import type { PostingCache } from "@gov/store";
 import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { unitDirectory } from "../addresses.ts";
@@ -25,16 +25,17 @@ import { ListFilter } from "../items.ts";
 import { SearchParams } from "../search.ts";
 import { AnnualReportIndex, AnnualReportPage } from "./annual-report-page.tsx";
 import { citizenPages } from "./citizen-routes.tsx";
-import { displayOf, safeBack, toggleDisplay } from "./display.ts";
 import { DocumentsPage } from "./documents-page.tsx";
+import { feeds } from "./feed-link.tsx";
 import { Home } from "./home.tsx";
 import { ItemListPage } from "./item-list.tsx";
 import { ItemPage, TombstonePage } from "./item-page.tsx";
 import { itemPath, portalBase } from "./paths.ts";
+import { publishedReplyPages } from "./published-replies.tsx";
 import { type C, errorPage, givenQuery, page, parsed } from "./render.tsx";
 import { SearchPage } from "./search-page.tsx";
 import { siteMapRoutes } from "./site-map.ts";
-import { displayCss, portalCss } from "./stylesheet.ts";
+import { statisticsPages } from "./statistics-pages.tsx";
 
 /**
  * The pages the instance cache keeps (ADR 0041): those that are the same for everyone. Pages
@@ -45,6 +46,7 @@ const sharedPage = new RegExp(
   [
     `^(${portalBase})?/?$`,
     "(^|/)(items(/[^/]+)?|search|documents|reports/annual(/\\d{4})?|apply|mailbox|consultations(/[^/]+)?)$",
+    "(^|/)(mailbox/replies(/[^/]+)?|statistics/(applications|letters))$",
     "(^|/)(robots\\.txt|sitemap\\.xml|sitemaps/\\d+\\.xml|portal\\.css)$",
   ].join("|"),
 );
@@ -71,9 +73,6 @@ const DocumentsQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   validity: Validity.optional(),
 });
-
-/** The stylesheet changes with a deploy only: its ETag is a hash of its text. */
-const cssEtag = `"${createHash("sha1").update(portalCss).digest("base64url").slice(0, 16)}"`;
 
 async function unitsOf(c: C) {
   const units = await c.var.deps.store.units.list();
@@ -105,32 +104,16 @@ export function portalRoutes(options: {
   /** The guard of citizen submissions (ADR 0025). */
   intake: MiddlewareHandler<AppEnv>[];
   sitemapUrls: number;
+  /** Terms' postings kept for the cache window, shared with the search API (ADR 0056). */
+  postings?: PostingCache | undefined;
 }) {
-  const { intake, sitemapUrls } = options;
+  const { intake, sitemapUrls, postings } = options;
   const portal = new Hono<AppEnv>();
   portal.onError((error, c) => errorPage(c, error));
 
-  portal.get("/portal.css", (c) => {
-    if (c.req.header("if-none-match") === cssEtag) return c.body(null, 304);
-    return c.body(portalCss, 200, {
-      "content-type": "text/css; charset=utf-8",
-      "cache-control": "public, max-age=3600",
-      etag: cssEtag,
-    });
-  });
-  // The reading mode is the visitor's own: a private answer, asked again on each page (it is tiny).
-  portal.get("/display.css", (c) =>
-    c.body(displayCss(displayOf(c)), 200, {
-      "content-type": "text/css; charset=utf-8",
-      "cache-control": "private, no-cache",
-      vary: "Cookie",
-    }),
-  );
-  portal.post("/display", async (c) => {
-    const form = await c.req.parseBody();
-    toggleDisplay(c, typeof form.setting === "string" ? form.setting : undefined);
-    return c.redirect(safeBack(typeof form.back === "string" ? form.back : undefined, portalBase), 303);
-  });
+  portal.get("/portal.css", stylesheetRoute(pagesCss));
+  portal.get("/display.css", displayStylesheetRoute);
+  portal.post("/display", (c) => switchReadingMode(c, portalBase));
 
   portal.get("/", async (c) => {
     const { store } = c.var.deps;
@@ -145,6 +128,7 @@ export function portalRoutes(options: {
         title: "首页",
         canonicalPath: portalBase,
         description: "政府信息公开目录、最新公开信息与公开单位。",
+        feeds: [{ title: "最新公开（Atom）", href: feeds.latest }],
       },
       <Home tree={countedColumnTree(counts)} latest={latest.items} units={units} unitNames={names} />,
     );
@@ -164,18 +148,15 @@ export function portalRoutes(options: {
       : { items: [] as Item[], nextCursor: null };
     const unit = values.unit ? units.find((u) => u.code === values.unit) : undefined;
     const heading = column?.name ?? unit?.name ?? "信息列表";
-    const feed = column
-      ? `${portalBase}/v1/feeds/${column.id}.atom`
-      : unit
-        ? `${portalBase}/v1/feeds/units/${unit.code}.atom`
-        : undefined;
+    // The list's own feed: its column's, its unit's, or every column's newest items.
+    const feed = column ? feeds.column(column.id) : unit ? feeds.unit(unit.code) : feeds.latest;
     return page(
       c,
       {
         title: heading,
         canonicalPath: `${portalBase}/items${canonicalQuery(query, ["column", "unit", "year", "category", "kind", "validity"])}`,
         description: `${heading}：已公开的政府信息，最新在前。`,
-        ...(feed ? { feeds: [{ title: `${heading}（Atom）`, href: feed }] } : {}),
+        feeds: [{ title: `${heading}（Atom）`, href: feed }],
       },
       <ItemListPage
         heading={heading}
@@ -248,7 +229,7 @@ export function portalRoutes(options: {
     let next: string | null = null;
     if (search.ok && Object.keys(errors).length === 0) {
       const { q, limit, cursor, ...filter } = search.value;
-      const found = await c.var.deps.store.search.find({ q, filter, limit, cursor });
+      const found = await c.var.deps.store.search.find({ q, filter, limit, cursor }, postings);
       result = { query: found.query, items: found.hits.map((h) => h.item), total: found.total };
       next = withCursor(c, found.nextCursor);
     }
@@ -333,6 +314,8 @@ export function portalRoutes(options: {
   });
 
   citizenPages(portal, intake);
+  publishedReplyPages(portal);
+  statisticsPages(portal);
   siteMapRoutes(portal, sitemapUrls);
   return portal;
 }

@@ -53,18 +53,22 @@ describe("robots.txt and the site map (issue 16)", () => {
     expect(urls).not.toContain(itemUrl(withdrawn));
   });
 
-  it("past the per-file limit (50,000 by the protocol; 2 here) sitemap.xml is an index of files that together list every item", async () => {
-    const app = createPublicApp(h.deps, { sitemapUrls: 2 });
-    const index = await read(app, "/sitemap.xml");
-    const files = locations(index.text);
-    expect(files).toEqual([
-      "http://portal.example/public/sitemaps/1.xml",
-      "http://portal.example/public/sitemaps/2.xml",
-    ]);
+  it("past the per-file limit (50,000 by the protocol; 4 here) sitemap.xml is an index of files that together list every page and item, none over the limit", async () => {
+    const perFile = 4;
+    const app = createPublicApp(h.deps, { sitemapUrls: perFile });
+    const whole = locations((await read(createPublicApp(h.deps), "/sitemap.xml")).text);
+    const files = locations((await read(app, "/sitemap.xml")).text);
+    expect(files.length).toBe(Math.ceil(whole.length / perFile));
+    expect(files[0]).toBe("http://portal.example/public/sitemaps/1.xml");
     const listed = [];
-    for (const file of files)
-      listed.push(...locations((await read(app, new URL(file).pathname.replace("/public", ""))).text));
+    for (const file of files) {
+      const urls = locations((await read(app, new URL(file).pathname.replace("/public", ""))).text);
+      expect(urls.length, file).toBeLessThanOrEqual(perFile);
+      listed.push(...urls);
+    }
+    expect(listed).toEqual(whole);
     for (const item of published) expect(listed).toContain(itemUrl(item));
-    expect((await read(app, "/sitemaps/3.xml")).status).toBe(404);
+    expect(listed).toContain("http://portal.example/public/mailbox/replies");
+    expect((await read(app, `/sitemaps/${files.length + 1}.xml`)).status).toBe(404);
   });
 });

@@ -79,6 +79,8 @@ export async function startDynamoDbLocal(
   options: {
     port?: number;
     dataDir?: string;
+    /** The JVM's heap ceiling; 512 MB unless a bench's table of hundreds of thousands needs more. */
+    maxHeapMb?: number;
     /** Called once if the JVM ends after start-up without `stop()` (a crash, a kill, out of memory). */
     onUnexpectedExit?: (exit: UnexpectedExit) => void;
   } = {},
@@ -90,7 +92,7 @@ export async function startDynamoDbLocal(
   const java = [
     "java",
     "-Xms64m",
-    "-Xmx512m",
+    `-Xmx${options.maxHeapMb ?? 512}m`,
     // One GC thread and the quick compiler only: measured on the demo seeding, a third less CPU
     // for the same wall time, which the tests sharing this machine need more than the JVM does.
     "-XX:+UseSerialGC",

@@ -1,9 +1,14 @@
+import { createHash } from "node:crypto";
+import type { Context } from "hono";
+import { displayOf } from "./reading-mode.ts";
+
 /**
- * The portal's one stylesheet, served by the app (no inline style, so the pages' CSP holds).
+ * The pages' stylesheet (the portal's and the console's), served by each app itself (no
+ * inline style, so the pages' CSP holds).
  * Colours meet WCAG AA on their backgrounds (body text 12.6:1, links 7.2:1); sizes are in rem,
  * so the browser's text size and a 200% zoom reflow rather than clip (GB/T 37668-2019).
  */
-export const portalCss = `
+export const pagesCss = `
 *,*::before,*::after{box-sizing:border-box}
 html{font-size:100%;line-height:1.6;-webkit-text-size-adjust:100%}
 body{margin:0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;color:#1f1f1f;background:#fff}
@@ -61,3 +66,24 @@ export function displayCss(display: { large: boolean; contrast: boolean }): stri
       : "",
   ].join("\n");
 }
+
+/** A stylesheet that changes with a deploy only: cached an hour, revalidated by a hash of its text. */
+export function stylesheetRoute(css: string) {
+  const etag = `"${createHash("sha1").update(css).digest("base64url").slice(0, 16)}"`;
+  return (c: Context) => {
+    if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+    return c.body(css, 200, {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "public, max-age=3600",
+      etag,
+    });
+  };
+}
+
+/** The reading mode is the visitor's own: a private answer, asked again on each page (it is tiny). */
+export const displayStylesheetRoute = (c: Context) =>
+  c.body(displayCss(displayOf(c)), 200, {
+    "content-type": "text/css; charset=utf-8",
+    "cache-control": "private, no-cache",
+    vary: "Cookie",
+  });

@@ -33,3 +33,10 @@ export function toggleDisplay(c: Context, setting: string | undefined): Display 
   });
   return display;
 }
+
+/** The mode form's route: toggle, then 303 back to the page it came from (only a page under `base`). */
+export async function switchReadingMode(c: Context, base: string) {
+  const form = await c.req.parseBody();
+  toggleDisplay(c, typeof form.setting === "string" ? form.setting : undefined);
+  return c.redirect(safeBack(typeof form.back === "string" ? form.back : undefined, base), 303);
+}
