@@ -1,5 +1,5 @@
 import { cpus } from "node:os";
-import type { BundleReport } from "./bundle.ts";
+import type { BundleReport, BundleSize } from "./bundle.ts";
 import type { LoadResult } from "./load.ts";
 import type { Measured } from "./scenarios.ts";
 
@@ -41,24 +41,131 @@ function callsCell(m: Measured): string {
   return commands.length ? `${m.calls.total.toFixed(2)} (${commands.join(", ")})` : m.calls.total.toFixed(2);
 }
 
+const units = (n: number) => (n === 0 ? "0" : n.toFixed(2));
+
+/** Each row's denominator: the row it names, else the bare route. */
+function baselineOf(m: Measured, scenarios: Measured[]): Measured | undefined {
+  return scenarios.find((s) => s.name === (m.baseline ?? "bare"));
+}
+
+type Target = {
+  what: string;
+  measured: string;
+  baseline: string;
+  ratio: number;
+  target: string;
+  met: boolean;
+};
+
+/** Issue 17's table: each row with its baseline from this same run, and whether the target is met. */
+function targets(run: RunReport): Target[] {
+  const { scenarios, bundles, load } = run;
+  const byName = (name: string) => scenarios.find((m) => m.name === name);
+  const rows: Target[] = [];
+  const rps = (name: string, over: string, what: string, atLeast: number) => {
+    const m = byName(name);
+    const b = byName(over);
+    if (!m || !b) return;
+    const ratio = m.throughput.rps / b.throughput.rps;
+    rows.push({
+      what,
+      measured: `${int(m.throughput.rps)} req/s`,
+      baseline: `${over} ${int(b.throughput.rps)} req/s`,
+      ratio,
+      target: `≥ ${atLeast.toFixed(2)}`,
+      met: ratio >= atLeast,
+    });
+  };
+  rps("detail", "store", "uncached detail ÷ store floor", 0.8);
+  rps("detail by 索引号", "store", "uncached detail by 索引号 ÷ store floor", 0.8);
+  rps("list", "store, list", "uncached list ÷ store floor", 0.7);
+  rps("detail, cached", "bare", "cached detail ÷ bare Hono", 0.6);
+  rps("list, cached", "bare", "cached list ÷ bare Hono", 0.6);
+  const search = byName("search");
+  if (search)
+    rows.push({
+      what: `search p95, ${run.settings.connections} connections (${int(load.items)} items)`,
+      measured: `${ms(search.throughput.p95)} ms`,
+      baseline: "—",
+      ratio: Number.NaN,
+      target: "≤ 50 ms on 20,000 items",
+      met: search.throughput.p95 <= 50 && load.items >= 20_000,
+    });
+  const perSecond = load.items / load.seconds;
+  rows.push({
+    what: `loading items${load.searchIndexed ? " with search indexing" : ""}`,
+    measured: `${int(perSecond)} items/s`,
+    baseline: "—",
+    ratio: Number.NaN,
+    target: "≥ 500 items/s",
+    met: perSecond >= 500,
+  });
+  const base = bundles.baseline.bytes;
+  const biggest = bundles.bundles.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const publicBundle = bundles.bundles.find((b) => b.name === "public");
+  for (const b of [biggest, ...(publicBundle && publicBundle !== biggest ? [publicBundle] : [])])
+    rows.push({
+      what: `bundle, all in: ${b.name}${b === biggest ? " (the biggest)" : ""}`,
+      measured: kb(b.bytes),
+      baseline: `baseline bundle ${kb(base)}`,
+      ratio: b.bytes / base,
+      target: "≤ 1.20",
+      met: b.bytes / base <= 1.2,
+    });
+  const imports = bundles.importMs;
+  rows.push({
+    what: "cold import of the public bundle (all bundled)",
+    measured: `${ms(imports.public.bundled)} ms`,
+    baseline: `baseline bundle ${ms(imports.baseline.bundled)} ms`,
+    ratio: imports.public.bundled / imports.baseline.bundled,
+    target: "≤ 1.20",
+    met: imports.public.bundled / imports.baseline.bundled <= 1.2,
+  });
+  for (const name of ["drafts", "approvals"]) {
+    const m = byName(name);
+    const b = byName("bare POST");
+    if (m && b)
+      rows.push({
+        what: `${name} per second, ${m.connections ?? run.settings.connections} departments at once`,
+        measured: `${m.throughput.rps.toFixed(1)} /s`,
+        baseline: `bare POST ${int(b.throughput.rps)} req/s`,
+        ratio: m.throughput.rps / b.throughput.rps,
+        target: "measured (no target)",
+        met: true,
+      });
+  }
+  return rows;
+}
+
 export function renderReport(run: RunReport): string {
   const { settings, load, scenarios, bundles } = run;
-  const baseline = scenarios.find((s) => s.name === "bare")?.throughput.rps ?? Number.NaN;
   const cpu = cpus();
-  const smallest = (pick: (b: BundleReport["bundles"][number]) => number) =>
-    Math.min(...bundles.bundles.map(pick));
-  const minFull = smallest((b) => b.bytes);
-  const minNoSdk = smallest((b) => b.bytesWithoutSdk);
+  const base = bundles.baseline;
+  const top = (b: BundleSize) => b.top.map((t) => `${t.module} ${kb(t.bytes)}`).join(", ");
 
   return [
-    "# Public read API benchmark",
+    "# Benchmark: public reads, publishing, bundles",
     "",
     `Run ${run.startedAt.toISOString()} · Node ${process.version} · ${process.platform}/${process.arch} · ` +
       `${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"} · DynamoDB Local in memory · 127.0.0.1`,
     "",
-    `Settings: ${int(settings.items)} published items; autocannon ${settings.connections} connections × ` +
+    `Settings: ${int(settings.items)} published items; autocannon in its own process, ${settings.connections} connections × ` +
       `${settings.seconds} s per scenario, one scenario at a time; DynamoDB calls counted over ` +
-      `${settings.countRequests} sequential requests per scenario.`,
+      `${settings.countRequests} sequential requests per scenario (40 for the publish rows).`,
+    "",
+    "## Issue 17: every row against its baseline from this run",
+    "",
+    table(
+      ["what", "measured", "baseline", "ratio", "target", "met"],
+      targets(run).map((t) => [
+        t.what,
+        t.measured,
+        t.baseline,
+        Number.isNaN(t.ratio) ? "—" : ratio(t.ratio),
+        t.target,
+        t.target.startsWith("measured") ? "—" : t.met ? "met" : "not met",
+      ]),
+    ),
     "",
     load.path === "bulk"
       ? "## Loading the items (the bulk path: `store.items.loadMany`, BatchWriteItem, packed postings)"
@@ -82,60 +189,83 @@ export function renderReport(run: RunReport): string {
       .map(([c, n]) => `${c} ${int(n)}`)
       .join(", ")}.`,
     "",
-    "## Throughput and latency (ratio = requests/s ÷ the bare Hono route's)",
+    "## Throughput and latency (ratio = requests/s ÷ the row's baseline)",
+    "",
+    "Store rows call the store directly (no HTTP) in the bench's process; every other row is",
+    "loaded by autocannon in a child process. RCU/WCU are the capacity units DynamoDB reports per request.",
     "",
     table(
       [
         "scenario",
         "req/s",
-        "× bare",
+        "baseline",
+        "× baseline",
         "p50 ms",
         "p95 ms",
         "p99 ms",
         "non-2xx",
         "errors",
         "DynamoDB calls/req",
+        "RCU/req",
+        "WCU/req",
       ],
-      scenarios.map((m) => [
-        `${m.name}: ${m.description}`,
-        int(m.throughput.rps),
-        ratio(m.throughput.rps / baseline),
-        ms(m.throughput.p50),
-        ms(m.throughput.p95),
-        ms(m.throughput.p99),
-        int(m.throughput.non2xx),
-        int(m.throughput.errors),
-        callsCell(m),
-      ]),
+      scenarios.map((m) => {
+        const b = baselineOf(m, scenarios);
+        return [
+          `${m.name}: ${m.description}`,
+          int(m.throughput.rps),
+          b ? b.name : "—",
+          b ? ratio(m.throughput.rps / b.throughput.rps) : "—",
+          ms(m.throughput.p50),
+          ms(m.throughput.p95),
+          ms(m.throughput.p99),
+          int(m.throughput.non2xx),
+          int(m.throughput.errors),
+          callsCell(m),
+          units(m.calls.readUnits),
+          units(m.calls.writeUnits),
+        ];
+      }),
     ),
     "",
     ...pageVersusJson(scenarios),
     ...(run.skipped.length ? [...run.skipped.map((s) => `- Skipped: ${s}`), ""] : []),
     "## Lambda bundles (esbuild: bundle, node22, ESM, minified)",
     "",
+    `Baseline: ${base.name}, built the same way. Top modules by bytes in the all-bundled file (esbuild metafile).`,
+    "",
     table(
-      ["entry", "all bundled", "× smallest", "@aws-sdk/* external", "× smallest"],
-      [
-        ...bundles.bundles.map((b) => [
-          b.name,
-          `${int(b.bytes)} B (${kb(b.bytes)})`,
-          ratio(b.bytes / minFull),
-          `${int(b.bytesWithoutSdk)} B (${kb(b.bytesWithoutSdk)})`,
-          ratio(b.bytesWithoutSdk / minNoSdk),
-        ]),
-        [
-          "bare Hono (reference)",
-          `${int(bundles.bareHonoBytes)} B (${kb(bundles.bareHonoBytes)})`,
-          "",
-          "",
-          "",
-        ],
-      ],
+      ["entry", "all bundled", "× baseline", "@aws-sdk/* external", "× baseline", "top modules"],
+      [...bundles.bundles, base].map((b) => [
+        b.name,
+        kb(b.bytes),
+        ratio(b.bytes / base.bytes),
+        kb(b.bytesWithoutSdk),
+        ratio(b.bytesWithoutSdk / base.bytesWithoutSdk),
+        top(b),
+      ]),
     ),
     "",
-    `Cold import (median of ${bundles.importRuns} fresh processes, \`import()\` of the all-bundled file): ` +
-      `public ${ms(bundles.importMs.public)} ms, bare Hono ${ms(bundles.importMs.bareHono)} ms, ` +
-      `ratio ${ratio(bundles.importMs.public / bundles.importMs.bareHono)}.`,
+    `Measured cut (ADR 0057): the public bundle with zod's locale index cut to zh-CN and en: ` +
+      `${kb(bundles.publicOneLocaleBytes)} (${ratio(bundles.publicOneLocaleBytes / base.bytes)} the baseline).`,
+    "",
+    `Cold import (median of ${bundles.importRuns} fresh processes, \`import()\` of the file):`,
+    "",
+    table(
+      ["build", "public", "baseline", "ratio"],
+      (
+        [
+          ["all bundled", "bundled"],
+          ["@aws-sdk/* external (the SDK from node_modules)", "sdkExternal"],
+          ["all bundled, one zod locale", "oneZodLocale"],
+        ] as const
+      ).map(([label, key]) => [
+        label,
+        `${ms(bundles.importMs.public[key])} ms`,
+        `${ms(bundles.importMs.baseline[key])} ms`,
+        ratio(bundles.importMs.public[key] / bundles.importMs.baseline[key]),
+      ]),
+    ),
     "",
   ].join("\n");
 }

@@ -10,7 +10,6 @@ import {
   PublicItemDetail,
   PublicListEntry,
   publicItemDetail,
-  publicListEntry,
   Tombstone,
   tombstone,
   UnitCode,
@@ -26,6 +25,7 @@ import {
   problemResponse,
 } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
+import { etagOfAnswer } from "./http-behaviour.ts";
 
 /** A tree that refers to itself shows in the document only by name, so `children` points at the named copy. */
 const CountedColumn: z.ZodType<CountedColumnNode> = CountedColumnNode.extend({
@@ -82,8 +82,10 @@ export const publicItemRoutes = newRouter()
       if (filter.column && !findColumn(filter.column)) {
         fail("validation", "栏目不存在", [{ path: "column", message: "栏目不存在" }]);
       }
-      const page = await c.var.deps.store.items.listPublished(filter, { limit, cursor });
-      return c.json({ items: page.items.map(publicListEntry), nextCursor: page.nextCursor }, 200);
+      const page = await c.var.deps.store.items.listPublishedEntries(filter, { limit, cursor });
+      const answer = { items: page.items, nextCursor: page.nextCursor };
+      c.header("ETag", etagOfAnswer(answer));
+      return c.json(answer, 200);
     },
   )
   .openapi(
@@ -108,12 +110,16 @@ export const publicItemRoutes = newRouter()
     async (c) => {
       const key = c.req.valid("param").indexNumberOrId;
       const { items } = c.var.deps.store;
-      const id = looksLikeIndexNumber(key) ? (await items.getByIndexNumber(key))?.id : key;
-      const found = id ? await items.getWithLinks(id) : undefined;
+      // One read either way: by 索引号 its links are filed beside it on the same index (ADR 0057).
+      const found = looksLikeIndexNumber(key)
+        ? await items.getWithLinksByIndexNumber(key)
+        : await items.getWithLinks(key);
       const item: Item | undefined = found?.item;
       // Withdrawn items answer 410 with a tombstone: what was public is never silently lost.
       if (item?.state === "withdrawn") return c.json(tombstone(item), 410);
       if (item?.state !== "published" || !found) return fail("not-found", "信息不存在或尚未公开");
-      return c.json(publicItemDetail(item, found.links), 200);
+      const answer = publicItemDetail(item, found.links);
+      c.header("ETag", etagOfAnswer(answer));
+      return c.json(answer, 200);
     },
   );

@@ -244,7 +244,9 @@ async function validityLinks(
 /** The item with its links, as the actor may see it. */
 export async function itemDetail(deps: Deps, actor: Principal, id: string): Promise<ItemDetail> {
   const item = await scopedItems(deps.store.items, actor).get(id);
-  return { ...item, links: await deps.store.items.links(item.id) };
+  const links = await deps.store.items.links(item.id);
+  // Where a link is filed for the public read is the store's concern, not the department's.
+  return { ...item, links: links.map(({ indexedUnder: _filed, ...link }) => link) };
 }
 
 /** Every change (who, when) and every superseded edition, oldest first. */

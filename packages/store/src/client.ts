@@ -42,7 +42,17 @@ export type CallCounter = {
   readonly byCommand: Readonly<Record<string, number>>;
   /** Read capacity units DynamoDB reports for reads (ReturnConsumedCapacity), e.g. the 督办 bench's. */
   readonly readUnits: number;
+  /** Write capacity units DynamoDB reports for writes, so a bench can show what a publication costs. */
+  readonly writeUnits: number;
 };
+
+const writes = new Set([
+  "PutItemCommand",
+  "UpdateItemCommand",
+  "DeleteItemCommand",
+  "BatchWriteItemCommand",
+  "TransactWriteItemsCommand",
+]);
 
 /** The reads whose capacity is counted: every way the store reads the table. */
 const reads = new Set([
@@ -89,16 +99,19 @@ export function connect(config: StoreConfig): Db {
       httpsAgent: { keepAlive: true, maxSockets: 50 },
     }),
   });
-  const calls = { total: 0, byCommand: {} as Record<string, number>, readUnits: 0 };
+  const calls = { total: 0, byCommand: {} as Record<string, number>, readUnits: 0, writeUnits: 0 };
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const name = context.commandName ?? "unknown";
       calls.total += 1;
       calls.byCommand[name] = (calls.byCommand[name] ?? 0) + 1;
-      if (!reads.has(name)) return next(args);
+      const read = reads.has(name);
+      if (!read && !writes.has(name)) return next(args);
       (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = "TOTAL";
       const result = await next(args);
-      calls.readUnits += unitsOf((result.output as { ConsumedCapacity?: Consumed }).ConsumedCapacity);
+      const units = unitsOf((result.output as { ConsumedCapacity?: Consumed }).ConsumedCapacity);
+      if (read) calls.readUnits += units;
+      else calls.writeUnits += units;
       return result;
     },
     { step: "initialize", name: "countCalls" },

@@ -1,4 +1,5 @@
-import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import {
   type Actor,
   type AuditEntry,
@@ -10,6 +11,7 @@ import {
   type Item,
   type ItemEdition,
   itemSize,
+  PublicListEntry,
   recordBytes,
 } from "@gov/domain";
 import { auditWrite, readAudit } from "./audit.ts";
@@ -20,12 +22,13 @@ import { keys } from "./keys.ts";
 import { linkFromRecord, readLinks, type StoredLink } from "./link.ts";
 import type { Page, PageRequest } from "./paged.ts";
 import { listPublished, type PublishedFilter, publishedInYear } from "./published.ts";
-import { countAll, queryAll } from "./query.ts";
+import { countAll, queryAll, scanAll } from "./query.ts";
 import { clockWrites } from "./supervision-clock.ts";
 import { keyAttributes } from "./table.ts";
 import { commit, type Write } from "./transaction.ts";
 
 const keyNames = new Set([...keyAttributes(), "entity"]);
+const listEntryAttributes = Object.keys(PublicListEntry.shape);
 
 /** The stored record carries the index keys its state calls for; sparse indexes do the filtering. */
 function toRecord(item: Item): Record<string, unknown> {
@@ -178,6 +181,18 @@ const notFound = () => new DomainError("not-found", "信息不存在");
 const stale = () => new DomainError("precondition-failed", "信息已被他人修改，请刷新后重试");
 
 export function itemRepository(db: Db) {
+  /** Once seen, the refiling marker stays; until then it is looked at most once a minute. */
+  let refiledSeen = false;
+  let lookedAt = Number.NEGATIVE_INFINITY;
+  async function linksRefiled(): Promise<boolean> {
+    if (refiledSeen || performance.now() - lookedAt < 60_000) return refiledSeen;
+    lookedAt = performance.now();
+    const { Item } = await db.doc.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.linksByIndexNumber }),
+    );
+    refiledSeen = Item !== undefined;
+    return refiledSeen;
+  }
   return {
     async get(id: string, options: { consistent?: boolean } = {}): Promise<Item | undefined> {
       const { Item } = await db.doc.send(
@@ -248,6 +263,73 @@ export function itemRepository(db: Db) {
         ExpressionAttributeValues: { ":pk": keys.normativePartition },
       });
       return records.map(fromRecord);
+    },
+
+    /**
+     * The item and its links by 索引号 in one Query of gsi3: the links are filed under their
+     * item's 索引号 after its entry (ADR 0057). Until the links written before that were
+     * refiled (`refileLinksByIndexNumber`), it takes the two reads it took before.
+     */
+    async getWithLinksByIndexNumber(
+      indexNumber: string,
+    ): Promise<{ item: Item; links: StoredLink[] } | undefined> {
+      if (!(await linksRefiled())) {
+        const item = await this.getByIndexNumber(indexNumber);
+        return item ? this.getWithLinks(item.id) : undefined;
+      }
+      const records = await queryAll(db, {
+        IndexName: "gsi3",
+        KeyConditionExpression: "gsi3pk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.byIndexNumber(indexNumber).gsi3pk },
+      });
+      const [head, ...rest] = records;
+      if (head?.gsi3sk !== keys.byIndexNumber(indexNumber).gsi3sk) return undefined;
+      return { item: fromRecord(head), links: rest.filter((r) => r.entity === "link").map(linkFromRecord) };
+    },
+
+    /**
+     * Once per table: files every link written before ADR 0057 under its item's 索引号, then
+     * records that it is done. Idempotent; a link whose item has no 索引号 yet is filed by the
+     * approval that allocates one.
+     */
+    async refileLinksByIndexNumber(): Promise<number> {
+      if (await linksRefiled()) return 0;
+      const links = await scanAll(db, {
+        FilterExpression: "entity = :link AND attribute_not_exists(gsi3pk)",
+        ExpressionAttributeValues: { ":link": "link" },
+      });
+      const owners = await this.getMany(links.map((l) => String(l.from)));
+      let refiled = 0;
+      for (const link of links) {
+        const indexNumber = owners.get(String(link.from))?.indexNumber;
+        if (!indexNumber) continue;
+        const { relation, target } = linkFromRecord(link);
+        const filed = keys.linkByIndexNumber(indexNumber, relation, target.id);
+        const filedNow = await db.doc
+          .send(
+            new UpdateCommand({
+              TableName: db.tableName,
+              Key: { pk: link.pk, sk: link.sk },
+              UpdateExpression: "SET gsi3pk = :pk, gsi3sk = :sk",
+              ConditionExpression: "attribute_exists(pk)",
+              ExpressionAttributeValues: { ":pk": filed.gsi3pk, ":sk": filed.gsi3sk },
+            }),
+          )
+          .then(
+            () => true,
+            (error: unknown) => {
+              // Deleted meanwhile: nothing left to file.
+              if (!(error instanceof ConditionalCheckFailedException)) throw error;
+              return false;
+            },
+          );
+        if (filedNow) refiled++;
+      }
+      await db.doc.send(
+        new PutCommand({ TableName: db.tableName, Item: { ...keys.linksByIndexNumber, entity: "backfill" } }),
+      );
+      refiledSeen = true;
+      return refiled;
     },
 
     /** One Query on the sparse 索引号 index. */
@@ -384,6 +466,16 @@ export function itemRepository(db: Db) {
     },
 
     listPublished: (filter: PublishedFilter, page: PageRequest) => listPublished(db, filter, page),
+
+    /**
+     * The same list as the public sees its rows: projected to a list entry's fields, so the
+     * body, drafts and review answers are neither sent by DynamoDB nor unmarshalled here.
+     * Capacity is the same (DynamoDB counts what it reads, not what it returns).
+     */
+    listPublishedEntries: async (
+      filter: PublishedFilter,
+      page: PageRequest,
+    ): Promise<Page<PublicListEntry>> => listPublished(db, filter, page, listEntryAttributes),
 
     history: (id: string) => readAudit(db, keys.item(id).pk),
 

@@ -61,6 +61,16 @@ export const keys = {
     sk: `LINK#${relation}#${to}`,
   }),
   linkPrefix: "LINK#",
+  /**
+   * A link also sits in its `from` item's 索引号 partition of gsi3, after the item's own entry
+   * (`ITEM` < `LINK#`): a detail by 索引号 reads the item and its links in one Query (ADR 0057).
+   */
+  linkByIndexNumber: (fromIndexNumber: string, relation: string, to: string) => ({
+    gsi3pk: `INDEXNO#${fromIndexNumber}`,
+    gsi3sk: `LINK#${relation}#${to}`,
+  }),
+  /** Done once: links written before they carried their item's 索引号 were given it (ADR 0057). */
+  linksByIndexNumber: { pk: "LINKS-BY-INDEXNO", sk: "BACKFILLED" },
   /** The live edition superseded by a revision, kept for the history. */
   edition: (id: string, edition: number) => ({ pk: `ITEM#${id}`, sk: `EDITION#${pad(edition, 6)}` }),
   editionPrefix: "EDITION#",

@@ -4,6 +4,7 @@ import {
   inverseRelation,
   type Link,
   type LinkRelation,
+  type LinkTarget,
   linkTarget,
 } from "@gov/domain";
 import type { Db } from "./client.ts";
@@ -11,12 +12,24 @@ import { keys } from "./keys.ts";
 import { queryAll } from "./query.ts";
 import type { Write } from "./transaction.ts";
 
-/** A link as stored: in the partition of `from`, showing `target`. */
-export type StoredLink = Link & { from: string };
+/**
+ * A link as stored: in the partition of `from`, showing `target`; `indexedUnder` is the
+ * 索引号 of `from` it is filed under on gsi3, if any (ADR 0057).
+ */
+export type StoredLink = Link & { from: string; indexedUnder?: string };
+
+const indexNumberPrefix = "INDEXNO#";
 
 export function linkFromRecord(record: Record<string, unknown>): StoredLink {
   const { from, relation, source, target } = record as StoredLink;
-  return { from, relation, source, target };
+  const gsi3pk = record.gsi3pk;
+  return {
+    from,
+    relation,
+    source,
+    target,
+    ...(typeof gsi3pk === "string" ? { indexedUnder: gsi3pk.slice(indexNumberPrefix.length) } : {}),
+  };
 }
 
 export async function readLinks(db: Db, itemId: string): Promise<StoredLink[]> {
@@ -27,18 +40,22 @@ export async function readLinks(db: Db, itemId: string): Promise<StoredLink[]> {
   return records.map(linkFromRecord);
 }
 
-function put(db: Db, from: string, relation: LinkRelation, source: string, target: Item): Write {
+/** `from` is the item the link is shown on: its id, and its 索引号 once it has one. */
+type End = { id: string; indexNumber: string | null };
+
+function put(db: Db, from: End, relation: LinkRelation, source: string, target: LinkTarget): Write {
   return {
     item: {
       Put: {
         TableName: db.tableName,
         Item: {
-          ...keys.link(from, relation, target.id),
+          ...keys.link(from.id, relation, target.id),
+          ...(from.indexNumber ? keys.linkByIndexNumber(from.indexNumber, relation, target.id) : {}),
           entity: "link",
-          from,
+          from: from.id,
           relation,
           source,
-          target: linkTarget(target),
+          target,
         },
       },
     },
@@ -74,7 +91,12 @@ export function linkRepository(db: Db) {
           writes.push(remove(db, item.id, link.relation, link.target.id));
           writes.push(remove(db, link.target.id, inverseRelation[link.relation], item.id));
         } else if (!declared || link.source !== item.id) {
-          writes.push(put(db, link.target.id, inverseRelation[link.relation], link.source, item));
+          writes.push(put(db, link.target, inverseRelation[link.relation], link.source, linkTarget(item)));
+          // The item's own end, filed under its 索引号 once it has one (first approval), unless
+          // a declared link below writes that same record.
+          const refiled = item.indexNumber && link.indexedUnder !== item.indexNumber;
+          if (refiled && !wanted.has(`${link.relation}#${link.target.id}`))
+            writes.push(put(db, item, link.relation, link.source, link.target));
         }
       }
       for (const { relation, target } of declared ?? []) writes.push(...bothEnds(db, item, relation, target));
@@ -90,7 +112,7 @@ export function linkRepository(db: Db) {
 /** Each end reads its links with one Query of its own partition, so a link is stored at both. */
 function bothEnds(db: Db, item: Item, relation: LinkRelation, target: Item): Write[] {
   return [
-    put(db, item.id, relation, item.id, target),
-    put(db, target.id, inverseRelation[relation], item.id, item),
+    put(db, item, relation, item.id, linkTarget(target)),
+    put(db, target, inverseRelation[relation], item.id, linkTarget(item)),
   ];
 }

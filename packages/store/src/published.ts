@@ -33,7 +33,13 @@ export function yearRange(year: number): [string, string] {
  * expression. A page may take a few reads to fill; the cursor resumes exactly after the
  * last item returned, so paging never skips or repeats and has no ceiling.
  */
-export async function listPublished(db: Db, filter: PublishedFilter, page: PageRequest): Promise<Page<Item>> {
+export async function listPublished(
+  db: Db,
+  filter: PublishedFilter,
+  page: PageRequest,
+  /** Only these attributes of each item (the keys the cursor needs are added). */
+  attributes?: readonly string[],
+): Promise<Page<Item>> {
   const [index, partition] = filter.column
     ? (["gsi2", keys.columnPartition(filter.column)] as const)
     : filter.unit
@@ -57,6 +63,15 @@ export async function listPublished(db: Db, filter: PublishedFilter, page: PageR
   if (filter.kind) add("kind", filter.kind);
   if (filter.validity) add("validity", filter.validity);
 
+  // The filter reads whole records; only the projection crosses the wire and is unmarshalled.
+  const cursorKeys = ["pk", "sk", `${index}pk`, `${index}sk`];
+  const projection = attributes
+    ? [...attributes, ...cursorKeys].map((name, i) => {
+        names[`#p${i}`] = name;
+        return `#p${i}`;
+      })
+    : [];
+
   const items: Record<string, unknown>[] = [];
   let start = decodeCursor(page.cursor, { attribute: `${index}pk`, value: partition });
   let exhausted = false;
@@ -67,6 +82,7 @@ export async function listPublished(db: Db, filter: PublishedFilter, page: PageR
         IndexName: index,
         KeyConditionExpression: condition,
         ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
+        ...(projection.length ? { ProjectionExpression: projection.join(", ") } : {}),
         ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
@@ -82,11 +98,7 @@ export async function listPublished(db: Db, filter: PublishedFilter, page: PageR
   const last = returned.at(-1);
   // Cut mid-read: resume after the last item returned; else after the last item read.
   const cursorKey =
-    items.length > page.limit && last
-      ? pick(last, ["pk", "sk", `${index}pk`, `${index}sk`])
-      : exhausted
-        ? undefined
-        : start;
+    items.length > page.limit && last ? pick(last, cursorKeys) : exhausted ? undefined : start;
   return { items: returned.map(stripKeys), nextCursor: encodeCursor(cursorKey) };
 }
 

@@ -1,4 +1,9 @@
-import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  QueryCommand,
+  type QueryCommandInput,
+  ScanCommand,
+  type ScanCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import type { Db } from "./client.ts";
 
 type Input = Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">;
@@ -29,4 +34,21 @@ export async function countAll(db: Db, input: Input): Promise<number> {
     start = page.LastEvaluatedKey;
   } while (start);
   return total;
+}
+
+/** Every record a Scan matches, across pages: for one-off work over the whole table. */
+export async function scanAll(
+  db: Db,
+  input: Omit<ScanCommandInput, "TableName" | "ExclusiveStartKey">,
+): Promise<Record<string, unknown>[]> {
+  const records: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new ScanCommand({ ...input, TableName: db.tableName, ExclusiveStartKey: start }),
+    );
+    records.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return records;
 }

@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "./client.ts";
+import { itemRepository } from "./item.ts";
 import { keys } from "./keys.ts";
 import { type IndexName, keyAttributes, tableDefinition } from "./table.ts";
 
@@ -19,6 +20,8 @@ export async function ensureTable(db: Db): Promise<void> {
   try {
     const { Table } = await db.doc.send(new DescribeTableCommand({ TableName: db.tableName }));
     await addMissingIndexes(db, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)));
+    // Links written before ADR 0057 are filed under their item's 索引号 (once; a Scan).
+    await itemRepository(db).refileLinksByIndexNumber();
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -33,6 +36,10 @@ export async function ensureTable(db: Db): Promise<void> {
   // A table made now holds no record without its supervision clock: nothing to backfill (ADR 0049).
   await db.doc.send(
     new PutCommand({ TableName: db.tableName, Item: { ...keys.clocksBackfilled, entity: "backfill" } }),
+  );
+  // Nor any link not filed under its item's 索引号 (ADR 0057).
+  await db.doc.send(
+    new PutCommand({ TableName: db.tableName, Item: { ...keys.linksByIndexNumber, entity: "backfill" } }),
   );
 }
 
