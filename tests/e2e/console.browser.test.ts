@@ -1,10 +1,7 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { LocalStack } from "@gov/local";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeProblems, launchChromium, screenshotFolder, watchPage } from "./browser.ts";
 import { startStack } from "./stack.ts";
 
 /**
@@ -13,9 +10,7 @@ import { startStack } from "./stack.ts";
  * evaluated through the driver so the pages' CSP stays on. The journey runs with JavaScript
  * off: the console has no script, so nothing may depend on one.
  */
-const chromiumPath = "/usr/bin/chromium";
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const screenshots = join(dirname(fileURLToPath(import.meta.url)), "..", "test-output", "console");
+const screenshots = screenshotFolder("console");
 const officeUnitCode = "000014349";
 
 let stack: LocalStack;
@@ -33,28 +28,13 @@ async function signIn(p: Page, key: string) {
 }
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
   [stack, browser] = await Promise.all([
     startStack({ dataDir: undefined, seed: "demo", demo: "console" }),
-    chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    }),
+    launchChromium(),
   ]);
   signedIn = await browser.newContext({ locale: "zh-CN" });
   page = await signedIn.newPage();
-  // Through the driver, before each document's own scripts: the page's CSP does not apply to it.
-  await page.addInitScript(axeSource);
-  page.on("console", (message) => {
-    if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
-  });
+  await watchPage(page, cspViolations);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -63,16 +43,8 @@ afterAll(async () => {
 
 const open = (path: string) => page.goto(`${stack.url}/supervision/console${path}`);
 
-/** A screenshot for people, then axe-core's WCAG 2 A/AA rules: no serious or critical violation may remain. */
-async function accessibilityProblems(name: string): Promise<string[]> {
-  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
-  const result = await page.evaluate<{
-    violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-  }>(`axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] })`);
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+/** A screenshot for people, then axe-core: no serious or critical violation may remain. */
+const accessibilityProblems = (name: string) => axeProblems(page, screenshots, name, { fullPage: true });
 
 describe("journey through the console", () => {
   it("sign in with the demo office key, JavaScript off, and see an overdue rectification task", async () => {

@@ -1,11 +1,9 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { jsonClient } from "@gov/http";
 import type { LocalStack } from "@gov/local";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeProblems, launchChromium, screenshotFolder, watchPage } from "./browser.ts";
 import { startStack } from "./stack.ts";
 
 /**
@@ -13,9 +11,7 @@ import { startStack } from "./stack.ts";
  * browser download), one browser and one page for the file. axe-core is read from the
  * installed package and evaluated in the page through the driver, so the pages' CSP stays on.
  */
-const chromiumPath = "/usr/bin/chromium";
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const screenshots = join(dirname(fileURLToPath(import.meta.url)), "..", "test-output", "portal");
+const screenshots = screenshotFolder("portal");
 
 let stack: LocalStack;
 let browser: Browser;
@@ -23,27 +19,12 @@ let page: Page;
 const cspViolations: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
   [stack, browser] = await Promise.all([
     startStack({ dataDir: undefined, seed: "demo", demo: "portal" }),
-    chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    }),
+    launchChromium(),
   ]);
   page = await browser.newPage({ locale: "zh-CN" });
-  // Through the driver, before each document's own scripts: the page's CSP does not apply to it.
-  await page.addInitScript(axeSource);
-  page.on("console", (message) => {
-    if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
-  });
+  await watchPage(page, cspViolations);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -52,16 +33,8 @@ afterAll(async () => {
 
 const open = (path: string) => page.goto(`${stack.url}${path}`);
 
-/** A screenshot for people, then axe-core's WCAG 2 A/AA rules on the page as it is: no serious or critical violation may remain. */
-async function accessibilityProblems(name: string): Promise<string[]> {
-  await page.screenshot({ path: join(screenshots, `${name}.png`) });
-  const result = await page.evaluate<{
-    violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-  }>(`axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] })`);
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+/** A screenshot for people, then axe-core: no serious or critical violation may remain. */
+const accessibilityProblems = (name: string) => axeProblems(page, screenshots, name);
 
 /** What has the keyboard focus, as the browser shows it (an expression: the tests are type-checked without the DOM's types). */
 const focused = () =>
