@@ -71,6 +71,8 @@ export const keys = {
   }),
   /** Done once: links written before they carried their item's 索引号 were given it (ADR 0057). */
   linksByIndexNumber: { pk: "LINKS-BY-INDEXNO", sk: "BACKFILLED" },
+  /** Done once: every published item indexed in packed postings with ICU's words (ADR 0056, 0058). */
+  searchIndexLayout: { pk: "SEARCH-INDEX", sk: "LAYOUT#packed-icu" },
   /** The live edition superseded by a revision, kept for the history. */
   edition: (id: string, edition: number) => ({ pk: `ITEM#${id}`, sk: `EDITION#${pad(edition, 6)}` }),
   editionPrefix: "EDITION#",

@@ -10,6 +10,7 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "./client.ts";
 import { itemRepository } from "./item.ts";
 import { keys } from "./keys.ts";
+import { markSearchIndexLayout, reindexSearchOnce } from "./search.ts";
 import { type IndexName, keyAttributes, tableDefinition } from "./table.ts";
 
 /**
@@ -22,6 +23,7 @@ export async function ensureTable(db: Db): Promise<void> {
     await addMissingIndexes(db, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)));
     // Links written before ADR 0057 are filed under their item's 索引号 (once; a Scan).
     await itemRepository(db).refileLinksByIndexNumber();
+    await reindexSearchOnce(db);
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -41,6 +43,8 @@ export async function ensureTable(db: Db): Promise<void> {
   await db.doc.send(
     new PutCommand({ TableName: db.tableName, Item: { ...keys.linksByIndexNumber, entity: "backfill" } }),
   );
+  // Nor any posting in an older search layout (ADR 0056, 0058).
+  await markSearchIndexLayout(db);
 }
 
 async function createTable(db: Db): Promise<void> {

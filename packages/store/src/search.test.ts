@@ -1,4 +1,10 @@
-import { BatchWriteCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { type AuditEntry, CreateItemInput, DomainError, type Item, newItem } from "@gov/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "./id.ts";
@@ -229,6 +235,27 @@ describe("postings are packed, one record per term and month (ADR 0056)", () => 
     await store.search.replayPending();
     expect((await partition(keys.searchTermPartition("村落")))?.map((r) => r.sk)).toEqual(["P#2026-03#L"]);
     expect(await foundIds("村落")).toEqual([item.id]);
+  });
+
+  it("a table from before packed postings and ICU's words is re-indexed once, when it is next ensured (ADR 0056, 0058)", async () => {
+    const item = published("梯田灌溉工程名录", "<p>梯田</p>");
+    await store.items.create(item, audit(item));
+    const db = connectionOf(store);
+    // Indexed in ADR 0013's layout only, and the table not yet marked as re-indexed.
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...keys.searchPosting("梯田", item.id), entity: "search-posting", impact: 2 },
+      }),
+    );
+    await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.searchIndexLayout }));
+    expect(await foundIds("梯田")).toEqual([]);
+    await store.ensureTable();
+    expect(await foundIds("梯田")).toEqual([item.id]);
+    const { Item: marker } = await db.doc.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.searchIndexLayout }),
+    );
+    expect(marker).toBeDefined();
   });
 
   it("reindexAll migrates a published item that has no outbox record left (an old table)", async () => {

@@ -291,6 +291,28 @@ async function reindexAll(db: Db, onProgress?: (indexed: number) => void): Promi
   return indexed;
 }
 
+/**
+ * Once per table: a table indexed before packed postings (ADR 0056) or with jieba's words (ADR
+ * 0058) finds nothing for its old terms, so every published item is re-indexed, then the layout
+ * is recorded. Re-indexing is idempotent: a start interrupted halfway does it again.
+ */
+export async function reindexSearchOnce(db: Db): Promise<number> {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.searchIndexLayout }),
+  );
+  if (Item) return 0;
+  const indexed = await reindexAll(db);
+  await markSearchIndexLayout(db);
+  return indexed;
+}
+
+/** A table made now is indexed in the current layout from its first item. */
+export async function markSearchIndexLayout(db: Db): Promise<void> {
+  await db.doc.send(
+    new PutCommand({ TableName: db.tableName, Item: { ...keys.searchIndexLayout, entity: "backfill" } }),
+  );
+}
+
 /** The record naming an item's terms and the shard that holds its postings. */
 export const termsRecord = (itemId: string, terms: string[], shard: string) => ({
   ...keys.searchTerms(itemId),
