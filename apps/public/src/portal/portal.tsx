@@ -175,8 +175,12 @@ export function portalRoutes(options: {
   portal.get("/items/:key", async (c) => {
     const key = c.req.param("key");
     const { items } = c.var.deps.store;
-    const id = looksLikeIndexNumber(key) ? (await items.getByIndexNumber(key))?.id : key;
-    const found = id && /^[\w-]{1,64}$/.test(id) ? await items.getWithLinks(id) : undefined;
+    // One read either way, as the JSON detail reads it (ADR 0057).
+    const found = looksLikeIndexNumber(key)
+      ? await items.getWithLinksByIndexNumber(key)
+      : /^[\w-]{1,64}$/.test(key)
+        ? await items.getWithLinks(key)
+        : undefined;
     const item = found?.item;
     if (item?.state === "withdrawn") {
       const grave = tombstone(item);
