@@ -4,6 +4,7 @@ import { annualReportRoutes } from "./annual-report.ts";
 import { answerCache } from "./answer-cache.ts";
 import { publicApplicationRoutes } from "./applications.ts";
 import { cacheKeys } from "./cache-key.ts";
+import { changeRoutes } from "./changes.ts";
 import { publicConsultationRoutes } from "./consultations.ts";
 import { documentRoutes } from "./documents.ts";
 import { exportRoutes } from "./export.ts";
@@ -67,6 +68,7 @@ export function createPublicApp(deps: Deps, given: PublicHttpOptionsInput = {}) 
   app.use("/v1/*", async (c, next) => (uncacheable(c.req.path) ? next() : strongEtag(c, next)));
   app.route("/v1", publicItemRoutes);
   app.route("/v1", feedRoutes);
+  app.route("/v1", changeRoutes);
   app.route("/v1", exportRoutes);
   app.route("/v1", documentRoutes);
   app.route("/v1", searchRoutes(postings));

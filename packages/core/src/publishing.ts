@@ -14,6 +14,7 @@ import {
   type ItemDetail,
   mergeContent,
   normativeCatalogue,
+  publicChangeOf,
   rejectItem,
   reviseItem,
   shanghaiDate,
@@ -55,8 +56,9 @@ async function readForChange(deps: Deps, actor: Principal, change: Change): Prom
 }
 
 /**
- * A change the public sees (approve, withdraw, validity): committed with its links and its
- * search-outbox record; indexing right after is a courtesy to the next searcher. If that
+ * A change the public sees (approve, withdraw, validity): committed with its links, its
+ * search-outbox record and its entry in the public change feed (ADR 0059), which a mirror reads
+ * in the order committed; indexing right after is a courtesy to the next searcher. If that
  * fails the change still stands, and the scheduled scan replays the outbox, so nothing is lost.
  * Then whoever keeps copies of public answers hears of it (caches, a CDN; ADR 0041).
  */
@@ -68,7 +70,13 @@ async function commitPublicChange(
   writes: Write[],
   action: PublicChange["action"],
 ): Promise<Item> {
-  await deps.store.items.update(next, before, audit, [...writes, deps.store.search.indexWrite(next.id)]);
+  await deps.store.items.update(
+    next,
+    before,
+    audit,
+    [...writes, deps.store.search.indexWrite(next.id)],
+    [publicChangeOf(before, next, next.updatedAt)],
+  );
   try {
     await deps.store.search.index(next.id);
   } catch (error) {

@@ -48,6 +48,7 @@ export * from "./notice-message.ts";
 export * from "./number.ts";
 export * from "./open-data.ts";
 export * from "./owed-notice.ts";
+export * from "./public-change.ts";
 export * from "./ranking.ts";
 export * from "./rectification.ts";
 // By name: the scoring modules share link builders and fact readers that are not the package's.

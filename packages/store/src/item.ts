@@ -11,6 +11,7 @@ import {
   type Item,
   type ItemEdition,
   itemSize,
+  type PublicChangeRecord,
   PublicListEntry,
   recordBytes,
 } from "@gov/domain";
@@ -21,6 +22,7 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { keys } from "./keys.ts";
 import { linkFromRecord, readLinks, type StoredLink } from "./link.ts";
 import type { Page, PageRequest } from "./paged.ts";
+import { commitWithChanges } from "./public-changes.ts";
 import { listPublished, type PublishedFilter, publishedInYear } from "./published.ts";
 import { countAll, queryAll, scanAll } from "./query.ts";
 import { clockWrites } from "./supervision-clock.ts";
@@ -161,7 +163,7 @@ function fittingRecord(item: Item): Record<string, unknown> {
   return record;
 }
 
-function fromRecord(record: Record<string, unknown>): Item {
+export function itemFromRecord(record: Record<string, unknown>): Item {
   return Object.fromEntries(Object.entries(record).filter(([k]) => !keyNames.has(k))) as Item;
 }
 
@@ -202,7 +204,7 @@ export function itemRepository(db: Db) {
           ConsistentRead: options.consistent ?? false,
         }),
       );
-      return Item ? fromRecord(Item) : undefined;
+      return Item ? itemFromRecord(Item) : undefined;
     },
 
     /** The item and its links in one Query: the link records sort right after the item record. */
@@ -216,7 +218,10 @@ export function itemRepository(db: Db) {
       );
       const [head, ...rest] = Items;
       if (head?.sk !== keys.item(id).sk) return undefined;
-      return { item: fromRecord(head), links: rest.filter((r) => r.entity === "link").map(linkFromRecord) };
+      return {
+        item: itemFromRecord(head),
+        links: rest.filter((r) => r.entity === "link").map(linkFromRecord),
+      };
     },
 
     links: (id: string) => readLinks(db, id),
@@ -234,7 +239,7 @@ export function itemRepository(db: Db) {
         while (request && Object.keys(request).length > 0) {
           const result = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
           for (const record of result.Responses?.[db.tableName] ?? []) {
-            const item = fromRecord(record);
+            const item = itemFromRecord(record);
             found.set(item.id, item);
           }
           request = result.UnprocessedKeys as typeof request;
@@ -262,7 +267,7 @@ export function itemRepository(db: Db) {
         KeyConditionExpression: "gsi4pk = :pk",
         ExpressionAttributeValues: { ":pk": keys.normativePartition },
       });
-      return records.map(fromRecord);
+      return records.map(itemFromRecord);
     },
 
     /**
@@ -284,7 +289,10 @@ export function itemRepository(db: Db) {
       });
       const [head, ...rest] = records;
       if (head?.gsi3sk !== keys.byIndexNumber(indexNumber).gsi3sk) return undefined;
-      return { item: fromRecord(head), links: rest.filter((r) => r.entity === "link").map(linkFromRecord) };
+      return {
+        item: itemFromRecord(head),
+        links: rest.filter((r) => r.entity === "link").map(linkFromRecord),
+      };
     },
 
     /**
@@ -343,7 +351,7 @@ export function itemRepository(db: Db) {
           Limit: 1,
         }),
       );
-      return Items?.[0] ? fromRecord(Items[0]) : undefined;
+      return Items?.[0] ? itemFromRecord(Items[0]) : undefined;
     },
 
     /** Creates the item with its audit entry, plus any writes that must hold with it (idempotency). */
@@ -382,11 +390,18 @@ export function itemRepository(db: Db) {
 
     /**
      * Replaces the item if nobody changed it since `expectedVersion` (optimistic locking),
-     * with its audit entry in the same transaction.
+     * with its audit entry in the same transaction, and with the public change feed's entries
+     * when the change is one the public sees (ADR 0059).
      */
-    async update(item: Item, before: Item, audit: AuditEntry, extra: Write[] = []): Promise<void> {
+    async update(
+      item: Item,
+      before: Item,
+      audit: AuditEntry,
+      extra: Write[] = [],
+      changes: PublicChangeRecord[] = [],
+    ): Promise<void> {
       const expectedVersion = before.version;
-      await commit(db, [
+      const writes: Write[] = [
         {
           item: {
             Put: {
@@ -404,7 +419,8 @@ export function itemRepository(db: Db) {
         ...columnClockWrites(db, before, item),
         ...unpublishedClockWrites(db, before, item),
         ...extra,
-      ]);
+      ];
+      await (changes.length > 0 ? commitWithChanges(db, writes, changes) : commit(db, writes));
     },
 
     /** The ids of items whose timeliness facts are provisional: one Query of the marker partition. */
@@ -460,7 +476,7 @@ export function itemRepository(db: Db) {
         }),
       );
       return {
-        items: (result.Items ?? []).map(fromRecord),
+        items: (result.Items ?? []).map(itemFromRecord),
         nextCursor: encodeCursor(result.LastEvaluatedKey),
       };
     },

@@ -73,6 +73,16 @@ export const keys = {
   linksByIndexNumber: { pk: "LINKS-BY-INDEXNO", sk: "BACKFILLED" },
   /** Done once: every published item indexed in packed postings with ICU's words (ADR 0056, 0058). */
   searchIndexLayout: { pk: "SEARCH-INDEX", sk: "LAYOUT#packed-icu" },
+  /**
+   * The public change feed (ADR 0059): one partition, entries in the order of their sequence
+   * number, and the counter every public change's transaction moves by one (on its expected value).
+   */
+  publicChange: (seq: number) => ({ pk: "PUBLIC-CHANGES", sk: `CHANGE#${pad(seq, 12)}` }),
+  publicChangePrefix: "CHANGE#",
+  publicChangesPartition: "PUBLIC-CHANGES",
+  publicChangeSequence: { pk: "PUBLIC-CHANGES", sk: "SEQUENCE" },
+  /** Done once: a feed entry for every item public before the feed existed (ADR 0059). */
+  publicChangesBackfilled: { pk: "PUBLIC-CHANGES", sk: "BACKFILLED" },
   /** The live edition superseded by a revision, kept for the history. */
   edition: (id: string, edition: number) => ({ pk: `ITEM#${id}`, sk: `EDITION#${pad(edition, 6)}` }),
   editionPrefix: "EDITION#",

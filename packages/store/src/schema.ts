@@ -10,6 +10,7 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "./client.ts";
 import { itemRepository } from "./item.ts";
 import { keys } from "./keys.ts";
+import { publicChangeRepository } from "./public-changes.ts";
 import { markSearchIndexLayout, reindexSearchOnce } from "./search.ts";
 import { type IndexName, keyAttributes, tableDefinition } from "./table.ts";
 
@@ -24,6 +25,8 @@ export async function ensureTable(db: Db): Promise<void> {
     // Links written before ADR 0057 are filed under their item's 索引号 (once; a Scan).
     await itemRepository(db).refileLinksByIndexNumber();
     await reindexSearchOnce(db);
+    // What was public before the change feed gets its entries (once; a Scan, ADR 0059).
+    await publicChangeRepository(db).backfillOnce();
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -42,6 +45,13 @@ export async function ensureTable(db: Db): Promise<void> {
   // Nor any link not filed under its item's 索引号 (ADR 0057).
   await db.doc.send(
     new PutCommand({ TableName: db.tableName, Item: { ...keys.linksByIndexNumber, entity: "backfill" } }),
+  );
+  // Nor any public item without its change feed entries (ADR 0059).
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: { ...keys.publicChangesBackfilled, entity: "backfill" },
+    }),
   );
   // Nor any posting in an older search layout (ADR 0056, 0058).
   await markSearchIndexLayout(db);

@@ -17,6 +17,7 @@ import { letterRepository } from "./letter.ts";
 import { linkRepository } from "./link.ts";
 import { noticeRepository } from "./notice.ts";
 import { owedNoticeRepository } from "./owed-notice.ts";
+import { publicChangeRepository } from "./public-changes.ts";
 import { rectificationTaskRepository } from "./rectification.ts";
 import { ensureTable } from "./schema.ts";
 import { searchRepository } from "./search.ts";
@@ -49,6 +50,8 @@ export function storeOver(db: Db) {
       loadMany: (entries: LoadEntry[], options?: LoadManyOptions) => loadMany(db, entries, options),
     },
     links: linkRepository(db),
+    /** The public change feed (ADR 0059): written by the item's own transactions, read in order. */
+    publicChanges: publicChangeRepository(db),
     search: searchRepository(db),
     indicatorSystems: indicatorSystemRepository(db),
     assessments: assessmentRepository(db),

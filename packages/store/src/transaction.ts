@@ -9,6 +9,16 @@ type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[numb
 export type Write = { item: TransactItem; onConditionFailed: DomainError };
 
 /**
+ * Another transaction held one of the records: nothing was written, so the same writes may be
+ * tried again (a writer that must succeed, like the public change feed's, does).
+ */
+export class TransactionConflict extends DomainError {
+  constructor() {
+    super("conflict", "该记录正被同时修改，请稍后重试");
+  }
+}
+
+/**
  * Writes that must hold together (a change, its audit entry, its idempotency record) go in
  * one TransactWriteItems: all or nothing.
  */
@@ -26,7 +36,7 @@ export async function commit(db: Db, all: Write[]): Promise<void> {
     const write = writes[failed];
     if (write) throw write.onConditionFailed;
     if (reasons.some((r) => r.Code === "TransactionConflict")) {
-      throw new DomainError("conflict", "该记录正被同时修改，请稍后重试");
+      throw new TransactionConflict();
     }
     throw error;
   }
