@@ -12,6 +12,8 @@ import {
   formatIndexNumber,
   type Item,
   type ItemDetail,
+  type LinkTarget,
+  linkTarget,
   mergeContent,
   normativeCatalogue,
   publicChangeOf,
@@ -27,7 +29,7 @@ import {
   workingCopy,
   yearOf,
 } from "@gov/domain";
-import { type PageRequest, type Principal, scopedItems, type Write } from "@gov/store";
+import { type PageRequest, type Principal, type StoredLink, scopedItems, type Write } from "@gov/store";
 import { annualReportRelease } from "./annual-report.ts";
 import { auditOf } from "./audit.ts";
 import { currentCalendar } from "./calendar.ts";
@@ -69,13 +71,16 @@ async function commitPublicChange(
   audit: AuditEntry,
   writes: Write[],
   action: PublicChange["action"],
+  linked: LinkTarget[],
 ): Promise<Item> {
+  // The published items showing this one among their links: their details change with it.
+  const linkedItemIds = linked.filter((t) => t.state === "published").map((t) => t.id);
   await deps.store.items.update(
     next,
     before,
     audit,
     [...writes, deps.store.search.indexWrite(next.id)],
-    [publicChangeOf(before, next, next.updatedAt)],
+    [publicChangeOf(before, next, next.updatedAt, linkedItemIds)],
   );
   try {
     await deps.store.search.index(next.id);
@@ -92,6 +97,8 @@ async function commitPublicChange(
   await deps.publicChanges.emit({ itemId: next.id, action });
   return next;
 }
+
+const targetsOf = (links: StoredLink[]): LinkTarget[] => links.map((l) => l.target);
 
 /** A step whose rule needs nothing but the item and the time: submit, reject, revise. */
 async function step(
@@ -192,14 +199,13 @@ export async function approveItemRelease(
     reviewedAt: at.toISOString(),
   };
   const next = approveItem(item, review, indexNumber, at.toISOString(), timeliness);
-  const links = store.links.changeWrites(
-    next,
-    await store.items.links(item.id),
-    declared.map((d) => ({ relation: d.relation, target: targets.get(d.to) as Item })),
-  );
+  const existing = await store.items.links(item.id);
+  const wanted = declared.map((d) => ({ relation: d.relation, target: targets.get(d.to) as Item }));
+  const links = store.links.changeWrites(next, existing, wanted);
   const superseded = item.revision ? [store.items.editionWrite(item)] : [];
   const audit = itemAudit(next, "approve", actor, change.note);
-  return commitPublicChange(deps, next, item, audit, [...superseded, ...links, ...report], "approve");
+  const linked = [...targetsOf(existing), ...wanted.map((w) => linkTarget(w.target))];
+  return commitPublicChange(deps, next, item, audit, [...superseded, ...links, ...report], "approve", linked);
 }
 
 /** Withdrawn, never deleted: the public sees a tombstone with the reason (ADR 0010). */
@@ -211,9 +217,10 @@ export async function withdrawPublished(
   const { store } = deps;
   const item = await readForChange(deps, actor, change);
   const next = withdrawItem(item, change.reason, actor.unitCode, nowIso(deps));
-  const links = store.links.changeWrites(next, await store.items.links(item.id), null);
+  const existing = await store.items.links(item.id);
+  const links = store.links.changeWrites(next, existing, null);
   const audit = itemAudit(next, "withdraw", actor, change.reason);
-  return commitPublicChange(deps, next, item, audit, links, "withdraw");
+  return commitPublicChange(deps, next, item, audit, links, "withdraw", targetsOf(existing));
 }
 
 /** A normative document amended, repealed or expired, marked on the original with the document that did it. */
@@ -225,11 +232,14 @@ export async function changeItemValidity(
   const { store } = deps;
   const item = await readForChange(deps, actor, change);
   const next = changeValidity(item, change, actor, nowIso(deps));
-  const refresh = store.links.changeWrites(next, await store.items.links(item.id), null);
+  const existing = await store.items.links(item.id);
+  const refresh = store.links.changeWrites(next, existing, null);
   const byLinks = change.byItemId ? await validityLinks(deps, item, next, change) : [];
   const note = `${change.status}: ${change.reason}`;
   const audit = itemAudit(next, "validity", actor, note);
-  return commitPublicChange(deps, next, item, audit, [...refresh, ...byLinks], "validity");
+  const by = change.byItemId ? [change.byItemId] : [];
+  const linked = [...targetsOf(existing), ...by.map((id) => ({ id, state: "published" }) as LinkTarget)];
+  return commitPublicChange(deps, next, item, audit, [...refresh, ...byLinks], "validity", linked);
 }
 
 async function validityLinks(

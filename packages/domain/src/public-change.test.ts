@@ -58,10 +58,8 @@ describe("the public change feed's entries (ADR 0059)", () => {
     const entry = publicChangeOf(first, second, at);
     expect(entry.change).toBe("revised");
     expect(entry.edition).toBe(2);
-    // Control: from a state not yet published the same item is a first publication.
-    expect(publicChangeOf(revision.state === "published" ? null : revision, second, at).change).toBe(
-      "published",
-    );
+    // Control: the same approval seen from a state not yet published is a first publication.
+    expect(publicChangeOf(null, second, at).change).toBe("published");
   });
 
   it("a withdrawal is a tombstone: id, 索引号, reason and date", () => {
@@ -115,6 +113,13 @@ describe("the public change feed's entries (ADR 0059)", () => {
     // Control: the item itself holds every one of them.
     for (const hidden of ["key_test", "第一条", "stateSecret", "revision"])
       expect(JSON.stringify(live)).toContain(hidden);
+  });
+
+  it("names once the other items whose detail shows this one, never itself", () => {
+    const live = published();
+    const other = "itm_01JD6Q3Z5K8X9V2M4N7P0R1S3V";
+    expect(publicChangeOf(null, live, at, [other, live.id, other]).linkedItemIds).toEqual([other]);
+    expect(publicChangeOf(null, live, at).linkedItemIds).toEqual([]);
   });
 
   it("a draft is not a public change", () => {

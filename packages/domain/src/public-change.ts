@@ -41,6 +41,12 @@ export const PublicChangeEntry = z.object({
   publishedAt: z.string().nullable(),
   validity: Validity.nullable(),
   withdrawal: z.object({ reason: z.string(), withdrawnAt: z.string() }).nullable(),
+  /**
+   * The published items whose detail shows this one among its links (an interpretation, the
+   * document it interprets, one that repeals it): their details changed with it, so a mirror
+   * reads them again too.
+   */
+  linkedItemIds: z.array(ItemId),
 });
 export type PublicChangeEntry = z.infer<typeof PublicChangeEntry>;
 
@@ -53,7 +59,12 @@ export type PublicChangeRecord = Omit<PublicChangeEntry, "seq">;
  * an item already published is `revised`; then `withdrawn` and `validity-changed` as they say.
  * `before` is null for an item found published with no earlier entry (a table's backfill).
  */
-export function publicChangeOf(before: Item | null, after: Item, at: string): PublicChangeRecord {
+export function publicChangeOf(
+  before: Item | null,
+  after: Item,
+  at: string,
+  linkedItemIds: string[] = [],
+): PublicChangeRecord {
   return {
     change: changeKind(before, after),
     at,
@@ -70,6 +81,7 @@ export function publicChangeOf(before: Item | null, after: Item, at: string): Pu
     withdrawal: after.withdrawal
       ? { reason: after.withdrawal.reason, withdrawnAt: after.withdrawal.at }
       : null,
+    linkedItemIds: [...new Set(linkedItemIds)].filter((id) => id !== after.id),
   };
 }
 
@@ -78,5 +90,5 @@ function changeKind(before: Item | null, after: Item): PublicChangeKind {
   if (after.state !== "published") throw new Error(`not a public change: an item ${after.state}`);
   if (before?.state !== "published")
     return after.columnId === annualReportColumn ? "report-published" : "published";
-  return before.publishedAt === after.publishedAt ? "validity-changed" : "revised";
+  return before.edition === after.edition ? "validity-changed" : "revised";
 }
