@@ -21,8 +21,8 @@ const ChangesPage = z.object({
 });
 
 /**
- * A full page is a run of numbered entries that never change, so every cache may keep it; the
- * page at the end grows with the next change and is kept only as long as other public answers,
+ * A full page is a run of settled numbers whose records never change, so every cache may keep
+ * it; the page at the end grows with the next change and is kept only as long as other public answers,
  * and dropped with them when a change is committed (ADR 0041, 0059).
  */
 const fullPageCacheControl = "public, max-age=86400, s-maxage=86400, immutable";
@@ -43,9 +43,9 @@ export const changeRoutes = newRouter().openapi(
   }),
   async (c) => {
     const { since, limit } = c.req.valid("query");
-    const answer = await c.var.deps.store.publicChanges.since(since, limit);
+    const { full, ...answer } = await c.var.deps.store.publicChanges.since(since, limit);
     c.header("ETag", etagOfAnswer(answer));
-    c.header("Cache-Control", answer.items.length === limit ? fullPageCacheControl : publicCacheControl);
+    c.header("Cache-Control", full ? fullPageCacheControl : publicCacheControl);
     return c.json(answer, 200);
   },
 );

@@ -1,7 +1,9 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type Item, publicChangeOf, withdrawItem } from "@gov/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { keys } from "./keys.ts";
+import { gapGraceMs } from "./public-changes.ts";
 import type { Store } from "./store.ts";
 import { connectionOf } from "./testing/connection.ts";
 import { publishedItem, testStore } from "./testing/index.ts";
@@ -50,7 +52,23 @@ describe("the public change feed in the store", () => {
     store = await testStore();
   });
 
-  it("a number whose predecessor has not committed is not read until it has: the reader never skips", async () => {
+  /** What a writer that died after reserving its number leaves: the number taken, no record. */
+  async function reserveByHand(): Promise<number> {
+    const db = connectionOf(store);
+    const { Attributes } = await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.publicChangeSequence,
+        UpdateExpression: "ADD #value :one",
+        ExpressionAttributeNames: { "#value": "value" },
+        ExpressionAttributeValues: { ":one": 1 },
+        ReturnValues: "UPDATED_NEW",
+      }),
+    );
+    return Number(Attributes?.value);
+  }
+
+  it("a missing number stops the reader while its change may still commit: it never passes an entry to come", async () => {
     const a = live("先撤回的信息");
     const b = live("后撤回的信息");
     await store.items.load([a, b]);
@@ -58,11 +76,10 @@ describe("the public change feed in the store", () => {
     const start = await store.publicChanges.since(undefined, 100);
     expect(seqs(start)).toEqual([1]);
 
-    // A change that took number 3 while number 2's transaction is still on its way: written here
-    // by hand, as no writer can (number 3's condition needs the counter at 2).
+    // A change that reserved number 2 and has not committed yet; b's withdrawal takes 3.
+    expect(await reserveByHand()).toBe(2);
+    await withdraw(store, b.item, "2026-03-04T02:00:00.000Z");
     const db = connectionOf(store);
-    const early = { ...keys.publicChange(3), entity: "public-change", seq: 3, itemId: b.item.id };
-    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: early }));
     const raw = await db.doc.send(
       new QueryCommand({
         TableName: db.tableName,
@@ -70,37 +87,82 @@ describe("the public change feed in the store", () => {
         ExpressionAttributeValues: { ":pk": keys.publicChangesPartition, ":change": keys.publicChangePrefix },
       }),
     );
-    // Control: the table does hold number 3; a reader taking what it finds would jump to it.
+    // Control: the table does hold number 3; a reader taking what it finds would pass 2 for good.
     expect(raw.Items?.map((r) => r.seq)).toEqual([1, 3]);
     const waiting = await store.publicChanges.since(start.nextCursor, 100);
-    expect(waiting).toEqual({ items: [], nextCursor: start.nextCursor });
+    expect(waiting).toMatchObject({ items: [], nextCursor: start.nextCursor, full: false });
 
-    await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.publicChange(3) }));
-    await withdraw(store, b.item, "2026-03-04T02:00:00.000Z");
-    const next = await store.publicChanges.since(start.nextCursor, 100);
-    expect(next.items.map((e) => [e.seq, e.itemId, e.change])).toEqual([[2, b.item.id, "withdrawn"]]);
+    // Number 2's change commits: the reader gets it, then 3.
+    const late = { ...keys.publicChange(2), entity: "public-change", seq: 2, writtenAt: Date.now() };
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...raw.Items?.[1], ...late } }));
+    expect(seqs(await store.publicChanges.since(start.nextCursor, 100))).toEqual([2, 3]);
   });
 
-  it("a change refused for a stale version writes no entry and uses no number", async () => {
-    const c = live("被他人先修改的信息");
+  it("a number whose writer died is closed once a later entry is past the grace period, and refused to it after", async () => {
+    const c = live("写入中断后的撤回");
     await store.items.load([c]);
-    const before = await store.publicChanges.since(undefined, 100);
+    const from = (await store.publicChanges.since(undefined, 100)).nextCursor;
+    const dead = await reserveByHand();
+    await withdraw(store, c.item, "2026-03-05T02:00:00.000Z");
+    expect((await store.publicChanges.since(from, 100)).items).toEqual([]);
+
+    // The entry after the gap was written longer ago than any change takes.
+    const db = connectionOf(store);
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.publicChange(dead + 1),
+        UpdateExpression: "SET writtenAt = :old",
+        ExpressionAttributeValues: { ":old": Date.now() - gapGraceMs - 1000 },
+      }),
+    );
+    const page = await store.publicChanges.since(from, 100);
+    expect(page.items.map((e) => [e.seq, e.itemId])).toEqual([[dead + 1, c.item.id]]);
+    // The dead writer's entry, should it arrive now, is refused: the reader has passed its number.
+    const lateEntry = { ...keys.publicChange(dead), entity: "public-change", seq: dead, itemId: c.item.id };
     await expect(
-      withdraw(store, c.item, "2026-03-05T02:00:00.000Z", c.item.version - 1),
+      db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: lateEntry,
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      ),
+    ).rejects.toBeInstanceOf(ConditionalCheckFailedException);
+  });
+
+  it("a change whose number a reader closed takes new numbers; a refused change closes its own", async () => {
+    const d = live("被他人先修改的信息");
+    await store.items.load([d]);
+    const before = await store.publicChanges.since(undefined, 100);
+    const last = before.items.at(-1)?.seq ?? 0;
+    await expect(
+      withdraw(store, d.item, "2026-03-06T02:00:00.000Z", d.item.version - 1),
     ).rejects.toMatchObject({
       kind: "precondition-failed",
     });
-    expect(await store.publicChanges.since(undefined, 100)).toEqual(before);
-    // Control: with the right version the same change takes the next number.
-    await withdraw(store, c.item, "2026-03-05T02:00:00.000Z");
-    expect(seqs(await store.publicChanges.since(before.nextCursor, 100))).toEqual([before.items.length + 1]);
+    // Refused: nothing to read, and its number closed, so no reader waits for it.
+    const after = await store.publicChanges.since(before.nextCursor, 100);
+    expect(after.items).toEqual([]);
+    expect(after.nextCursor).not.toBe(before.nextCursor);
+
+    // A reader closes the next number before the writer reserves it: the writer moves on to the one after.
+    const db = connectionOf(store);
+    const closed = { ...keys.publicChange(last + 2), entity: "public-change", seq: last + 2, skip: true };
+    await db.doc.send(
+      new PutCommand({ TableName: db.tableName, Item: { ...closed, writtenAt: Date.now() } }),
+    );
+    await withdraw(store, d.item, "2026-03-06T02:00:00.000Z");
+    const page = await store.publicChanges.since(after.nextCursor, 100);
+    expect(page.items.map((e) => [e.seq, e.itemId, e.change])).toEqual([[last + 3, d.item.id, "withdrawn"]]);
   });
 
   it("a cursor is opaque and checked: malformed or past the last number is a 400 at `since`", async () => {
     const all = await store.publicChanges.since(undefined, 100);
     const atEnd = await store.publicChanges.since(all.nextCursor, 100);
-    expect(atEnd).toEqual({ items: [], nextCursor: all.nextCursor });
-    const forged = Buffer.from(JSON.stringify({ after: all.items.length + 5 })).toString("base64url");
+    expect(atEnd).toMatchObject({ items: [], nextCursor: all.nextCursor });
+    const { after } = JSON.parse(Buffer.from(all.nextCursor, "base64url").toString()) as { after: number };
+    const forged = Buffer.from(JSON.stringify({ after: after + 5 })).toString("base64url");
     for (const bad of ["not-a-cursor", forged, Buffer.from('{"after":-1}').toString("base64url")]) {
       await expect(store.publicChanges.since(bad, 100)).rejects.toMatchObject({
         kind: "validation",

@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import {
   DomainError,
   fail,
@@ -11,20 +12,22 @@ import type { Db } from "./client.ts";
 import { itemFromRecord } from "./item.ts";
 import { keys } from "./keys.ts";
 import { scanAll } from "./query.ts";
-import { commit, TransactionConflict, type Write } from "./transaction.ts";
+import { commit, type Write } from "./transaction.ts";
 
 /**
- * The public change feed (ADR 0059). Every public change's transaction also moves the
- * sequence counter from the value it read to that value plus its entries, and puts its entries
- * under those numbers. The condition on the counter makes the numbers a total order in which
- * entry n commits only after entry n − 1 has: a reader never meets a number whose predecessor
- * is still to come, and a number is never taken twice or left unused.
+ * The public change feed (ADR 0059). A change reserves the next numbers (an atomic ADD on one
+ * counter, no condition, so concurrent changes never retry each other) and puts its entries
+ * under them in its own transaction, each only if the number is still free. A number whose
+ * change failed is closed at once with a `skip` record; one whose writer died is closed by a
+ * reader once a later entry is older than any change can take (`gapGraceMs`). Every number thus
+ * ends as exactly one record, entry or skip, written once; a reader passes a number only when
+ * it holds that record, so it never skips an entry and never reads one twice.
  */
 
-/** Another change took the number this transaction expected: read the counter again and retry. */
-class SequenceMoved extends DomainError {
+/** A reader closed the number while its change was still on the way: take new numbers. */
+class NumberClosed extends DomainError {
   constructor() {
-    super("conflict", "公开变更序号已被占用");
+    super("conflict", "公开变更序号已关闭");
   }
 }
 
@@ -36,59 +39,72 @@ class ItemMoved extends DomainError {
 }
 
 /**
- * Tries before a change gives up (503, nothing written). Each try loses only to a change that
- * committed, so a burst of n concurrent changes needs at most n tries of the slowest; a city
- * publishes a few a minute, a burst of 30 at once is far beyond it.
+ * How long after a later entry a missing number is taken as a change that will never come.
+ * Past any one change's life: a Lambda's 20 s timeout, or the local server's tries of 5 s each
+ * (ADR 0042). A change slower still is refused its number and takes new ones, so waiting is
+ * only about latency, never about correctness.
  */
-const maxTries = 30;
+export const gapGraceMs = 30_000;
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The same change retried with new numbers at most this often after readers closed its own. */
+const maxTries = 3;
 
-/** The last number given (0 before the first change), read consistently. */
-async function lastSequence(db: Db): Promise<number> {
+/** Reserves `count` numbers; returns the first. */
+async function reserve(db: Db, count: number): Promise<number> {
+  const { Attributes } = await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: keys.publicChangeSequence,
+      UpdateExpression: "ADD #value :count SET entity = :entity",
+      ExpressionAttributeNames: { "#value": "value" },
+      ExpressionAttributeValues: { ":count": count, ":entity": "sequence" },
+      ReturnValues: "UPDATED_NEW",
+    }),
+  );
+  return Number(Attributes?.value) - count + 1;
+}
+
+/** The last number reserved (0 before the first change), read consistently. */
+async function lastReserved(db: Db): Promise<number> {
   const { Item } = await db.doc.send(
     new GetCommand({ TableName: db.tableName, Key: keys.publicChangeSequence, ConsistentRead: true }),
   );
   return Number(Item?.value ?? 0);
 }
 
-function sequencedWrites(db: Db, last: number, records: PublicChangeRecord[]): Write[] {
-  const counter: Write = {
-    item: {
-      Update: {
-        TableName: db.tableName,
-        Key: keys.publicChangeSequence,
-        UpdateExpression: "SET #value = :next, entity = :entity",
-        ConditionExpression: last === 0 ? "attribute_not_exists(pk)" : "#value = :last",
-        ExpressionAttributeNames: { "#value": "value" },
-        ExpressionAttributeValues: {
-          ":next": last + records.length,
-          ":entity": "sequence",
-          ...(last === 0 ? {} : { ":last": last }),
-        },
-      },
+const entryWrite = (db: Db, seq: number, record: PublicChangeRecord): Write => ({
+  item: {
+    Put: {
+      TableName: db.tableName,
+      // writtenAt is the server's own time: it only tells readers how old a gap before it is.
+      Item: { ...keys.publicChange(seq), entity: "public-change", seq, writtenAt: Date.now(), ...record },
+      ConditionExpression: "attribute_not_exists(pk)",
     },
-    onConditionFailed: new SequenceMoved(),
-  };
-  const entries = records.map(
-    (record, i): Write => ({
-      item: {
-        Put: {
-          TableName: db.tableName,
-          Item: { ...keys.publicChange(last + 1 + i), entity: "public-change", seq: last + 1 + i, ...record },
-          ConditionExpression: "attribute_not_exists(pk)",
-        },
-      },
-      onConditionFailed: new SequenceMoved(),
-    }),
-  );
-  return [counter, ...entries];
+  },
+  onConditionFailed: new NumberClosed(),
+});
+
+/** Closes a number with no entry; false if its entry got there first. */
+async function close(db: Db, seq: number): Promise<boolean> {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...keys.publicChange(seq), entity: "public-change", seq, skip: true, writtenAt: Date.now() },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }
 
 /**
- * Commits `writes` with the feed entries of the change they make, numbered next. Retried only
- * when the counter moved or another transaction held a record (nothing was written then); any
- * other failed condition (a stale version) is the caller's answer.
+ * Commits `writes` with the feed entries of the change they make. If the transaction fails
+ * its numbers are closed at once, so readers need not wait for them; if it failed because a
+ * reader had closed them already, it is tried again with new numbers.
  */
 export async function commitWithChanges(
   db: Db,
@@ -96,15 +112,15 @@ export async function commitWithChanges(
   records: PublicChangeRecord[],
 ): Promise<void> {
   for (let tries = 1; ; tries++) {
-    const last = await lastSequence(db);
+    const first = await reserve(db, records.length);
+    const numbers = records.map((_, i) => first + i);
     try {
-      await commit(db, [...writes, ...sequencedWrites(db, last, records)]);
+      await commit(db, [...writes, ...records.map((record, i) => entryWrite(db, first + i, record))]);
       return;
     } catch (error) {
-      if (!(error instanceof SequenceMoved || error instanceof TransactionConflict)) throw error;
-      if (tries >= maxTries) fail("unavailable", "公开变更正在排队写入，请稍后重试");
-      // Full jitter, so the changes that lost one round do not meet again in the next.
-      await pause(Math.random() * Math.min(200, 5 * 2 ** tries));
+      // Best effort: a number left open is closed by a reader after the grace period.
+      await Promise.all(numbers.map((seq) => close(db, seq))).catch(() => undefined);
+      if (!(error instanceof NumberClosed) || tries >= maxTries) throw error;
     }
   }
 }
@@ -129,22 +145,24 @@ function decodeChangeCursor(cursor: string | undefined): number {
 }
 
 const entryOf = (record: Record<string, unknown>): PublicChangeEntry => {
-  const { pk: _pk, sk: _sk, entity: _entity, ...entry } = record;
+  const { pk: _pk, sk: _sk, entity: _entity, writtenAt: _writtenAt, ...entry } = record;
   return entry as PublicChangeEntry;
 };
 
 export function publicChangeRepository(db: Db) {
   return {
     /**
-     * Up to `limit` entries after the cursor's, oldest first, read consistently and cut at the
-     * first missing number: the numbers commit in order, so a gap can only be a change still
-     * committing, which the next read returns. `nextCursor` is where to resume, never null (the
-     * same position when nothing is new); a cursor past the last number is refused.
+     * Up to `limit` numbers after the cursor's, oldest first, read consistently: their entries,
+     * without the closed ones. A missing number stops the page (its change may still commit)
+     * unless a later entry is older than `gapGraceMs`; then it is closed and passed. `nextCursor`
+     * is where to resume, never null (the same position when nothing is new); `full` says every
+     * number of the page was settled, so the page never changes. A cursor past the last number
+     * reserved is refused.
      */
     async since(
       cursor: string | undefined,
       limit: number,
-    ): Promise<{ items: PublicChangeEntry[]; nextCursor: string }> {
+    ): Promise<{ items: PublicChangeEntry[]; nextCursor: string; full: boolean }> {
       const after = decodeChangeCursor(cursor);
       const { Items = [] } = await db.doc.send(
         new QueryCommand({
@@ -153,20 +171,29 @@ export function publicChangeRepository(db: Db) {
           ExpressionAttributeValues: {
             ":pk": keys.publicChangesPartition,
             ":from": keys.publicChange(after + 1).sk,
-            ":to": keys.publicChange(999_999_999_999).sk,
+            ":to": keys.publicChange(after + limit).sk,
           },
           ConsistentRead: true,
-          Limit: limit,
         }),
       );
-      const entries: PublicChangeEntry[] = [];
+      const items: PublicChangeEntry[] = [];
+      let next = after + 1;
+      let settled = true;
       for (const record of Items) {
-        const entry = entryOf(record);
-        if (entry.seq !== after + entries.length + 1) break;
-        entries.push(entry);
+        const seq = Number(record.seq);
+        // Numbers before this record with nothing written yet: wait, unless long enough after it.
+        const stale = Date.now() - Number(record.writtenAt ?? 0) > gapGraceMs;
+        while (next < seq && stale && (await close(db, next))) next++;
+        if (next < seq) {
+          settled = false;
+          break;
+        }
+        if (record.skip !== true) items.push(entryOf(record));
+        next = seq + 1;
       }
-      if (entries.length === 0 && after > 0 && after > (await lastSequence(db))) badCursor();
-      return { items: entries, nextCursor: encodeChangeCursor(entries.at(-1)?.seq ?? after) };
+      const last = next - 1;
+      if (Items.length === 0 && after > 0 && after > (await lastReserved(db))) badCursor();
+      return { items, nextCursor: encodeChangeCursor(last), full: settled && last === after + limit };
     },
 
     /**
