@@ -106,6 +106,27 @@ describe("publish → review → public read, over real HTTP", () => {
     expect(rectification.status).toBe(200);
   });
 
+  it("issue 18: the demo's publications are in the public change feed, each published item once at least", async () => {
+    const fed = new Set<string>();
+    let since = "";
+    for (;;) {
+      const page = await http("GET", `/public/v1/changes?limit=200${since ? `&since=${since}` : ""}`);
+      expect(page.status).toBe(200);
+      for (const entry of page.body.items) fed.add(entry.itemId);
+      if (page.body.items.length === 0) break;
+      since = page.body.nextCursor;
+    }
+    const published: string[] = [];
+    let cursor = "";
+    do {
+      const page = await http("GET", `/public/v1/items?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+      published.push(...page.body.items.map((i: { id: string }) => i.id));
+      cursor = page.body.nextCursor ?? "";
+    } while (cursor);
+    expect(published.length).toBeGreaterThan(10);
+    expect(published.filter((id) => !fed.has(id))).toEqual([]);
+  });
+
   it("the demo mailbox reproduces the report's 2019 figures, and its consultation its 20余条", async () => {
     const letters = await http("GET", "/public/v1/stats/letters?year=2019");
     expect([letters.body.received, letters.body.replied]).toEqual([302, 300]);
