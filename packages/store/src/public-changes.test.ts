@@ -3,7 +3,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import { type Item, publicChangeOf, withdrawItem } from "@gov/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { keys } from "./keys.ts";
-import { gapGraceMs } from "./public-changes.ts";
+import { gapGraceMs, reserve } from "./public-changes.ts";
 import type { Store } from "./store.ts";
 import { connectionOf } from "./testing/connection.ts";
 import { publishedItem, testStore } from "./testing/index.ts";
@@ -53,20 +53,7 @@ describe("the public change feed in the store", () => {
   });
 
   /** What a writer that died after reserving its number leaves: the number taken, no record. */
-  async function reserveByHand(): Promise<number> {
-    const db = connectionOf(store);
-    const { Attributes } = await db.doc.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keys.publicChangeSequence,
-        UpdateExpression: "ADD #value :one",
-        ExpressionAttributeNames: { "#value": "value" },
-        ExpressionAttributeValues: { ":one": 1 },
-        ReturnValues: "UPDATED_NEW",
-      }),
-    );
-    return Number(Attributes?.value);
-  }
+  const reserveByHand = () => reserve(connectionOf(store), 1);
 
   it("a missing number stops the reader while its change may still commit: it never passes an entry to come", async () => {
     const a = live("先撤回的信息");

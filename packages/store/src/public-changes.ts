@@ -50,7 +50,7 @@ export const gapGraceMs = 30_000;
 const maxTries = 3;
 
 /** Reserves `count` numbers; returns the first. */
-async function reserve(db: Db, count: number): Promise<number> {
+export async function reserve(db: Db, count: number): Promise<number> {
   const { Attributes } = await db.doc.send(
     new UpdateCommand({
       TableName: db.tableName,
