@@ -102,8 +102,8 @@ async function close(db: Db, seq: number): Promise<boolean> {
 }
 
 /**
- * Commits `writes` with the feed entries of the change they make. If the transaction fails
- * its numbers are closed at once, so readers need not wait for them; if it failed because a
+ * Commits `writes` with the feed entries of the change they make. If the transaction is refused
+ * its numbers are closed at once, so readers need not wait for them; if it was refused because a
  * reader had closed them already, it is tried again with new numbers.
  */
 export async function commitWithChanges(
@@ -118,8 +118,10 @@ export async function commitWithChanges(
       await commit(db, [...writes, ...records.map((record, i) => entryWrite(db, first + i, record))]);
       return;
     } catch (error) {
-      // Best effort: a number left open is closed by a reader after the grace period.
-      await Promise.all(numbers.map((seq) => close(db, seq))).catch(() => undefined);
+      // Refused (a condition, a rule): closed now, so no reader waits. Not while the database
+      // is failing: the 503 must not wait for more calls (ADR 0042); readers close it later.
+      const refused = error instanceof DomainError && error.kind !== "unavailable";
+      if (refused) await Promise.all(numbers.map((seq) => close(db, seq))).catch(() => undefined);
       if (!(error instanceof NumberClosed) || tries >= maxTries) throw error;
     }
   }
