@@ -163,8 +163,16 @@ describe("one application, several units (ADR 0061)", () => {
       id,
       unitCodes: [second.unitCode],
       on: "2026-03-09",
+      note: "资金拨付情况由该单位掌握",
     });
     expect(routed).toMatchObject({ receivedOn: "2026-03-09", partOf: id });
+    expect(await t.store.applications.history(routed?.id as string)).toEqual([
+      expect.objectContaining({
+        action: "route",
+        actorUnitCode: office.unitCode,
+        note: `${id}：资金拨付情况由该单位掌握`,
+      }),
+    ]);
   });
 
   it("one part per unit: routing to a unit that has a part is refused, and two concurrent routings add one part", async () => {

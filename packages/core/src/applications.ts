@@ -377,7 +377,13 @@ export async function routeApplication(
     first,
     routed.map((application) => ({
       application,
-      audit: auditOf("application", application, "route", actor, first.id),
+      audit: auditOf(
+        "application",
+        application,
+        "route",
+        actor,
+        [first.id, input.note].filter(Boolean).join("："),
+      ),
     })),
     alsoWritten(options, routed),
   );

@@ -104,6 +104,8 @@ export type RegisterApplicationInput = z.infer<typeof RegisterApplicationInput>;
 export const RouteApplicationInput = z.strictObject({
   unitCodes: moreUnits(1, maxApplicationParts - 1),
   on: IsoDate.optional(),
+  /** Why these units: kept in each new part's audit entry. */
+  note: text(500, "交办说明").optional(),
 });
 export type RouteApplicationInput = z.infer<typeof RouteApplicationInput>;
 

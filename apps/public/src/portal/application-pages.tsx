@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { ApplicationState, Unit } from "@gov/domain";
+import type { ApplicationState, ResponseType, Unit } from "@gov/domain";
 import { Choice, ErrorSummary, Field, type FormState, Honeypot, TrackingReceipt } from "./citizen-forms.tsx";
+import { responseTypeNames } from "./labels.ts";
 import { portalBase } from "./paths.ts";
 
 export const applyPath = `${portalBase}/apply`;
@@ -149,6 +150,7 @@ export function ApplicationStatusPage(props: {
     dueIsProvisional: boolean;
     overdue: boolean;
     endedOn?: string | undefined;
+    parts: PartStatus[];
   };
   unitName: string;
 }) {
@@ -188,6 +190,54 @@ export function ApplicationStatusPage(props: {
               <td>{s.endedOn}</td>
             </tr>
           )}
+        </tbody>
+      </table>
+      {s.parts.length > 1 && <PartsTable parts={s.parts} />}
+    </>
+  );
+}
+
+type PartStatus = {
+  unitCode: string;
+  unitName: string;
+  state: string;
+  dueOn: string | null;
+  dueIsProvisional: boolean;
+  overdue: boolean;
+  responseType?: string | undefined;
+  endedOn?: string | undefined;
+};
+
+/** An application several units answer (ADR 0061): each unit's part, its deadline and answer. */
+function PartsTable(props: { parts: PartStatus[] }) {
+  return (
+    <>
+      <h2>各单位办理情况</h2>
+      <table id="application-parts">
+        <thead>
+          <tr>
+            <th scope="col">办理单位</th>
+            <th scope="col">办理状态</th>
+            <th scope="col">答复期限</th>
+            <th scope="col">答复</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.parts.map((p) => (
+            <tr>
+              <th scope="row">{p.unitName}</th>
+              <td>{stateNames[p.state as ApplicationState] ?? p.state}</td>
+              <td>
+                {p.dueOn ?? "—"}
+                {p.dueIsProvisional ? "（暂定）" : ""}
+                {p.overdue ? "（已逾期）" : ""}
+              </td>
+              <td>
+                {p.responseType ? (responseTypeNames[p.responseType as ResponseType] ?? p.responseType) : "—"}
+                {p.endedOn ? `（${p.endedOn}）` : ""}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </>
