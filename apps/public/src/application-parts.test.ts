@@ -119,6 +119,47 @@ describe("one application, several units (ADR 0061)", () => {
     expect(await partIn(third, trackingCode)).toMatchObject({ receivedOn: "2026-03-04" });
   });
 
+  it("the portal's form names more units by checkbox; one naming the first unit again is shown at the group, writing nothing", async () => {
+    h.setNow(new Date("2026-03-02T02:00:00.000Z"));
+    const form = (await (await h.publicApp.request("/apply")).text()).replaceAll("\n", "");
+    expect(form).toContain(`<input type="checkbox" name="otherUnitCodes" value="${second.code}"/>`);
+    const fields = (others: string[], client: string) => {
+      const body = new URLSearchParams({
+        unitCode: first.code,
+        "applicant.type": "natural-person",
+        "applicant.name": "赵六",
+        "applicant.phone": "13700000000",
+        description: "申请公开本市2025年城区排水管网改造的验收材料",
+      });
+      for (const code of others) body.append("otherUnitCodes", code);
+      return h.publicApp.request(
+        "/apply",
+        {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: body.toString(),
+        },
+        connectedFrom(client),
+      );
+    };
+    const before = await countTable(h.store);
+    const refused = await fields([second.code, first.code], "203.0.113.20");
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toContain(
+      '<p class="field-error" id="field-otherUnitCodes-error">与受理机关（unitCode）重复</p>',
+    );
+    expect(page).toContain(`value="${second.code}" checked=""`);
+    expect(await countTable(h.store)).toBe(before);
+    // Control: the same form with two distinct further units makes three parts.
+    const accepted = await fields([second.code, third.code], "203.0.113.21");
+    expect(accepted.status).toBe(303);
+    const list = await h.call("GET", "/applications?limit=100", third.editor);
+    expect((list.body.items as unknown as { description: string }[]).map((a) => a.description)).toContain(
+      "申请公开本市2025年城区排水管网改造的验收材料",
+    );
+  });
+
   it("the portal's status page lists each unit's part with its deadline and answer", async () => {
     h.setNow(new Date("2026-03-02T02:00:00.000Z"));
     const submitted = await h.post("/applications", submission(first.code, [second.code]));

@@ -169,7 +169,7 @@ export const applicationRoutes = newRouter()
           ...jsonContent(RouteApplicationInput, {
             unitCodes: ["000014352", "000014353"],
             on: "2026-03-04",
-            note: "所申请的环评批复和资金拨付情况分别由生态环境局、财政局掌握",
+            note: "所申请的信息分别由所列单位掌握",
           }),
         },
       },

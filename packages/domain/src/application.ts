@@ -81,7 +81,11 @@ export const SubmitApplicationInput = z
   .superRefine((input, ctx) => {
     const index = input.otherUnitCodes?.indexOf(input.unitCode) ?? -1;
     if (index >= 0)
-      ctx.addIssue({ code: "custom", path: ["otherUnitCodes", index], message: "与unitCode重复" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["otherUnitCodes", index],
+        message: "与受理机关（unitCode）重复",
+      });
   });
 export type SubmitApplicationInput = z.infer<typeof SubmitApplicationInput>;
 

@@ -1,6 +1,14 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { ApplicationState, ResponseType, Unit } from "@gov/domain";
-import { Choice, ErrorSummary, Field, type FormState, Honeypot, TrackingReceipt } from "./citizen-forms.tsx";
+import {
+  Checkboxes,
+  Choice,
+  ErrorSummary,
+  Field,
+  type FormState,
+  Honeypot,
+  TrackingReceipt,
+} from "./citizen-forms.tsx";
 import { responseTypeNames } from "./labels.ts";
 import { portalBase } from "./paths.ts";
 
@@ -23,6 +31,13 @@ export function ApplicationForm(props: { units: Unit[]; state: FormState }) {
           label="受理机关"
           state={state}
           required={true}
+          options={props.units.map((u): [string, string] => [u.code, u.name])}
+        />
+        <Checkboxes
+          name="otherUnitCodes"
+          label="另请以下机关分别答复（可多选）"
+          hint="所需信息由多个机关掌握的，可同时勾选；各机关分别办理、分别答复，凭同一查询码查询。"
+          state={state}
           options={props.units.map((u): [string, string] => [u.code, u.name])}
         />
         <fieldset>
