@@ -194,9 +194,7 @@ export function ApplicationStatusPage(props: {
           <tr>
             <th scope="row">答复期限</th>
             <td>
-              {s.dueOn ?? "—"}
-              {s.dueIsProvisional ? "（暂定）" : ""}
-              {s.overdue ? "（已逾期）" : ""}
+              <DueOn {...s} />
             </td>
           </tr>
           {s.endedOn && (
@@ -208,6 +206,17 @@ export function ApplicationStatusPage(props: {
         </tbody>
       </table>
       {s.parts.length > 1 && <PartsTable parts={s.parts} />}
+    </>
+  );
+}
+
+/** A part's or the application's deadline, provisional or overdue as it stands today. */
+function DueOn(props: { dueOn: string | null; dueIsProvisional: boolean; overdue: boolean }) {
+  return (
+    <>
+      {props.dueOn ?? "—"}
+      {props.dueIsProvisional ? "（暂定）" : ""}
+      {props.overdue ? "（已逾期）" : ""}
     </>
   );
 }
@@ -243,9 +252,7 @@ function PartsTable(props: { parts: PartStatus[] }) {
               <th scope="row">{p.unitName}</th>
               <td>{stateNames[p.state as ApplicationState] ?? p.state}</td>
               <td>
-                {p.dueOn ?? "—"}
-                {p.dueIsProvisional ? "（暂定）" : ""}
-                {p.overdue ? "（已逾期）" : ""}
+                <DueOn {...p} />
               </td>
               <td>
                 {p.responseType ? (responseTypeNames[p.responseType as ResponseType] ?? p.responseType) : "—"}
