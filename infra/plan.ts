@@ -114,6 +114,18 @@ export function channelEnvironment(deployer: Record<string, string | undefined>)
 
 export const runtime = "nodejs22.x";
 
+/**
+ * How every function is bundled (SST's `nodejs` options; SST adds ESM, `keepNames` and its
+ * banner). bench/ builds the frames and the baseline with these same options and plugins, so
+ * the sizes it reports are the deployed ones (ADR 0062). The plugins path is from the repo root,
+ * where `sst` runs.
+ */
+export const lambdaBuild = {
+  minify: true,
+  esbuild: { target: "node22" },
+  plugins: "infra/esbuild-plugins.mjs",
+} as const;
+
 /** The table's fields and indexes in the shape `sst.aws.Dynamo` takes. */
 export function dynamoArgs() {
   const { partitionKey, sortKey, indexes, ttlAttribute } = tableDefinition;
