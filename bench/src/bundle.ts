@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, type Metafile } from "esbuild";
+import { build, type Metafile, type Plugin } from "esbuild";
 import { sstBuildOptions } from "../../infra/sst-build.ts";
 
 /**
@@ -40,6 +40,19 @@ export const handler = handle(
   }),
 );`;
 
+/**
+ * The measured alternative (ADR 0062): the public frame with the SDK's DynamoDB client, its
+ * document client and its HTTP handler swapped for a signed-fetch client (aws4fetch).
+ */
+const signedFetch: Plugin = {
+  name: "signed-fetch-dynamodb",
+  setup(b) {
+    b.onResolve({ filter: /^(@aws-sdk\/(lib|client)-dynamodb|@smithy\/node-http-handler)$/ }, () => ({
+      path: fileURLToPath(new URL("./signed-fetch-dynamodb.ts", import.meta.url)),
+    }));
+  },
+};
+
 export type ModuleBytes = { module: string; bytes: number };
 export type BundleSize = {
   name: string;
@@ -50,8 +63,10 @@ export type BundleSize = {
 export type BundleReport = {
   bundles: BundleSize[];
   baseline: BundleSize;
-  /** Median ms: the public bundle's import and first segmenter load, the baseline's import. */
-  importMs: { public: number; baseline: number };
+  /** The public frame with a signed-fetch DynamoDB client instead of the SDK's (not deployed). */
+  publicSignedFetch: BundleSize;
+  /** Median ms: the public bundles' import and first segmenter load, the baseline's import. */
+  importMs: { public: number; publicSignedFetch: number; baseline: number };
   importRuns: number;
 };
 
@@ -79,9 +94,15 @@ function topModules(metafile: Metafile, outfile: string, count = 8): ModuleBytes
     .slice(0, count);
 }
 
-async function bundle(name: string, outfile: string, source: { entry: string } | { contents: string }) {
+async function bundle(
+  name: string,
+  outfile: string,
+  source: { entry: string } | { contents: string },
+  plugins: Plugin[] = [],
+) {
   const result = await build({
     ...sstBuildOptions,
+    plugins: [...plugins, ...(sstBuildOptions.plugins ?? [])],
     logLevel: "silent",
     metafile: true,
     outfile,
@@ -120,16 +141,21 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /**
- * Median over `runs` fresh processes each. The two files are imported in turns, so a burst of
- * load on the shared machine falls on both alike, and only their ratio is read.
+ * Median over `runs` fresh processes each. The files are imported in turns, so a burst of load
+ * on the shared machine falls on all alike, and only their ratios are read.
  */
-function importTimes(publicFile: string, baselineFile: string, runs: number) {
-  const times = { public: [] as number[], baseline: [] as number[] };
+function importTimes(files: { public: string; publicSignedFetch: string; baseline: string }, runs: number) {
+  const times = { public: [] as number[], publicSignedFetch: [] as number[], baseline: [] as number[] };
   for (let i = 0; i < runs; i++) {
-    times.public.push(importOnce(publicFile, firstSearch));
-    times.baseline.push(importOnce(baselineFile));
+    times.public.push(importOnce(files.public, firstSearch));
+    times.publicSignedFetch.push(importOnce(files.publicSignedFetch, firstSearch));
+    times.baseline.push(importOnce(files.baseline));
   }
-  return { public: median(times.public), baseline: median(times.baseline) };
+  return {
+    public: median(times.public),
+    publicSignedFetch: median(times.publicSignedFetch),
+    baseline: median(times.baseline),
+  };
 }
 
 export async function measureBundles(options: { importRuns: number }): Promise<BundleReport> {
@@ -141,11 +167,23 @@ export async function measureBundles(options: { importRuns: number }): Promise<B
     const base = await bundle("baseline: bare Hono + DynamoDB GetItem", join(dir, "baseline.mjs"), {
       contents: baseline,
     });
-    const publicFile = join(dir, `${lambdaEntries.findIndex((e) => e.name === "public")}.mjs`);
+    const publicEntry = lambdaEntries.find((e) => e.name === "public")?.path as string;
+    const lean = await bundle(
+      "public, signed-fetch DynamoDB client (measured, not deployed)",
+      join(dir, "public-signed-fetch.mjs"),
+      { entry: publicEntry },
+      [signedFetch],
+    );
+    const files = {
+      public: join(dir, `${lambdaEntries.findIndex((e) => e.name === "public")}.mjs`),
+      publicSignedFetch: join(dir, "public-signed-fetch.mjs"),
+      baseline: join(dir, "baseline.mjs"),
+    };
     return {
       bundles,
       baseline: base,
-      importMs: importTimes(publicFile, join(dir, "baseline.mjs"), options.importRuns),
+      publicSignedFetch: lean,
+      importMs: importTimes(files, options.importRuns),
       importRuns: options.importRuns,
     };
   } finally {
