@@ -13,14 +13,14 @@ import { join } from "node:path";
 const namespace = "zod-locales";
 
 /** The locales a frame uses: zh-CN (`z.config(z.locales.zhCN())`, packages/http) and zod's default, en. */
-export const keptZodLocales = { zhCN: "zh-CN", en: "en" };
+const keptZodLocales = { zhCN: "zh-CN", en: "en" };
 
 /**
  * @hono/zod-openapi hands zod's whole `z` namespace to a function, so esbuild keeps all of zod's
  * 40-odd locales (~264 KB) in every bundle, whatever the import style (ADR 0057). This swaps
  * zod's locale index for one that exports only the kept locales.
  */
-export const zodLocales = {
+const zodLocales = {
   name: "zod-locales",
   /** @param {import("esbuild").PluginBuild} build */
   setup(build) {

@@ -4,8 +4,8 @@ import { lambdaBuild } from "./plan.ts";
 
 /**
  * The esbuild options SST 4.17 builds a Node function with (its `pkg/runtime/node/build.go`:
- * ESM, `keepNames`, `module` before `main`, its require/`__dirname` banner), with infra's
- * `lambdaBuild` over them: what `sst deploy` bundles. bench/ sizes and imports bundles built
+ * ESM, `esnext`, `keepNames`, `module` before `main`, its require/`__dirname` banner), with
+ * infra's `lambdaBuild` over them: what `sst deploy` bundles. bench/ sizes and imports bundles built
  * with it, and the test beside it checks what the deployed build keeps (ADR 0062).
  */
 export const sstBuildOptions: BuildOptions = {
@@ -14,7 +14,7 @@ export const sstBuildOptions: BuildOptions = {
   format: "esm",
   mainFields: ["module", "main"],
   keepNames: true,
-  target: lambdaBuild.esbuild.target,
+  target: "esnext",
   minify: lambdaBuild.minify,
   plugins,
   banner: {
