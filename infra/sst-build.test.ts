@@ -86,7 +86,7 @@ describe("the deployed build (SST's esbuild with infra's lambdaBuild, ADR 0062)"
       {
         version: "2.0",
         routeKey: "$default",
-        rawPath: "/v1/items",
+        rawPath: "/public/v1/items",
         rawQueryString: "limit=abc",
         headers: { host: "example.org" },
         requestContext: {
