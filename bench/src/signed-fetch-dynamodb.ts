@@ -5,8 +5,8 @@ import { AwsClient } from "aws4fetch";
  * The lean DynamoDB client ADR 0062 measured and did not adopt: the store's command names and
  * `.input`, marshalled with util-dynamodb, signed with aws4fetch, one POST per call. bench/
  * builds the public frame with this in place of @aws-sdk/lib-dynamodb, client-dynamodb and
- * @smithy/node-http-handler, for its size and cold import only; it is not run against a
- * database. Enough of a client that its bytes are a fair count: marshalling both ways, the
+ * @smithy/node-http-handler, for its size and cold import only (checked by hand against
+ * DynamoDB Local, not by the store's suites). Enough of a client that its bytes are a fair count: marshalling both ways, the
  * signature, errors by name with the transaction's reasons, retries with backoff on
  * throttling, per-attempt timeouts, credentials from the Lambda environment.
  */
@@ -23,6 +23,8 @@ const marshalled = new Set(["Key", "Item", "ExpressionAttributeValues", "Exclusi
 function toWire(value: unknown, key = ""): unknown {
   if (marshalled.has(key) && value && typeof value === "object")
     return marshall(value as Input, { removeUndefinedValues: true, convertClassInstanceToMap: false });
+  // BatchGetItem's keys: an array of keys.
+  if (key === "Keys" && Array.isArray(value)) return value.map((k) => toWire(k, "Key"));
   if (Array.isArray(value)) return value.map((v) => toWire(v));
   if (value && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toWire(v, k)]));
@@ -32,6 +34,12 @@ const unmarshalledOut = new Set(["Item", "Attributes", "LastEvaluatedKey"]);
 function fromWire(value: unknown, key = ""): unknown {
   if (unmarshalledOut.has(key) && value && typeof value === "object") return unmarshall(value as never);
   if (key === "Items" && Array.isArray(value)) return value.map((item) => unmarshall(item));
+  // BatchGetItem's answers and what it left: items by table, keys by table.
+  if (key === "Responses" && value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value).map(([table, items]) => [table, fromWire(items, "Items")]),
+    );
+  if (key === "Keys" && Array.isArray(value)) return value.map((k) => unmarshall(k));
   if (Array.isArray(value)) return value.map((v) => fromWire(v));
   if (value && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromWire(v, k)]));
