@@ -353,6 +353,50 @@ describe("bulk loading writes items and packed postings by BatchWriteItem", () =
     expect(await postingsOf("沙山")).toEqual([]);
   });
 
+  it("ADR 0063: each term is written once per load, a rare term in one record, a common one in records of at most 250 by period, newest first", async () => {
+    // 1,100 items, 100 a month over eleven months: two chunks of 1,000 as the load writes them.
+    const loaded = Array.from({ length: 1100 }, (_, i) => {
+      const month = String(1 + Math.floor(i / 100)).padStart(2, "0");
+      const rare = i === 0 || i === 1099 ? "赣江鲥鱼" : "";
+      const item = published(`港口岸线${rare}规划${i}`, `<p>第${i}项</p>`, `2024-${month}-10T02:00:00.000Z`);
+      return { item, audit: audit(item) };
+    });
+    await store.items.loadMany(loaded, { search: true });
+    // Control: the per-chunk layout (ADR 0056) put the rare term in one record per chunk, two here.
+    const rare = await shardsOf("鲥鱼");
+    expect(rare).toHaveLength(1);
+    expect(Object.keys(rare[0]?.p ?? {}).sort()).toEqual([loaded[0]?.item.id, loaded[1099]?.item.id].sort());
+    // 1,100 postings: a whole-load, year or quarter record would pass 250, so one per month.
+    const common = await shardsOf("规划");
+    expect(common.map((r) => String(r.sk).slice(2, 9))).toEqual(
+      Array.from({ length: 11 }, (_, m) => `2024-${String(m + 1).padStart(2, "0")}`),
+    );
+    expect(common.every((r) => Object.keys(r.p).length <= 250)).toBe(true);
+    expect(common.reduce((n, r) => n + Object.keys(r.p).length, 0)).toBe(1100);
+    expect((await store.search.find({ q: "赣江鲥鱼", filter: {}, limit: 10 })).total).toBe(2);
+  });
+
+  it("ADR 0063: a bulk-loaded item's new edition updates each kept term in its own record, a new term in the month's shard, and drops the rest", async () => {
+    const loaded = entries(300, "赣江航道疏浚");
+    await store.items.loadMany(loaded, { search: true });
+    const entry = loaded[7] as (typeof loaded)[number];
+    const edition = { ...entry.item, title: "赣江航道整治7", version: entry.item.version + 1 };
+    await store.items.update(edition, entry.item, audit(edition), [store.search.indexWrite(entry.item.id)]);
+    await store.search.index(entry.item.id);
+    const holding = async (term: string) =>
+      (await shardsOf(term)).filter((r) => entry.item.id in r.p).map((r) => String(r.sk));
+    // Kept: once, in the bulk record it was loaded into. New: the live shard of its month.
+    expect(await holding("航道")).toEqual([expect.stringMatching(/^P#2025-0\d#B/)]);
+    expect(await holding("整治")).toEqual([`P#${entry.item.firstPublishedAt?.slice(0, 7)}#L`]);
+    expect(await holding("疏浚")).toEqual([]);
+    expect(await foundIds("赣江航道整治")).toContain(entry.item.id);
+    const withdrawn = { ...edition, state: "withdrawn" as const, version: edition.version + 1 };
+    await store.items.update(withdrawn, edition, audit(withdrawn), [store.search.indexWrite(entry.item.id)]);
+    await store.search.index(entry.item.id);
+    expect([...(await holding("航道")), ...(await holding("整治"))]).toEqual([]);
+    expect((await postingsOf("航道")).length).toBe(299);
+  });
+
   it("requests DynamoDB sends back unprocessed, and a call that timed out, are retried until written", async () => {
     const db = connectionOf(store);
     let refused = 0;

@@ -68,9 +68,9 @@ export type StoredPosting = Posting & {
 // Tab never occurs in these fields (a normalized 文号 has no whitespace); the 文号 goes last.
 const separator = "\t";
 
-function packPosting(item: Item, impact: number): string {
+/** A posting's fields after the impact: the same for every term of one edition. */
+export function postingTail(item: Item): string {
   return [
-    impact,
     item.firstPublishedAt ?? item.publishedAt,
     item.unitCode,
     item.columnId,
@@ -80,6 +80,8 @@ function packPosting(item: Item, impact: number): string {
     item.docNumber ? normalizeDocNumber(item.docNumber) : "",
   ].join(separator);
 }
+
+export const packPosting = (impact: number, tail: string) => `${impact}${separator}${tail}`;
 
 function unpackPosting(itemId: string, packed: string): StoredPosting {
   const [impact, firstPublishedAt, unitCode, columnId, kind, category, validity, ...docNumber] =
@@ -99,14 +101,15 @@ function unpackPosting(itemId: string, packed: string): StoredPosting {
 
 /** Each term's packed posting for a published item. */
 export function packedPostings(item: Item): Map<string, string> {
-  return new Map([...indexTerms(item)].map(([term, impact]) => [term, packPosting(item, impact)]));
+  const tail = postingTail(item);
+  return new Map([...indexTerms(item)].map(([term, impact]) => [term, packPosting(impact, tail)]));
 }
 
 /** The month of first publication: newest months are read first, and an item's postings stay in it. */
 export const monthOf = (item: Item) => (item.firstPublishedAt ?? item.publishedAt ?? "").slice(0, 7);
 
 /** Publication's shard of a month: postings are added and removed one map entry at a time. */
-const liveShard = (item: Item) => `${monthOf(item)}#L`;
+export const liveShard = (item: Item) => `${monthOf(item)}#L`;
 
 // --- keeping the index in step with publication ----------------------------------------
 
@@ -165,17 +168,21 @@ async function applySearchIndex(db: Db, itemId: string): Promise<void> {
     if (legacy) await deleteLegacyPostings(db, itemId, stored);
     const before = legacy ? [] : stored;
     const shard = legacy || !indexed ? (item ? liveShard(item) : "") : String(indexed.shard);
+    // A bulk-loaded item's terms each sit in their own term's record (ADR 0063); a term it
+    // did not have goes into the shard the list names.
+    const own = legacy ? new Map<string, string>() : termShards(indexed);
+    const shardOf = (term: string) => own.get(term) ?? shard;
     // List every term about to be written before writing it, so a crash midway leaves no
     // posting that the next run would not know to remove.
     if (legacy || [...wanted.keys()].some((t) => !before.includes(t))) {
-      await putTerms(db, itemId, [...new Set([...before, ...wanted.keys()])], shard);
+      await putTerms(db, itemId, [...new Set([...before, ...wanted.keys()])], shard, shardOf);
     }
-    await eachLimited([...wanted], ([term, packed]) => setPosting(db, term, shard, itemId, packed));
+    await eachLimited([...wanted], ([term, packed]) => setPosting(db, term, shardOf(term), itemId, packed));
     await eachLimited(
       before.filter((t) => !wanted.has(t)),
-      (term) => removePosting(db, term, shard, itemId),
+      (term) => removePosting(db, term, shardOf(term), itemId),
     );
-    if (wanted.size > 0) await putTerms(db, itemId, [...wanted.keys()], shard);
+    if (wanted.size > 0) await putTerms(db, itemId, [...wanted.keys()], shard, shardOf);
     else if (indexed)
       await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.searchTerms(itemId) }));
 
@@ -313,17 +320,46 @@ export async function markSearchIndexLayout(db: Db): Promise<void> {
   );
 }
 
-/** The record naming an item's terms and the shard that holds its postings. */
-export const termsRecord = (itemId: string, terms: string[], shard: string) => ({
-  ...keys.searchTerms(itemId),
-  entity: "search-terms",
-  itemId,
-  terms,
-  shard,
-});
+/**
+ * The record naming an item's terms and the shard that holds each term's posting: `shard`,
+ * unless `shards` (beside `terms`, one entry a term) names another; "" there means `shard`.
+ * Publication writes all of an item's postings into one shard; a bulk load each into its
+ * term's own record (ADR 0063).
+ */
+export function termsRecord(
+  itemId: string,
+  terms: string[],
+  shard: string,
+  shardOf: (term: string) => string = () => shard,
+) {
+  const shards = terms.map((t) => (shardOf(t) === shard ? "" : shardOf(t)));
+  return {
+    ...keys.searchTerms(itemId),
+    entity: "search-terms",
+    itemId,
+    terms,
+    shard,
+    ...(shards.some(Boolean) ? { shards } : {}),
+  };
+}
 
-async function putTerms(db: Db, itemId: string, terms: string[], shard: string) {
-  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: termsRecord(itemId, terms, shard) }));
+/** The shards a term list names term by term (none: every term is in its `shard`). */
+function termShards(indexed: Record<string, unknown> | undefined): Map<string, string> {
+  const terms = (indexed?.terms as string[] | undefined) ?? [];
+  const shards = (indexed?.shards as string[] | undefined) ?? [];
+  return new Map(terms.flatMap((t, i) => (shards[i] ? [[t, shards[i] as string] as const] : [])));
+}
+
+async function putTerms(
+  db: Db,
+  itemId: string,
+  terms: string[],
+  shard: string,
+  shardOf: (term: string) => string,
+) {
+  await db.doc.send(
+    new PutCommand({ TableName: db.tableName, Item: termsRecord(itemId, terms, shard, shardOf) }),
+  );
 }
 
 /** Only this change's record: a later change's record (another token) stays for its own run. */
