@@ -74,19 +74,11 @@ export async function loadMany(db: Db, entries: LoadEntry[], options: LoadManyOp
   written(0, requests.length);
 }
 
-/** A term's bulk records group its postings by period: the whole load, a year, a quarter, a month. */
-const periods: ((month: string, newest: string) => string)[] = [
-  (_, newest) => newest,
-  (month) => `${month.slice(0, 4)}-12`,
-  (month) => `${month.slice(0, 4)}-${String(Math.ceil(Number(month.slice(5, 7)) / 3) * 3).padStart(2, "0")}`,
-  (month) => month,
-];
-
 /**
  * The load's postings gathered term by term (an item's term with its impact; the rest of a
  * posting is the item's, kept once), so each term is written once for the whole load rather
- * than once per chunk: a rare term is one record, a common one a record per period small
- * enough to read (ADR 0063).
+ * than once per chunk: a rare term is one record, a common one a few records of about the
+ * size a query reads (ADR 0063).
  */
 function loadIndex() {
   const items: Item[] = [];
@@ -124,26 +116,19 @@ function loadIndex() {
         .update(items.map((item) => item.id).join(","))
         .digest("base64url")
         .slice(0, 10);
-      const newest = monthOf(items.at(-1) as Item);
       const months = items.map(monthOf);
       const shardsOf: string[][] = items.map(() => []);
       const requests: WriteRequest[] = [];
       for (const [term, { at, place, impact }] of postings) {
-        // The coarsest period whose records stay near the size a query reads; a month at least.
-        const period =
-          periods.find((label) => {
-            const sizes = new Map<string, number>();
-            for (const i of at) {
-              const key = label(months[i] as string, newest);
-              sizes.set(key, (sizes.get(key) ?? 0) + 1);
-            }
-            return Math.max(...sizes.values()) <= bulkPostingsPerRecord;
-          }) ?? (periods.at(-1) as (typeof periods)[number]);
+        // Postings in order of first publication, cut into equal runs of at most
+        // `bulkPostingsPerRecord`; a run is named by its newest month, then its place, so
+        // newest runs sort first.
+        const runs = Math.ceil(at.length / bulkPostingsPerRecord);
         const records = new Map<string, Record<string, string>>();
         at.forEach((i, k) => {
-          const label = period(months[i] as string, newest);
-          // A period's end may pass the load's newest month; newest first is what the order serves.
-          const shard = `${label.localeCompare(newest) > 0 ? newest : label}#B${tag}`;
+          const run = Math.floor((k * runs) / at.length);
+          const last = at[Math.min(at.length, Math.ceil(((run + 1) * at.length) / runs)) - 1] as number;
+          const shard = `${months[last]}#B${tag}.${String(run).padStart(4, "0")}`;
           let record = records.get(shard);
           if (!record) {
             record = {};
