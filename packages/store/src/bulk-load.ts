@@ -4,7 +4,7 @@ import { batchWrite, type WriteRequest } from "./batch.ts";
 import type { Db } from "./client.ts";
 import { loadRequests } from "./item.ts";
 import { keys } from "./keys.ts";
-import { liveShard, monthOf, packPosting, postingTail, termsRecord } from "./search.ts";
+import { bulkShard, liveShard, monthOf, packPosting, postingTail, termsRecord } from "./search.ts";
 
 /**
  * Loading many published items at once (a migration from an old site, the benchmark): the
@@ -128,7 +128,7 @@ function loadIndex() {
         at.forEach((i, k) => {
           const run = Math.floor((k * runs) / at.length);
           const last = at[Math.min(at.length, Math.ceil(((run + 1) * at.length) / runs)) - 1] as number;
-          const shard = `${months[last]}#B${tag}.${String(run).padStart(4, "0")}`;
+          const shard = bulkShard(months[last] as string, tag, run);
           let record = records.get(shard);
           if (!record) {
             record = {};

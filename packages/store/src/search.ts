@@ -320,11 +320,17 @@ export async function markSearchIndexLayout(db: Db): Promise<void> {
   );
 }
 
+/** A bulk load's record of a term: its run's newest month, the load's tag, the run's place (ADR 0063). */
+export const bulkShard = (month: string, tag: string, run: number) =>
+  `${month}#B${tag}.${String(run).padStart(4, "0")}`;
+const bulkShardParts = /^(\d{4}-\d{2})#B([\w-]+)\.(\d{4})$/;
+
 /**
  * The record naming an item's terms and the shard that holds each term's posting: `shard`,
  * unless `shards` (beside `terms`, one entry a term) names another; "" there means `shard`.
  * Publication writes all of an item's postings into one shard; a bulk load each into its
- * term's own record (ADR 0063).
+ * term's own record, written `<month>.<run>` with the load's tag once in `bulk` (the full
+ * names doubled a term list's size).
  */
 export function termsRecord(
   itemId: string,
@@ -332,7 +338,15 @@ export function termsRecord(
   shard: string,
   shardOf: (term: string) => string = () => shard,
 ) {
-  const shards = terms.map((t) => (shardOf(t) === shard ? "" : shardOf(t)));
+  let bulk: string | undefined;
+  const shards = terms.map((t) => {
+    const named = shardOf(t);
+    const parts = named.match(bulkShardParts);
+    if (named === shard) return "";
+    if (!parts || (bulk !== undefined && parts[2] !== bulk)) return named;
+    bulk = parts[2];
+    return `${parts[1]}.${Number(parts[3])}`;
+  });
   return {
     ...keys.searchTerms(itemId),
     entity: "search-terms",
@@ -340,6 +354,7 @@ export function termsRecord(
     terms,
     shard,
     ...(shards.some(Boolean) ? { shards } : {}),
+    ...(bulk ? { bulk } : {}),
   };
 }
 
@@ -347,7 +362,12 @@ export function termsRecord(
 function termShards(indexed: Record<string, unknown> | undefined): Map<string, string> {
   const terms = (indexed?.terms as string[] | undefined) ?? [];
   const shards = (indexed?.shards as string[] | undefined) ?? [];
-  return new Map(terms.flatMap((t, i) => (shards[i] ? [[t, shards[i] as string] as const] : [])));
+  const bulk = indexed?.bulk as string | undefined;
+  const named = (entry: string) => {
+    const short = bulk ? entry.match(/^(\d{4}-\d{2})\.(\d+)$/) : null;
+    return short ? bulkShard(short[1] as string, bulk as string, Number(short[2])) : entry;
+  };
+  return new Map(terms.flatMap((t, i) => (shards[i] ? [[t, named(shards[i] as string)] as const] : [])));
 }
 
 async function putTerms(
