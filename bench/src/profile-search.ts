@@ -129,7 +129,8 @@ try {
     await session.post("Profiler.enable");
     await session.post("Profiler.start");
   }
-  for (const q of searchQueries) {
+  const only = process.env.PROFILE_QUERY;
+  for (const q of only ? [only] : searchQueries) {
     await store.search.find({ q, filter: {}, limit: 20 });
     const calls = store.calls.total;
     const rcu = store.calls.readUnits;

@@ -4,7 +4,15 @@ import { batchWrite, type WriteRequest } from "./batch.ts";
 import type { Db } from "./client.ts";
 import { loadRequests } from "./item.ts";
 import { keys } from "./keys.ts";
-import { bulkShard, liveShard, monthOf, packPosting, postingTail, termsRecord } from "./search.ts";
+import {
+  bulkPostings,
+  bulkShard,
+  liveShard,
+  monthOf,
+  packPosting,
+  postingTail,
+  termsRecord,
+} from "./search.ts";
 
 /**
  * Loading many published items at once (a migration from an old site, the benchmark): the
@@ -124,23 +132,25 @@ function loadIndex() {
         // `bulkPostingsPerRecord`; a run is named by its newest month, then its place, so
         // newest runs sort first.
         const runs = Math.ceil(at.length / bulkPostingsPerRecord);
-        const records = new Map<string, Record<string, string>>();
+        const records = new Map<string, [string, string][]>();
         at.forEach((i, k) => {
           const run = Math.floor((k * runs) / at.length);
           const last = at[Math.min(at.length, Math.ceil(((run + 1) * at.length) / runs)) - 1] as number;
           const shard = bulkShard(months[last] as string, tag, run);
           let record = records.get(shard);
           if (!record) {
-            record = {};
+            record = [];
             records.set(shard, record);
           }
           const item = items[i] as Item;
-          record[item.id] = packPosting(impact[k] as number, tails[i] as string);
+          record.push([item.id, packPosting(impact[k] as number, tails[i] as string)]);
           (shardsOf[i] as string[])[place[k] as number] = shard;
         });
-        for (const [shard, p] of records)
+        for (const [shard, lines] of records)
           requests.push({
-            PutRequest: { Item: { ...keys.searchShard(term, shard), entity: "search-shard", p } },
+            PutRequest: {
+              Item: { ...keys.searchShard(term, shard), entity: "search-shard", b: bulkPostings(lines) },
+            },
           });
       }
       for (const [i, item] of items.entries()) {

@@ -83,6 +83,15 @@ export function postingTail(item: Item): string {
 
 export const packPosting = (impact: number, tail: string) => `${impact}${separator}${tail}`;
 
+/**
+ * A bulk record's postings (ADR 0063): one string, a line per posting, the item id first.
+ * Written once and never edited; an item that leaves it is masked (`x`, a string set).
+ * DynamoDB Local wrote 25 such records of 250 postings 2–3 times faster than as maps, and
+ * read two 1.8 times faster.
+ */
+export const bulkPostings = (lines: [itemId: string, packed: string][]) =>
+  lines.map(([itemId, packed]) => `${itemId}${separator}${packed}`).join("\n");
+
 function unpackPosting(itemId: string, packed: string): StoredPosting {
   const [impact, firstPublishedAt, unitCode, columnId, kind, category, validity, ...docNumber] =
     packed.split(separator);
@@ -148,8 +157,9 @@ async function eachLimited<T>(list: T[], work: (value: T) => Promise<void>) {
  * Makes the index say what the item now says: a published item's postings (re)written into
  * its shard, a withdrawn or unpublished item's removed, stale terms of an earlier edition
  * removed; then the outbox record goes. Idempotent, so running it twice, or after a crash,
- * is harmless. An item keeps the shard its term list names (a bulk-loaded item stays in the
- * load's shards), so a re-index always finds its earlier postings. It re-reads the item at
+ * is harmless. An item keeps the shard its term list names, so a re-index always finds its
+ * earlier postings; a bulk-loaded item is masked in the load's records and moves to its
+ * month's shard (ADR 0063). It re-reads the item at
  * the end: if a later change committed meanwhile, it runs again rather than leave an older
  * edition's postings behind.
  */
@@ -168,21 +178,22 @@ async function applySearchIndex(db: Db, itemId: string): Promise<void> {
     if (legacy) await deleteLegacyPostings(db, itemId, stored);
     const before = legacy ? [] : stored;
     const shard = legacy || !indexed ? (item ? liveShard(item) : "") : String(indexed.shard);
-    // A bulk-loaded item's terms each sit in their own term's record (ADR 0063); a term it
-    // did not have goes into the shard the list names.
-    const own = legacy ? new Map<string, string>() : termShards(indexed);
-    const shardOf = (term: string) => own.get(term) ?? shard;
+    // A bulk-loaded item's postings sit in its terms' bulk records (ADR 0063), written once:
+    // its next index run masks it there and writes its postings into the shard the list names.
+    const bulk = legacy ? new Map<string, string>() : termShards(indexed);
     // List every term about to be written before writing it, so a crash midway leaves no
     // posting that the next run would not know to remove.
     if (legacy || [...wanted.keys()].some((t) => !before.includes(t))) {
-      await putTerms(db, itemId, [...new Set([...before, ...wanted.keys()])], shard, shardOf);
+      const union = [...new Set([...before, ...wanted.keys()])];
+      await putTerms(db, itemId, union, shard, (t) => bulk.get(t) ?? shard);
     }
-    await eachLimited([...wanted], ([term, packed]) => setPosting(db, term, shardOf(term), itemId, packed));
+    await eachLimited([...wanted], ([term, packed]) => setPosting(db, term, shard, itemId, packed));
+    await eachLimited([...bulk], ([term, record]) => maskPosting(db, term, record, itemId));
     await eachLimited(
       before.filter((t) => !wanted.has(t)),
-      (term) => removePosting(db, term, shardOf(term), itemId),
+      (term) => removePosting(db, term, shard, itemId),
     );
-    if (wanted.size > 0) await putTerms(db, itemId, [...wanted.keys()], shard, shardOf);
+    if (wanted.size > 0) await putTerms(db, itemId, [...wanted.keys()], shard);
     else if (indexed)
       await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.searchTerms(itemId) }));
 
@@ -246,6 +257,24 @@ async function removePosting(db: Db, term: string, shard: string, itemId: string
         UpdateExpression: "REMOVE #p.#id",
         ConditionExpression: "attribute_exists(#p)",
         ExpressionAttributeNames: { "#p": "p", "#id": itemId },
+      }),
+    );
+  } catch (error) {
+    if (!conditionFailed(error)) throw error;
+  }
+}
+
+/** An item leaves a bulk record by its id added to the record's mask: a set, so concurrent masks all stay. */
+async function maskPosting(db: Db, term: string, shard: string, itemId: string) {
+  try {
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.searchShard(term, shard),
+        UpdateExpression: "ADD #x :id",
+        ConditionExpression: "attribute_exists(#b)",
+        ExpressionAttributeNames: { "#x": "x", "#b": "b" },
+        ExpressionAttributeValues: { ":id": new Set([itemId]) },
       }),
     );
   } catch (error) {
@@ -375,7 +404,7 @@ async function putTerms(
   itemId: string,
   terms: string[],
   shard: string,
-  shardOf: (term: string) => string,
+  shardOf?: (term: string) => string,
 ) {
   await db.doc.send(
     new PutCommand({ TableName: db.tableName, Item: termsRecord(itemId, terms, shard, shardOf) }),
@@ -490,8 +519,8 @@ async function readTerm(db: Db, term: string): Promise<TermRead> {
       new QueryCommand({
         TableName: db.tableName,
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :shard)",
-        ProjectionExpression: "#p",
-        ExpressionAttributeNames: { "#p": "p" },
+        ProjectionExpression: "#p, #b, #x",
+        ExpressionAttributeNames: { "#p": "p", "#b": "b", "#x": "x" },
         ExpressionAttributeValues: {
           ":pk": keys.searchTermPartition(term),
           ":shard": keys.searchShardPrefix,
@@ -501,9 +530,18 @@ async function readTerm(db: Db, term: string): Promise<TermRead> {
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
+    const add = (itemId: string, packed: string) => {
+      if (!postings.has(itemId)) postings.set(itemId, unpackPosting(itemId, packed));
+    };
     for (const record of result.Items ?? []) {
-      for (const [itemId, packed] of Object.entries((record.p ?? {}) as Record<string, string>)) {
-        if (!postings.has(itemId)) postings.set(itemId, unpackPosting(itemId, packed));
+      for (const [itemId, packed] of Object.entries((record.p ?? {}) as Record<string, string>))
+        add(itemId, packed);
+      if (typeof record.b !== "string") continue;
+      const masked = record.x as Set<string> | undefined;
+      for (const line of record.b.split("\n")) {
+        const tab = line.indexOf(separator);
+        const itemId = line.slice(0, tab);
+        if (!masked?.has(itemId)) add(itemId, line.slice(tab + 1));
       }
     }
     start = result.LastEvaluatedKey;
