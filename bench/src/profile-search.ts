@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { loadavg } from "node:os";
 import {
@@ -31,6 +31,17 @@ const rounds = Number(process.env.PROFILE_ROUNDS ?? 20);
 const tableName = "gov-disclosure";
 const load = () => loadavg()[0]?.toFixed(1);
 const log = (line: string) => console.log(line);
+/** CPU seconds of this process and of DynamoDB Local's JVM: less swayed by neighbours than the wall clock. */
+function cpuSeconds(jvm: number) {
+  const [utime, stime] =
+    readFileSync(`/proc/${jvm}/stat`, "utf8").split(") ")[1]?.split(" ").slice(11, 13) ?? [];
+  const own = process.cpuUsage();
+  return { node: (own.user + own.system) / 1e6, jvm: (Number(utime) + Number(stime)) / 100 };
+}
+const cpuSince = (jvm: number, before: { node: number; jvm: number }) => {
+  const now = cpuSeconds(jvm);
+  return `node ${(now.node - before.node).toFixed(1)} s + JVM ${(now.jvm - before.jvm).toFixed(1)} s CPU`;
+};
 
 const local = await startDynamoDbLocal({ maxHeapMb: 2048 });
 const stack = await startLocal({
@@ -48,12 +59,13 @@ const raw = new DynamoDBClient({
 try {
   const { store } = stack.deps;
   let records = 0;
+  const loadCpu = cpuSeconds(local.pid);
   const loaded = await loadItems(stack.deps, { count, concurrency: 20, search: async () => {} }, (line) => {
     const m = line.match(/（(\d+) 条记录/);
     if (m) records = Number(m[1]);
   });
   log(
-    `load: ${count} items in ${loaded.seconds.toFixed(1)} s = ${(count / loaded.seconds).toFixed(0)} items/s, ${records} records (${(records / count).toFixed(2)} an item), ${(records / loaded.seconds).toFixed(0)} records/s; load average ${load()}`,
+    `load: ${count} items in ${loaded.seconds.toFixed(1)} s = ${(count / loaded.seconds).toFixed(0)} items/s, ${records} records (${(records / count).toFixed(2)} an item), ${(records / loaded.seconds).toFixed(0)} records/s, ${cpuSince(local.pid, loadCpu)}; load average ${load()}`,
   );
 
   // The floor: the very records the load wrote, read back and written by bare BatchWriteItem
@@ -78,6 +90,7 @@ try {
   const floorStore = createStore({ tableName: "floor", endpoint: local.endpoint });
   await floorStore.ensureTable();
   floorStore.close();
+  const floorCpu = cpuSeconds(local.pid);
   const floorStarted = performance.now();
   let next = 0;
   const worker = async () => {
@@ -93,7 +106,7 @@ try {
   await Promise.all(Array.from({ length: 6 }, worker));
   const floorSeconds = (performance.now() - floorStarted) / 1000;
   log(
-    `floor: the same ${all.length} records by bare BatchWriteItem in ${floorSeconds.toFixed(1)} s = ${(all.length / floorSeconds).toFixed(0)} records/s = ${(count / floorSeconds).toFixed(0)} items/s; the load reached ${((floorSeconds / loaded.seconds) * 100).toFixed(0)} % of it; load average ${load()}`,
+    `floor: the same ${all.length} records by bare BatchWriteItem in ${floorSeconds.toFixed(1)} s = ${(all.length / floorSeconds).toFixed(0)} records/s = ${(count / floorSeconds).toFixed(0)} items/s; the load reached ${((floorSeconds / loaded.seconds) * 100).toFixed(0)} % of it, ${cpuSince(local.pid, floorCpu)}; load average ${load()}`,
   );
 
   // Each term's raw read, as the store's first Query page makes it.
@@ -135,6 +148,7 @@ try {
     const calls = store.calls.total;
     const rcu = store.calls.readUnits;
     const cpu = process.cpuUsage();
+    const both = cpuSeconds(local.pid);
     const times: number[] = [];
     for (let i = 0; i < rounds; i++) {
       const t0 = performance.now();
@@ -144,7 +158,7 @@ try {
     const { user, system } = process.cpuUsage(cpu);
     times.sort((a, b) => a - b);
     log(
-      `find ${q}: p50 ${times[Math.floor(rounds / 2)]?.toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms, node CPU ${((user + system) / rounds / 1000).toFixed(1)} ms, ${((store.calls.total - calls) / rounds).toFixed(2)} calls, ${((store.calls.readUnits - rcu) / rounds).toFixed(1)} RCU; load average ${load()}`,
+      `find ${q}: p50 ${times[Math.floor(rounds / 2)]?.toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms, node CPU ${((user + system) / rounds / 1000).toFixed(1)} ms, JVM CPU ${(((cpuSeconds(local.pid).jvm - both.jvm) / rounds) * 1000).toFixed(1)} ms, ${((store.calls.total - calls) / rounds).toFixed(2)} calls, ${((store.calls.readUnits - rcu) / rounds).toFixed(1)} RCU; load average ${load()}`,
     );
   }
   if (session && process.env.PROFILE_CPU) {
