@@ -7,6 +7,7 @@ import {
   PutCommand,
   QueryCommand,
   UpdateCommand,
+  type UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import {
   DomainError,
@@ -248,39 +249,40 @@ async function setPosting(db: Db, term: string, shard: string, itemId: string, p
   throw new DomainError("conflict", "检索索引更新冲突，请重试");
 }
 
-async function removePosting(db: Db, term: string, shard: string, itemId: string) {
+/** An update of a shard that only applies if the shard is there: a missing one has nothing to undo. */
+async function updateIfThere(
+  db: Db,
+  term: string,
+  shard: string,
+  update: Pick<
+    UpdateCommandInput,
+    "UpdateExpression" | "ConditionExpression" | "ExpressionAttributeNames" | "ExpressionAttributeValues"
+  >,
+) {
   try {
     await db.doc.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keys.searchShard(term, shard),
-        UpdateExpression: "REMOVE #p.#id",
-        ConditionExpression: "attribute_exists(#p)",
-        ExpressionAttributeNames: { "#p": "p", "#id": itemId },
-      }),
+      new UpdateCommand({ TableName: db.tableName, Key: keys.searchShard(term, shard), ...update }),
     );
   } catch (error) {
     if (!conditionFailed(error)) throw error;
   }
 }
 
+const removePosting = (db: Db, term: string, shard: string, itemId: string) =>
+  updateIfThere(db, term, shard, {
+    UpdateExpression: "REMOVE #p.#id",
+    ConditionExpression: "attribute_exists(#p)",
+    ExpressionAttributeNames: { "#p": "p", "#id": itemId },
+  });
+
 /** An item leaves a bulk record by its id added to the record's mask: a set, so concurrent masks all stay. */
-async function maskPosting(db: Db, term: string, shard: string, itemId: string) {
-  try {
-    await db.doc.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keys.searchShard(term, shard),
-        UpdateExpression: "ADD #x :id",
-        ConditionExpression: "attribute_exists(#b)",
-        ExpressionAttributeNames: { "#x": "x", "#b": "b" },
-        ExpressionAttributeValues: { ":id": new Set([itemId]) },
-      }),
-    );
-  } catch (error) {
-    if (!conditionFailed(error)) throw error;
-  }
-}
+const maskPosting = (db: Db, term: string, shard: string, itemId: string) =>
+  updateIfThere(db, term, shard, {
+    UpdateExpression: "ADD #x :id",
+    ConditionExpression: "attribute_exists(#b)",
+    ExpressionAttributeNames: { "#x": "x", "#b": "b" },
+    ExpressionAttributeValues: { ":id": new Set([itemId]) },
+  });
 
 async function deleteLegacyPostings(db: Db, itemId: string, terms: string[]) {
   await batchWrite(
