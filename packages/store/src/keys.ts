@@ -89,7 +89,8 @@ export const keys = {
   searchTermPartition: (term: string) => `TERM#${term}`,
   /**
    * Packed postings (ADR 0056): one record per term and shard holding many items' postings;
-   * a shard is a month of first publication and who writes it (`<yyyy-mm>#L`, `<yyyy-mm>#B<chunk>`).
+   * a shard is a month of first publication and who writes it (`<yyyy-mm>#L`, `<yyyy-mm>#B<chunk>`),
+   * or a bulk load's run of a term (`<newest yyyy-mm>#B<load>.<run>`, ADR 0063).
    */
   searchShard: (term: string, shard: string) => ({ pk: `TERM#${term}`, sk: `P#${shard}` }),
   searchShardPrefix: "P#",
