@@ -1,6 +1,6 @@
 import { table } from "./database";
 import { channelKey, dispatcher } from "./dispatch";
-import { runtime, supervisionScan } from "./plan";
+import { lambdaBuild, runtime, supervisionScan } from "./plan";
 
 export const scan = new sst.aws.CronV2(supervisionScan.name, {
   schedule: supervisionScan.schedule,
@@ -8,6 +8,7 @@ export const scan = new sst.aws.CronV2(supervisionScan.name, {
   function: {
     handler: supervisionScan.handler,
     runtime,
+    nodejs: lambdaBuild,
     timeout: `${supervisionScan.timeoutSeconds} seconds`,
     link: [table],
     // The scan issues the notices tasks and rounds owe, and wakes the dispatcher after each.
