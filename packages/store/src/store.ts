@@ -7,6 +7,7 @@ import { assessmentRoundRepository } from "./assessment-round.ts";
 import { type LoadEntry, type LoadManyOptions, loadMany } from "./bulk-load.ts";
 import { calendarRepository } from "./calendar.ts";
 import { circularRepository } from "./circular.ts";
+import { citizenMailRepository } from "./citizen-mail.ts";
 import { connect, type Db, type StoreConfig } from "./client.ts";
 import { consultationRepository } from "./consultation.ts";
 import { deliveryRepository } from "./delivery.ts";
@@ -22,6 +23,7 @@ import { ensureTable } from "./schema.ts";
 import { searchRepository } from "./search.ts";
 import { secretFailureRepository } from "./secret-failures.ts";
 import { submissionRepository } from "./submission-fingerprint.ts";
+import { subscriptionRepository } from "./subscription.ts";
 import { supervisionRepository } from "./supervision-clock.ts";
 import { trainingRepository } from "./training.ts";
 import { unitRepository } from "./unit.ts";
@@ -63,6 +65,8 @@ export function storeOver(db: Db) {
     owedNotices: owedNoticeRepository(db),
     assessmentRounds: assessmentRoundRepository(db),
     deliveries: deliveryRepository(db),
+    subscriptions: subscriptionRepository(db),
+    citizenMails: citizenMailRepository(db),
     calendar: calendarRepository(db),
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),

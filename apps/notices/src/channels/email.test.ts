@@ -3,7 +3,7 @@ import { delay, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { EmailConfig } from "./config.ts";
-import { emailSender } from "./email.ts";
+import { emailSenders } from "./email.ts";
 import { attempt, sampleNotice } from "./testing.ts";
 
 /** SES v2 in us-east-1, as the SDK addresses it; and the local emulator's kind of endpoint. */
@@ -45,7 +45,7 @@ afterAll(() => {
   vi.unstubAllEnvs();
 });
 
-const send = (c = config) => emailSender(c, attempt)(channel, sampleNotice);
+const send = (c = config) => emailSenders(c, attempt).email(channel, sampleNotice);
 
 describe("email through Amazon SES v2", () => {
   it("SES request: SendEmail to the channel's addresses from the configured sender, subject, HTML and text in UTF-8, signed", async () => {
@@ -140,7 +140,7 @@ describe("email through Amazon SES v2", () => {
   });
 
   it("without SES settings a delivery fails visibly, naming what is missing", async () => {
-    expect(await emailSender(null, attempt)(channel, sampleNotice)).toEqual({
+    expect(await emailSenders(null, attempt).email(channel, sampleNotice)).toEqual({
       outcome: "failed",
       reason: "未配置邮件发送（SES_REGION、SES_FROM）",
     });
