@@ -14,6 +14,7 @@ import { composeApps } from "./compose.ts";
 import { localSenders } from "./delivery.ts";
 import { demoLeadershipContacts } from "./demo/channels.ts";
 import { officeUnitCode } from "./demo/units.ts";
+import { startDigestTimer } from "./digest-timer.ts";
 import { localDispatcher } from "./dispatcher.ts";
 import { startEmailEmulator } from "./email-emulator.ts";
 import { listen, ServerTimeouts } from "./http-server.ts";
@@ -65,6 +66,8 @@ export type LocalOptions = {
   onDatabaseExit?: (exit: UnexpectedExit) => void;
   /** When the 督办 scan runs each day (Shanghai time); unset or "off" = never (ADR 0049). */
   supervisionTimer?: SupervisionTimer;
+  /** When the subscriptions' daily digest runs (Shanghai time); unset or "off" = never (ADR 0060). */
+  digestTimer?: SupervisionTimer;
 };
 
 export type LocalStack = {
@@ -130,6 +133,10 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     const { port } = server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
     const captureUrl = `${url}/capture`;
+    const digest =
+      options.digestTimer && options.digestTimer !== "off"
+        ? startDigestTimer(deps, options.digestTimer, { base: `${url}/public` }, log)
+        : undefined;
     const dispatcher =
       options.dispatchEveryMs === undefined
         ? undefined
@@ -151,6 +158,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
       deps,
       async stop() {
         timer?.stop();
+        digest?.stop();
         await dispatcher?.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await stopServices();

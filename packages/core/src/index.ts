@@ -111,6 +111,7 @@ export {
   type DigestRun,
   type PortalLinks,
   runDigest,
+  scheduledDigest,
   subscribe,
   unsubscribe,
 } from "./subscriptions.ts";

@@ -278,3 +278,15 @@ function moreUrlOf(base: string, topic: SubscriptionTopic): string {
   if (topic.kind === "unit") return `${base}/items?unit=${encodeURIComponent(topic.unitCode)}`;
   return `${base}/search?q=${encodeURIComponent(topic.q)}`;
 }
+
+/**
+ * The scheduled digest (the cloud's cron, `pnpm start`'s timer): today's, as the office. Every
+ * day, days off included: a citizen reads on Sundays too. Without an office (a store before
+ * its seed) there is nobody to send for.
+ */
+export async function scheduledDigest(deps: Deps, links: PortalLinks): Promise<DigestRun | null> {
+  const office = (await deps.store.units.list()).find((u) => u.kind === "office");
+  if (!office) return null;
+  const actor: Principal = { unitCode: office.code, roles: ["office"], keyId: "system:subscription-digest" };
+  return runDigest(deps, actor, { asOf: todayOf(deps), links });
+}
