@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { channelSecrets, publicChanges, supervisionScan } from "@gov/core";
+import { channelSecrets, type DigestRun, publicChanges, scheduledDigest, supervisionScan } from "@gov/core";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import type { Deps } from "@gov/http";
 import { createStore } from "@gov/store";
@@ -79,6 +79,8 @@ export type LocalStack = {
   /** The SES v2 emulator: its page at `/` shows every email sent. */
   emailUrl: string;
   deps: Deps;
+  /** The subscriptions' daily digest of today, now: what the digest timer runs (ADR 0060). */
+  digestNow(): Promise<DigestRun | null>;
   stop(): Promise<void>;
 };
 
@@ -156,6 +158,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
       captureUrl,
       emailUrl: email.url,
       deps,
+      digestNow: () => scheduledDigest(deps, { base: `${url}/public` }),
       async stop() {
         timer?.stop();
         digest?.stop();
