@@ -82,7 +82,7 @@ export function subscriptionRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         request: {
           body: {
             required: true,
-            ...jsonContent(SubscribeInput, { email: "citizen@example.com", columnId: "normative-documents" }),
+            ...jsonContent(SubscribeInput, { email: "citizen@example.com", q: "社会救助" }),
           },
         },
         responses: {

@@ -1,4 +1,4 @@
-import { type ChannelInput, noticeEmail } from "@gov/domain";
+import { type ChannelInput, citizenMail, noticeEmail } from "@gov/domain";
 import { delay, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -72,6 +72,27 @@ describe("email through Amazon SES v2", () => {
         },
       },
     });
+  });
+
+  it("RFC 8058: a citizen's mail goes to its one address with List-Unsubscribe and List-Unsubscribe-Post in Content.Simple.Headers; a notice carries none", async () => {
+    const mail = citizenMail({
+      subject: "栏目“决策公开”新公开信息1条（2026-03-04）",
+      paragraphs: ["您订阅的栏目有新公开信息。"],
+      unsubscribeUrl: "https://zwgk.example.gov.cn/public/v1/subscriptions/unsubscribe?token=sub_X.Y",
+    });
+    expect(await emailSenders(config, attempt).mail("citizen@example.com", mail)).toMatchObject({ outcome: "sent" });
+    const body = await requests[0]?.json();
+    expect(body.Destination).toEqual({ ToAddresses: ["citizen@example.com"] });
+    expect(body.Content.Simple.Headers).toEqual([
+      {
+        Name: "List-Unsubscribe",
+        Value: "<https://zwgk.example.gov.cn/public/v1/subscriptions/unsubscribe?token=sub_X.Y>",
+      },
+      { Name: "List-Unsubscribe-Post", Value: "List-Unsubscribe=One-Click" },
+    ]);
+    // Control: a notice to a unit's addresses has no unsubscribe headers.
+    await send();
+    expect((await requests[1]?.json()).Content.Simple.Headers).toBeUndefined();
   });
 
   it("SES_ENDPOINT sends to the local emulator instead", async () => {
