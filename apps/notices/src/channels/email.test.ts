@@ -81,7 +81,8 @@ describe("email through Amazon SES v2", () => {
       unsubscribeUrl: "https://zwgk.example.gov.cn/public/v1/subscriptions/unsubscribe?token=sub_X.Y",
     });
     expect(await emailSenders(config, attempt).mail("citizen@example.com", mail)).toMatchObject({ outcome: "sent" });
-    const body = await requests[0]?.json();
+    type Sent = { Destination: unknown; Content: { Simple: { Headers?: unknown } } };
+    const body = (await requests[0]?.json()) as Sent;
     expect(body.Destination).toEqual({ ToAddresses: ["citizen@example.com"] });
     expect(body.Content.Simple.Headers).toEqual([
       {
@@ -92,7 +93,7 @@ describe("email through Amazon SES v2", () => {
     ]);
     // Control: a notice to a unit's addresses has no unsubscribe headers.
     await send();
-    expect((await requests[1]?.json()).Content.Simple.Headers).toBeUndefined();
+    expect(((await requests[1]?.json()) as Sent).Content.Simple.Headers).toBeUndefined();
   });
 
   it("SES_ENDPOINT sends to the local emulator instead", async () => {
