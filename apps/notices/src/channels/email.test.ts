@@ -80,7 +80,9 @@ describe("email through Amazon SES v2", () => {
       paragraphs: ["您订阅的栏目有新公开信息。"],
       unsubscribeUrl: "https://zwgk.example.gov.cn/public/v1/subscriptions/unsubscribe?token=sub_X.Y",
     });
-    expect(await emailSenders(config, attempt).mail("citizen@example.com", mail)).toMatchObject({ outcome: "sent" });
+    expect(await emailSenders(config, attempt).mail("citizen@example.com", mail)).toMatchObject({
+      outcome: "sent",
+    });
     type Sent = { Destination: unknown; Content: { Simple: { Headers?: unknown } } };
     const body = (await requests[0]?.json()) as Sent;
     expect(body.Destination).toEqual({ ToAddresses: ["citizen@example.com"] });
