@@ -84,7 +84,8 @@ describe("email through Amazon SES v2", () => {
       outcome: "sent",
     });
     type Sent = { Destination: unknown; Content: { Simple: { Headers?: unknown } } };
-    const body = (await requests[0]?.json()) as Sent;
+    const sent = async (i: number) => (await (requests[i] as Request).json()) as Sent;
+    const body = await sent(0);
     expect(body.Destination).toEqual({ ToAddresses: ["citizen@example.com"] });
     expect(body.Content.Simple.Headers).toEqual([
       {
@@ -95,7 +96,7 @@ describe("email through Amazon SES v2", () => {
     ]);
     // Control: a notice to a unit's addresses has no unsubscribe headers.
     await send();
-    expect(((await requests[1]?.json()) as Sent).Content.Simple.Headers).toBeUndefined();
+    expect((await sent(1)).Content.Simple.Headers).toBeUndefined();
   });
 
   it("SES_ENDPOINT sends to the local emulator instead", async () => {
