@@ -22,7 +22,7 @@ const Token = z.object({
 const Answer = z.object({ message: z.string() }).openapi("SubscriptionAnswer");
 
 /** Where mails link back to: this app's base as the request reached it. */
-const linksOf = (c: Context<AppEnv>) => ({ base: `${new URL(c.req.url).origin}/public` });
+export const portalLinksOf = (c: Context<AppEnv>) => ({ base: `${new URL(c.req.url).origin}/public` });
 
 const wantsHtml = (c: Context<AppEnv>) => (c.req.header("accept") ?? "").includes("text/html");
 
@@ -97,7 +97,7 @@ export function subscriptionRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         },
       }),
       async (c) => {
-        await subscribe(c.var.deps, c.req.valid("json"), linksOf(c));
+        await subscribe(c.var.deps, c.req.valid("json"), portalLinksOf(c));
         return c.json({ message: accepted }, 202);
       },
     )

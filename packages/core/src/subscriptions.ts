@@ -37,17 +37,17 @@ import { requireSecrets } from "./unit-channels.ts";
 /** Where the portal's API is reached from outside: `https://…/public`. */
 export type PortalLinks = { base: string };
 
-const purposes = {
+export const purposes = {
   address: "subscriber-address",
   confirm: "subscription-confirm",
   unsubscribe: "subscription-unsubscribe",
 } as const;
 
 /** 192 bits of HMAC: unguessable without the key. */
-const tokenOf = (secrets: ChannelSecrets, purpose: string, id: string) =>
+export const tokenOf = (secrets: ChannelSecrets, purpose: string, id: string) =>
   `${id}.${secrets.mac(purpose, id).slice(0, 32)}`;
 
-const linkOf = (links: PortalLinks, action: "confirm" | "unsubscribe", token: string) =>
+export const linkOf = (links: PortalLinks, action: "confirm" | "unsubscribe", token: string) =>
   `${links.base.replace(/\/+$/, "")}/v1/subscriptions/${action}?token=${encodeURIComponent(token)}`;
 
 /** The subscription a token was made for, if it was made with our key; anything else is undefined. */
@@ -154,9 +154,24 @@ export async function confirmSubscription(deps: Deps, token: string): Promise<{ 
  */
 export async function unsubscribe(deps: Deps, token: string): Promise<void> {
   const secrets = requireSecrets(deps);
+  const watched = watchedRecordOf(secrets, token);
+  if (watched) {
+    // A letter writer's or applicant's status mails (status-watches.ts): the address goes.
+    await deps.store.statusWatches.remove(watched);
+    return;
+  }
   const sub = await byToken(deps, secrets, purposes.unsubscribe, token);
   if (!sub) return;
   await deps.store.subscriptions.remove(sub, await deps.store.citizenMails.deletesOfOwner(sub.id));
+}
+
+/** The letter or application a status mail's unsubscribe token was signed for. */
+function watchedRecordOf(secrets: ChannelSecrets, token: string): string | undefined {
+  const [id] = token.split(".");
+  if (!id || !/^(let|app)_[0-9A-Z]{26}$/.test(id)) return undefined;
+  const expected = Buffer.from(tokenOf(secrets, purposes.unsubscribe, id));
+  const given = Buffer.from(token);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? id : undefined;
 }
 
 export type DigestRun = {

@@ -167,3 +167,25 @@ export function digestMail(input: {
     unsubscribeUrl: input.unsubscribeUrl,
   });
 }
+
+/**
+ * A citizen who asked to be told (an applicant, a letter writer) is mailed when their record's
+ * state changes: the state and where to look, nothing of the content, which stays behind the
+ * tracking code's secret.
+ */
+export function statusChangeMail(input: {
+  what: string;
+  trackingCode: string;
+  state: string;
+  statusUrl: string;
+  unsubscribeUrl: string;
+}): PreparedMail {
+  return citizenMail({
+    subject: `您的${input.what}（${input.trackingCode}）${input.state}`,
+    paragraphs: [
+      `您的${input.what}（查询码${input.trackingCode}）办理状态已更新：${input.state}。`,
+      `请凭查询码和查询密钥查询详情：${input.statusUrl}`,
+    ],
+    unsubscribeUrl: input.unsubscribeUrl,
+  });
+}

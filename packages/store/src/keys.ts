@@ -304,6 +304,8 @@ export const keys = {
   citizenMail: (id: string) => ({ pk: `CITIZEN-MAIL#${id}`, sk: "MAIL" }),
   citizenMailOfOwner: (owner: string, id: string) => ({ gsi1pk: `MAILS-OF#${owner}`, gsi1sk: id }),
   citizenMailsOfOwnerPartition: (owner: string) => `MAILS-OF#${owner}`,
+  /** A citizen's wish to be mailed when a letter or application changes state (ADR 0060). */
+  statusWatch: (recordId: string) => ({ pk: `STATUS-WATCH#${recordId}`, sk: "WATCH" }),
   robotWindow: (robotId: string) => ({ pk: `ROBOT-WINDOW#${robotId}`, sk: "WINDOW" }),
 
   /** A citizen submission's content fingerprint, so a repeat within the window is recognised (TTL). */

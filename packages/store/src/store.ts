@@ -22,6 +22,7 @@ import { rectificationTaskRepository } from "./rectification.ts";
 import { ensureTable } from "./schema.ts";
 import { searchRepository } from "./search.ts";
 import { secretFailureRepository } from "./secret-failures.ts";
+import { statusWatchRepository } from "./status-watch.ts";
 import { submissionRepository } from "./submission-fingerprint.ts";
 import { subscriptionRepository } from "./subscription.ts";
 import { supervisionRepository } from "./supervision-clock.ts";
@@ -67,6 +68,7 @@ export function storeOver(db: Db) {
     deliveries: deliveryRepository(db),
     subscriptions: subscriptionRepository(db),
     citizenMails: citizenMailRepository(db),
+    statusWatches: statusWatchRepository(db),
     calendar: calendarRepository(db),
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),

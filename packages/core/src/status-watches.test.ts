@@ -1,0 +1,101 @@
+import { type PreparedMail, type Senders, type SendOutcome, SubmitLetterInput } from "@gov/domain";
+import type { Principal } from "@gov/store";
+import { allRecords } from "@gov/store/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { dispatchDeliveries } from "./deliveries.ts";
+import { replyToLetter, submitLetter, transferLetter } from "./letters.ts";
+import { unsubscribe } from "./subscriptions.ts";
+import { testDeps } from "./testing.ts";
+
+let t: Awaited<ReturnType<typeof testDeps>>;
+let office: Principal;
+let finance: Principal;
+const links = { base: "https://zwgk.example.gov.cn/public" };
+
+const mails: { to: string; mail: PreparedMail }[] = [];
+const refuse = async (): Promise<SendOutcome> => ({ outcome: "failed", reason: "no notices here" });
+const senders: Senders = {
+  wecom: refuse,
+  dingtalk: refuse,
+  email: refuse,
+  sms: refuse,
+  mail: async (to, mail) => {
+    mails.push({ to, mail });
+    return { outcome: "sent" };
+  },
+};
+async function deliver() {
+  while (
+    (await dispatchDeliveries(t.deps, senders, { linkBase: "https://x", random: () => 0.5 })).claimed > 0
+  );
+}
+const to = (address: string) => mails.filter((m) => m.to === address).map((m) => m.mail.subject);
+
+const letter = (email: string, notifyByEmail?: boolean) =>
+  SubmitLetterInput.parse({
+    subject: "关于老城区停车难的建议",
+    body: "建议增设公共停车位。",
+    writer: { name: "李四", email },
+    consentToPublish: false,
+    ...(notifyByEmail === undefined ? {} : { notifyByEmail }),
+  });
+
+beforeAll(async () => {
+  t = await testDeps(new Date("2026-03-02T02:00:00.000Z"));
+  office = await t.actor("000014349", ["office"]);
+  finance = await t.actor("000014351", ["editor"]);
+});
+
+/** Submits, assigns to the finance bureau and replies: the letter's two state changes. */
+async function handle(input: SubmitLetterInput) {
+  const { receipt } = await submitLetter(t.deps, input, {}, links);
+  await transferLetter(t.deps, office, { id: receipt.id, unitCode: "000014351", reason: "请财政局办理" });
+  await deliver();
+  await replyToLetter(t.deps, finance, { id: receipt.id, body: "您好，已列入计划。" });
+  await deliver();
+  return receipt;
+}
+
+describe("a letter writer who opts in is told of each change of state (issue 18)", () => {
+  it("opted in: one mail when assigned, one when answered, each with a one-click unsubscribe; not opted in: none", async () => {
+    const receipt = await handle(letter("watcher@example.com", true));
+    expect(to("watcher@example.com")).toEqual([
+      `您的市长信箱来信（${receipt.trackingCode}）已交承办单位办理`,
+      `您的市长信箱来信（${receipt.trackingCode}）已答复`,
+    ]);
+    const last = mails.filter((m) => m.to === "watcher@example.com")[1]?.mail;
+    expect(last?.text).toContain(`${links.base}/mailbox/status`);
+    expect(last?.text).not.toContain("您好，已列入计划");
+    expect(last?.headers.map((h) => h.name)).toEqual(["List-Unsubscribe", "List-Unsubscribe-Post"]);
+    // Control: a writer who gave an email but did not opt in is mailed nothing.
+    await handle(letter("quiet@example.com"));
+    expect(to("quiet@example.com")).toEqual([]);
+  });
+
+  it("opting in without an email is refused at writer.email", () => {
+    const parsed = SubmitLetterInput.safeParse({
+      subject: "无邮箱",
+      body: "正文",
+      writer: { name: "王五" },
+      consentToPublish: false,
+      notifyByEmail: true,
+    });
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["writer.email"]);
+  });
+
+  it("the unsubscribe link in a status mail stops the mails and deletes the opt-in; the address was sealed", async () => {
+    const { receipt } = await submitLetter(t.deps, letter("leaver2@example.com", true), {}, links);
+    await transferLetter(t.deps, office, { id: receipt.id, unitCode: "000014351", reason: "请财政局办理" });
+    await deliver();
+    expect(to("leaver2@example.com")).toHaveLength(1);
+    const watch = (await allRecords(t.store)).filter((r) => r.entity === "status-watch");
+    expect(JSON.stringify(watch)).not.toContain("leaver2@example.com");
+    const text = mails.find((m) => m.to === "leaver2@example.com")?.mail.text ?? "";
+    const token = decodeURIComponent(/unsubscribe\?token=(\S+)/.exec(text)?.[1] ?? "");
+    await unsubscribe(t.deps, token);
+    expect(await t.store.statusWatches.get(receipt.id)).toBeUndefined();
+    await replyToLetter(t.deps, finance, { id: receipt.id, body: "已答复。" });
+    await deliver();
+    expect(to("leaver2@example.com")).toHaveLength(1);
+  });
+});
