@@ -289,15 +289,17 @@ async function main() {
       },
       {
         name: "detail, cached",
-        description: "the same details through the public app with its 10 s per-instance cache",
+        description: "the same details through the public app with its 10 s per-instance cache, warmed",
         baseUrl: cachedUrl,
         paths: detailPaths,
+        warm: true,
       },
       {
         name: "detail page, cached",
         description:
-          "the same items as portal pages (`GET /public/items/{id}`, HTML) through the cached public app",
+          "the same items as portal pages (`GET /public/items/{id}`, HTML) through the cached public app, warmed",
         baseUrl: cachedUrl,
+        warm: true,
         paths: load.sampleIds.map((id) => `/public/items/${id}`),
       },
       {

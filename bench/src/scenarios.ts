@@ -21,6 +21,12 @@ export type Scenario = {
   amount?: number;
   /** The row this one is divided by (its name); the bare route when unset. */
   baseline?: string;
+  /**
+   * Request every path once before measuring: a cached row measures answers served from the
+   * cache, not the first pass that fills it (1,000 ids × one miss each would otherwise be most
+   * of a short run).
+   */
+  warm?: boolean;
 };
 
 export type Throughput = Omit<LoadResult, "statuses">;
@@ -123,6 +129,7 @@ export async function measure(
   counter: CallCounter,
   options: { seconds: number; connections: number; countRequests: number },
 ): Promise<Measured> {
+  if (scenario.warm) await countCalls(scenario, counter, requestsOf(scenario).length);
   const calls = await countCalls(scenario, counter, options.countRequests);
   const throughput = await runLoad(scenario, options);
   // autocannon stops at its deadline with requests still in flight; let them finish so their
