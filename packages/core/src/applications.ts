@@ -30,6 +30,7 @@ import {
   type Principal,
   type Write,
 } from "@gov/store";
+import { applicantStatusMail, applicantWatch } from "./application-status-mail.ts";
 import { auditOf } from "./audit.ts";
 import { currentCalendar } from "./calendar.ts";
 import type { Change } from "./change.ts";
@@ -37,6 +38,7 @@ import { checkDates, nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { byCredentials, type Credentials, citizen } from "./intake.ts";
 import { draftItem } from "./items.ts";
+import type { PortalLinks } from "./subscriptions.ts";
 import { checkVersion } from "./version.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
 
@@ -155,6 +157,8 @@ export async function submitApplication(
   deps: Deps,
   input: SubmitApplicationInput,
   options: CreateOptions<ApplicationReceipt> = {},
+  /** Where status mails link to (the portal the applicant used); needed only with `notifyByEmail`. */
+  links?: PortalLinks,
 ): Promise<{ receipt: ApplicationReceipt; secret: string }> {
   if (!(await deps.store.units.get(input.unitCode))) {
     fail("unprocessable", "所申请的单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
@@ -177,7 +181,7 @@ export async function submitApplication(
     "submit-online",
     arrival,
     input,
-    (a) => alsoWritten(options, receiptOf(a)),
+    (a) => [...alsoWritten(options, receiptOf(a)), ...applicantWatch(deps, a, input, links)],
   );
   return { receipt: receiptOf(application), secret };
 }
@@ -245,6 +249,7 @@ export async function recordApplicationEvent(
     next,
     current,
     auditOf("application", next, `event:${input.event.type}`, actor),
+    await applicantStatusMail(deps, current, next),
   );
   return detailOf(deps, next);
 }

@@ -1,7 +1,14 @@
-import { type PreparedMail, type Senders, type SendOutcome, SubmitLetterInput } from "@gov/domain";
+import {
+  type PreparedMail,
+  type Senders,
+  type SendOutcome,
+  SubmitApplicationInput,
+  SubmitLetterInput,
+} from "@gov/domain";
 import type { Principal } from "@gov/store";
 import { allRecords } from "@gov/store/testing";
 import { beforeAll, describe, expect, it } from "vitest";
+import { recordApplicationEvent, submitApplication } from "./applications.ts";
 import { dispatchDeliveries } from "./deliveries.ts";
 import { replyToLetter, submitLetter, transferLetter } from "./letters.ts";
 import { unsubscribe } from "./subscriptions.ts";
@@ -97,5 +104,38 @@ describe("a letter writer who opts in is told of each change of state (issue 18)
     await replyToLetter(t.deps, finance, { id: receipt.id, body: "已答复。" });
     await deliver();
     expect(to("leaver2@example.com")).toHaveLength(1);
+  });
+});
+
+describe("an applicant who opts in is told of each change of state (issue 18)", () => {
+  it("opted in: a mail when the application is answered; opting in without an address is refused at applicant.email", async () => {
+    const { receipt } = await submitApplication(
+      t.deps,
+      SubmitApplicationInput.parse({
+        unitCode: "000014351",
+        applicant: { type: "natural-person", name: "赵六", email: "applicant@example.com" },
+        description: "申请公开2026年城区道路改造工程的招标文件",
+        notifyByEmail: true,
+      }),
+      {},
+      links,
+    );
+    const application = (await t.store.applications.getByTrackingCode(receipt.trackingCode)).found
+      ?.application;
+    if (!application) throw new Error("the application was stored");
+    await recordApplicationEvent(t.deps, finance, {
+      id: application.id,
+      event: { type: "respond", on: "2026-03-02", responseType: "disclosed" },
+    });
+    await deliver();
+    expect(to("applicant@example.com")).toEqual([`您的政府信息公开申请（${receipt.trackingCode}）已答复`]);
+    // Control: opting in without an address is refused at applicant.email.
+    const parsed = SubmitApplicationInput.safeParse({
+      unitCode: "000014351",
+      applicant: { type: "natural-person", name: "赵六", phone: "13800000000" },
+      description: "申请公开2026年城区道路改造工程的招标文件",
+      notifyByEmail: true,
+    });
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["applicant.email"]);
   });
 });

@@ -53,12 +53,23 @@ export const applicantKindOf = (a: Applicant): ApplicantKind =>
 const Description = text(5000, "所需信息的描述");
 
 /** Online intake: the applicant names the unit; the receipt date is the day of submission. */
-export const SubmitApplicationInput = z.strictObject({
-  unitCode: UnitCode,
-  applicant: Applicant,
-  description: Description,
-  provisionForm: ProvisionForm.optional(),
-});
+export const SubmitApplicationInput = z
+  .strictObject({
+    unitCode: UnitCode,
+    applicant: Applicant,
+    description: Description,
+    provisionForm: ProvisionForm.optional(),
+    /** Be told by email (applicant.email) when the application's state changes (ADR 0060). */
+    notifyByEmail: z.boolean().optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.notifyByEmail && !input.applicant.email)
+      ctx.addIssue({
+        code: "custom",
+        path: ["applicant", "email"],
+        message: "选择邮件告知办理进度时须填写电子邮箱",
+      });
+  });
 export type SubmitApplicationInput = z.infer<typeof SubmitApplicationInput>;
 
 /** Staff registration of an application that arrived on paper, in person, by post or fax. */
