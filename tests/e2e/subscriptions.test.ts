@@ -3,7 +3,7 @@ import type { LocalStack } from "@gov/local";
 import { allRecords, tableStore } from "@gov/store/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoTable } from "./demo-template.ts";
-import { startStack } from "./stack.ts";
+import { eventually, startStack } from "./stack.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads JSON answers of many shapes
 type Json = Record<string, any>;
@@ -36,15 +36,6 @@ const http = jsonClient<Json>((path, init) => fetch(`${stack.url}${path}`, init)
 const emails = async () => ((await (await fetch(`${stack.emailUrl}/store`)).json()) as Json).emails as Json[];
 const toSubscriber = async () =>
   (await emails()).filter((e) => (e.destination.to as string[]).includes(address));
-
-async function eventually<T>(read: () => Promise<T>, found: (value: T) => boolean, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (found(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const header = (email: Json, name: string) =>
   ((email.headers ?? []) as { name: string; value: string }[]).find((h) => h.name === name)?.value;

@@ -1,42 +1,20 @@
-import {
-  type PreparedMail,
-  type Senders,
-  type SendOutcome,
-  SubmitApplicationInput,
-  SubmitLetterInput,
-} from "@gov/domain";
+import { SubmitApplicationInput, SubmitLetterInput } from "@gov/domain";
 import type { Principal } from "@gov/store";
 import { allRecords } from "@gov/store/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordApplicationEvent, submitApplication } from "./applications.ts";
-import { dispatchDeliveries } from "./deliveries.ts";
 import { replyToLetter, submitLetter, transferLetter } from "./letters.ts";
 import { unsubscribe } from "./subscriptions.ts";
-import { testDeps } from "./testing.ts";
+import { citizenMailbox, testDeps } from "./testing.ts";
 
 let t: Awaited<ReturnType<typeof testDeps>>;
 let office: Principal;
 let finance: Principal;
 const links = { base: "https://zwgk.example.gov.cn/public" };
 
-const mails: { to: string; mail: PreparedMail }[] = [];
-const refuse = async (): Promise<SendOutcome> => ({ outcome: "failed", reason: "no notices here" });
-const senders: Senders = {
-  wecom: refuse,
-  dingtalk: refuse,
-  email: refuse,
-  sms: refuse,
-  mail: async (to, mail) => {
-    mails.push({ to, mail });
-    return { outcome: "sent" };
-  },
-};
-async function deliver() {
-  while (
-    (await dispatchDeliveries(t.deps, senders, { linkBase: "https://x", random: () => 0.5 })).claimed > 0
-  );
-}
-const to = (address: string) => mails.filter((m) => m.to === address).map((m) => m.mail.subject);
+let mails: ReturnType<typeof citizenMailbox>["mails"];
+let deliver: () => Promise<void>;
+let to: (address: string) => string[];
 
 const letter = (email: string, notifyByEmail?: boolean) =>
   SubmitLetterInput.parse({
@@ -50,6 +28,7 @@ const letter = (email: string, notifyByEmail?: boolean) =>
 beforeAll(async () => {
   t = await testDeps(new Date("2026-03-02T02:00:00.000Z"));
   office = await t.actor("000014349", ["office"]);
+  ({ mails, deliver, subjectsTo: to } = citizenMailbox(t.deps));
   finance = await t.actor("000014351", ["editor"]);
 });
 

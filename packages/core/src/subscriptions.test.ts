@@ -1,10 +1,9 @@
-import type { DomainError, PreparedMail, Senders, SendOutcome } from "@gov/domain";
+import type { DomainError, PreparedMail } from "@gov/domain";
 import type { Principal } from "@gov/store";
 import { allRecords, publishedItem } from "@gov/store/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { dispatchDeliveries } from "./deliveries.ts";
 import { confirmSubscription, runDigest, subscribe, unsubscribe } from "./subscriptions.ts";
-import { testDeps } from "./testing.ts";
+import { citizenMailbox, testDeps } from "./testing.ts";
 
 let t: Awaited<ReturnType<typeof testDeps>>;
 let office: Principal;
@@ -13,32 +12,8 @@ const links = { base: "https://zwgk.example.gov.cn/public" };
 const start = new Date("2026-03-02T02:00:00.000Z");
 const at = (iso: string) => t.setNow(new Date(iso));
 
-/** A mail sender that records each mail and answers what the test says. */
-function mailbox(answer: () => SendOutcome = () => ({ outcome: "sent" })) {
-  const mails: { to: string; mail: PreparedMail }[] = [];
-  const refuse = async (): Promise<SendOutcome> => ({ outcome: "failed", reason: "not a notice test" });
-  const senders: Senders = {
-    wecom: refuse,
-    dingtalk: refuse,
-    email: refuse,
-    sms: refuse,
-    mail: async (to, mail) => {
-      mails.push({ to, mail });
-      return answer();
-    },
-  };
-  return { senders, mails };
-}
-
-async function deliver(senders: Senders) {
-  for (;;) {
-    const pass = await dispatchDeliveries(t.deps, senders, {
-      linkBase: "https://x/notices",
-      random: () => 0.5,
-    });
-    if (pass.claimed === 0) return;
-  }
-}
+/** A fresh recorder of citizens' mails, and the dispatcher run until nothing is claimed. */
+const mailbox = () => citizenMailbox(t.deps);
 
 const tokenIn = (mail: PreparedMail, action: "confirm" | "unsubscribe") => {
   const match = new RegExp(`/v1/subscriptions/${action}\\?token=([^\\s>"&]+)`).exec(mail.text);
@@ -61,7 +36,7 @@ async function publish(title: string, publishedAt: string, columnId = "fiscal", 
 async function confirmed(email: string, topic: { columnId?: string; unitCode?: string; q?: string }) {
   const box = mailbox();
   await subscribe(t.deps, { email, ...topic }, links);
-  await deliver(box.senders);
+  await box.deliver();
   const confirmation = box.mails.find((m) => m.to === email);
   if (!confirmation) throw new Error("no confirmation mail");
   await confirmSubscription(t.deps, tokenIn(confirmation.mail, "confirm"));
@@ -79,7 +54,7 @@ describe("double opt-in (issue 18): only a confirmed address receives digests", 
     at("2026-03-02T02:00:00.000Z");
     const box = mailbox();
     await subscribe(t.deps, { email: "Zhang.San@Example.com", columnId: "decision" }, links);
-    await deliver(box.senders);
+    await box.deliver();
     expect(box.mails).toHaveLength(1);
     const [sent] = box.mails;
     expect(sent?.to).toBe("Zhang.San@Example.com");
@@ -105,7 +80,7 @@ describe("double opt-in (issue 18): only a confirmed address receives digests", 
     at("2026-03-04T01:00:00.000Z");
     const run = await runDigest(t.deps, office, { asOf: "2026-03-04", links });
     expect(run.sent).toBe(1);
-    await deliver(box.senders);
+    await box.deliver();
     const digest = box.mails[1]?.mail;
     expect(digest?.subject).toBe("栏目“决策公开”新公开信息1条（2026-03-04）");
     expect(digest?.text).toContain("关于2026年第二批重大行政决策事项的公告（2026-03-03）");
@@ -119,17 +94,17 @@ describe("double opt-in (issue 18): only a confirmed address receives digests", 
     const box = mailbox();
     await subscribe(t.deps, { email: "lisi@example.com", unitCode: unit }, links);
     await subscribe(t.deps, { email: "LISI@example.com ", unitCode: unit }, links);
-    await deliver(box.senders);
+    await box.deliver();
     expect(box.mails).toHaveLength(1);
     // Control: after 15 minutes a pending subscription gets its confirmation again.
     at("2026-03-05T02:15:00.000Z");
     await subscribe(t.deps, { email: "lisi@example.com", unitCode: unit }, links);
-    await deliver(box.senders);
+    await box.deliver();
     expect(box.mails).toHaveLength(2);
     await confirmSubscription(t.deps, tokenIn(box.mails[1]?.mail as PreparedMail, "confirm"));
     at("2026-03-05T03:00:00.000Z");
     await subscribe(t.deps, { email: "lisi@example.com", unitCode: unit }, links);
-    await deliver(box.senders);
+    await box.deliver();
     expect(box.mails).toHaveLength(2);
   });
 
@@ -137,7 +112,7 @@ describe("double opt-in (issue 18): only a confirmed address receives digests", 
     at("2026-03-05T04:00:00.000Z");
     const box = mailbox();
     await subscribe(t.deps, { email: "wangwu@example.com", q: "社会救助" }, links);
-    await deliver(box.senders);
+    await box.deliver();
     const token = tokenIn(box.mails[0]?.mail as PreparedMail, "confirm");
     const [id] = token.split(".");
     for (const forged of [
@@ -169,28 +144,28 @@ describe("the daily digest (issue 18)", () => {
       runDigest(t.deps, office, { asOf: "2026-03-07", links }),
     ]);
     const box = mailbox();
-    await deliver(box.senders);
+    await box.deliver();
     const toZhao = () => box.mails.filter((m) => m.to === "zhaoliu@example.com");
     expect(toZhao()).toHaveLength(1);
     // Between them the two runs sent each digest once: as many mails as digests counted.
     expect((a?.sent ?? 0) + (b?.sent ?? 0)).toBe(box.mails.length);
     const again = await runDigest(t.deps, office, { asOf: "2026-03-07", links });
     expect(again.sent).toBe(0);
-    await deliver(box.senders);
+    await box.deliver();
     expect(toZhao()).toHaveLength(1);
 
     // The next day: only the item published since, not the one already told.
     await publish("2026年教育收费项目和标准公示", "2026-03-07T02:00:00.000Z", "education");
     at("2026-03-08T00:30:00.000Z");
     await runDigest(t.deps, office, { asOf: "2026-03-08", links });
-    await deliver(box.senders);
+    await box.deliver();
     expect(toZhao()).toHaveLength(2);
     expect(toZhao()[1]?.mail.text).toContain("2026年教育收费项目和标准公示");
     expect(toZhao()[1]?.mail.text).not.toContain("招生工作方案");
     // A day with nothing new mails nothing.
     at("2026-03-09T00:30:00.000Z");
     const quiet = await runDigest(t.deps, office, { asOf: "2026-03-09", links });
-    await deliver(box.senders);
+    await box.deliver();
     expect(toZhao()).toHaveLength(2);
     expect(quiet.nothingNew).toBeGreaterThan(0);
   });
@@ -207,7 +182,7 @@ describe("the daily digest (issue 18)", () => {
     at("2026-03-11T00:30:00.000Z");
     await runDigest(t.deps, office, { asOf: "2026-03-11", links });
     const box = mailbox();
-    await deliver(box.senders);
+    await box.deliver();
     const titles = (to: string) => box.mails.filter((m) => m.to === to).map((m) => m.mail.subject);
     expect(titles("col@example.com")).toEqual(["栏目“医疗卫生”新公开信息1条（2026-03-11）"]);
     expect(titles("unit@example.com")).toEqual(["单位“共青城市卫生健康委员会”新公开信息1条（2026-03-11）"]);
@@ -251,7 +226,7 @@ describe("personal data (issue 18): the address is sealed, and unsubscribing del
     );
     expect(left).toEqual([]);
     const box = mailbox();
-    await deliver(box.senders);
+    await box.deliver();
     expect(box.mails.filter((m) => m.to === "leaver@example.com")).toEqual([]);
     // Unsubscribing again answers the same and changes nothing.
     await unsubscribe(t.deps, token);
