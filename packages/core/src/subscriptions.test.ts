@@ -128,6 +128,15 @@ describe("double opt-in (issue 18): only a confirmed address receives digests", 
       expect(error.kind).toBe("not-found");
     }
     await unsubscribe(t.deps, `${id}.${"A".repeat(32)}`);
+    // A week after its mail the link has expired, though the TTL may not have deleted the record yet.
+    at("2026-03-12T04:00:01.000Z");
+    expect(
+      await confirmSubscription(t.deps, token).then(
+        () => "confirmed",
+        (e) => (e as DomainError).kind,
+      ),
+    ).toBe("not-found");
+    at("2026-03-12T03:59:59.000Z");
     // Control: the real token confirms the subscription, which the forged unsubscribe left alone.
     expect(await confirmSubscription(t.deps, token)).toEqual({ topic: "检索词“社会救助”" });
   });

@@ -142,7 +142,11 @@ export async function subscribe(deps: Deps, input: SubscribeInput, links: Portal
 export async function confirmSubscription(deps: Deps, token: string): Promise<{ topic: string }> {
   const secrets = requireSecrets(deps);
   const sub = await byToken(deps, secrets, purposes.confirm, token);
-  if (!sub) return fail("not-found", "确认链接无效或订阅已过期，请重新订阅");
+  // DynamoDB's TTL deletes lazily: a pending record past its week is expired, here too.
+  const expired =
+    sub?.state === "pending" &&
+    Date.parse(sub.confirmationSentAt) + subscriptionPolicy.pendingSeconds * 1000 < deps.clock().getTime();
+  if (!sub || expired) return fail("not-found", "确认链接无效或订阅已过期，请重新订阅");
   const next = confirmedSubscription(sub, nowIso(deps));
   if (next !== sub) await deps.store.subscriptions.update(next, sub);
   return { topic: await labelOf(deps, sub.topic) };

@@ -17,8 +17,9 @@ const toRecord = (sub: Subscription) => ({
   ...(sub.state === "confirmed" ? keys.confirmedSubscription(topicKey(sub.topic), sub.id) : {}),
   entity: "subscription",
   ...sub,
+  // A pending record lives a week from its last confirmation mail.
   ...(sub.state === "pending"
-    ? { expiresAt: Math.floor(Date.parse(sub.createdAt) / 1000) + subscriptionPolicy.pendingSeconds }
+    ? { expiresAt: Math.floor(Date.parse(sub.confirmationSentAt) / 1000) + subscriptionPolicy.pendingSeconds }
     : {}),
 });
 
