@@ -102,14 +102,28 @@ export function subscriptionRepository(db: Db) {
       const guard = keys.subscriptionOfAddress(next.addressKey, topicKey(next.topic));
       await commit(db, [
         putAt(next, before),
-        ...(next.state === "confirmed" && before.state !== "confirmed"
+        // The guard lives as long as its record: a week from the last mail while pending, for
+        // good once confirmed. It must still name this record, or two could be confirmed.
+        ...(before.state === "pending"
           ? [
               {
                 item: {
                   Update: {
                     TableName: db.tableName,
                     Key: guard,
-                    UpdateExpression: "REMOVE expiresAt",
+                    ConditionExpression: "subscriptionId = :id",
+                    ...(next.state === "confirmed"
+                      ? {
+                          UpdateExpression: "REMOVE expiresAt",
+                          ExpressionAttributeValues: { ":id": next.id },
+                        }
+                      : {
+                          UpdateExpression: "SET expiresAt = :expires",
+                          ExpressionAttributeValues: {
+                            ":id": next.id,
+                            ":expires": toRecord(next).expiresAt,
+                          },
+                        }),
                   },
                 },
                 onConditionFailed: changed(),
