@@ -191,18 +191,18 @@ const maxPages = 10;
 
 type Published = { id: string; title: string; publishedAt: string | null; indexNumber: string | null };
 
-/** A topic's items published after `since`, newest first, as far as one run reads. */
+/** A topic's items published at or after `since`, newest first, as far as one run reads. */
 async function publishedSince(deps: Deps, topic: SubscriptionTopic, since: string): Promise<Published[]> {
   if (topic.kind === "search") {
     const page = await deps.store.search.find({ q: topic.q, filter: {}, limit: 100 });
-    return page.hits.map((h) => h.item).filter((i) => (i.publishedAt ?? "") > since);
+    return page.hits.map((h) => h.item).filter((i) => (i.publishedAt ?? "") >= since);
   }
   const filter = topic.kind === "column" ? { column: topic.columnId } : { unit: topic.unitCode };
   const found: Published[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < maxPages; page++) {
     const result = await deps.store.items.listPublishedEntries(filter, { limit: 100, cursor });
-    const fresh = result.items.filter((i) => (i.publishedAt ?? "") > since);
+    const fresh = result.items.filter((i) => (i.publishedAt ?? "") >= since);
     found.push(...fresh);
     if (fresh.length < result.items.length || !result.nextCursor) break;
     cursor = result.nextCursor;

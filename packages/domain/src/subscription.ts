@@ -77,7 +77,7 @@ export const Subscription = z.object({
   createdAt: z.string(),
   confirmationSentAt: z.string(),
   confirmedAt: z.string().nullable(),
-  /** Items published up to this instant have been told (or predate the confirmation). */
+  /** Items published before this instant have been told (or predate the confirmation). */
   digestedThrough: z.string().nullable(),
   /** The last day a digest was sent. */
   lastDigestOn: z.string().nullable(),
@@ -112,7 +112,10 @@ export function digestCutoff(asOf: IsoDate): string {
 
 export type DigestEntry = { title: string; publishedAt: string; url: string };
 
-/** The items a subscription has not been told of, oldest first: published in (digestedThrough, cutoff]. */
+/**
+ * The items a subscription has not been told of, oldest first: published in
+ * [digestedThrough, cutoff), so consecutive days' windows meet without overlap.
+ */
 export function untold<T extends { publishedAt: string | null }>(
   sub: Subscription,
   items: T[],
@@ -120,7 +123,7 @@ export function untold<T extends { publishedAt: string | null }>(
 ): T[] {
   const from = sub.digestedThrough ?? sub.createdAt;
   return items
-    .filter((i) => i.publishedAt !== null && i.publishedAt > from && i.publishedAt <= cutoff)
+    .filter((i) => i.publishedAt !== null && i.publishedAt >= from && i.publishedAt < cutoff)
     .sort((a, b) => ((a.publishedAt ?? "") < (b.publishedAt ?? "") ? -1 : 1));
 }
 
