@@ -1,7 +1,7 @@
 import { table } from "./database";
 import { channelKey, dispatcher } from "./dispatch";
 import { api } from "./gateway";
-import { functions, publicCdn, rootFileRewrite, runtime } from "./plan";
+import { functions, lambdaBuild, publicCdn, rootFileRewrite, runtime } from "./plan";
 
 export { api };
 
@@ -25,7 +25,7 @@ for (const app of functions) {
     runtime,
     // Swagger UI's files are read from their package for `<base>/docs`: shipped beside the
     // bundle. (Search needs nothing shipped: it segments with Node's Intl.Segmenter, ADR 0058.)
-    nodejs: { install: ["swagger-ui-dist"] },
+    nodejs: { ...lambdaBuild, install: ["swagger-ui-dist"] },
     link: [table],
     environment: {
       TABLE_NAME: table.name,

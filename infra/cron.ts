@@ -1,7 +1,7 @@
 import { table } from "./database";
 import { channelKey, dispatcher } from "./dispatch";
 import { api } from "./gateway";
-import { runtime, subscriptionDigest, supervisionScan } from "./plan";
+import { lambdaBuild, runtime, subscriptionDigest, supervisionScan } from "./plan";
 
 export const scan = new sst.aws.CronV2(supervisionScan.name, {
   schedule: supervisionScan.schedule,
@@ -9,6 +9,7 @@ export const scan = new sst.aws.CronV2(supervisionScan.name, {
   function: {
     handler: supervisionScan.handler,
     runtime,
+    nodejs: lambdaBuild,
     timeout: `${supervisionScan.timeoutSeconds} seconds`,
     link: [table],
     // The scan issues the notices tasks and rounds owe, and wakes the dispatcher after each.
@@ -27,6 +28,7 @@ export const digest = new sst.aws.CronV2(subscriptionDigest.name, {
   function: {
     handler: subscriptionDigest.handler,
     runtime,
+    nodejs: lambdaBuild,
     timeout: `${subscriptionDigest.timeoutSeconds} seconds`,
     link: [table],
     // The digest opens the sealed addresses, writes its mails to the outbox and wakes the dispatcher.

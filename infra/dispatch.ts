@@ -1,6 +1,6 @@
 import { table } from "./database";
 import { api } from "./gateway";
-import { channelEnvironment, noticeDispatch, runtime } from "./plan";
+import { channelEnvironment, lambdaBuild, noticeDispatch, runtime } from "./plan";
 
 /** Seals the units' delivery channels (ADR 0045): `sst secret set ChannelSecretKey "$(openssl rand -base64 32)"`. */
 export const channelKey = new sst.Secret("ChannelSecretKey");
@@ -8,6 +8,7 @@ export const channelKey = new sst.Secret("ChannelSecretKey");
 export const dispatcher = new sst.aws.Function(noticeDispatch.name, {
   handler: noticeDispatch.handler,
   runtime,
+  nodejs: lambdaBuild,
   timeout: `${noticeDispatch.timeoutSeconds} seconds`,
   link: [table],
   environment: {

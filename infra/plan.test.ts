@@ -48,6 +48,41 @@ describe("infra plan (checked offline, without the sst CLI)", () => {
     expect(new Set(routes).size, "a route claimed by two functions").toBe(routes.length);
   });
 
+  it("every app's function answers the paths API Gateway hands it: its routes under the app's base path", async () => {
+    process.env.TABLE_NAME = "plan-test";
+    /** An HTTP API (payload 2.0) event for a route `ANY /<app>/{proxy+}`: the whole path, unstripped. */
+    const event = (rawPath: string) => ({
+      version: "2.0",
+      routeKey: "$default",
+      rawPath,
+      rawQueryString: "",
+      headers: { host: "api.example.org" },
+      requestContext: {
+        http: { method: "GET", path: rawPath, protocol: "HTTP/1.1", sourceIp: "203.0.113.9", userAgent: "t" },
+        domainName: "api.example.org",
+        stage: "$default",
+        requestId: "r",
+        timeEpoch: 0,
+      },
+      isBase64Encoded: false,
+    });
+    for (const { handler, routes } of functions) {
+      const base = routes[0]?.replace("ANY ", "") as string;
+      const { file, exportName } = resolveHandler(handler);
+      const handle = (
+        (await import(file)) as Record<
+          string,
+          (e: object, c: object) => Promise<{ statusCode: number; body: string }>
+        >
+      )[exportName];
+      const document = await handle?.(event(`${base}/openapi.json`), {});
+      expect(document?.statusCode, base).toBe(200);
+      expect(JSON.parse(document?.body ?? "{}").servers, base).toEqual([{ url: base }]);
+      // Control: the app's own path without the base is not a route of the function.
+      expect((await handle?.(event("/openapi.json"), {}))?.statusCode, base).toBe(404);
+    }
+  });
+
   it("the table has exactly the store's keys, indexes and TTL attribute", () => {
     const args = dynamoArgs();
     expect(args.primaryIndex).toEqual({

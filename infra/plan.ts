@@ -128,6 +128,18 @@ export function channelEnvironment(deployer: Record<string, string | undefined>)
 
 export const runtime = "nodejs22.x";
 
+/**
+ * How every function is bundled (SST's `nodejs` options over its own esbuild settings, which
+ * infra/sst-build.ts copies). bench/ builds the frames and the baseline with these same options
+ * and plugins, so the sizes it reports are the deployed ones (ADR 0062). The plugins path is
+ * from the repo root, where `sst` runs. No `esbuild.target`: SST's Go side reads it into an enum
+ * that a JSON string does not fit, and keeps its own `esnext`.
+ */
+export const lambdaBuild = {
+  minify: true,
+  plugins: "infra/esbuild-plugins.mjs",
+} as const;
+
 /** The table's fields and indexes in the shape `sst.aws.Dynamo` takes. */
 export function dynamoArgs() {
   const { partitionKey, sortKey, indexes, ttlAttribute } = tableDefinition;

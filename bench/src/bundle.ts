@@ -1,22 +1,22 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
+import { build, type Metafile, type Plugin } from "esbuild";
+import { sstBuildOptions } from "../../infra/sst-build.ts";
 
 /**
- * Lambda bundle size and cold import time. Each entry is built as Lambda would run it
- * (esbuild: bundle, node22, ESM, minified), with everything bundled and with `@aws-sdk/*`
- * left to the runtime's copy. Both are compared with a baseline built the same way: a bare
- * Hono handler doing one DynamoDB GetItem, the least a Lambda of ours can be. Cold import =
- * `import()` of the built bundle in a fresh Node process, the part of INIT our code controls.
+ * Lambda bundle size and cold import time (ADR 0062). Each entry is built as SST deploys it
+ * (infra/sst-build.ts: SST's esbuild settings under the very options and plugins infra/ hands
+ * to SST). The baseline is built the same way: a bare Hono handler doing one
+ * DynamoDB GetItem with the SDK, the least a Lambda can be. Cold import = `import()` of the built
+ * bundle in a fresh Node process (for the public bundle, plus the first search's segmenter load),
+ * the part of INIT our code controls.
  */
 
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
 const repoDir = join(benchDir, "..");
-/** The store's node_modules holds both @aws-sdk packages the bundles leave external. */
-const sdkModules = join(repoDir, "packages/store/node_modules");
 
 export const lambdaEntries = [
   { name: "publish", path: "apps/publish/src/lambda.ts" },
@@ -26,7 +26,7 @@ export const lambdaEntries = [
   { name: "supervision (scheduled)", path: "apps/supervision/src/scheduled.ts" },
 ];
 
-/** The baseline: what any Lambda of ours needs at the least (Hono, its Lambda adapter, one GetItem). */
+/** The baseline: what any Lambda needs at the least (Hono, its Lambda adapter, one GetItem with the SDK). */
 const baseline = `import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
@@ -41,22 +41,14 @@ export const handler = handle(
 );`;
 
 /**
- * A cut measured, not deployed (ADR 0057): @hono/zod-openapi hands zod's whole \`z\` namespace
- * to a function, so every bundle keeps all of zod's 40-odd locales (~260 KB) although only
- * zh-CN is configured. This swaps zod's locale index for one that has zh-CN and en only.
+ * The measured alternative (ADR 0062): the public frame with the SDK's DynamoDB client, its
+ * document client and its HTTP handler swapped for a signed-fetch client (aws4fetch).
  */
-export const oneZodLocale: Plugin = {
-  name: "one-zod-locale",
+const signedFetch: Plugin = {
+  name: "signed-fetch-dynamodb",
   setup(b) {
-    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes("/zod/")
-        ? { path: join(args.resolveDir, "../locales"), namespace: "zod-locale" }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "zod-locale" }, (args) => ({
-      contents: 'export { default as zhCN } from "./zh-CN.js"; export { default as en } from "./en.js";',
-      resolveDir: args.path,
-      loader: "js",
+    b.onResolve({ filter: /^(@aws-sdk\/(lib|client)-dynamodb|@smithy\/node-http-handler)$/ }, () => ({
+      path: fileURLToPath(new URL("./signed-fetch-dynamodb.ts", import.meta.url)),
     }));
   },
 };
@@ -65,31 +57,17 @@ export type ModuleBytes = { module: string; bytes: number };
 export type BundleSize = {
   name: string;
   bytes: number;
-  bytesWithoutSdk: number;
-  /** What fills the all-bundled file, by package (workspace packages by folder), biggest first. */
+  /** What fills the file, by package (workspace packages by folder), biggest first. */
   top: ModuleBytes[];
 };
-export type ImportTimes = { bundled: number; sdkExternal: number; oneZodLocale: number };
 export type BundleReport = {
   bundles: BundleSize[];
   baseline: BundleSize;
-  /** The public bundle with zod's locales cut (`oneZodLocale`), all bundled. */
-  publicOneLocaleBytes: number;
-  /** Median ms to import() the bundle in a fresh process. */
-  importMs: { public: ImportTimes; baseline: ImportTimes };
+  /** The public frame with a signed-fetch DynamoDB client instead of the SDK's (not deployed). */
+  publicSignedFetch: BundleSize;
+  /** Median ms: the public bundles' import and first segmenter load, the baseline's import. */
+  importMs: { public: number; publicSignedFetch: number; baseline: number };
   importRuns: number;
-};
-
-const common: BuildOptions = {
-  bundle: true,
-  platform: "node",
-  target: "node22",
-  format: "esm",
-  minify: true,
-  logLevel: "silent",
-  metafile: true,
-  // Some bundled CommonJS code calls require(); ESM output needs one (SST adds the same banner).
-  banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
 };
 
 /** `…/node_modules/.pnpm/x@1/node_modules/@scope/name/dist/a.js` → `@scope/name`; our files by package folder. */
@@ -103,7 +81,7 @@ function moduleOf(input: string): string {
   return path.slice(0, 2).join("/");
 }
 
-function topModules(metafile: Metafile, outfile: string, count = 6): ModuleBytes[] {
+function topModules(metafile: Metafile, outfile: string, count = 8): ModuleBytes[] {
   const output = Object.entries(metafile.outputs).find(([path]) => resolve(benchDir, path) === outfile)?.[1];
   const byModule = new Map<string, number>();
   for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
@@ -117,87 +95,95 @@ function topModules(metafile: Metafile, outfile: string, count = 6): ModuleBytes
 }
 
 async function bundle(
+  name: string,
   outfile: string,
   source: { entry: string } | { contents: string },
-  external: string[],
   plugins: Plugin[] = [],
-): Promise<{ bytes: number; top: ModuleBytes[] }> {
+) {
   const result = await build({
-    ...common,
-    plugins,
+    ...sstBuildOptions,
+    plugins: [...plugins, ...(sstBuildOptions.plugins ?? [])],
+    logLevel: "silent",
+    metafile: true,
     outfile,
-    external,
     absWorkingDir: benchDir,
     ...("entry" in source
       ? { entryPoints: [join(repoDir, source.entry)] }
       : {
-          stdin: {
-            contents: source.contents,
-            resolveDir: benchDir,
-            sourcefile: "baseline.ts",
-            loader: "ts",
-          },
+          stdin: { contents: source.contents, resolveDir: benchDir, sourcefile: "baseline.ts", loader: "ts" },
         }),
   });
-  return { bytes: statSync(outfile).size, top: topModules(result.metafile as Metafile, outfile) };
+  return { name, bytes: statSync(outfile).size, top: topModules(result.metafile as Metafile, outfile) };
 }
 
-async function sizes(dir: string, name: string, source: { entry: string } | { contents: string }) {
-  const full = await bundle(join(dir, `${name}.mjs`), source, []);
-  const lean = await bundle(join(dir, `${name}-nosdk.mjs`), source, ["@aws-sdk/*"]);
-  return { name, bytes: full.bytes, bytesWithoutSdk: lean.bytes, top: full.top };
+/**
+ * What a cold public instance does before its first search answer beyond importing: load ICU's
+ * word segmenter for Chinese, as the domain's first `searchTokens` does (ADR 0058).
+ */
+const firstSearch = `[...new Intl.Segmenter("zh", { granularity: "word" }).segment("政务公开年度报告")];`;
+
+function importOnce(file: string, after = ""): number {
+  const script = `const t=performance.now();await import(process.argv[1]);${after}console.log(performance.now()-t)`;
+  const out = execFileSync(
+    process.execPath,
+    ["--input-type=module", "-e", script, pathToFileURL(file).href],
+    {
+      env: { PATH: process.env.PATH, TABLE_NAME: "gov-disclosure", AWS_REGION: "cn-north-1" },
+      encoding: "utf8",
+      // The SDK warns about Node 20 on stderr; Lambda runs 22. Kept out of the report.
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  return Number(out.trim());
 }
 
-/** Median import time over `runs` fresh processes (TABLE_NAME set, as infra/ sets it). */
-function importTime(file: string, runs: number): number {
-  const script = "const t=performance.now();await import(process.argv[1]);console.log(performance.now()-t)";
-  const times: number[] = [];
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+/**
+ * Median over `runs` fresh processes each. The files are imported in turns, so a burst of load
+ * on the shared machine falls on all alike, and only their ratios are read.
+ */
+function importTimes(files: { public: string; publicSignedFetch: string; baseline: string }, runs: number) {
+  const times = { public: [] as number[], publicSignedFetch: [] as number[], baseline: [] as number[] };
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(
-      process.execPath,
-      ["--input-type=module", "-e", script, pathToFileURL(file).href],
-      {
-        env: { PATH: process.env.PATH, TABLE_NAME: "gov-disclosure", AWS_REGION: "cn-north-1" },
-        encoding: "utf8",
-        // The SDK warns about Node 20 on stderr; Lambda runs 22. Kept out of the report.
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    times.push(Number(out.trim()));
+    times.public.push(importOnce(files.public, firstSearch));
+    times.publicSignedFetch.push(importOnce(files.publicSignedFetch, firstSearch));
+    times.baseline.push(importOnce(files.baseline));
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return {
+    public: median(times.public),
+    publicSignedFetch: median(times.publicSignedFetch),
+    baseline: median(times.baseline),
+  };
 }
-
-const importTimes = (dir: string, name: string, runs: number): ImportTimes => ({
-  bundled: importTime(join(dir, `${name}.mjs`), runs),
-  sdkExternal: importTime(join(dir, `${name}-nosdk.mjs`), runs),
-  oneZodLocale: importTime(join(dir, `${name}-onelocale.mjs`), runs),
-});
 
 export async function measureBundles(options: { importRuns: number }): Promise<BundleReport> {
   const dir = mkdtempSync(join(tmpdir(), "gov-bench-bundles-"));
-  // The external-SDK bundles import @aws-sdk/* as the runtime's copy: here, the store's.
-  symlinkSync(sdkModules, join(dir, "node_modules"), "dir");
   try {
     const bundles: BundleSize[] = [];
     for (const [i, entry] of lambdaEntries.entries())
-      bundles.push({ ...(await sizes(dir, String(i), { entry: entry.path })), name: entry.name });
-    const base = await sizes(dir, "baseline", { contents: baseline });
-    const publicName = String(lambdaEntries.findIndex((e) => e.name === "public"));
-    const publicEntry = { entry: lambdaEntries[Number(publicName)]?.path as string };
-    const oneLocale = await bundle(join(dir, `${publicName}-onelocale.mjs`), publicEntry, [], [oneZodLocale]);
-    // The baseline has no zod: its "one locale" build is itself.
-    await bundle(join(dir, "baseline-onelocale.mjs"), { contents: baseline }, []);
-    const importMs = {
-      public: importTimes(dir, publicName, options.importRuns),
-      baseline: importTimes(dir, "baseline", options.importRuns),
+      bundles.push(await bundle(entry.name, join(dir, `${i}.mjs`), { entry: entry.path }));
+    const base = await bundle("baseline: bare Hono + DynamoDB GetItem", join(dir, "baseline.mjs"), {
+      contents: baseline,
+    });
+    const publicEntry = lambdaEntries.find((e) => e.name === "public")?.path as string;
+    const lean = await bundle(
+      "public, signed-fetch DynamoDB client (measured, not deployed)",
+      join(dir, "public-signed-fetch.mjs"),
+      { entry: publicEntry },
+      [signedFetch],
+    );
+    const files = {
+      public: join(dir, `${lambdaEntries.findIndex((e) => e.name === "public")}.mjs`),
+      publicSignedFetch: join(dir, "public-signed-fetch.mjs"),
+      baseline: join(dir, "baseline.mjs"),
     };
     return {
       bundles,
-      baseline: { ...base, name: "baseline: bare Hono + DynamoDB GetItem" },
-      publicOneLocaleBytes: oneLocale.bytes,
-      importMs,
+      baseline: base,
+      publicSignedFetch: lean,
+      importMs: importTimes(files, options.importRuns),
       importRuns: options.importRuns,
     };
   } finally {

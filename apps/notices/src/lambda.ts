@@ -1,5 +1,4 @@
-import { lambdaDeps } from "@gov/http/lambda";
-import { handle } from "hono/aws-lambda";
+import { lambdaDeps, servedAt } from "@gov/http/lambda";
 import { createNoticesApp } from "./app.ts";
 
-export const handler = handle(createNoticesApp(lambdaDeps()));
+export const handler = servedAt("/notices", createNoticesApp(lambdaDeps()));

@@ -40,17 +40,27 @@ const Receipt = z
   })
   .openapi("ApplicationReceipt");
 
+const partStatus = {
+  unitCode: z.string(),
+  state: z.string(),
+  receivedOn: z.string(),
+  dueOn: z.string().nullable(),
+  dueIsProvisional: z.boolean(),
+  overdue: z.boolean(),
+  responseType: z.string().optional(),
+  endedOn: z.string().optional(),
+};
+
 const Status = z
   .object({
     trackingCode: z.string(),
-    unitCode: z.string(),
-    state: z.string(),
-    receivedOn: z.string(),
-    dueOn: z.string().nullable(),
-    dueIsProvisional: z.boolean(),
-    overdue: z.boolean(),
-    responseType: z.string().optional(),
-    endedOn: z.string().optional(),
+    ...partStatus,
+    parts: z
+      .array(z.object({ ...partStatus, unitName: z.string() }).openapi("ApplicationPartStatus"))
+      .openapi({
+        description:
+          "每个办理单位的部分：单位、状态、各自的答复期限和答复。顶层字段为第一个部分（申请最初所向单位）的状态。",
+      }),
   })
   .openapi("ApplicationStatus");
 
@@ -74,7 +84,7 @@ export function publicApplicationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         path: "/applications",
         summary: "提交政府信息公开申请（网上申请）",
         description:
-          "无需密钥。返回查询码、查询密钥（仅此一次显示，服务端只保存其摘要）和法定答复期限。notifyByEmail为true时（须填写applicant.email），办理状态变化时发邮件告知（每封邮件可一键退订）。支持Idempotency-Key；同一客户端10分钟内重复提交相同内容视为同一申请。重放时不再返回密钥。门户表单可带隐藏字段website（防机器人，须留空）；请求体不超过64 KiB。",
+          "无需密钥。可在otherUnitCodes中列出另外的单位（最多共10个），各单位分别办理、分别答复，各自的答复期限同样自收到申请之日起算，凭同一查询码查询。返回查询码、查询密钥（仅此一次显示，服务端只保存其摘要）和法定答复期限。notifyByEmail为true时（须填写applicant.email），办理状态变化时发邮件告知（每封邮件可一键退订）。支持Idempotency-Key；同一客户端10分钟内重复提交相同内容视为同一申请。重放时不再返回密钥。门户表单可带隐藏字段website（防机器人，须留空）；请求体不超过64 KiB。",
         middleware: intake,
         request: {
           headers: z.object({

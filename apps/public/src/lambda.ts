@@ -1,6 +1,8 @@
-import { lambdaDeps } from "@gov/http/lambda";
-import { handle } from "hono/aws-lambda";
+import { lambdaDeps, servedAt } from "@gov/http/lambda";
 import { createPublicApp } from "./app.ts";
 import { publicHttpOptionsFromEnv } from "./http-behaviour.ts";
 
-export const handler = handle(createPublicApp(lambdaDeps(), publicHttpOptionsFromEnv(process.env)));
+export const handler = servedAt(
+  "/public",
+  createPublicApp(lambdaDeps(), publicHttpOptionsFromEnv(process.env)),
+);

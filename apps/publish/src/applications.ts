@@ -4,6 +4,7 @@ import {
   listApplications,
   recordApplicationEvent,
   registerApplication,
+  routeApplication,
 } from "@gov/core";
 import {
   Application,
@@ -13,6 +14,7 @@ import {
   CreateItemInput,
   DisclosedApplication,
   RegisterApplicationInput,
+  RouteApplicationInput,
   UnitCode,
 } from "@gov/domain";
 import {
@@ -149,6 +151,44 @@ export const applicationRoutes = newRouter()
         expectedVersion: sentVersion(c),
       });
       return versioned(c, recorded);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/applications/{id}/parts",
+      summary: "交由更多单位分别办理（办公室）",
+      description:
+        "一件申请涉及多个单位的，办公室将其交由所列单位各自办理一部分：每个部分有自己的答复期限（自交办之日起算，即该单位收到申请之日，条例第三十一条、第三十三条）、办理事件、答复和年度报告表三中的一行；申请人凭同一查询码查看全部部分。同一单位只办理一个部分（已在办理的为409）；一件申请最多由10个单位办理。{id}可为任一部分。支持Idempotency-Key。",
+      security,
+      middleware: [requireRole("office"), idempotent] as const,
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          ...jsonContent(RouteApplicationInput, {
+            unitCodes: ["000014352", "000014353"],
+            on: "2026-03-04",
+            note: "所申请的信息分别由所列单位掌握",
+          }),
+        },
+      },
+      responses: {
+        201: {
+          description: "新增的部分，各自的收到日期和答复期限",
+          ...jsonContent(z.object({ parts: z.array(Registered) }).openapi("RoutedApplicationParts")),
+        },
+        ...problems,
+      },
+    }),
+    async (c) => {
+      const parts = await routeApplication(
+        c.var.deps,
+        c.var.principal,
+        { id: c.req.valid("param").id, ...c.req.valid("json") },
+        { alsoWrite: (routed) => idempotencyWrites(c, { status: 201, body: { parts: routed } }) },
+      );
+      return c.json({ parts }, 201);
     },
   )
   .openapi(

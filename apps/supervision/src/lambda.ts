@@ -1,8 +1,8 @@
-import { lambdaDeps } from "@gov/http/lambda";
-import { handle } from "hono/aws-lambda";
+import { lambdaDeps, servedAt } from "@gov/http/lambda";
 import { createSupervisionApp } from "./app.ts";
 import { consoleSessionKeyFrom } from "./console/config.ts";
 
-export const handler = handle(
+export const handler = servedAt(
+  "/supervision",
   createSupervisionApp(lambdaDeps(), { consoleSessionKey: consoleSessionKeyFrom(process.env) }),
 );

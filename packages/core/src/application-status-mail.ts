@@ -18,7 +18,10 @@ const stateTold: Record<ApplicationState, string> = {
   closed: "已办结",
 };
 
-/** The opt-in, with the application's creation. */
+/**
+ * The opt-in, with the application's creation, under its tracking code: every unit's part of a
+ * multi-unit application (ADR 0061) tells the applicant of its own changes.
+ */
 export const applicantWatch = (
   deps: Deps,
   application: Application,
@@ -26,7 +29,7 @@ export const applicantWatch = (
   links: PortalLinks | undefined,
 ): Write[] =>
   input.notifyByEmail && input.applicant.email && links
-    ? watchWrites(deps, application.id, input.applicant.email, links)
+    ? watchWrites(deps, application.trackingCode, input.applicant.email, links)
     : [];
 
 /** The applicant's mail for a change of state, if they asked for one; nothing when the state stays. */
@@ -34,7 +37,7 @@ export const applicantStatusMail = (deps: Deps, before: Application, next: Appli
   before.state === next.state
     ? Promise.resolve([])
     : statusMailWrites(deps, {
-        recordId: next.id,
+        recordId: next.trackingCode,
         unitCode: next.unitCode,
         what: "政府信息公开申请",
         trackingCode: next.trackingCode,

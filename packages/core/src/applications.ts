@@ -13,9 +13,11 @@ import {
   hasRole,
   type IsoDate,
   type ItemContent,
+  maxApplicationParts,
   newApplication,
   planned,
   type RegisterApplicationInput,
+  type RouteApplicationInput,
   type Settings,
   type SubmitApplicationInput,
   timelinessOfApplication,
@@ -86,37 +88,62 @@ type Request = Pick<SubmitApplicationInput, "applicant" | "description" | "provi
 /**
  * A new application with its tracking credentials (the table keeps only the secret's hash) and
  * the applicant in their own record, committed with its audit entry and what the caller adds.
+ * Each further unit the applicant named gets its own part, received the same day (ADR 0061).
  */
 async function receive(
   deps: Deps,
   actor: Principal,
   action: string,
   arrival: Arrival,
-  request: Request,
+  request: Request & { otherUnitCodes?: string[] | undefined },
   alsoWrite: (application: Application) => Write[],
 ) {
   const { trackingCode, secret, secretHash } = issueTrackingCredentials("YSQ", yearOf(arrival.receivedOn));
-  const application = newApplication(
-    {
-      id: newId("application"),
-      trackingCode,
-      ...arrival,
-      applicantKind: applicantKindOf(request.applicant),
-      description: request.description,
-      provisionForm: request.provisionForm,
-    },
-    await currentCalendar(deps),
-    todayOf(deps),
-    nowIso(deps),
-  );
-  await deps.store.applications.create(
+  const calendar = await currentCalendar(deps);
+  const partFor = (unitCode: string, partOf?: string) =>
+    newApplication(
+      {
+        id: newId("application"),
+        trackingCode,
+        ...arrival,
+        unitCode,
+        ...(partOf ? { partOf } : {}),
+        applicantKind: applicantKindOf(request.applicant),
+        description: request.description,
+        provisionForm: request.provisionForm,
+      },
+      calendar,
+      todayOf(deps),
+      nowIso(deps),
+    );
+  const application = partFor(arrival.unitCode);
+  const others = (request.otherUnitCodes ?? []).map((code) => partFor(code, application.id));
+  const { applications } = deps.store;
+  await applications.create(
     application,
     request.applicant,
     secretHash,
     auditOf("application", application, action, actor),
-    alsoWrite(application),
+    [
+      ...others.flatMap((part) =>
+        applications.newPart(
+          part,
+          request.applicant,
+          secretHash,
+          auditOf("application", part, action, actor),
+        ),
+      ),
+      ...alsoWrite(application),
+    ],
   );
   return { application, secret };
+}
+
+/** A unit that must exist to receive an application (422 at `path` otherwise). */
+async function checkUnitsExist(deps: Deps, codes: { path: string; code: string }[], message: string) {
+  const found = await Promise.all(codes.map(({ code }) => deps.store.units.get(code)));
+  const missing = codes.filter((_, i) => !found[i]).map(({ path }) => ({ path, message: "单位不存在" }));
+  if (missing.length > 0) fail("unprocessable", message, missing);
 }
 
 /**
@@ -160,9 +187,14 @@ export async function submitApplication(
   /** Where status mails link to (the portal the applicant used); needed only with `notifyByEmail`. */
   links?: PortalLinks,
 ): Promise<{ receipt: ApplicationReceipt; secret: string }> {
-  if (!(await deps.store.units.get(input.unitCode))) {
-    fail("unprocessable", "所申请的单位不存在", [{ path: "unitCode", message: "单位不存在" }]);
-  }
+  await checkUnitsExist(
+    deps,
+    [
+      { path: "unitCode", code: input.unitCode },
+      ...(input.otherUnitCodes ?? []).map((code, i) => ({ path: `otherUnitCodes.${i}`, code })),
+    ],
+    "所申请的单位不存在",
+  );
   const arrival = {
     unitCode: input.unitCode,
     channel: "online",
@@ -288,24 +320,115 @@ export async function discloseApplication(
   return { item, application: await detailOf(deps, next) };
 }
 
-/** The applicant's own view, by tracking code and secret: the status only, never the applicant. */
-export async function applicationStatus(deps: Deps, credentials: Credentials) {
-  const { application } = await byCredentials(deps, credentials, deps.store.applications.getByTrackingCode);
-  const { clock, timeliness } = standing(
-    application,
-    await currentCalendar(deps),
-    todayOf(deps),
-    deps.settings,
+/**
+ * The office routes an application to more units (ADR 0061): each gets its own part, with its
+ * own clock from the day it was routed (its receipt by that unit, OGI Art. 31), its own answer
+ * and its own row in that unit's table three. The tracking code and secret answer for all parts.
+ */
+export async function routeApplication(
+  deps: Deps,
+  actor: Principal,
+  input: { id: string } & RouteApplicationInput,
+  options: CreateOptions<Application[]> = {},
+): Promise<Application[]> {
+  if (!hasRole(actor, "office")) fail("forbidden", "只有政务公开办公室可以将申请交由其他单位办理");
+  checkDates(deps, [happened("on", input.on)]);
+  const source = await scopedApplication(deps, actor, { id: input.id });
+  const { found } = await deps.store.applications.getByTrackingCode(source.trackingCode);
+  const first = found?.application ?? source;
+  const parts = found?.parts ?? [source];
+  const routedOn = input.on ?? todayOf(deps);
+  if (routedOn < first.receivedOn) {
+    fail("unprocessable", "交办日期不能早于收到申请之日", [
+      { path: "on", message: `不能早于${first.receivedOn}` },
+    ]);
+  }
+  const held = new Set(parts.map((p) => p.unitCode));
+  const repeated = input.unitCodes.flatMap((code, i) =>
+    held.has(code) ? [{ path: `unitCodes.${i}`, message: `单位${code}已在办理该申请` }] : [],
   );
+  if (repeated.length > 0) fail("conflict", "所列单位已在办理该申请", repeated);
+  if (parts.length + input.unitCodes.length > maxApplicationParts) {
+    fail("unprocessable", `一件申请最多由${maxApplicationParts}个单位分别办理`, [
+      { path: "unitCodes", message: `已有${parts.length}个单位办理` },
+    ]);
+  }
+  await checkUnitsExist(
+    deps,
+    input.unitCodes.map((code, i) => ({ path: `unitCodes.${i}`, code })),
+    "所交办的单位不存在",
+  );
+  const calendar = await currentCalendar(deps);
+  const routed = input.unitCodes.map((unitCode) =>
+    newApplication(
+      {
+        id: newId("application"),
+        trackingCode: first.trackingCode,
+        unitCode,
+        partOf: first.id,
+        // Received by the unit on the day routed: no online confirmation is pending for it.
+        channel: first.channel,
+        receivedOn: routedOn,
+        applicantKind: first.applicantKind,
+        description: first.description,
+        provisionForm: first.provisionForm,
+      },
+      calendar,
+      todayOf(deps),
+      nowIso(deps),
+    ),
+  );
+  await deps.store.applications.addParts(
+    first,
+    routed.map((application) => ({
+      application,
+      audit: auditOf(
+        "application",
+        application,
+        "route",
+        actor,
+        [first.id, input.note].filter(Boolean).join("："),
+      ),
+    })),
+    alsoWritten(options, routed),
+  );
+  return routed;
+}
+
+/** What the applicant is shown of one unit's part: its unit, state, deadline and answer. */
+function partStatus(part: Application, unitName: string | undefined, calendar: Calendar, deps: Deps) {
+  const today = todayOf(deps);
+  const { clock, timeliness } = standing(part, calendar, today, deps.settings);
   return {
-    trackingCode: application.trackingCode,
-    unitCode: application.unitCode,
+    unitCode: part.unitCode,
+    unitName: unitName ?? part.unitCode,
     state: clock.state,
-    receivedOn: application.receivedOn,
+    receivedOn: part.receivedOn,
     dueOn: clock.dueOn,
     dueIsProvisional: clock.dueIsProvisional,
     overdue: timeliness !== "on-time",
     ...(clock.responseType ? { responseType: clock.responseType } : {}),
     ...(clock.endedOn ? { endedOn: clock.endedOn } : {}),
+  };
+}
+
+/**
+ * The applicant's own view, by tracking code and secret: the status only, never the applicant.
+ * Every unit's part is listed under the one tracking code; the top-level fields are the first
+ * part's, as they were before applications had parts.
+ */
+export async function applicationStatus(deps: Deps, credentials: Credentials) {
+  const { application, parts } = await byCredentials(
+    deps,
+    credentials,
+    deps.store.applications.getByTrackingCode,
+  );
+  const calendar = await currentCalendar(deps);
+  const units = await Promise.all(parts.map((p) => deps.store.units.get(p.unitCode)));
+  const { unitName: _name, ...first } = partStatus(application, undefined, calendar, deps);
+  return {
+    trackingCode: application.trackingCode,
+    ...first,
+    parts: parts.map((part, i) => partStatus(part, units[i]?.name, calendar, deps)),
   };
 }

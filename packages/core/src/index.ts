@@ -15,6 +15,7 @@ export {
   listApplications,
   recordApplicationEvent,
   registerApplication,
+  routeApplication,
   submitApplication,
 } from "./applications.ts";
 export { getAssessmentRound, openAssessmentRound, type RoundView } from "./assessment-rounds.ts";

@@ -169,10 +169,11 @@ export async function unsubscribe(deps: Deps, token: string): Promise<void> {
   await deps.store.subscriptions.remove(sub, await deps.store.citizenMails.deletesOfOwner(sub.id));
 }
 
-/** The letter or application a status mail's unsubscribe token was signed for. */
+/** The letter or application (tracking code) a status mail's unsubscribe token was signed for. */
 function watchedRecordOf(secrets: ChannelSecrets, token: string): string | undefined {
   const [id] = token.split(".");
-  if (!id || !/^(let|app)_[0-9A-Z]{26}$/.test(id)) return undefined;
+  // A letter's id, or an application's tracking code (shared by its parts).
+  if (!id || !/^(let_[0-9A-Z]{26}|YSQ\d{4}-[0-9A-Z]{4,20})$/.test(id)) return undefined;
   const expected = Buffer.from(tokenOf(secrets, purposes.unsubscribe, id));
   const given = Buffer.from(token);
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : undefined;

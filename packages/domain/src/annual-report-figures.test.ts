@@ -161,6 +161,13 @@ describe("the 2021 form's headings (国办公开办函〔2021〕30号)", () => {
     expect(html).toContain('<th colspan="7">申请人情况</th>');
   });
 
+  it("ADR 0061: under table 三 the report states that each unit's part of an application is one application of that unit", () => {
+    const rule = md.indexOf("每个单位办理的部分计为该单位收到的一件申请");
+    expect(rule).toBeGreaterThan(md.indexOf("（七）总计"));
+    expect(rule).toBeLessThan(md.indexOf("四、政府信息公开行政复议"));
+    expect(html).toContain("本级政府汇总时每个部分各计一件");
+  });
+
   it("table 四: 行政复议, then 行政诉讼 over 未经复议直接起诉 and 复议后起诉, five result columns each", () => {
     expect(html).toContain('<th colspan="5">行政复议</th><th colspan="10">行政诉讼</th>');
     expect(html).toContain('<th colspan="5">未经复议直接起诉</th><th colspan="5">复议后起诉</th>');

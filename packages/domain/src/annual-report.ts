@@ -9,7 +9,13 @@ import {
 import { draftActivity, draftProblems, type YearActivity } from "./annual-report-sections.ts";
 import type { Application } from "./application.ts";
 import { applicationStatisticsOfYear } from "./application-clock/statistics.ts";
-import { type Counts, reportSections, TableThree, tableThreeColumns } from "./application-report.ts";
+import {
+  type Counts,
+  partCountingRule,
+  reportSections,
+  TableThree,
+  tableThreeColumns,
+} from "./application-report.ts";
 import type { Calendar } from "./calendar.ts";
 import { type Consultation, consultationStats } from "./consultation.ts";
 import { IsoDate } from "./date.ts";
@@ -230,6 +236,7 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
       head: ["", ...kinds.map((k) => tableThreeColumns[k])],
       rows: applicationRows(table),
     },
+    { type: "paragraph", text: `说明：${partCountingRule}` },
     { type: "heading", text: "四、政府信息公开行政复议、行政诉讼情况" },
     ...tableFour(entered),
     { type: "heading", text: "五、存在的主要问题及改进情况" },

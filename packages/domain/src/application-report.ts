@@ -181,6 +181,15 @@ export const tableThreeColumns: Record<ApplicantKind | "total", string> = {
   total: "总计",
 };
 
+/**
+ * How table three counts an application that several units answer (ADR 0061): each unit's
+ * part is one application received by that unit, with its own result, as the 2021 format
+ * counts what each 行政机关 received; a government's report sums its units', part by part, so
+ * its totals are the sum of its units' and 一 + 二 = 三（七） + 四 holds in each.
+ */
+export const partCountingRule =
+  "一件申请由多个单位分别办理的，每个单位办理的部分计为该单位收到的一件申请，按该部分的办理结果计入相应行；本级政府汇总时每个部分各计一件，总计等于各单位之和。";
+
 export const TableThree = z.object({
   year: z.number().int(),
   /** The columns' headings on the form. */

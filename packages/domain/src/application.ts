@@ -52,10 +52,28 @@ export const applicantKindOf = (a: Applicant): ApplicantKind =>
 
 const Description = text(5000, "所需信息的描述");
 
-/** Online intake: the applicant names the unit; the receipt date is the day of submission. */
+/**
+ * One application is answered in at most this many parts, one per unit (ADR 0061): the parts
+ * and their records are written in one transaction, which DynamoDB caps at 100 writes.
+ */
+export const maxApplicationParts = 10;
+
+/** Further units besides the first: distinct, none repeated, within the cap on parts. */
+const moreUnits = (min: number, max: number) =>
+  z
+    .array(UnitCode)
+    .min(min, "至少指定一个单位")
+    .max(max, `一件申请最多由${maxApplicationParts}个单位分别办理`)
+    .refine((codes) => new Set(codes).size === codes.length, "单位不能重复");
+
+/**
+ * Online intake: the applicant names the unit, and may name others that each answer their
+ * own part (`otherUnitCodes`); the receipt date is the day of submission.
+ */
 export const SubmitApplicationInput = z
   .strictObject({
     unitCode: UnitCode,
+    otherUnitCodes: moreUnits(0, maxApplicationParts - 1).optional(),
     applicant: Applicant,
     description: Description,
     provisionForm: ProvisionForm.optional(),
@@ -68,6 +86,13 @@ export const SubmitApplicationInput = z
         code: "custom",
         path: ["applicant", "email"],
         message: "选择邮件告知办理进度时须填写电子邮箱",
+      });
+    const index = input.otherUnitCodes?.indexOf(input.unitCode) ?? -1;
+    if (index >= 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["otherUnitCodes", index],
+        message: "与受理机关（unitCode）重复",
       });
   });
 export type SubmitApplicationInput = z.infer<typeof SubmitApplicationInput>;
@@ -83,6 +108,18 @@ export const RegisterApplicationInput = z.strictObject({
   unitCode: UnitCode.optional(),
 });
 export type RegisterApplicationInput = z.infer<typeof RegisterApplicationInput>;
+
+/**
+ * The office routes an application to more units (ADR 0061): each gets its own part, received
+ * by that unit on the day it is routed (OGI Art. 31), today unless an earlier day is given.
+ */
+export const RouteApplicationInput = z.strictObject({
+  unitCodes: moreUnits(1, maxApplicationParts - 1),
+  on: IsoDate.optional(),
+  /** Why these units: kept in each new part's audit entry. */
+  note: text(500, "交办说明").optional(),
+});
+export type RouteApplicationInput = z.infer<typeof RouteApplicationInput>;
 
 /**
  * OGI Art. 36's seven answers, plus partial disclosure (Art. 37). Exactly these: every
@@ -246,6 +283,11 @@ export const Application = z.object({
   id: z.string(),
   trackingCode: z.string(),
   unitCode: z.string(),
+  /**
+   * A unit's part of an application that several units answer: the id of the first part, the
+   * one the applicant's tracking code was issued with (ADR 0061). Absent on a first part.
+   */
+  partOf: z.string().optional(),
   channel: ApplicationChannel,
   /** The day it arrived: handed in, signed for, or (online) submitted; see `confirmation`. */
   receivedOn: IsoDate,

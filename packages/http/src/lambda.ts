@@ -1,7 +1,10 @@
 import { channelSecrets, publicChanges } from "@gov/core";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import { createStore } from "@gov/store";
+import { Hono } from "hono";
+import { handle } from "hono/aws-lambda";
 import { z } from "zod";
+import type { App } from "./app.ts";
 import { cdnInvalidation } from "./cdn.ts";
 import { dispatchInvocation } from "./dispatch-invocation.ts";
 import type { Deps } from "./env.ts";
@@ -56,4 +59,13 @@ export function lambdaDeps(environment: Record<string, string | undefined> = pro
     ...(env.CHANNEL_SECRET_KEY ? { channelSecrets: channelSecrets(env.CHANNEL_SECRET_KEY) } : {}),
     ...(wake ? { wakeDispatcher: wake } : {}),
   };
+}
+
+/**
+ * An app's Lambda handler. API Gateway hands the function the whole path (`/public/v1/…` for
+ * the route `ANY /public/{proxy+}`, infra/plan.ts), while an app's routes start at `/v1`: the app
+ * is mounted under its base path, as apps/local mounts the four apps.
+ */
+export function servedAt(basePath: string, app: App) {
+  return handle(new Hono().route(basePath, app));
 }

@@ -114,4 +114,49 @@ describe("applications in the store", () => {
       "2025-12-30",
     ]);
   });
+
+  it("ADR 0061: a record written before parts (no guard) reads as one part; routed parts share its secret and copy its applicant", async () => {
+    const { application, secret, audit } = await created("000000115", "2026-02-27");
+    const db = connectionOf(store);
+    const { DeleteCommand } = await import("@aws-sdk/lib-dynamodb");
+    await db.doc.send(
+      new DeleteCommand({
+        TableName: db.tableName,
+        Key: { pk: `APPLICATION-PART#${application.trackingCode}#000000115`, sk: "UNIQUE" },
+      }),
+    );
+    const before = await store.applications.getByTrackingCode(application.trackingCode);
+    expect(before.found?.parts).toEqual([application]);
+
+    const part = newApplication(
+      {
+        id: newId("application"),
+        trackingCode: application.trackingCode,
+        unitCode: "000000116",
+        partOf: application.id,
+        channel: "in-person",
+        receivedOn: "2026-03-02",
+        applicantKind: "natural-person",
+        description: "申请公开某文件",
+      },
+      calendar,
+      "2026-03-02",
+      "2026-03-02T03:00:00.000Z",
+    );
+    await store.applications.addParts(application, [
+      { application: part, audit: { ...audit, entityId: part.id } },
+    ]);
+    const { found } = await store.applications.getByTrackingCode(application.trackingCode);
+    expect(found?.parts.map((p) => p.id)).toEqual([application.id, part.id]);
+    expect(found?.application.id).toBe(application.id);
+    expect(secretMatches(secret, found?.secretHash ?? "")).toBe(true);
+    expect(await store.applications.applicant(part.id)).toEqual(applicant);
+    // The guard refuses a second part for the same unit (control: the first one was accepted).
+    const again = { ...part, id: newId("application") };
+    await expect(
+      store.applications.addParts(application, [
+        { application: again, audit: { ...audit, entityId: again.id } },
+      ]),
+    ).rejects.toMatchObject({ kind: "conflict" });
+  });
 });

@@ -54,6 +54,12 @@ const clockOf = (db: Db, application: Application, created = false) => [
   ),
 ];
 
+/** The first part (the one the tracking code was issued with) first, then by receipt and creation. */
+const partOrder = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Number(a.partOf !== undefined) - Number(b.partOf !== undefined) ||
+  String(a.receivedOn).localeCompare(String(b.receivedOn)) ||
+  String(a.id).localeCompare(String(b.id));
+
 const stale = () => new DomainError("precondition-failed", "申请已被他人修改，请刷新后重试");
 
 /**
@@ -84,7 +90,45 @@ export function applicationRepository(db: Db) {
     return { items: (result.Items ?? []).map(fromRecord), nextCursor: encodeCursor(result.LastEvaluatedKey) };
   }
 
+  async function applicantOf(id: string): Promise<Applicant | undefined> {
+    const { Item } = await db.doc.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.applicant(id), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const { pk: _pk, sk: _sk, entity: _entity, ...applicant } = Item;
+    return applicant as Applicant;
+  }
+
+  /**
+   * A new part (a whole application, or one unit's part of one): the record, the applicant's
+   * copy beside it, its audit entry, its clocks, and the guard that keeps one part per unit.
+   */
+  function partWrites(application: Application, applicant: Applicant, secretHash: string, audit: AuditEntry) {
+    const exists = new DomainError("conflict", "申请已存在");
+    const putNew = (Item: Record<string, unknown>, onConditionFailed: DomainError): Write => ({
+      item: { Put: { TableName: db.tableName, Item, ConditionExpression: "attribute_not_exists(pk)" } },
+      onConditionFailed,
+    });
+    return [
+      putNew(toRecord(application, secretHash), exists),
+      putNew({ ...keys.applicant(application.id), entity: "applicant", ...applicant }, exists),
+      putNew(
+        {
+          ...keys.applicationPartOfUnit(application.trackingCode, application.unitCode),
+          entity: "application-part",
+          id: application.id,
+        },
+        new DomainError("conflict", `该申请已有单位${application.unitCode}办理的部分`, [
+          { path: "unitCodes", message: `单位${application.unitCode}已在办理该申请` },
+        ]),
+      ),
+      auditWrite(db, keys.application(application.id).pk, audit),
+      ...clockOf(db, application, true),
+    ];
+  }
+
   return {
+    /** A new application; a citizen's parts for further units come in `extra` (`newPart`). */
     async create(
       application: Application,
       applicant: Applicant,
@@ -92,30 +136,27 @@ export function applicationRepository(db: Db) {
       audit: AuditEntry,
       extra: Write[] = [],
     ): Promise<void> {
-      const exists = new DomainError("conflict", "申请已存在");
+      await commit(db, [...partWrites(application, applicant, secretHash, audit), ...extra]);
+    },
+
+    /** The writes of one more part of an application being created, for `create`'s `extra`. */
+    newPart: partWrites,
+
+    /**
+     * Parts for more units of an existing application (ADR 0061), in one transaction: each
+     * with the first part's secret hash, so the tracking code answers for all of them, and a
+     * copy of the applicant, whom the unit answering its part has to reach.
+     */
+    async addParts(
+      first: Application,
+      parts: { application: Application; audit: AuditEntry }[],
+      extra: Write[] = [],
+    ): Promise<void> {
+      const [record, applicant] = await Promise.all([getRecord(first.id), applicantOf(first.id)]);
+      if (!record || !applicant) throw stale();
+      const hash = String(record.secretHash);
       await commit(db, [
-        {
-          item: {
-            Put: {
-              TableName: db.tableName,
-              Item: toRecord(application, secretHash),
-              ConditionExpression: "attribute_not_exists(pk)",
-            },
-          },
-          onConditionFailed: exists,
-        },
-        {
-          item: {
-            Put: {
-              TableName: db.tableName,
-              Item: { ...keys.applicant(application.id), entity: "applicant", ...applicant },
-              ConditionExpression: "attribute_not_exists(pk)",
-            },
-          },
-          onConditionFailed: exists,
-        },
-        auditWrite(db, keys.application(application.id).pk, audit),
-        ...clockOf(db, application, true),
+        ...parts.flatMap((p) => partWrites(p.application, applicant, hash, p.audit)),
         ...extra,
       ]);
     },
@@ -125,26 +166,27 @@ export function applicationRepository(db: Db) {
       return record ? fromRecord(record) : undefined;
     },
 
-    async applicant(id: string): Promise<Applicant | undefined> {
-      const { Item } = await db.doc.send(
-        new GetCommand({ TableName: db.tableName, Key: keys.applicant(id), ConsistentRead: true }),
-      );
-      if (!Item) return undefined;
-      const { pk: _pk, sk: _sk, entity: _entity, ...applicant } = Item;
-      return applicant as Applicant;
-    },
+    applicant: applicantOf,
 
-    /** The application and its secret's hash, for the applicant's status check. */
-    /** The application behind a tracking code, with the wrong secrets lately given for it. */
+    /**
+     * The application behind a tracking code, every part of it (the first, then the others as
+     * they were routed), and the wrong secrets lately given for it.
+     */
     async getByTrackingCode(
       trackingCode: string,
-    ): Promise<Tracked<{ application: Application; secretHash: string }>> {
-      const { record, failures } = await trackingPartition(db, trackingCode, "APPLICATION");
-      // The index is eventually consistent; the status itself comes from a consistent read.
-      const current = record ? await getRecord(String(record.id)) : undefined;
+    ): Promise<Tracked<{ application: Application; parts: Application[]; secretHash: string }>> {
+      const { records, failures } = await trackingPartition(db, trackingCode, "APPLICATION");
+      // The index is eventually consistent; the status itself comes from consistent reads.
+      const current = await Promise.all(records.map((r) => getRecord(String(r.id))));
+      const parts = current.flatMap((r) => (r ? [r] : [])).sort(partOrder);
+      const [first] = parts;
       return {
-        found: current
-          ? { application: fromRecord(current), secretHash: String(current.secretHash) }
+        found: first
+          ? {
+              application: fromRecord(first),
+              parts: parts.map(fromRecord),
+              secretHash: String(first.secretHash),
+            }
           : undefined,
         failures,
       };

@@ -1,16 +1,24 @@
 import { createHash } from "node:crypto";
-import type { AuditEntry, Item } from "@gov/domain";
+import { type AuditEntry, type Item, indexTerms } from "@gov/domain";
 import { batchWrite, type WriteRequest } from "./batch.ts";
 import type { Db } from "./client.ts";
 import { loadRequests } from "./item.ts";
 import { keys } from "./keys.ts";
-import { monthOf, packedPostings, termsRecord } from "./search.ts";
+import {
+  bulkPostings,
+  bulkShard,
+  liveShard,
+  monthOf,
+  packPosting,
+  postingTail,
+  termsRecord,
+} from "./search.ts";
 
 /**
  * Loading many published items at once (a migration from an old site, the benchmark): the
  * records `create` writes, plus, when asked, their search index as packed postings, all by
- * BatchWriteItem (ADR 0056). Publication's path (one transaction, then the outbox's index
- * work) is not this: here every item's history is already decided.
+ * BatchWriteItem (ADR 0056, 0063). Publication's path (one transaction, then the outbox's
+ * index work) is not this: here every item's history is already decided.
  */
 
 export type LoadEntry = { item: Item; audit: AuditEntry };
@@ -18,16 +26,13 @@ export type LoadProgress = { loaded: number; total: number; records: number; sec
 export type LoadManyOptions = {
   /** Index published items for search (as their publication would have). */
   search?: boolean;
-  /** Called after each chunk is written. */
+  /** Called after each chunk of items is written, and once more after the search index. */
   onProgress?: (progress: LoadProgress) => void;
 };
 
-/**
- * Items per chunk. A chunk's postings of one term go in one record, so this also bounds a
- * record: 1,000 postings of ~100 bytes (300 at most) stay under DynamoDB's 400 KB.
- */
+/** Items per chunk: the next chunk is tokenized while the last one is written. */
 const chunkItems = 1000;
-/** Items tokenized between two turns of the event loop (about 1 ms each). */
+/** Items tokenized between two turns of the event loop (about 0.3 ms each). */
 const tokenizedBetweenYields = 10;
 /**
  * BatchWriteItem calls in flight, bytes per call, and retries of a call that failed: DynamoDB
@@ -36,10 +41,17 @@ const tokenizedBetweenYields = 10;
 const writeOptions = { inFlight: 6, maxBytes: 512 * 1024, faultRetries: 5 };
 
 /**
- * Writes the entries in chunks of `chunkItems`, in order of first publication, so a chunk
- * spans a short time and its shards sort among publication's months where they belong. The
- * next chunk is tokenized while the previous one is being written. Rerunning the same entries writes the same records
- * (a chunk's shard names come from its items), so a load that stopped midway can be run again.
+ * Postings a bulk record of one term holds, about: a query reads a term's newest records
+ * until 200 postings are in hand, so a record much bigger is read for nothing (ADR 0063).
+ */
+export const bulkPostingsPerRecord = 250;
+
+/**
+ * Writes the entries in chunks of `chunkItems`, in order of first publication; then, when
+ * asked, the search index of the whole load: each term's postings once, in as few records
+ * as `bulkPostingsPerRecord` allows, and each item's term list naming its terms' records.
+ * Rerunning the same entries writes the same records (the records' names come from the
+ * load's items), so a load that stopped midway can be run again.
  */
 export async function loadMany(db: Db, entries: LoadEntry[], options: LoadManyOptions = {}): Promise<void> {
   const started = performance.now();
@@ -48,58 +60,107 @@ export async function loadMany(db: Db, entries: LoadEntry[], options: LoadManyOp
   );
   let loaded = 0;
   let records = 0;
+  const written = (items: number, requests: number) => {
+    loaded += items;
+    records += requests;
+    const seconds = (performance.now() - started) / 1000;
+    options.onProgress?.({ loaded, total: sorted.length, records, seconds });
+  };
+  const index = options.search ? loadIndex() : undefined;
   let writing: Promise<void> = Promise.resolve();
   for (let i = 0; i < sorted.length; i += chunkItems) {
     const chunk = sorted.slice(i, i + chunkItems);
-    const requests = [
-      ...chunk.flatMap((entry) => loadRequests(db, entry)),
-      ...(options.search ? await indexRequests(chunk.map((e) => e.item)) : []),
-    ];
+    const requests = chunk.flatMap((entry) => loadRequests(db, entry));
+    if (index) await index.add(chunk.map((e) => e.item));
     await writing;
-    writing = batchWrite(db, requests, writeOptions).then(() => {
-      loaded += chunk.length;
-      records += requests.length;
-      const seconds = (performance.now() - started) / 1000;
-      options.onProgress?.({ loaded, total: sorted.length, records, seconds });
-    });
+    writing = batchWrite(db, requests, writeOptions).then(() => written(chunk.length, requests.length));
   }
   await writing;
+  if (!index) return;
+  const requests = index.requests();
+  await batchWrite(db, requests, writeOptions);
+  written(0, requests.length);
 }
 
 /**
- * The chunk's published items' postings, one record per term (`<newest month>#B<chunk>`:
- * per month it would be 5–10 times the records, each written as dearly), and each item's
- * term list naming that shard, so a later edition or withdrawal updates the postings where
- * they are, through publication's own index work.
+ * The load's postings gathered term by term (an item's term with its impact; the rest of a
+ * posting is the item's, kept once), so each term is written once for the whole load rather
+ * than once per chunk: a rare term is one record, a common one a few records of about the
+ * size a query reads (ADR 0063).
  */
-async function indexRequests(items: Item[]): Promise<WriteRequest[]> {
-  const published = items.filter((item) => item.state === "published");
-  if (published.length === 0) return [];
-  const chunkTag = createHash("sha256")
-    .update(published.map((item) => item.id).join(","))
-    .digest("base64url")
-    .slice(0, 10);
-  const shard = `${monthOf(published.at(-1) as Item)}#B${chunkTag}`;
-  const shards = new Map<string, Record<string, string>>();
-  const requests: WriteRequest[] = [];
-  for (const [n, item] of published.entries()) {
-    // Tokenizing is the CPU part: yielding now and then lets the previous chunk's writes go on.
-    if (n % tokenizedBetweenYields === 0) await new Promise((resolve) => setImmediate(resolve));
-    const postings = packedPostings(item);
-    for (const [term, packed] of postings) {
-      let record = shards.get(term);
-      if (!record) {
-        record = {};
-        shards.set(term, record);
+function loadIndex() {
+  const items: Item[] = [];
+  const tails: string[] = [];
+  const termsOf: string[][] = [];
+  // Each posting: the item (its place in `items`), the term's place in the item's list, the impact.
+  const postings = new Map<string, { at: number[]; place: number[]; impact: number[] }>();
+  return {
+    async add(chunk: Item[]) {
+      for (const [n, item] of chunk.entries()) {
+        // Tokenizing is the CPU part: yielding now and then lets the previous chunk's writes go on.
+        if (n % tokenizedBetweenYields === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (item.state !== "published") continue;
+        const at = items.length;
+        items.push(item);
+        tails.push(postingTail(item));
+        const terms = indexTerms(item);
+        termsOf.push([...terms.keys()]);
+        let place = 0;
+        for (const [term, impact] of terms) {
+          let list = postings.get(term);
+          if (!list) {
+            list = { at: [], place: [], impact: [] };
+            postings.set(term, list);
+          }
+          list.at.push(at);
+          list.place.push(place++);
+          list.impact.push(impact);
+        }
       }
-      record[item.id] = packed;
-    }
-    requests.push({ PutRequest: { Item: termsRecord(item.id, [...postings.keys()], shard) } });
-  }
-  for (const [term, postings] of shards) {
-    requests.push({
-      PutRequest: { Item: { ...keys.searchShard(term, shard), entity: "search-shard", p: postings } },
-    });
-  }
-  return requests;
+    },
+    requests(): WriteRequest[] {
+      if (items.length === 0) return [];
+      const tag = createHash("sha256")
+        .update(items.map((item) => item.id).join(","))
+        .digest("base64url")
+        .slice(0, 10);
+      const months = items.map(monthOf);
+      const shardsOf: string[][] = items.map(() => []);
+      const requests: WriteRequest[] = [];
+      for (const [term, { at, place, impact }] of postings) {
+        // Postings in order of first publication, cut into equal runs of at most
+        // `bulkPostingsPerRecord`; a run is named by its newest month, then its place, so
+        // newest runs sort first.
+        const runs = Math.ceil(at.length / bulkPostingsPerRecord);
+        const records = new Map<string, [string, string][]>();
+        at.forEach((i, k) => {
+          const run = Math.floor((k * runs) / at.length);
+          const last = at[Math.min(at.length, Math.ceil(((run + 1) * at.length) / runs)) - 1] as number;
+          const shard = bulkShard(months[last] as string, tag, run);
+          let record = records.get(shard);
+          if (!record) {
+            record = [];
+            records.set(shard, record);
+          }
+          const item = items[i] as Item;
+          record.push([item.id, packPosting(impact[k] as number, tails[i] as string)]);
+          (shardsOf[i] as string[])[place[k] as number] = shard;
+        });
+        for (const [shard, lines] of records)
+          requests.push({
+            PutRequest: {
+              Item: { ...keys.searchShard(term, shard), entity: "search-shard", b: bulkPostings(lines) },
+            },
+          });
+      }
+      for (const [i, item] of items.entries()) {
+        const terms = termsOf[i] as string[];
+        const shards = shardsOf[i] as string[];
+        const of = new Map(terms.map((term, k) => [term, shards[k] as string]));
+        const record = termsRecord(item.id, terms, liveShard(item), (term) => of.get(term) as string);
+        requests.push({ PutRequest: { Item: record } });
+      }
+      return requests;
+    },
+  };
 }

@@ -89,7 +89,8 @@ export const keys = {
   searchTermPartition: (term: string) => `TERM#${term}`,
   /**
    * Packed postings (ADR 0056): one record per term and shard holding many items' postings;
-   * a shard is a month of first publication and who writes it (`<yyyy-mm>#L`, `<yyyy-mm>#B<chunk>`).
+   * a shard is a month of first publication and who writes it (`<yyyy-mm>#L`, `<yyyy-mm>#B<chunk>`),
+   * or a bulk load's run of a term (`<newest yyyy-mm>#B<load>.<run>`, ADR 0063).
    */
   searchShard: (term: string, shard: string) => ({ pk: `TERM#${term}`, sk: `P#${shard}` }),
   searchShardPrefix: "P#",
@@ -151,10 +152,18 @@ export const keys = {
   /** Open applications (gsi2, sparse: removed once answered or closed), for recomputation. */
   openApplication: (id: string) => ({ gsi2pk: "OPEN-APPLICATIONS", gsi2sk: id }),
   openApplicationsPartition: "OPEN-APPLICATIONS",
-  /** The applicant's lookup by tracking code (gsi3). */
+  /**
+   * The applicant's lookup by tracking code (gsi3): every part of the application has this key,
+   * so one Query finds them all (ADR 0061; a GSI key need not be unique).
+   */
   applicationByTrackingCode: (trackingCode: string) => ({
     gsi3pk: `TRACKING#${trackingCode}`,
     gsi3sk: "APPLICATION",
+  }),
+  /** One part per unit and application: the guard written with the part (ADR 0061). */
+  applicationPartOfUnit: (trackingCode: string, unitCode: string) => ({
+    pk: `APPLICATION-PART#${trackingCode}#${unitCode}`,
+    sk: "UNIQUE",
   }),
   /** The gsi3 partition of a tracking code: the application or letter it names, and its failure counter. */
   trackingPartition: (trackingCode: string) => `TRACKING#${trackingCode}`,
@@ -304,7 +313,7 @@ export const keys = {
   citizenMail: (id: string) => ({ pk: `CITIZEN-MAIL#${id}`, sk: "MAIL" }),
   citizenMailOfOwner: (owner: string, id: string) => ({ gsi1pk: `MAILS-OF#${owner}`, gsi1sk: id }),
   citizenMailsOfOwnerPartition: (owner: string) => `MAILS-OF#${owner}`,
-  /** A citizen's wish to be mailed when a letter or application changes state (ADR 0060). */
+  /** A citizen's wish to be mailed when a letter (its id) or an application (its tracking code) changes state (ADR 0060). */
   statusWatch: (recordId: string) => ({ pk: `STATUS-WATCH#${recordId}`, sk: "WATCH" }),
   robotWindow: (robotId: string) => ({ pk: `ROBOT-WINDOW#${robotId}`, sk: "WINDOW" }),
 

@@ -65,9 +65,17 @@ const partition = async (pk: string) => {
   );
   return Items;
 };
+/** The item ids one packed record holds: its map's, and its bulk lines' not masked (ADR 0063). */
+const idsIn = (record: Record<string, unknown>): string[] => [
+  ...Object.keys(record.p ?? {}),
+  ...(typeof record.b === "string"
+    ? record.b.split("\n").map((line) => line.split("\t")[0] as string)
+    : []
+  ).filter((id) => !(record.x as Set<string> | undefined)?.has(id)),
+];
 /** The item ids a term's packed records hold, one entry per posting (a duplicate would show twice). */
 const postingsOf = async (term: string) =>
-  ((await partition(keys.searchTermPartition(term))) ?? []).flatMap((record) => Object.keys(record.p ?? {}));
+  ((await partition(keys.searchTermPartition(term))) ?? []).flatMap(idsIn);
 const shardsOf = async (term: string) => (await partition(keys.searchTermPartition(term))) ?? [];
 const outbox = async () => ((await partition(keys.searchOutboxPartition)) ?? []).map((i) => i.sk);
 
@@ -326,7 +334,7 @@ describe("bulk loading writes items and packed postings by BatchWriteItem", () =
       return { item, audit: audit(item) };
     });
 
-  it("N items load, all searchable, one record per term for the chunk; progress is reported", async () => {
+  it("N items load, all searchable, one record per term for the load; progress is reported", async () => {
     const loaded = entries(60, "湖滨湿地生态补偿");
     const progress: number[] = [];
     await store.items.loadMany(loaded, { search: true, onProgress: (p) => progress.push(p.loaded) });
@@ -336,7 +344,7 @@ describe("bulk loading writes items and packed postings by BatchWriteItem", () =
     const [shard, ...others] = await shardsOf("湖滨");
     expect(others).toEqual([]);
     expect(shard?.sk).toMatch(/^P#2025-03#B/);
-    expect(Object.keys(shard?.p ?? {})).toHaveLength(60);
+    expect(idsIn(shard ?? {})).toHaveLength(60);
     expect((await store.items.get(loaded[0]?.item.id ?? ""))?.title).toBe("湖滨湿地生态补偿0");
   });
 
@@ -351,6 +359,75 @@ describe("bulk loading writes items and packed postings by BatchWriteItem", () =
     ]);
     await store.search.index(entry.item.id);
     expect(await postingsOf("沙山")).toEqual([]);
+  });
+
+  it("ADR 0063: each term is written once per load, a rare term in one record, a common one in equal records of at most 250, newest first", async () => {
+    // 1,100 items, 100 a month over eleven months: two chunks of 1,000 as the load writes them.
+    const loaded = Array.from({ length: 1100 }, (_, i) => {
+      const month = String(1 + Math.floor(i / 100)).padStart(2, "0");
+      const rare = i === 0 || i === 1099 ? "赣江鲥鱼" : "";
+      const item = published(`港口岸线${rare}规划${i}`, `<p>第${i}项</p>`, `2024-${month}-10T02:00:00.000Z`);
+      return { item, audit: audit(item) };
+    });
+    await store.items.loadMany(loaded, { search: true });
+    // Control: the per-chunk layout (ADR 0056) put the rare term in one record per chunk, two here.
+    const rare = await shardsOf("鲥鱼");
+    expect(rare).toHaveLength(1);
+    expect(idsIn(rare[0] ?? {}).sort()).toEqual([loaded[0]?.item.id, loaded[1099]?.item.id].sort());
+    // 1,100 postings: five records of 220 in order of publication, each named by its newest month.
+    const common = await shardsOf("规划");
+    expect(common.map((r) => String(r.sk).slice(2, 9))).toEqual([
+      "2024-03",
+      "2024-05",
+      "2024-07",
+      "2024-09",
+      "2024-11",
+    ]);
+    expect(common.map((r) => idsIn(r).length)).toEqual([220, 220, 220, 220, 220]);
+    expect((await store.search.find({ q: "赣江鲥鱼", filter: {}, limit: 10 })).total).toBe(2);
+  });
+
+  it("ADR 0063: a bulk-loaded item's new edition is masked in the load's records and written to its month's shard, terms dropped and added", async () => {
+    const loaded = entries(300, "赣江航道疏浚");
+    await store.items.loadMany(loaded, { search: true });
+    const entry = loaded[7] as (typeof loaded)[number];
+    const edition = { ...entry.item, title: "赣江航道整治7", version: entry.item.version + 1 };
+    await store.items.update(edition, entry.item, audit(edition), [store.search.indexWrite(entry.item.id)]);
+    await store.search.index(entry.item.id);
+    const holding = async (term: string) =>
+      (await shardsOf(term)).filter((r) => idsIn(r).includes(entry.item.id)).map((r) => String(r.sk));
+    // Control: before the edition the kept term was in a bulk record; now once, in the live shard.
+    const live = `P#${entry.item.firstPublishedAt?.slice(0, 7)}#L`;
+    expect(await holding("航道")).toEqual([live]);
+    expect(await holding("整治")).toEqual([live]);
+    expect(await holding("疏浚")).toEqual([]);
+    expect(await foundIds("赣江航道整治")).toContain(entry.item.id);
+    expect(await foundIds("疏浚")).not.toContain(entry.item.id);
+    expect((await store.search.find({ q: "疏浚", filter: {}, limit: 100 })).total).toBe(299);
+    const withdrawn = { ...edition, state: "withdrawn" as const, version: edition.version + 1 };
+    await store.items.update(withdrawn, edition, audit(withdrawn), [store.search.indexWrite(entry.item.id)]);
+    await store.search.index(entry.item.id);
+    expect([...(await holding("航道")), ...(await holding("整治"))]).toEqual([]);
+    expect((await postingsOf("航道")).length).toBe(299);
+  });
+
+  it("ADR 0063: concurrent index runs of items in one bulk record all stay masked (a set, added to in place)", async () => {
+    const loaded = entries(40, "庐山索道检修");
+    await store.items.loadMany(loaded, { search: true });
+    const gone = loaded.slice(0, 24);
+    await Promise.all(
+      gone.map(async ({ item }) => {
+        const withdrawn = { ...item, state: "withdrawn" as const, version: item.version + 1 };
+        await store.items.update(withdrawn, item, audit(withdrawn), [store.search.indexWrite(item.id)]);
+        await store.search.index(item.id);
+      }),
+    );
+    const [record, ...others] = await shardsOf("索道");
+    expect(others).toEqual([]);
+    expect([...((record?.x as Set<string> | undefined) ?? [])].sort()).toEqual(
+      gone.map((e) => e.item.id).sort(),
+    );
+    expect((await store.search.find({ q: "索道", filter: {}, limit: 100 })).total).toBe(16);
   });
 
   it("requests DynamoDB sends back unprocessed, and a call that timed out, are retried until written", async () => {

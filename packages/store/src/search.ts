@@ -7,6 +7,7 @@ import {
   PutCommand,
   QueryCommand,
   UpdateCommand,
+  type UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import {
   DomainError,
@@ -68,9 +69,9 @@ export type StoredPosting = Posting & {
 // Tab never occurs in these fields (a normalized 文号 has no whitespace); the 文号 goes last.
 const separator = "\t";
 
-function packPosting(item: Item, impact: number): string {
+/** A posting's fields after the impact: the same for every term of one edition. */
+export function postingTail(item: Item): string {
   return [
-    impact,
     item.firstPublishedAt ?? item.publishedAt,
     item.unitCode,
     item.columnId,
@@ -80,6 +81,17 @@ function packPosting(item: Item, impact: number): string {
     item.docNumber ? normalizeDocNumber(item.docNumber) : "",
   ].join(separator);
 }
+
+export const packPosting = (impact: number, tail: string) => `${impact}${separator}${tail}`;
+
+/**
+ * A bulk record's postings (ADR 0063): one string, a line per posting, the item id first.
+ * Written once and never edited; an item that leaves it is masked (`x`, a string set).
+ * DynamoDB Local wrote 25 such records of 250 postings 2–3 times faster than as maps, and
+ * read two 1.8 times faster.
+ */
+export const bulkPostings = (lines: [itemId: string, packed: string][]) =>
+  lines.map(([itemId, packed]) => `${itemId}${separator}${packed}`).join("\n");
 
 function unpackPosting(itemId: string, packed: string): StoredPosting {
   const [impact, firstPublishedAt, unitCode, columnId, kind, category, validity, ...docNumber] =
@@ -99,14 +111,15 @@ function unpackPosting(itemId: string, packed: string): StoredPosting {
 
 /** Each term's packed posting for a published item. */
 export function packedPostings(item: Item): Map<string, string> {
-  return new Map([...indexTerms(item)].map(([term, impact]) => [term, packPosting(item, impact)]));
+  const tail = postingTail(item);
+  return new Map([...indexTerms(item)].map(([term, impact]) => [term, packPosting(impact, tail)]));
 }
 
 /** The month of first publication: newest months are read first, and an item's postings stay in it. */
 export const monthOf = (item: Item) => (item.firstPublishedAt ?? item.publishedAt ?? "").slice(0, 7);
 
 /** Publication's shard of a month: postings are added and removed one map entry at a time. */
-const liveShard = (item: Item) => `${monthOf(item)}#L`;
+export const liveShard = (item: Item) => `${monthOf(item)}#L`;
 
 // --- keeping the index in step with publication ----------------------------------------
 
@@ -145,8 +158,9 @@ async function eachLimited<T>(list: T[], work: (value: T) => Promise<void>) {
  * Makes the index say what the item now says: a published item's postings (re)written into
  * its shard, a withdrawn or unpublished item's removed, stale terms of an earlier edition
  * removed; then the outbox record goes. Idempotent, so running it twice, or after a crash,
- * is harmless. An item keeps the shard its term list names (a bulk-loaded item stays in the
- * load's shards), so a re-index always finds its earlier postings. It re-reads the item at
+ * is harmless. An item keeps the shard its term list names, so a re-index always finds its
+ * earlier postings; a bulk-loaded item is masked in the load's records and moves to its
+ * month's shard (ADR 0063). It re-reads the item at
  * the end: if a later change committed meanwhile, it runs again rather than leave an older
  * edition's postings behind.
  */
@@ -165,12 +179,17 @@ async function applySearchIndex(db: Db, itemId: string): Promise<void> {
     if (legacy) await deleteLegacyPostings(db, itemId, stored);
     const before = legacy ? [] : stored;
     const shard = legacy || !indexed ? (item ? liveShard(item) : "") : String(indexed.shard);
+    // A bulk-loaded item's postings sit in its terms' bulk records (ADR 0063), written once:
+    // its next index run masks it there and writes its postings into the shard the list names.
+    const bulk = legacy ? new Map<string, string>() : termShards(indexed);
     // List every term about to be written before writing it, so a crash midway leaves no
     // posting that the next run would not know to remove.
     if (legacy || [...wanted.keys()].some((t) => !before.includes(t))) {
-      await putTerms(db, itemId, [...new Set([...before, ...wanted.keys()])], shard);
+      const union = [...new Set([...before, ...wanted.keys()])];
+      await putTerms(db, itemId, union, shard, (t) => bulk.get(t) ?? shard);
     }
     await eachLimited([...wanted], ([term, packed]) => setPosting(db, term, shard, itemId, packed));
+    await eachLimited([...bulk], ([term, record]) => maskPosting(db, term, record, itemId));
     await eachLimited(
       before.filter((t) => !wanted.has(t)),
       (term) => removePosting(db, term, shard, itemId),
@@ -230,21 +249,40 @@ async function setPosting(db: Db, term: string, shard: string, itemId: string, p
   throw new DomainError("conflict", "检索索引更新冲突，请重试");
 }
 
-async function removePosting(db: Db, term: string, shard: string, itemId: string) {
+/** An update of a shard that only applies if the shard is there: a missing one has nothing to undo. */
+async function updateIfThere(
+  db: Db,
+  term: string,
+  shard: string,
+  update: Pick<
+    UpdateCommandInput,
+    "UpdateExpression" | "ConditionExpression" | "ExpressionAttributeNames" | "ExpressionAttributeValues"
+  >,
+) {
   try {
     await db.doc.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keys.searchShard(term, shard),
-        UpdateExpression: "REMOVE #p.#id",
-        ConditionExpression: "attribute_exists(#p)",
-        ExpressionAttributeNames: { "#p": "p", "#id": itemId },
-      }),
+      new UpdateCommand({ TableName: db.tableName, Key: keys.searchShard(term, shard), ...update }),
     );
   } catch (error) {
     if (!conditionFailed(error)) throw error;
   }
 }
+
+const removePosting = (db: Db, term: string, shard: string, itemId: string) =>
+  updateIfThere(db, term, shard, {
+    UpdateExpression: "REMOVE #p.#id",
+    ConditionExpression: "attribute_exists(#p)",
+    ExpressionAttributeNames: { "#p": "p", "#id": itemId },
+  });
+
+/** An item leaves a bulk record by its id added to the record's mask: a set, so concurrent masks all stay. */
+const maskPosting = (db: Db, term: string, shard: string, itemId: string) =>
+  updateIfThere(db, term, shard, {
+    UpdateExpression: "ADD #x :id",
+    ConditionExpression: "attribute_exists(#b)",
+    ExpressionAttributeNames: { "#x": "x", "#b": "b" },
+    ExpressionAttributeValues: { ":id": new Set([itemId]) },
+  });
 
 async function deleteLegacyPostings(db: Db, itemId: string, terms: string[]) {
   await batchWrite(
@@ -313,17 +351,66 @@ export async function markSearchIndexLayout(db: Db): Promise<void> {
   );
 }
 
-/** The record naming an item's terms and the shard that holds its postings. */
-export const termsRecord = (itemId: string, terms: string[], shard: string) => ({
-  ...keys.searchTerms(itemId),
-  entity: "search-terms",
-  itemId,
-  terms,
-  shard,
-});
+/** A bulk load's record of a term: its run's newest month, the load's tag, the run's place (ADR 0063). */
+export const bulkShard = (month: string, tag: string, run: number) =>
+  `${month}#B${tag}.${String(run).padStart(4, "0")}`;
+const bulkShardParts = /^(\d{4}-\d{2})#B([\w-]+)\.(\d{4})$/;
 
-async function putTerms(db: Db, itemId: string, terms: string[], shard: string) {
-  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: termsRecord(itemId, terms, shard) }));
+/**
+ * The record naming an item's terms and the shard that holds each term's posting: `shard`,
+ * unless `shards` (beside `terms`, one entry a term) names another; "" there means `shard`.
+ * Publication writes all of an item's postings into one shard; a bulk load each into its
+ * term's own record, written `<month>.<run>` with the load's tag once in `bulk` (the full
+ * names doubled a term list's size).
+ */
+export function termsRecord(
+  itemId: string,
+  terms: string[],
+  shard: string,
+  shardOf: (term: string) => string = () => shard,
+) {
+  let bulk: string | undefined;
+  const shards = terms.map((t) => {
+    const named = shardOf(t);
+    const parts = named.match(bulkShardParts);
+    if (named === shard) return "";
+    if (!parts || (bulk !== undefined && parts[2] !== bulk)) return named;
+    bulk = parts[2];
+    return `${parts[1]}.${Number(parts[3])}`;
+  });
+  return {
+    ...keys.searchTerms(itemId),
+    entity: "search-terms",
+    itemId,
+    terms,
+    shard,
+    ...(shards.some(Boolean) ? { shards } : {}),
+    ...(bulk ? { bulk } : {}),
+  };
+}
+
+/** The shards a term list names term by term (none: every term is in its `shard`). */
+function termShards(indexed: Record<string, unknown> | undefined): Map<string, string> {
+  const terms = (indexed?.terms as string[] | undefined) ?? [];
+  const shards = (indexed?.shards as string[] | undefined) ?? [];
+  const bulk = indexed?.bulk as string | undefined;
+  const named = (entry: string) => {
+    const short = bulk ? entry.match(/^(\d{4}-\d{2})\.(\d+)$/) : null;
+    return short ? bulkShard(short[1] as string, bulk as string, Number(short[2])) : entry;
+  };
+  return new Map(terms.flatMap((t, i) => (shards[i] ? [[t, named(shards[i] as string)] as const] : [])));
+}
+
+async function putTerms(
+  db: Db,
+  itemId: string,
+  terms: string[],
+  shard: string,
+  shardOf?: (term: string) => string,
+) {
+  await db.doc.send(
+    new PutCommand({ TableName: db.tableName, Item: termsRecord(itemId, terms, shard, shardOf) }),
+  );
 }
 
 /** Only this change's record: a later change's record (another token) stays for its own run. */
@@ -434,8 +521,8 @@ async function readTerm(db: Db, term: string): Promise<TermRead> {
       new QueryCommand({
         TableName: db.tableName,
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :shard)",
-        ProjectionExpression: "#p",
-        ExpressionAttributeNames: { "#p": "p" },
+        ProjectionExpression: "#p, #b, #x",
+        ExpressionAttributeNames: { "#p": "p", "#b": "b", "#x": "x" },
         ExpressionAttributeValues: {
           ":pk": keys.searchTermPartition(term),
           ":shard": keys.searchShardPrefix,
@@ -445,9 +532,18 @@ async function readTerm(db: Db, term: string): Promise<TermRead> {
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
+    const add = (itemId: string, packed: string) => {
+      if (!postings.has(itemId)) postings.set(itemId, unpackPosting(itemId, packed));
+    };
     for (const record of result.Items ?? []) {
-      for (const [itemId, packed] of Object.entries((record.p ?? {}) as Record<string, string>)) {
-        if (!postings.has(itemId)) postings.set(itemId, unpackPosting(itemId, packed));
+      for (const [itemId, packed] of Object.entries((record.p ?? {}) as Record<string, string>))
+        add(itemId, packed);
+      if (typeof record.b !== "string") continue;
+      const masked = record.x as Set<string> | undefined;
+      for (const line of record.b.split("\n")) {
+        const tab = line.indexOf(separator);
+        const itemId = line.slice(0, tab);
+        if (!masked?.has(itemId)) add(itemId, line.slice(tab + 1));
       }
     }
     start = result.LastEvaluatedKey;

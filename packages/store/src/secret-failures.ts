@@ -15,18 +15,20 @@ export type Tracked<Found> = { found: Found | undefined; failures: SecretFailure
  * (ADR 0041). The index is eventually consistent: the caller reads the record itself again.
  */
 export async function trackingPartition(db: Db, trackingCode: string, kind: "APPLICATION" | "LETTER") {
+  // Small by construction: a letter or an application's parts (at most 10), and the counter.
   const { Items = [] } = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
       IndexName: "gsi3",
       KeyConditionExpression: "gsi3pk = :pk",
       ExpressionAttributeValues: { ":pk": keys.trackingPartition(trackingCode) },
-      Limit: 2,
     }),
   );
   const counter = Items.find((i) => i.gsi3sk === keys.secretFailures(trackingCode).gsi3sk);
+  const records = Items.filter((i) => i.gsi3sk === kind);
   return {
-    record: Items.find((i) => i.gsi3sk === kind),
+    record: records[0],
+    records,
     failures: counter
       ? { count: Number(counter.failures), windowEndsAt: Number(counter.expiresAt) * 1000 }
       : undefined,

@@ -1,6 +1,15 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { ApplicationState, Unit } from "@gov/domain";
-import { Choice, ErrorSummary, Field, type FormState, Honeypot, TrackingReceipt } from "./citizen-forms.tsx";
+import type { ApplicationState, ResponseType, Unit } from "@gov/domain";
+import {
+  Checkboxes,
+  Choice,
+  ErrorSummary,
+  Field,
+  type FormState,
+  Honeypot,
+  TrackingReceipt,
+} from "./citizen-forms.tsx";
+import { responseTypeNames } from "./labels.ts";
 import { portalBase } from "./paths.ts";
 
 export const applyPath = `${portalBase}/apply`;
@@ -22,6 +31,13 @@ export function ApplicationForm(props: { units: Unit[]; state: FormState }) {
           label="受理机关"
           state={state}
           required={true}
+          options={props.units.map((u): [string, string] => [u.code, u.name])}
+        />
+        <Checkboxes
+          name="otherUnitCodes"
+          label="另请以下机关分别答复（可多选）"
+          hint="所需信息由多个机关掌握的，可同时勾选；各机关分别办理、分别答复，凭同一查询码查询。"
+          state={state}
           options={props.units.map((u): [string, string] => [u.code, u.name])}
         />
         <fieldset>
@@ -149,6 +165,7 @@ export function ApplicationStatusPage(props: {
     dueIsProvisional: boolean;
     overdue: boolean;
     endedOn?: string | undefined;
+    parts: PartStatus[];
   };
   unitName: string;
 }) {
@@ -177,9 +194,7 @@ export function ApplicationStatusPage(props: {
           <tr>
             <th scope="row">答复期限</th>
             <td>
-              {s.dueOn ?? "—"}
-              {s.dueIsProvisional ? "（暂定）" : ""}
-              {s.overdue ? "（已逾期）" : ""}
+              <DueOn {...s} />
             </td>
           </tr>
           {s.endedOn && (
@@ -188,6 +203,63 @@ export function ApplicationStatusPage(props: {
               <td>{s.endedOn}</td>
             </tr>
           )}
+        </tbody>
+      </table>
+      {s.parts.length > 1 && <PartsTable parts={s.parts} />}
+    </>
+  );
+}
+
+/** A part's or the application's deadline, provisional or overdue as it stands today. */
+function DueOn(props: { dueOn: string | null; dueIsProvisional: boolean; overdue: boolean }) {
+  return (
+    <>
+      {props.dueOn ?? "—"}
+      {props.dueIsProvisional ? "（暂定）" : ""}
+      {props.overdue ? "（已逾期）" : ""}
+    </>
+  );
+}
+
+type PartStatus = {
+  unitCode: string;
+  unitName: string;
+  state: string;
+  dueOn: string | null;
+  dueIsProvisional: boolean;
+  overdue: boolean;
+  responseType?: string | undefined;
+  endedOn?: string | undefined;
+};
+
+/** An application several units answer (ADR 0061): each unit's part, its deadline and answer. */
+function PartsTable(props: { parts: PartStatus[] }) {
+  return (
+    <>
+      <h2>各单位办理情况</h2>
+      <table id="application-parts">
+        <thead>
+          <tr>
+            <th scope="col">办理单位</th>
+            <th scope="col">办理状态</th>
+            <th scope="col">答复期限</th>
+            <th scope="col">答复</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.parts.map((p) => (
+            <tr>
+              <th scope="row">{p.unitName}</th>
+              <td>{stateNames[p.state as ApplicationState] ?? p.state}</td>
+              <td>
+                <DueOn {...p} />
+              </td>
+              <td>
+                {p.responseType ? (responseTypeNames[p.responseType as ResponseType] ?? p.responseType) : "—"}
+                {p.endedOn ? `（${p.endedOn}）` : ""}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </>

@@ -12,7 +12,11 @@ import { type C, pageHeaders, pageHtml } from "./render.tsx";
  */
 
 /** A form's fields as the JSON input they stand for: `applicant.name` nests, empty fields are left out. */
-export function formObject(text: string, booleans: readonly string[] = []): Record<string, unknown> {
+export function formObject(
+  text: string,
+  booleans: readonly string[] = [],
+  lists: readonly string[] = [],
+): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const [name, value] of new URLSearchParams(text)) {
     if (value === "" || !/^[a-zA-Z]+(\.[a-zA-Z]+)?$/.test(name)) continue;
@@ -24,7 +28,9 @@ export function formObject(text: string, booleans: readonly string[] = []): Reco
       target[segment] = nested;
       target = nested as Record<string, unknown>;
     }
-    target[path.at(-1) as string] = booleans.includes(name) ? value === "true" : value;
+    const last = path.at(-1) as string;
+    if (lists.includes(name)) target[last] = [...((target[last] as string[] | undefined) ?? []), value];
+    else target[last] = booleans.includes(name) ? value === "true" : value;
   }
   return object;
 }
@@ -33,9 +39,12 @@ export function formObject(text: string, booleans: readonly string[] = []): Reco
  * Puts the form's fields where the intake guard reads a submission (the body as JSON), so a
  * form meets the same rate limit, body limit, bot trap and duplicate recognition as the API (ADR 0025).
  */
-export function formIntake(booleans: readonly string[] = []): MiddlewareHandler<AppEnv> {
+export function formIntake(
+  booleans: readonly string[] = [],
+  lists: readonly string[] = [],
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const fields = formObject(await c.req.text(), booleans);
+    const fields = formObject(await c.req.text(), booleans, lists);
     // Hono types the cache by value but stores promises, hence the cast.
     c.req.bodyCache = { text: Promise.resolve(JSON.stringify(fields)) as unknown as string };
     await next();
@@ -218,6 +227,36 @@ export function Choice(props: {
         </p>
       )}
     </div>
+  );
+}
+
+/** A list field as a group of checkboxes, one per option; the list's issues are shown at the group. */
+export function Checkboxes(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  state: FormState;
+  options: [value: string, label: string][];
+}) {
+  const id = `field-${props.name}`;
+  const error = props.state.errors[props.name];
+  const given = props.state.values[props.name];
+  const chosen = new Set(Array.isArray(given) ? given : []);
+  return (
+    <fieldset class="form-field" id={id} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{props.label}</legend>
+      {props.hint && <p class="hint">{props.hint}</p>}
+      {props.options.map(([value, label]) => (
+        <label class="checkbox">
+          <input type="checkbox" name={props.name} value={value} checked={chosen.has(value)} /> {label}
+        </label>
+      ))}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
   );
 }
 

@@ -85,7 +85,7 @@ export function citizenPages(portal: Hono<AppEnv>, intake: MiddlewareHandler<App
   portal.get("/apply", async (c) =>
     page(c, applyHead, <ApplicationForm units={await unitsOf(c)} state={blank} />),
   );
-  portal.post("/apply", formIntake(), pageAnswers, ...intake, async (c) => {
+  portal.post("/apply", formIntake([], ["otherUnitCodes"]), pageAnswers, ...intake, async (c) => {
     const values = await submitted(c);
     const input = parsed(SubmitApplicationInput, values);
     let state: FormState = input.ok ? blank : { values, errors: input.errors };

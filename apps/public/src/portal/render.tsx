@@ -85,9 +85,12 @@ export function errorPage(c: C, error: unknown) {
   );
 }
 
-/** The field issues of a failed parse, by the field's first segment, as forms show them beside each field. */
+/**
+ * The field issues of a failed parse, by field, as forms show them beside each field; an item
+ * of a list (`otherUnitCodes.1`) is shown at its list, which a form presents as one group.
+ */
 export function errorsByField(issues: FieldIssue[]): Record<string, string> {
-  return Object.fromEntries(issues.map((i) => [i.path, i.message]));
+  return Object.fromEntries(issues.map((i) => [i.path.replace(/\.\d+$/, ""), i.message]));
 }
 
 /** A form's or query's values parsed by the route's schema: the value, or the issues by field. */

@@ -14,6 +14,7 @@ import {
 import type { AppEnv } from "@gov/http";
 import type { Hono } from "hono";
 import { z } from "zod";
+import { responseTypeNames } from "./labels.ts";
 import { mailboxPath } from "./mailbox-pages.tsx";
 import { portalBase } from "./paths.ts";
 import { type C, givenQuery, page, parsed } from "./render.tsx";
@@ -34,18 +35,6 @@ const channelNames: Record<ApplicationChannel, string> = {
   "registered-post": "邮寄（挂号信）",
   letter: "信函",
   fax: "传真",
-};
-
-/** The answers of OGI Art. 36 and 37 as a reader knows them. */
-const responseTypeNames: Record<ResponseType, string> = {
-  "already-public": "已主动公开（告知获取方式）",
-  disclosed: "予以公开",
-  "partially-disclosed": "部分公开",
-  "not-disclosed": "不予公开",
-  "does-not-exist": "无法提供（本机关不掌握）",
-  "not-this-agency": "非本机关负责公开（告知机关）",
-  "repeat-application": "重复申请（不予重复处理）",
-  "special-legal-route": "按有关法律、行政法规办理",
 };
 
 type Scope = { year: number; unit: Unit | undefined; years: number[]; units: Unit[] };

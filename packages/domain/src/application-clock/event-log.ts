@@ -30,6 +30,7 @@ type Registration = {
   id: string;
   trackingCode: string;
   unitCode: string;
+  partOf?: string;
   channel: ApplicationChannel;
   receivedOn: IsoDate;
   applicantKind: Application["applicantKind"];

@@ -38,6 +38,8 @@ input,select,textarea,button{font:inherit}
 input,select,textarea{border:1px solid #595959;padding:.3rem .4rem;max-width:100%}
 textarea{width:100%;min-height:8rem}
 .form-field{margin:0 0 1rem}
+.form-field label.checkbox{font-weight:normal}
+.hint{color:#4a4a4a;margin:.25rem 0}
 .field-error{color:#a10000;font-weight:bold}
 .notice{border-left:4px solid #0b4f9c;background:#eef4fb;padding:.75rem 1rem}
 .error-summary{border:3px solid #a10000;padding:.75rem 1rem}
