@@ -118,3 +118,32 @@ describe("an applicant who opts in is told of each change of state (issue 18)", 
     expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["applicant.email"]);
   });
 });
+
+describe("a multi-unit application (ADR 0061) tells the applicant of each unit's part", () => {
+  it("the second unit's answer mails the applicant who opted in with the first", async () => {
+    await t.store.units.put({ code: "000014352", name: "共青城市卫生健康委员会", kind: "department" });
+    const health = await t.actor("000014352", ["editor"]);
+    const { receipt } = await submitApplication(
+      t.deps,
+      SubmitApplicationInput.parse({
+        unitCode: "000014351",
+        otherUnitCodes: ["000014352"],
+        applicant: { type: "natural-person", name: "钱七", email: "parts@example.com" },
+        description: "申请公开2026年医疗卫生和财政专项资金安排",
+        notifyByEmail: true,
+      }),
+      {},
+      links,
+    );
+    const part = (await t.store.applications.listOfUnit("000014352", { limit: 10 })).items.find(
+      (a) => a.trackingCode === receipt.trackingCode,
+    );
+    if (!part) throw new Error("the second unit holds its part");
+    await recordApplicationEvent(t.deps, health, {
+      id: part.id,
+      event: { type: "respond", on: "2026-03-02", responseType: "disclosed" },
+    });
+    await deliver();
+    expect(to("parts@example.com")).toEqual([`您的政府信息公开申请（${receipt.trackingCode}）已答复`]);
+  });
+});
