@@ -1,6 +1,7 @@
 import { table } from "./database";
 import { channelKey, dispatcher } from "./dispatch";
-import { lambdaBuild, runtime, supervisionScan } from "./plan";
+import { api } from "./gateway";
+import { lambdaBuild, runtime, subscriptionDigest, supervisionScan } from "./plan";
 
 export const scan = new sst.aws.CronV2(supervisionScan.name, {
   schedule: supervisionScan.schedule,
@@ -16,6 +17,26 @@ export const scan = new sst.aws.CronV2(supervisionScan.name, {
       TABLE_NAME: table.name,
       CHANNEL_SECRET_KEY: channelKey.value,
       NOTICE_DISPATCH_FUNCTION: dispatcher.name,
+    },
+    permissions: [{ actions: ["lambda:InvokeFunction"], resources: [dispatcher.arn] }],
+  },
+});
+
+export const digest = new sst.aws.CronV2(subscriptionDigest.name, {
+  schedule: subscriptionDigest.schedule,
+  timezone: subscriptionDigest.timezone,
+  function: {
+    handler: subscriptionDigest.handler,
+    runtime,
+    nodejs: lambdaBuild,
+    timeout: `${subscriptionDigest.timeoutSeconds} seconds`,
+    link: [table],
+    // The digest opens the sealed addresses, writes its mails to the outbox and wakes the dispatcher.
+    environment: {
+      TABLE_NAME: table.name,
+      CHANNEL_SECRET_KEY: channelKey.value,
+      NOTICE_DISPATCH_FUNCTION: dispatcher.name,
+      PORTAL_LINK_BASE: $interpolate`${api.url}/public`,
     },
     permissions: [{ actions: ["lambda:InvokeFunction"], resources: [dispatcher.arn] }],
   },

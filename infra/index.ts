@@ -1,4 +1,4 @@
 export { api, cdn } from "./api";
-export { scan } from "./cron";
+export { digest, scan } from "./cron";
 export { table } from "./database";
 export { dispatcher, dispatchSchedule } from "./dispatch";

@@ -10,6 +10,7 @@ import {
   noticeDispatch,
   publicCdn,
   rootFileRewrite,
+  subscriptionDigest,
   supervisionScan,
 } from "./plan.ts";
 
@@ -24,7 +25,7 @@ function resolveHandler(handler: string) {
 describe("infra plan (checked offline, without the sst CLI)", () => {
   it("every handler path exists and exports a function of that name", async () => {
     process.env.TABLE_NAME = "plan-test";
-    for (const { handler } of [...functions, supervisionScan, noticeDispatch]) {
+    for (const { handler } of [...functions, supervisionScan, subscriptionDigest, noticeDispatch]) {
       const { file, exportName } = resolveHandler(handler);
       expect(existsSync(file), file).toBe(true);
       const module = (await import(file)) as Record<string, unknown>;
@@ -153,7 +154,7 @@ describe("infra plan (checked offline, without the sst CLI)", () => {
     // dispatchUntilIdle starts no channel with less than 110 s left.
     expect(noticeDispatch.timeoutSeconds).toBeGreaterThan(110);
     const issuing = functions.filter((f) => "issuesNotices" in f && f.issuesNotices).map((f) => f.name);
-    expect(issuing.sort()).toEqual(["Notices", "Supervision"]);
+    expect(issuing.sort()).toEqual(["Notices", "Public", "Supervision"]);
   });
 
   it("ADR 0054: the console's signing key goes to the one function that serves /supervision/console, whose handler reads it", () => {

@@ -20,6 +20,8 @@ export const functions = [
     routes: ["ANY /public", "ANY /public/{proxy+}"],
     // Behind the CDN: the one hop it appends to X-Forwarded-For is the client (ADR 0041).
     environment: { TRUSTED_PROXIES: "1" },
+    // Subscriptions seal citizens' addresses and put their confirmation mails in the outbox (ADR 0060).
+    issuesNotices: true,
   },
   {
     name: "Notices",
@@ -74,6 +76,18 @@ export const supervisionScan = {
   schedule: "cron(30 8 * * ? *)",
   timezone: "Asia/Shanghai",
   // A run reads only due clocks, but issues a digest per unit and replays the search index.
+  timeoutSeconds: 300,
+} as const;
+
+/**
+ * The subscriptions' daily digest (ADR 0060): every morning at 07:00 Beijing time, days off
+ * included; each subscription's digest of a day is sent once however often it runs.
+ */
+export const subscriptionDigest = {
+  name: "SubscriptionDigest",
+  handler: "apps/public/src/digest.handler",
+  schedule: "cron(0 7 * * ? *)",
+  timezone: "Asia/Shanghai",
   timeoutSeconds: 300,
 } as const;
 

@@ -12,6 +12,7 @@ export const demoCopies = [
   "portal",
   "supervision-timer",
   "console",
+  "subscriptions",
 ] as const;
 export type DemoCopy = (typeof demoCopies)[number];
 

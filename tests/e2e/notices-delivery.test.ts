@@ -1,7 +1,7 @@
 import { jsonClient } from "@gov/http";
 import type { LocalStack } from "@gov/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack } from "./stack.ts";
+import { eventually, startStack } from "./stack.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads JSON answers of many shapes
 type Json = Record<string, any>;
@@ -20,16 +20,6 @@ const http = jsonClient<Json>((path, init) => fetch(`${stack.url}${path}`, init)
 const captured = async () =>
   ((await (await fetch(`${stack.captureUrl}/messages`)).json()) as Json).messages as Json[];
 const emails = async () => ((await (await fetch(`${stack.emailUrl}/store`)).json()) as Json).emails as Json[];
-
-/** Polls until `found` holds: the dispatcher runs on its own timer. */
-async function eventually<T>(read: () => Promise<T>, found: (value: T) => boolean, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (found(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe("issue 13 where it runs: pnpm start delivers notices to the local channels on a timer", () => {
   it("the demo's 2019 training notices reach the demo units' robots at the capture endpoint", async () => {

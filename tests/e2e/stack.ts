@@ -18,3 +18,17 @@ export function startStack(
   const database = { endpoint: inject("dynamoEndpoint"), tableName: demo ? demoTable(demo) : tableName };
   return startLocal({ channelSecretKey: demoChannelKey, ...rest, port: 0, database });
 }
+
+/** Polls until `found` holds (the dispatcher and the timers run on their own), or `ms` have passed. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  found: (value: T) => boolean,
+  ms = 20_000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (found(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

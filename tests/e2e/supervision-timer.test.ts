@@ -1,6 +1,6 @@
 import type { LocalStack } from "@gov/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack } from "./stack.ts";
+import { eventually, startStack } from "./stack.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads JSON answers of many shapes
 type Json = Record<string, any>;
@@ -28,25 +28,15 @@ afterAll(() => stack?.stop());
 const captured = async () =>
   ((await (await fetch(`${stack.captureUrl}/messages`)).json()) as Json).messages as Json[];
 
-/** Polls until `found` holds: the timer and the dispatcher run on their own. */
-async function eventually<T>(read: () => Promise<T>, found: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (found(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 const digestsIn = (messages: Json[]) => messages.filter((m) => JSON.stringify(m.body).includes("督办提醒"));
 
 describe("issue 14 done when: pnpm start's 督办 timer sends a digest that arrives at a local channel", () => {
   it("at 08:30 the demo's overdue rectification tasks (due 2020-01-06) reach their units' robots as 督办 digests", async () => {
     const aboutTasks = (m: Json) => JSON.stringify(m.body).includes("### 整改任务");
-    const messages = await eventually(captured, (m) => digestsIn(m).some(aboutTasks));
+    const messages = await eventually(captured, (m) => digestsIn(m).some(aboutTasks), 30_000);
     // The run logs once it has issued every digest; the dispatcher may send the first before that.
     const ran = (lines: string[]) => lines.some((line) => line.startsWith("督办：2026-11-18 发出督办通知"));
-    expect(ran(await eventually(async () => logged, ran)), logged.join("\n")).toBe(true);
+    expect(ran(await eventually(async () => logged, ran, 30_000)), logged.join("\n")).toBe(true);
     const digests = digestsIn(messages);
     const task = digests.find(aboutTasks);
     expect(task, JSON.stringify(messages.map((m) => [m.channel, m.summary]))).toBeDefined();

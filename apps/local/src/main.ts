@@ -20,6 +20,8 @@ const Env = z.object({
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   /** The daily 督办 scan, Shanghai time, as the cloud schedules it; "off" switches it off. */
   SUPERVISION_TIMER: SupervisionTimer,
+  /** The subscriptions' daily digest, Shanghai time, as the cloud schedules it; "off" switches it off. */
+  DIGEST_TIMER: SupervisionTimer.default("07:00"),
 });
 
 const env = Env.parse(process.env);
@@ -33,6 +35,7 @@ const stack = await startLocal({
   ...(env.CONSOLE_SESSION_KEY ? { consoleSessionKey: env.CONSOLE_SESSION_KEY } : {}),
   ...(env.DISPATCH_EVERY_MS > 0 ? { dispatchEveryMs: env.DISPATCH_EVERY_MS } : {}),
   supervisionTimer: env.SUPERVISION_TIMER,
+  digestTimer: env.DIGEST_TIMER,
   timeouts: ServerTimeouts.parse({
     headersMs: env.HEADERS_TIMEOUT_MS,
     requestMs: env.REQUEST_TIMEOUT_MS,

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { channelSecrets, publicChanges, supervisionScan } from "@gov/core";
+import { channelSecrets, type DigestRun, publicChanges, scheduledDigest, supervisionScan } from "@gov/core";
 import { builtInCalendar, defaultSettings } from "@gov/domain";
 import type { Deps } from "@gov/http";
 import { createStore } from "@gov/store";
@@ -14,6 +14,7 @@ import { composeApps } from "./compose.ts";
 import { localSenders } from "./delivery.ts";
 import { demoLeadershipContacts } from "./demo/channels.ts";
 import { officeUnitCode } from "./demo/units.ts";
+import { startDigestTimer } from "./digest-timer.ts";
 import { localDispatcher } from "./dispatcher.ts";
 import { startEmailEmulator } from "./email-emulator.ts";
 import { listen, ServerTimeouts } from "./http-server.ts";
@@ -65,6 +66,8 @@ export type LocalOptions = {
   onDatabaseExit?: (exit: UnexpectedExit) => void;
   /** When the 督办 scan runs each day (Shanghai time); unset or "off" = never (ADR 0049). */
   supervisionTimer?: SupervisionTimer;
+  /** When the subscriptions' daily digest runs (Shanghai time); unset or "off" = never (ADR 0060). */
+  digestTimer?: SupervisionTimer;
 };
 
 export type LocalStack = {
@@ -76,6 +79,8 @@ export type LocalStack = {
   /** The SES v2 emulator: its page at `/` shows every email sent. */
   emailUrl: string;
   deps: Deps;
+  /** The subscriptions' daily digest of today, now: what the digest timer runs (ADR 0060). */
+  digestNow(): Promise<DigestRun | null>;
   stop(): Promise<void>;
 };
 
@@ -130,6 +135,10 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     const { port } = server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
     const captureUrl = `${url}/capture`;
+    const digest =
+      options.digestTimer && options.digestTimer !== "off"
+        ? startDigestTimer(deps, options.digestTimer, { base: `${url}/public` }, log)
+        : undefined;
     const dispatcher =
       options.dispatchEveryMs === undefined
         ? undefined
@@ -149,8 +158,10 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
       captureUrl,
       emailUrl: email.url,
       deps,
+      digestNow: () => scheduledDigest(deps, { base: `${url}/public` }),
       async stop() {
         timer?.stop();
+        digest?.stop();
         await dispatcher?.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await stopServices();

@@ -26,19 +26,32 @@ export function nextRunAt(now: Date, at: string): Date {
 }
 
 /**
+ * Runs `job` every day at `at` (Shanghai time) on the deps' clock; a failed run is logged by
+ * the job, and the next day's runs again.
+ */
+export function startDailyTimer(clock: () => Date, at: string, job: () => Promise<void>): { stop(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    const now = clock();
+    timer = setTimeout(fire, nextRunAt(now, at).getTime() - now.getTime());
+    // The server keeps the process alive; a pending run must not.
+    timer.unref();
+  };
+  const fire = async () => {
+    await job();
+    schedule();
+  };
+  schedule();
+  return { stop: () => clearTimeout(timer) };
+}
+
+/**
  * The cloud's daily schedule, locally (ADR 0049): the same core scan at the same time of day.
  * The scan itself skips days off on the loaded calendar; a failed run is logged, and the
  * next day's runs again (a re-run with the same day issues only what is missing).
  */
 export function startSupervisionTimer(deps: Deps, at: string, log: (line: string) => void): { stop(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = () => {
-    const now = deps.clock();
-    timer = setTimeout(fire, nextRunAt(now, at).getTime() - now.getTime());
-    // The server keeps the process alive; a pending scan must not.
-    timer.unref();
-  };
-  const fire = async () => {
+  return startDailyTimer(deps.clock, at, async () => {
     try {
       const { run } = await supervisionScan(deps);
       if (run)
@@ -48,8 +61,5 @@ export function startSupervisionTimer(deps: Deps, at: string, log: (line: string
     } catch (error) {
       log(`督办失败：${error instanceof Error ? error.message : String(error)}`);
     }
-    schedule();
-  };
-  schedule();
-  return { stop: () => clearTimeout(timer) };
+  });
 }

@@ -27,6 +27,7 @@ import { publicLetterRoutes } from "./letters.ts";
 import { pageCacheKey, portalRoutes } from "./portal/portal.tsx";
 import { searchRoutes } from "./search.ts";
 import { statsRoutes } from "./stats.ts";
+import { subscriptionRoutes } from "./subscriptions.tsx";
 
 /** Item exports stream page by page; hashing or caching them would hold the whole file. */
 const streamed = (path: string) => path.includes("/v1/export/items.");
@@ -77,6 +78,7 @@ export function createPublicApp(deps: Deps, given: PublicHttpOptionsInput = {}) 
   app.route("/v1", letterStatsRoutes);
   app.route("/v1", publicConsultationRoutes(intake));
   app.route("/v1", publicApplicationRoutes(intake));
+  app.route("/v1", subscriptionRoutes(intake));
   app.route("/v1", statsRoutes);
   app.route("/v1", annualReportRoutes);
   // The portal's pages beside the JSON API, read through the same store and use cases.

@@ -12,6 +12,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { lockoutRetryAfter } from "./http-behaviour.ts";
 import { intakeWrites } from "./intake.ts";
+import { portalLinksOf } from "./subscriptions.tsx";
 
 type C = Context<AppEnv>;
 
@@ -83,7 +84,7 @@ export function publicApplicationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         path: "/applications",
         summary: "提交政府信息公开申请（网上申请）",
         description:
-          "无需密钥。可在otherUnitCodes中列出另外的单位（最多共10个），各单位分别办理、分别答复，各自的答复期限同样自收到申请之日起算，凭同一查询码查询。返回查询码、查询密钥（仅此一次显示，服务端只保存其摘要）和法定答复期限。支持Idempotency-Key；同一客户端10分钟内重复提交相同内容视为同一申请。重放时不再返回密钥。门户表单可带隐藏字段website（防机器人，须留空）；请求体不超过64 KiB。",
+          "无需密钥。可在otherUnitCodes中列出另外的单位（最多共10个），各单位分别办理、分别答复，各自的答复期限同样自收到申请之日起算，凭同一查询码查询。返回查询码、查询密钥（仅此一次显示，服务端只保存其摘要）和法定答复期限。notifyByEmail为true时（须填写applicant.email），办理状态变化时发邮件告知（每封邮件可一键退订）。支持Idempotency-Key；同一客户端10分钟内重复提交相同内容视为同一申请。重放时不再返回密钥。门户表单可带隐藏字段website（防机器人，须留空）；请求体不超过64 KiB。",
         middleware: intake,
         request: {
           headers: z.object({
@@ -100,14 +101,19 @@ export function publicApplicationRoutes(intake: MiddlewareHandler<AppEnv>[]) {
       async (c) => {
         private_(c);
         // A replay answers without the secret: the idempotency record must not hold it either.
-        const { receipt, secret } = await submitApplication(c.var.deps, c.req.valid("json"), {
-          alsoWrite: (submitted) =>
-            intakeWrites(c, {
-              status: 201,
-              body: { ...submitted, notice: receiptNotice },
-              headers: { "cache-control": "no-store" },
-            }),
-        });
+        const { receipt, secret } = await submitApplication(
+          c.var.deps,
+          c.req.valid("json"),
+          {
+            alsoWrite: (submitted) =>
+              intakeWrites(c, {
+                status: 201,
+                body: { ...submitted, notice: receiptNotice },
+                headers: { "cache-control": "no-store" },
+              }),
+          },
+          portalLinksOf(c),
+        );
         return c.json({ ...receipt, notice: receiptNotice, secret }, 201);
       },
     )

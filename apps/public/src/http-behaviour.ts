@@ -109,10 +109,12 @@ export const cacheControl: MiddlewareHandler = async (c, next) => {
 };
 
 /**
- * Routes whose answer depends on who asks (an applicant's or a writer's status, by secret): never cached by
+ * Routes whose answer depends on who asks (an applicant's or a writer's status, by secret; a
+ * subscriber's confirm and unsubscribe links, by token): never cached by
  * the per-instance cache, a CDN or a browser, and never given a content-hash ETag.
  */
-export const personal = (path: string) => /\/v1\/(applications(\/|$)|letters\/[^/]+$)/.test(path);
+export const personal = (path: string) =>
+  /\/v1\/(applications(\/|$)|letters\/[^/]+$|subscriptions(\/|$))/.test(path);
 
 /**
  * Strong ETags (a hash of the body) and 304 on If-None-Match, for every buffered JSON or feed

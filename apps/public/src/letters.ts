@@ -14,6 +14,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { lockoutRetryAfter } from "./http-behaviour.ts";
 import { intakeWrites } from "./intake.ts";
+import { portalLinksOf } from "./subscriptions.tsx";
 
 const receiptNotice = "请妥善保存查询码和查询密钥；查询办理情况时以 Authorization: Bearer <查询密钥> 提交。";
 
@@ -94,9 +95,12 @@ const PublishedLetter = z
 
 async function submit(c: Context<AppEnv>, input: SubmitLetterInput) {
   // A replay answers without the secret: neither stored answer may hold it (ADR 0025).
-  const { receipt, secret } = await submitLetter(c.var.deps, input, {
-    alsoWrite: (body) => intakeWrites(c, { status: 201, body, headers: { "cache-control": "no-store" } }),
-  });
+  const { receipt, secret } = await submitLetter(
+    c.var.deps,
+    input,
+    { alsoWrite: (body) => intakeWrites(c, { status: 201, body, headers: { "cache-control": "no-store" } }) },
+    portalLinksOf(c),
+  );
   c.header("Cache-Control", "no-store");
   return c.json({ ...receipt, secret, notice: receiptNotice }, 201);
 }
@@ -110,7 +114,7 @@ export function publicLetterRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         path: "/letters",
         summary: "给市长写信（市长信箱）",
         description:
-          "无需密钥。写信人姓名与联系方式仅供承办单位联系使用，不会出现在任何公开页面、导出或日志中。consentToPublish为true时，答复后信件与答复（不含写信人信息）在门户公开。返回查询码和查询密钥（仅此一次显示，服务端只保存其摘要），凭此查询办理情况和答复。同一客户端10分钟内重复提交相同内容，返回首次提交的结果（不再含密钥）。支持Idempotency-Key。门户表单可带隐藏字段website（防机器人，须留空）；请求体不超过64 KiB。",
+          "无需密钥。写信人姓名与联系方式仅供承办单位联系使用，不会出现在任何公开页面、导出或日志中。consentToPublish为true时，答复后信件与答复（不含写信人信息）在门户公开。notifyByEmail为true时（须填写writer.email），来信交办和答复时发邮件告知（每封邮件可一键退订）。返回查询码和查询密钥（仅此一次显示，服务端只保存其摘要），凭此查询办理情况和答复。同一客户端10分钟内重复提交相同内容，返回首次提交的结果（不再含密钥）。支持Idempotency-Key。门户表单可带隐藏字段website（防机器人，须留空）；请求体不超过64 KiB。",
         middleware: intake,
         request: {
           headers: z.object({ "idempotency-key": z.string().optional() }),

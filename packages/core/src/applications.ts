@@ -32,6 +32,7 @@ import {
   type Principal,
   type Write,
 } from "@gov/store";
+import { applicantStatusMail, applicantWatch } from "./application-status-mail.ts";
 import { auditOf } from "./audit.ts";
 import { currentCalendar } from "./calendar.ts";
 import type { Change } from "./change.ts";
@@ -39,6 +40,7 @@ import { checkDates, nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { byCredentials, type Credentials, citizen } from "./intake.ts";
 import { draftItem } from "./items.ts";
+import type { PortalLinks } from "./subscriptions.ts";
 import { checkVersion } from "./version.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
 
@@ -182,6 +184,8 @@ export async function submitApplication(
   deps: Deps,
   input: SubmitApplicationInput,
   options: CreateOptions<ApplicationReceipt> = {},
+  /** Where status mails link to (the portal the applicant used); needed only with `notifyByEmail`. */
+  links?: PortalLinks,
 ): Promise<{ receipt: ApplicationReceipt; secret: string }> {
   await checkUnitsExist(
     deps,
@@ -209,7 +213,7 @@ export async function submitApplication(
     "submit-online",
     arrival,
     input,
-    (a) => alsoWritten(options, receiptOf(a)),
+    (a) => [...alsoWritten(options, receiptOf(a)), ...applicantWatch(deps, a, input, links)],
   );
   return { receipt: receiptOf(application), secret };
 }
@@ -277,6 +281,7 @@ export async function recordApplicationEvent(
     next,
     current,
     auditOf("application", next, `event:${input.event.type}`, actor),
+    await applicantStatusMail(deps, current, next),
   );
   return detailOf(deps, next);
 }

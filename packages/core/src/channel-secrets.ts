@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { ChannelInput, LeadershipContactInput } from "@gov/domain";
 
 /**
@@ -13,10 +13,20 @@ export type ChannelSecrets = {
   open(unitCode: string, sealed: string): ChannelInput;
   sealContact(unitCode: string, contact: LeadershipContactInput): string;
   openContact(unitCode: string, sealed: string): LeadershipContactInput;
+  /** A citizen's address (ADR 0060), bound to the record it is sealed in (a subscription, a mail). */
+  sealAddress(owner: string, address: string): string;
+  openAddress(owner: string, sealed: string): string;
+  /**
+   * HMAC-SHA256 under a key derived from the channel key for `purpose`, base64url: finds an
+   * address's records without holding it, and signs a subscription's confirm and unsubscribe
+   * links, so no token is stored and none can be made without the key.
+   */
+  mac(purpose: string, value: string): string;
 };
 
 const version = "v1";
 const contactLabel = "leadership";
+const addressLabel = "address";
 
 /** The key is 32 bytes in base64; anything else stops the start, naming the setting and never the value. */
 export function channelSecrets(keyBase64: string): ChannelSecrets {
@@ -64,6 +74,17 @@ export function channelSecrets(keyBase64: string): ChannelSecrets {
       const { label, value } = open(unitCode, sealed);
       if (label !== contactLabel) throw new Error("分管领导联系方式密文格式不正确");
       return LeadershipContactInput.parse(value);
+    },
+    sealAddress: (owner, address) => seal(owner, addressLabel, address),
+    openAddress(owner, sealed) {
+      const { label, value } = open(owner, sealed);
+      if (label !== addressLabel || typeof value !== "string") throw new Error("邮箱地址密文格式不正确");
+      return value;
+    },
+    mac(purpose, value) {
+      // A key per purpose, so a digest of an address can never pass as a link's signature.
+      const derived = createHmac("sha256", key).update(`gov-platform/${purpose}`).digest();
+      return createHmac("sha256", derived).update(value).digest("base64url");
     },
   };
 }

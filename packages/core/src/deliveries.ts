@@ -77,11 +77,11 @@ export async function dispatchDeliveries(
   const calendar = await currentCalendar(deps);
   const notices = memo((id: string) => deps.store.notices.get(id));
   const units = memo((code: string) => deps.store.units.get(code));
-  const unitsOf = (leadership: boolean) => [
-    ...new Set(due.filter((d) => (d.recipient === "leadership") === leadership).map((d) => d.unitCode)),
+  const unitsOf = (recipient: "unit" | "leadership") => [
+    ...new Set(due.filter((d) => (d.recipient ?? "unit") === recipient).map((d) => d.unitCode)),
   ];
-  const channels = await deps.store.unitChannels.ofUnits(unitsOf(false));
-  const contacts = await deps.store.leadershipContacts.ofUnits(unitsOf(true));
+  const channels = await deps.store.unitChannels.ofUnits(unitsOf("unit"));
+  const contacts = await deps.store.leadershipContacts.ofUnits(unitsOf("leadership"));
   // A leadership contact (ADR 0053) is reached on its own email and SMS, through the same senders.
   const channelOf = (d: Delivery) =>
     d.recipient === "leadership"
@@ -113,16 +113,37 @@ export async function dispatchDeliveries(
     }
   }
 
+  /** A citizen's mail (ADR 0060): its record holds the message and the sealed address. */
+  async function attemptMail(delivery: Delivery): Promise<SendOutcome> {
+    const mail = await deps.store.citizenMails.get(delivery.noticeId);
+    if (!mail) return { outcome: "failed", reason: "邮件已撤回（已退订或已过期）" };
+    if (!senders.mail) return { outcome: "failed", reason: "未配置公众邮件发送" };
+    try {
+      const { subject, text, html, headers } = mail;
+      return await senders.mail(secrets.openAddress(mail.id, mail.sealedAddress), {
+        subject,
+        text,
+        html,
+        headers,
+      });
+    } catch {
+      return { outcome: "retry", reason: "发送程序异常" };
+    }
+  }
+
   async function send({ delivery, token }: Claimed, channel: ChannelInput | undefined): Promise<void> {
-    const outcome: SendOutcome = channel
-      ? await attempt(delivery, channel)
-      : {
-          outcome: "failed",
-          reason:
-            delivery.recipient === "leadership"
-              ? "该单位已无此分管领导联系方式（可重新设置后重发）"
-              : "该单位已无此送达渠道（可重新设置后重发）",
-        };
+    const outcome: SendOutcome =
+      delivery.recipient === "citizen"
+        ? await attemptMail(delivery)
+        : channel
+          ? await attempt(delivery, channel)
+          : {
+              outcome: "failed",
+              reason:
+                delivery.recipient === "leadership"
+                  ? "该单位已无此分管领导联系方式（可重新设置后重发）"
+                  : "该单位已无此送达渠道（可重新设置后重发）",
+            };
     const next = afterAttempt(delivery, outcome, nowIso(deps), options.random);
     if (!(await store.record(next, token))) return;
     if (next.status === "sent") result.sent++;
@@ -166,7 +187,7 @@ export async function dispatchDeliveries(
   async function channelGroup(group: Delivery[]): Promise<void> {
     const first = group[0];
     if (!first || options.hasTime?.() === false) return;
-    const channel = channelOf(first);
+    const channel = first.recipient === "citizen" ? undefined : channelOf(first);
     const robot = robotOf(channel);
     if (robot && channel) return robotChannel(robot, group, channel);
     for (const delivery of group) {
@@ -177,7 +198,11 @@ export async function dispatchDeliveries(
 
   const groups = new Map<string, Delivery[]>();
   for (const delivery of due) {
-    const key = `${delivery.recipient ?? "unit"}#${delivery.unitCode}#${delivery.kind}`;
+    // A citizen's mail is a channel of its own: one address, no shared rate.
+    const key =
+      delivery.recipient === "citizen"
+        ? `citizen#${delivery.id}`
+        : `${delivery.recipient ?? "unit"}#${delivery.unitCode}#${delivery.kind}`;
     const group = groups.get(key);
     if (group) group.push(delivery);
     else groups.set(key, [delivery]);

@@ -107,6 +107,15 @@ export {
   verifyTaskCompletion,
 } from "./rectification-tasks.ts";
 export { applicationStatisticsOf, letterStatisticsOf, type StatisticsScope } from "./statistics.ts";
+export {
+  confirmSubscription,
+  type DigestRun,
+  type PortalLinks,
+  runDigest,
+  scheduledDigest,
+  subscribe,
+  unsubscribe,
+} from "./subscriptions.ts";
 export { isDayOff, listSupervisionRuns, supervisionRun } from "./supervision-run.ts";
 export { type ScanResult, supervisionScan } from "./supervision-scan.ts";
 export { applicationTimelinessByUnit, type UnitTimeliness } from "./timeliness-by-unit.ts";

@@ -31,6 +31,8 @@ import type { Change } from "./change.ts";
 import { nowIso, todayOf } from "./clock.ts";
 import type { Deps } from "./deps.ts";
 import { byCredentials, type Credentials, citizen } from "./intake.ts";
+import { statusMailWrites, watchWrites } from "./status-watches.ts";
+import type { PortalLinks } from "./subscriptions.ts";
 import { checkVersion } from "./version.ts";
 import { alsoWritten, type CreateOptions } from "./writes.ts";
 
@@ -85,7 +87,12 @@ export async function transferLetter(
     fail("unprocessable", "目标单位不存在", [{ path: "unitCode", message: `单位“${input.unitCode}”不存在` }]);
   }
   const next = transferred(letter, actor, input, nowIso(deps));
-  await deps.store.letters.update(next, letter, auditOf("letter", next, "transfer", actor, input.reason));
+  await deps.store.letters.update(
+    next,
+    letter,
+    auditOf("letter", next, "transfer", actor, input.reason),
+    await letterStatusMail(deps, letter, next),
+  );
   return view(deps, next);
 }
 
@@ -99,9 +106,33 @@ export async function replyToLetter(
   const unit = await deps.store.units.get(actor.unitCode);
   const reply = { body: input.body, unitName: unit?.name ?? actor.unitCode };
   const next = replied(letter, actor, reply, deps.clock(), todayOf(deps));
-  await deps.store.letters.update(next, letter, auditOf("letter", next, "reply", actor));
+  await deps.store.letters.update(
+    next,
+    letter,
+    auditOf("letter", next, "reply", actor),
+    await letterStatusMail(deps, letter, next),
+  );
   return view(deps, next);
 }
+
+const letterStateTold: Record<LetterState, string> = {
+  received: "已受理",
+  assigned: "已交承办单位办理",
+  replied: "已答复",
+};
+
+/** The writer's status mail, if they asked for one and the state changed (ADR 0060). */
+const letterStatusMail = (deps: Deps, before: Letter, next: Letter) =>
+  before.state === next.state
+    ? Promise.resolve([])
+    : statusMailWrites(deps, {
+        recordId: next.id,
+        unitCode: next.unitCode ?? before.unitCode ?? "public",
+        what: "市长信箱来信",
+        trackingCode: next.trackingCode,
+        state: letterStateTold[next.state],
+        statusPath: "/mailbox/status",
+      });
 
 /** What the writer is told on submission, besides the secret (which no stored answer may hold). */
 export type LetterReceipt = Pick<
@@ -114,6 +145,8 @@ export async function submitLetter(
   deps: Deps,
   input: SubmitLetterInput,
   options: CreateOptions<LetterReceipt> = {},
+  /** Where status mails link to (the portal the writer used); needed only with `notifyByEmail`. */
+  links?: PortalLinks,
 ): Promise<{ receipt: LetterReceipt; secret: string }> {
   const { store } = deps;
   if (input.unitCode && !(await store.units.get(input.unitCode))) {
@@ -133,7 +166,14 @@ export async function submitLetter(
     dueIsProvisional: due.provisional,
   };
   const audit = auditOf("letter", letter, "submit", citizen());
-  await store.letters.create(letter, input.writer, secretHash, audit, alsoWritten(options, receipt));
+  const watch =
+    input.notifyByEmail && input.writer.email && links
+      ? watchWrites(deps, letter.id, input.writer.email, links)
+      : [];
+  await store.letters.create(letter, input.writer, secretHash, audit, [
+    ...alsoWritten(options, receipt),
+    ...watch,
+  ]);
   return { receipt, secret };
 }
 

@@ -108,7 +108,7 @@ async function kindsOfTargets(deps: Deps, unitCodes: string[], recipient: Delive
  * Best effort: the deliveries are committed and the dispatcher's schedule sends them anyway,
  * so a failed wake-up is logged and never fails the notice (ADR 0048).
  */
-async function wakeDispatcher(deps: Deps, noticeId: string) {
+export async function wakeDispatcher(deps: Deps, noticeId: string) {
   try {
     await deps.wakeDispatcher?.();
   } catch (error) {

@@ -1,7 +1,15 @@
-import { builtInCalendar, defaultSettings, type Role } from "@gov/domain";
+import {
+  builtInCalendar,
+  defaultSettings,
+  type PreparedMail,
+  type Role,
+  type Senders,
+  type SendOutcome,
+} from "@gov/domain";
 import type { Principal } from "@gov/store";
 import { testStore } from "@gov/store/testing";
 import { channelSecrets } from "./channel-secrets.ts";
+import { dispatchDeliveries } from "./deliveries.ts";
 import type { Deps } from "./deps.ts";
 import { publicChanges } from "./public-changes.ts";
 
@@ -46,4 +54,31 @@ export async function testDeps(start = new Date("2026-03-02T02:00:00.000Z")) {
       return principal;
     },
   };
+}
+
+/**
+ * Senders for citizens' mails (ADR 0060) that record each mail and answer `sent`; notice
+ * channels refuse. `deliver` runs the dispatcher until nothing is claimed.
+ */
+export function citizenMailbox(deps: Deps) {
+  const mails: { to: string; mail: PreparedMail }[] = [];
+  const refuse = async (): Promise<SendOutcome> => ({ outcome: "failed", reason: "这里只收公众邮件" });
+  const senders: Senders = {
+    wecom: refuse,
+    dingtalk: refuse,
+    email: refuse,
+    sms: refuse,
+    mail: async (to, mail) => {
+      mails.push({ to, mail });
+      return { outcome: "sent" };
+    },
+  };
+  const deliver = async () => {
+    while (
+      (await dispatchDeliveries(deps, senders, { linkBase: "https://x", random: () => 0.5 })).claimed > 0
+    );
+  };
+  /** The subjects mailed to one address, in the order sent. */
+  const subjectsTo = (address: string) => mails.filter((m) => m.to === address).map((m) => m.mail.subject);
+  return { mails, senders, deliver, subjectsTo };
 }

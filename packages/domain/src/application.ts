@@ -77,8 +77,16 @@ export const SubmitApplicationInput = z
     applicant: Applicant,
     description: Description,
     provisionForm: ProvisionForm.optional(),
+    /** Be told by email (applicant.email) when the application's state changes (ADR 0060). */
+    notifyByEmail: z.boolean().optional(),
   })
   .superRefine((input, ctx) => {
+    if (input.notifyByEmail && !input.applicant.email)
+      ctx.addIssue({
+        code: "custom",
+        path: ["applicant", "email"],
+        message: "选择邮件告知办理进度时须填写电子邮箱",
+      });
     const index = input.otherUnitCodes?.indexOf(input.unitCode) ?? -1;
     if (index >= 0)
       ctx.addIssue({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PreparedMail } from "./citizen-mail.ts";
 import { idSchema } from "./id.ts";
 import { type Notice, NoticeId, type ReceiptDeadline } from "./notice.ts";
 import { UnitCode } from "./unit.ts";
@@ -123,7 +124,10 @@ export type OutgoingNotice = {
 
 /** One attempt on one channel. A provider's failure is an outcome, never a throw. */
 export type Sender = (channel: ChannelInput, message: OutgoingNotice) => Promise<SendOutcome>;
-export type Senders = Record<ChannelKind, Sender>;
+/** One attempt at a citizen's mail (ADR 0060), rendered whole with its headers. */
+export type MailSender = (address: string, mail: PreparedMail) => Promise<SendOutcome>;
+/** `mail` is the email channel's sender for citizens; without it their mails fail visibly. */
+export type Senders = Record<ChannelKind, Sender> & { mail?: MailSender };
 
 /**
  * A channel as the API shows it: its kind and enough to recognise it (the robot key's last

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChannelKind, DeliveryId, type SendOutcome } from "./channel.ts";
+import { CitizenMailId } from "./citizen-mail.ts";
 import { fail } from "./error.ts";
 import { type Notice, NoticeId } from "./notice.ts";
 import { UnitCode } from "./unit.ts";
@@ -14,15 +15,18 @@ export const DeliveryStatus = z.enum(["pending", "sent", "dead"]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 /**
- * Whom a delivery reaches: the unit on its own channels, or its leadership contact (分管领导,
- * ADR 0053) on theirs. Records from before the contact have none: the unit.
+ * Whom a delivery reaches: the unit on its own channels, its leadership contact (分管领导,
+ * ADR 0053) on theirs, or a citizen's address (ADR 0060: a subscription's or a status mail,
+ * `noticeId` then names the citizen mail and `unitCode` the unit it is sent for). Records from
+ * before the contact have none: the unit.
  */
-export const DeliveryRecipient = z.enum(["unit", "leadership"]);
+export const DeliveryRecipient = z.enum(["unit", "leadership", "citizen"]);
 export type DeliveryRecipient = z.infer<typeof DeliveryRecipient>;
 
 export const Delivery = z.object({
   id: DeliveryId,
-  noticeId: NoticeId,
+  /** The notice delivered; for a citizen, the citizen mail. */
+  noticeId: z.union([NoticeId, CitizenMailId]),
   unitCode: UnitCode,
   kind: ChannelKind,
   recipient: DeliveryRecipient.default("unit"),
@@ -96,6 +100,33 @@ export function newDeliveries(
       updatedAt: notice.createdAt,
     })),
   );
+}
+
+/** The one delivery of a citizen mail, written with it: email, sent for `unitCode`. */
+export function citizenDelivery(input: {
+  id: string;
+  mailId: string;
+  unitCode: string;
+  now: string;
+}): Delivery {
+  return {
+    id: input.id,
+    noticeId: input.mailId,
+    unitCode: input.unitCode,
+    kind: "email",
+    recipient: "citizen",
+    status: "pending",
+    attempts: 0,
+    nextAttemptAt: input.now,
+    lastAttemptAt: null,
+    lastError: null,
+    sentAt: null,
+    providerId: null,
+    issuedAt: input.now,
+    version: 1,
+    createdAt: input.now,
+    updatedAt: input.now,
+  };
 }
 
 /** DynamoDB's TransactWriteItems takes at most 100 writes. */

@@ -16,6 +16,8 @@ export const idPrefixes = {
   training: "trn",
   assessmentRound: "arnd",
   supervisionRun: "srun",
+  subscription: "sub",
+  citizenMail: "mail",
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

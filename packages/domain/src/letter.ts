@@ -22,15 +22,26 @@ export const LetterWriter = z.strictObject({
 export type LetterWriter = z.infer<typeof LetterWriter>;
 
 /** A letter to the mayor's mailbox (市长信箱) as a citizen writes it. */
-export const SubmitLetterInput = z.strictObject({
-  subject: text(100),
-  body: text(5000),
-  writer: LetterWriter,
-  /** Whether the letter and its reply may be published on the portal (without the writer). */
-  consentToPublish: z.boolean(),
-  /** The unit the writer thinks should answer; the office decides. */
-  unitCode: UnitCode.optional(),
-});
+export const SubmitLetterInput = z
+  .strictObject({
+    subject: text(100),
+    body: text(5000),
+    writer: LetterWriter,
+    /** Whether the letter and its reply may be published on the portal (without the writer). */
+    consentToPublish: z.boolean(),
+    /** The unit the writer thinks should answer; the office decides. */
+    unitCode: UnitCode.optional(),
+    /** Be told by email (writer.email) when the letter is assigned or answered (ADR 0060). */
+    notifyByEmail: z.boolean().optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.notifyByEmail && !input.writer.email)
+      ctx.addIssue({
+        code: "custom",
+        path: ["writer", "email"],
+        message: "选择邮件告知办理进度时须填写电子邮箱",
+      });
+  });
 export type SubmitLetterInput = z.infer<typeof SubmitLetterInput>;
 
 export const TransferLetterInput = z.strictObject({ unitCode: UnitCode, reason: text(500) });

@@ -192,8 +192,13 @@ export function applicationRepository(db: Db) {
       };
     },
 
-    /** Replaces the application if its version is still `before.version`, with its audit entry. */
-    async update(application: Application, before: Application, audit: AuditEntry): Promise<void> {
+    /** Replaces the application if its version is still `before.version`, with its audit entry and `extra` (a status mail). */
+    async update(
+      application: Application,
+      before: Application,
+      audit: AuditEntry,
+      extra: Write[] = [],
+    ): Promise<void> {
       // The record is replaced whole, so the secret's hash (never part of the value) is carried over.
       const record = await getRecord(before.id);
       if (!record) throw stale();
@@ -211,6 +216,7 @@ export function applicationRepository(db: Db) {
         },
         auditWrite(db, keys.application(application.id).pk, audit),
         ...clockOf(db, application),
+        ...extra,
       ]);
     },
 

@@ -3,6 +3,7 @@ export type { Principal } from "./api-key.ts";
 export type { ApplicationRepository } from "./application.ts";
 export type { LoadEntry, LoadManyOptions, LoadProgress } from "./bulk-load.ts";
 export type { CalendarRepository, StoredNotice } from "./calendar.ts";
+export type { StoredCitizenMail } from "./citizen-mail.ts";
 export { type CallCounter, type CallLimits, callLimits, type StoreConfig } from "./client.ts";
 export type { ConsultationFilter, StoredComment } from "./consultation.ts";
 export type { Claimed, DeliveryFilter } from "./delivery.ts";

@@ -301,6 +301,30 @@ export const keys = {
   deliveryInList: (issuedAt: string, id: string) => ({ gsi5pk: "DELIVERIES", gsi5sk: `${issuedAt}#${id}` }),
   deliveriesPartition: "DELIVERIES",
   /** A group robot's last sends (rate window), named by a hash of its key so the key is not stored (TTL). */
+  /** A citizen's subscription (ADR 0060); its daily digest markers share its partition. */
+  subscription: (id: string) => ({ pk: `SUBSCRIPTION#${id}`, sk: "SUBSCRIPTION" }),
+  /** One subscription per address (by its keyed hash, never in clear) and topic. */
+  subscriptionOfAddress: (addressKey: string, topicKey: string) => ({
+    pk: `SUBSCRIBER#${addressKey}`,
+    sk: `TOPIC#${topicKey}`,
+  }),
+  /** Confirmed subscriptions by topic (gsi2, sparse: only once confirmed): what the digest reads. */
+  confirmedSubscription: (topicKey: string, id: string) => ({
+    gsi2pk: "SUBSCRIPTIONS-CONFIRMED",
+    gsi2sk: `${topicKey}#${id}`,
+  }),
+  confirmedSubscriptionsPartition: "SUBSCRIPTIONS-CONFIRMED",
+  /** That a subscription's digest of a day was sent: created once, in the digest's transaction. */
+  digestSent: (subscriptionId: string, day: string) => ({
+    pk: `SUBSCRIPTION#${subscriptionId}`,
+    sk: `DIGEST#${day}`,
+  }),
+  /** A mail to a citizen (sealed address, rendered message); gsi1 lists an owner's for deletion. */
+  citizenMail: (id: string) => ({ pk: `CITIZEN-MAIL#${id}`, sk: "MAIL" }),
+  citizenMailOfOwner: (owner: string, id: string) => ({ gsi1pk: `MAILS-OF#${owner}`, gsi1sk: id }),
+  citizenMailsOfOwnerPartition: (owner: string) => `MAILS-OF#${owner}`,
+  /** A citizen's wish to be mailed when a letter (its id) or an application (its tracking code) changes state (ADR 0060). */
+  statusWatch: (recordId: string) => ({ pk: `STATUS-WATCH#${recordId}`, sk: "WATCH" }),
   robotWindow: (robotId: string) => ({ pk: `ROBOT-WINDOW#${robotId}`, sk: "WINDOW" }),
 
   /** A citizen submission's content fingerprint, so a repeat within the window is recognised (TTL). */

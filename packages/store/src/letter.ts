@@ -145,7 +145,8 @@ export function letterRepository(db: Db) {
       ]);
     },
 
-    async update(letter: Letter, before: Letter, audit: AuditEntry): Promise<void> {
+    /** The change at the version read, its audit entry, and `extra` (a status mail) that must hold with it. */
+    async update(letter: Letter, before: Letter, audit: AuditEntry, extra: Write[] = []): Promise<void> {
       await commit(db, [
         {
           item: {
@@ -160,6 +161,7 @@ export function letterRepository(db: Db) {
         },
         auditWrite(db, keys.letter(letter.id).pk, audit),
         ...letterClock(db, letter),
+        ...extra,
       ]);
     },
 

@@ -7,6 +7,7 @@ import { assessmentRoundRepository } from "./assessment-round.ts";
 import { type LoadEntry, type LoadManyOptions, loadMany } from "./bulk-load.ts";
 import { calendarRepository } from "./calendar.ts";
 import { circularRepository } from "./circular.ts";
+import { citizenMailRepository } from "./citizen-mail.ts";
 import { connect, type Db, type StoreConfig } from "./client.ts";
 import { consultationRepository } from "./consultation.ts";
 import { deliveryRepository } from "./delivery.ts";
@@ -22,7 +23,9 @@ import { rectificationTaskRepository } from "./rectification.ts";
 import { ensureTable } from "./schema.ts";
 import { searchRepository } from "./search.ts";
 import { secretFailureRepository } from "./secret-failures.ts";
+import { statusWatchRepository } from "./status-watch.ts";
 import { submissionRepository } from "./submission-fingerprint.ts";
+import { subscriptionRepository } from "./subscription.ts";
 import { supervisionRepository } from "./supervision-clock.ts";
 import { trainingRepository } from "./training.ts";
 import { unitRepository } from "./unit.ts";
@@ -66,6 +69,9 @@ export function storeOver(db: Db) {
     owedNotices: owedNoticeRepository(db),
     assessmentRounds: assessmentRoundRepository(db),
     deliveries: deliveryRepository(db),
+    subscriptions: subscriptionRepository(db),
+    citizenMails: citizenMailRepository(db),
+    statusWatches: statusWatchRepository(db),
     calendar: calendarRepository(db),
     idempotency: idempotencyRepository(db),
     submissions: submissionRepository(db),

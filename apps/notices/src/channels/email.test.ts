@@ -1,9 +1,9 @@
-import { type ChannelInput, noticeEmail } from "@gov/domain";
+import { type ChannelInput, citizenMail, noticeEmail } from "@gov/domain";
 import { delay, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { EmailConfig } from "./config.ts";
-import { emailSender } from "./email.ts";
+import { emailSenders } from "./email.ts";
 import { attempt, sampleNotice } from "./testing.ts";
 
 /** SES v2 in us-east-1, as the SDK addresses it; and the local emulator's kind of endpoint. */
@@ -45,7 +45,7 @@ afterAll(() => {
   vi.unstubAllEnvs();
 });
 
-const send = (c = config) => emailSender(c, attempt)(channel, sampleNotice);
+const send = (c = config) => emailSenders(c, attempt).email(channel, sampleNotice);
 
 describe("email through Amazon SES v2", () => {
   it("SES request: SendEmail to the channel's addresses from the configured sender, subject, HTML and text in UTF-8, signed", async () => {
@@ -72,6 +72,31 @@ describe("email through Amazon SES v2", () => {
         },
       },
     });
+  });
+
+  it("RFC 8058: a citizen's mail goes to its one address with List-Unsubscribe and List-Unsubscribe-Post in Content.Simple.Headers; a notice carries none", async () => {
+    const mail = citizenMail({
+      subject: "栏目“决策公开”新公开信息1条（2026-03-04）",
+      paragraphs: ["您订阅的栏目有新公开信息。"],
+      unsubscribeUrl: "https://zwgk.example.gov.cn/public/v1/subscriptions/unsubscribe?token=sub_X.Y",
+    });
+    expect(await emailSenders(config, attempt).mail("citizen@example.com", mail)).toMatchObject({
+      outcome: "sent",
+    });
+    type Sent = { Destination: unknown; Content: { Simple: { Headers?: unknown } } };
+    const sent = async (i: number) => (await (requests[i] as Request).json()) as Sent;
+    const body = await sent(0);
+    expect(body.Destination).toEqual({ ToAddresses: ["citizen@example.com"] });
+    expect(body.Content.Simple.Headers).toEqual([
+      {
+        Name: "List-Unsubscribe",
+        Value: "<https://zwgk.example.gov.cn/public/v1/subscriptions/unsubscribe?token=sub_X.Y>",
+      },
+      { Name: "List-Unsubscribe-Post", Value: "List-Unsubscribe=One-Click" },
+    ]);
+    // Control: a notice to a unit's addresses has no unsubscribe headers.
+    await send();
+    expect((await sent(1)).Content.Simple.Headers).toBeUndefined();
   });
 
   it("SES_ENDPOINT sends to the local emulator instead", async () => {
@@ -140,7 +165,7 @@ describe("email through Amazon SES v2", () => {
   });
 
   it("without SES settings a delivery fails visibly, naming what is missing", async () => {
-    expect(await emailSender(null, attempt)(channel, sampleNotice)).toEqual({
+    expect(await emailSenders(null, attempt).email(channel, sampleNotice)).toEqual({
       outcome: "failed",
       reason: "未配置邮件发送（SES_REGION、SES_FROM）",
     });

@@ -1,5 +1,5 @@
 import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
-import { noticeEmail, type Sender, type SendOutcome } from "@gov/domain";
+import { type MailSender, noticeEmail, type PreparedMail, type Sender, type SendOutcome } from "@gov/domain";
 import type { EmailConfig } from "./config.ts";
 import { type Attempt, failed, retry, retryAfterSeconds, transportFailure } from "./provider-answer.ts";
 
@@ -34,35 +34,40 @@ export function sesOutcome(error: unknown, attempt: Attempt): SendOutcome {
 }
 
 /**
- * SendEmail (POST /v2/email/outbound-emails) with an HTML and a text part to the channel's
- * addresses. The SDK tries once: retries, their pacing and the record of each belong to the
- * dispatcher.
+ * SendEmail (POST /v2/email/outbound-emails) with an HTML and a text part: a notice to a
+ * channel's addresses, or (`mail`) a citizen's mail to one address with its own headers
+ * (RFC 8058's List-Unsubscribe pair; SES v2 takes them in `Content.Simple.Headers`). The SDK
+ * tries once: retries, their pacing and the record of each belong to the dispatcher.
  */
-export function emailSender(
+export function emailSenders(
   config: EmailConfig | null,
   attempt: Attempt,
   credentials?: EmailCredentials,
-): Sender {
-  if (config === null) return async () => failed("未配置邮件发送（SES_REGION、SES_FROM）");
+): { email: Sender; mail: MailSender } {
+  if (config === null) {
+    const unset = async () => failed("未配置邮件发送（SES_REGION、SES_FROM）");
+    return { email: unset, mail: unset };
+  }
   const client = new SESv2Client({
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     ...(credentials ? { credentials } : {}),
     maxAttempts: 1,
   });
-  return async (channel, message) => {
-    if (channel.kind !== "email") return failed("渠道类型不是电子邮件");
-    const email = noticeEmail(message);
-    const utf8 = (data: string) => ({ Data: data, Charset: "UTF-8" });
+  const utf8 = (data: string) => ({ Data: data, Charset: "UTF-8" });
+  const send = async (to: string[], email: PreparedMail): Promise<SendOutcome> => {
     try {
       const sent = await client.send(
         new SendEmailCommand({
           FromEmailAddress: config.from,
-          Destination: { ToAddresses: channel.addresses },
+          Destination: { ToAddresses: to },
           Content: {
             Simple: {
               Subject: utf8(email.subject),
               Body: { Html: utf8(email.html), Text: utf8(email.text) },
+              ...(email.headers.length
+                ? { Headers: email.headers.map((h) => ({ Name: h.name, Value: h.value })) }
+                : {}),
             },
           },
         }),
@@ -74,5 +79,12 @@ export function emailSender(
     } catch (error) {
       return sesOutcome(error, attempt);
     }
+  };
+  return {
+    email: async (channel, message) =>
+      channel.kind === "email"
+        ? send(channel.addresses, { ...noticeEmail(message), headers: [] })
+        : failed("渠道类型不是电子邮件"),
+    mail: (address, mail) => send([address], mail),
   };
 }

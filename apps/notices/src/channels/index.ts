@@ -1,7 +1,7 @@
 import type { Senders } from "@gov/domain";
 import type { ChannelConfig } from "./config.ts";
 import { dingtalkSender } from "./dingtalk.ts";
-import { type EmailCredentials, emailSender } from "./email.ts";
+import { type EmailCredentials, emailSenders } from "./email.ts";
 import { smsSender } from "./sms.ts";
 import { wecomSender } from "./wecom.ts";
 
@@ -10,16 +10,18 @@ export { type ChannelConfig, channelConfig } from "./config.ts";
 /** A provider that has not answered in 5 s is treated as down; the dispatcher tries again later. */
 export const defaultAttemptTimeoutMs = 5_000;
 
-/** The four senders on the configured providers, each attempt bounded and timed by the clock given. */
+/** The four senders (and the email channel's sender of citizens' mails) on the configured providers, each attempt bounded and timed by the clock given. */
 export function createSenders(
   config: ChannelConfig,
   options: { clock: () => Date; timeoutMs?: number; emailCredentials?: EmailCredentials },
 ): Senders {
   const attempt = { clock: options.clock, timeoutMs: options.timeoutMs ?? defaultAttemptTimeoutMs };
+  const { email, mail } = emailSenders(config.email, attempt, options.emailCredentials);
   return {
     wecom: wecomSender(config.wecomApiBase, attempt),
     dingtalk: dingtalkSender(config.dingtalkApiBase, attempt),
-    email: emailSender(config.email, attempt, options.emailCredentials),
+    email,
+    mail,
     sms: smsSender(config.sms, attempt),
   };
 }

@@ -1,0 +1,54 @@
+import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { DomainError } from "@gov/domain";
+import type { Db } from "./client.ts";
+import { keys } from "./keys.ts";
+import type { Write } from "./transaction.ts";
+
+/**
+ * A citizen's wish to be told by email when a letter or an application changes state (ADR
+ * 0060): the address sealed to the record's id, written in the submission's transaction and
+ * read by each state change, which writes its mail in its own transaction.
+ */
+export type StatusWatch = {
+  recordId: string;
+  sealedAddress: string;
+  /** The portal's base the citizen submitted from: the mails' links. */
+  linkBase: string;
+  createdAt: string;
+};
+
+export function statusWatchRepository(db: Db) {
+  return {
+    write(watch: StatusWatch): Write {
+      return {
+        item: {
+          Put: {
+            TableName: db.tableName,
+            Item: { ...keys.statusWatch(watch.recordId), entity: "status-watch", ...watch },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
+        onConditionFailed: new DomainError("conflict", "已登记邮件告知"),
+      };
+    },
+
+    async get(recordId: string): Promise<StatusWatch | undefined> {
+      const { Item } = await db.doc.send(
+        new GetCommand({ TableName: db.tableName, Key: keys.statusWatch(recordId), ConsistentRead: true }),
+      );
+      return Item
+        ? {
+            recordId,
+            sealedAddress: String(Item.sealedAddress),
+            linkBase: String(Item.linkBase),
+            createdAt: String(Item.createdAt),
+          }
+        : undefined;
+    },
+
+    /** Unsubscribing: the address is gone; the record's later changes mail nobody. */
+    async remove(recordId: string): Promise<void> {
+      await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.statusWatch(recordId) }));
+    },
+  };
+}
