@@ -12,7 +12,8 @@ import { page } from "./portal/render.tsx";
  * one-click unsubscribe (RFC 8058). No answer ever holds an address or says whether one is known.
  */
 
-const accepted =
+/** The one answer to a subscription, whether or not the address is known (no enumeration). */
+export const subscriptionAccepted =
   "如该邮箱可以接收邮件，我们已发送确认邮件（或该邮箱已订阅）。请点击邮件中的链接确认订阅；未确认的订阅7天后自动删除。";
 
 const Token = z.object({
@@ -88,7 +89,7 @@ export function subscriptionRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         responses: {
           202: {
             description: "已受理（不表明该邮箱是否已订阅）",
-            ...jsonContent(Answer, { message: accepted }),
+            ...jsonContent(Answer, { message: subscriptionAccepted }),
           },
           400: problemResponse("请求内容不符合要求（errors列出字段路径）"),
           422: problemResponse("栏目或单位不存在"),
@@ -98,7 +99,7 @@ export function subscriptionRoutes(intake: MiddlewareHandler<AppEnv>[]) {
       }),
       async (c) => {
         await subscribe(c.var.deps, c.req.valid("json"), portalLinksOf(c));
-        return c.json({ message: accepted }, 202);
+        return c.json({ message: subscriptionAccepted }, 202);
       },
     )
     .openapi(

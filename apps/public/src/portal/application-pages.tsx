@@ -7,6 +7,7 @@ import {
   Field,
   type FormState,
   Honeypot,
+  NotifyByEmail,
   TrackingReceipt,
 } from "./citizen-forms.tsx";
 import { responseTypeNames } from "./labels.ts";
@@ -88,6 +89,7 @@ export function ApplicationForm(props: { units: Unit[]; state: FormState }) {
             ["on-site", "当场查阅"],
           ]}
         />
+        <NotifyByEmail state={state} />
         <Honeypot />
         <button type="submit">提交申请</button>
       </form>

@@ -261,6 +261,23 @@ export function Checkboxes(props: {
 }
 
 /** The field people never see and bots fill (ADR 0025): off-screen, out of the tab order. */
+/** The opt-in to status mails (ADR 0060); the address is the form's own email field. */
+export function NotifyByEmail(props: { state: FormState }) {
+  return (
+    <div class="form-field">
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          name="notifyByEmail"
+          value="true"
+          checked={props.state.values.notifyByEmail === true}
+        />{" "}
+        办理状态变化时发邮件告知我（须填写电子邮箱；每封邮件都可一键退订）
+      </label>
+    </div>
+  );
+}
+
 export function Honeypot() {
   return (
     <div class="honeypot" aria-hidden="true">

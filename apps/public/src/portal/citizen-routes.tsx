@@ -8,12 +8,20 @@ import {
   submitApplication,
   submitComment,
   submitLetter,
+  subscribe,
   TrackingCodeLocked,
 } from "@gov/core";
-import { SubmitApplicationInput, SubmitCommentInput, SubmitLetterInput } from "@gov/domain";
+import {
+  findColumn,
+  SubmitApplicationInput,
+  SubmitCommentInput,
+  SubmitLetterInput,
+  SubscribeInput,
+} from "@gov/domain";
 import { type AppEnv, idParam, trackingCodeParam } from "@gov/http";
 import type { Hono, MiddlewareHandler } from "hono";
 import { intakeWrites } from "../intake.ts";
+import { portalLinksOf, subscriptionAccepted } from "../subscriptions.tsx";
 import {
   ApplicationForm,
   ApplicationReceiptPage,
@@ -42,6 +50,7 @@ import {
   mailboxPath,
 } from "./mailbox-pages.tsx";
 import { type C, page, parsed } from "./render.tsx";
+import { SubscribePage, type SubscribeTopic, subscribePath } from "./subscribe-page.tsx";
 
 const blank: FormState = { values: {}, errors: {} };
 
@@ -85,27 +94,33 @@ export function citizenPages(portal: Hono<AppEnv>, intake: MiddlewareHandler<App
   portal.get("/apply", async (c) =>
     page(c, applyHead, <ApplicationForm units={await unitsOf(c)} state={blank} />),
   );
-  portal.post("/apply", formIntake([], ["otherUnitCodes"]), pageAnswers, ...intake, async (c) => {
-    const values = await submitted(c);
-    const input = parsed(SubmitApplicationInput, values);
-    let state: FormState = input.ok ? blank : { values, errors: input.errors };
-    if (input.ok) {
-      try {
-        const { receipt, secret } = await submitApplication(c.var.deps, input.value, {
-          alsoWrite: (body) =>
-            intakeWrites(c, { status: 201, body, headers: { "cache-control": "no-store" } }),
-        });
-        keepReceipt(c, `${applyPath}/receipt`, { ...receipt, secret });
-        return c.redirect(`${applyPath}/receipt`, 303);
-      } catch (error) {
-        state = { values, ...refusal(error) };
+  portal.post(
+    "/apply",
+    formIntake(["notifyByEmail"], ["otherUnitCodes"]),
+    pageAnswers,
+    ...intake,
+    async (c) => {
+      const values = await submitted(c);
+      const input = parsed(SubmitApplicationInput, values);
+      let state: FormState = input.ok ? blank : { values, errors: input.errors };
+      if (input.ok) {
+        try {
+          const { receipt, secret } = await submitApplication(c.var.deps, input.value, {
+            alsoWrite: (body) =>
+              intakeWrites(c, { status: 201, body, headers: { "cache-control": "no-store" } }),
+          });
+          keepReceipt(c, `${applyPath}/receipt`, { ...receipt, secret });
+          return c.redirect(`${applyPath}/receipt`, 303);
+        } catch (error) {
+          state = { values, ...refusal(error) };
+        }
       }
-    }
-    return page(c, applyHead, <ApplicationForm units={await unitsOf(c)} state={state} />, {
-      status: 400,
-      personal: true,
-    });
-  });
+      return page(c, applyHead, <ApplicationForm units={await unitsOf(c)} state={state} />, {
+        status: 400,
+        personal: true,
+      });
+    },
+  );
   portal.get("/apply/receipt", (c) =>
     page(
       c,
@@ -163,20 +178,27 @@ export function citizenPages(portal: Hono<AppEnv>, intake: MiddlewareHandler<App
     });
   };
   portal.get("/mailbox", (c) => mailbox(c, blank));
-  portal.post("/mailbox", formIntake(["consentToPublish"]), pageAnswers, ...intake, async (c) => {
-    const values = await submitted(c);
-    const input = parsed(SubmitLetterInput, values);
-    if (!input.ok) return mailbox(c, { values, errors: input.errors }, 400);
-    try {
-      const { receipt, secret } = await submitLetter(c.var.deps, input.value, {
-        alsoWrite: (body) => intakeWrites(c, { status: 201, body, headers: { "cache-control": "no-store" } }),
-      });
-      keepReceipt(c, `${mailboxPath}/receipt`, { ...receipt, secret });
-      return c.redirect(`${mailboxPath}/receipt`, 303);
-    } catch (error) {
-      return mailbox(c, { values, ...refusal(error) }, 400);
-    }
-  });
+  portal.post(
+    "/mailbox",
+    formIntake(["consentToPublish", "notifyByEmail"]),
+    pageAnswers,
+    ...intake,
+    async (c) => {
+      const values = await submitted(c);
+      const input = parsed(SubmitLetterInput, values);
+      if (!input.ok) return mailbox(c, { values, errors: input.errors }, 400);
+      try {
+        const { receipt, secret } = await submitLetter(c.var.deps, input.value, {
+          alsoWrite: (body) =>
+            intakeWrites(c, { status: 201, body, headers: { "cache-control": "no-store" } }),
+        });
+        keepReceipt(c, `${mailboxPath}/receipt`, { ...receipt, secret });
+        return c.redirect(`${mailboxPath}/receipt`, 303);
+      } catch (error) {
+        return mailbox(c, { values, ...refusal(error) }, 400);
+      }
+    },
+  );
   portal.get("/mailbox/receipt", (c) =>
     page(
       c,
@@ -273,5 +295,59 @@ export function citizenPages(portal: Hono<AppEnv>, intake: MiddlewareHandler<App
       if (refused.message.includes("不存在")) throw error;
       return consultation(c, id, { values, ...refused }, 409);
     }
+  });
+
+  // 邮件订阅 (ADR 0060)
+  const subscribeHead = {
+    title: "邮件订阅",
+    canonicalPath: subscribePath,
+    description: "以电子邮件订阅栏目、单位或检索词的新公开信息。",
+  };
+  /** The one topic a list or search offered, named as a reader knows it; undefined if none or unknown. */
+  const topicOf = async (c: C, values: Record<string, unknown>): Promise<SubscribeTopic | undefined> => {
+    const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+    const [columnId, unitCode, q] = [text("columnId"), text("unitCode"), text("q")?.trim()];
+    if ([columnId, unitCode, q].filter(Boolean).length !== 1) return undefined;
+    if (columnId) {
+      const column = findColumn(columnId);
+      return column && { field: "columnId", value: column.id, label: `栏目“${column.name}”` };
+    }
+    if (unitCode) {
+      const unit = (await unitsOf(c)).find((u) => u.code === unitCode);
+      return unit && { field: "unitCode", value: unit.code, label: `“${unit.name}”发布` };
+    }
+    return q ? { field: "q", value: q, label: `检索词“${q}”` } : undefined;
+  };
+  const subscribePage = async (
+    c: C,
+    values: Record<string, unknown>,
+    state: FormState,
+    status: 200 | 400,
+  ) => {
+    const topic = await topicOf(c, values);
+    return page(c, subscribeHead, <SubscribePage topic={topic} state={state} />, {
+      status: topic ? status : 400,
+      personal: status !== 200,
+    });
+  };
+  portal.get("/subscribe", (c) => subscribePage(c, c.req.query(), blank, 200));
+  portal.post("/subscribe", formIntake(), pageAnswers, ...intake, async (c) => {
+    const values = await submitted(c);
+    const input = parsed(SubscribeInput, values);
+    if (!input.ok) return subscribePage(c, values, { values, errors: input.errors }, 400);
+    try {
+      await subscribe(c.var.deps, input.value, portalLinksOf(c));
+    } catch (error) {
+      return subscribePage(c, values, { values, ...refusal(error) }, 400);
+    }
+    return page(
+      c,
+      subscribeHead,
+      <section>
+        <h1>请查收确认邮件</h1>
+        <p>{subscriptionAccepted}</p>
+      </section>,
+      { personal: true },
+    );
   });
 }

@@ -3,6 +3,7 @@ import { type Column, columns, type Item, ItemKind, type Unit, Validity, validit
 import { FeedLink } from "./feed-link.tsx";
 import { dayOf, kindNames } from "./labels.ts";
 import { itemPath, portalBase } from "./paths.ts";
+import { SubscribeLink } from "./subscribe-page.tsx";
 
 /** The list filters as the form and the query carry them. */
 export type ListFilterValues = {
@@ -136,6 +137,8 @@ export function ItemListPage(props: {
   next: string | null;
   errors: FieldErrors;
   feed: string;
+  /** The page offering this list's column or unit by email; none for a list of everything. */
+  subscribe: string | undefined;
 }) {
   return (
     <>
@@ -145,6 +148,7 @@ export function ItemListPage(props: {
         <button type="submit">筛选</button>
       </form>
       <FeedLink href={props.feed} label="本列表" />
+      {props.subscribe && <SubscribeLink href={props.subscribe} />}
       <ItemEntries items={props.items} unitNames={props.unitNames} />
       {props.next && (
         <nav class="pager" aria-label="分页">

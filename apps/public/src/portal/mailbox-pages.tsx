@@ -1,6 +1,14 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { PublishedLetter, Unit } from "@gov/domain";
-import { Choice, ErrorSummary, Field, type FormState, Honeypot, TrackingReceipt } from "./citizen-forms.tsx";
+import {
+  Choice,
+  ErrorSummary,
+  Field,
+  type FormState,
+  Honeypot,
+  NotifyByEmail,
+  TrackingReceipt,
+} from "./citizen-forms.tsx";
 import { FeedLink, feeds } from "./feed-link.tsx";
 import { portalBase } from "./paths.ts";
 
@@ -42,6 +50,7 @@ export function MailboxPage(props: { units: Unit[]; state: FormState; letters: P
             ["false", "不同意公开"],
           ]}
         />
+        <NotifyByEmail state={state} />
         <Honeypot />
         <button type="submit">提交</button>
       </form>

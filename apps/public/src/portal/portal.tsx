@@ -36,6 +36,7 @@ import { type C, errorPage, givenQuery, page, parsed } from "./render.tsx";
 import { SearchPage } from "./search-page.tsx";
 import { siteMapRoutes } from "./site-map.ts";
 import { statisticsPages } from "./statistics-pages.tsx";
+import { subscribeLink } from "./subscribe-page.tsx";
 
 /**
  * The pages the instance cache keeps (ADR 0041): those that are the same for everyone. Pages
@@ -167,6 +168,13 @@ export function portalRoutes(options: {
         next={withCursor(c, found.nextCursor)}
         errors={errors}
         feed={feed}
+        subscribe={
+          column
+            ? subscribeLink("columnId", column.id)
+            : unit
+              ? subscribeLink("unitCode", unit.code)
+              : undefined
+        }
       />,
       { status: valid ? 200 : 400 },
     );

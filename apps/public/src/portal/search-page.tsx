@@ -5,6 +5,7 @@ import { raw } from "hono/html";
 import { type FieldErrors, FilterFields, type ListFilterValues } from "./item-list.tsx";
 import { dayOf } from "./labels.ts";
 import { itemPath, portalBase } from "./paths.ts";
+import { SubscribeLink, subscribeLink } from "./subscribe-page.tsx";
 
 /**
  * Search: the query and the list filters in one GET form, results ranked with the matched
@@ -47,6 +48,7 @@ export function SearchPage(props: {
       {props.result && (
         <section class="search-results" aria-labelledby="results-heading">
           <h2 id="results-heading">共找到{props.result.total}条结果</h2>
+          <SubscribeLink href={subscribeLink("q", props.q)} />
           <ol class="item-list">
             {props.result.items.map((item) => {
               const lit = searchHighlights(item, (props.result as { query: SearchQuery }).query);
