@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { confirmSubscription, subscribe, unsubscribe } from "@gov/core";
 import { SubscribeInput } from "@gov/domain";
-import { type AppEnv, jsonContent, newRouter, problemResponse } from "@gov/http";
+import { type AppEnv, bodyTooLarge, jsonContent, newRouter, problemResponse } from "@gov/http";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { page } from "./portal/render.tsx";
 
 /**
@@ -66,6 +67,12 @@ const done = (c: Context<AppEnv>, title: string, message: string) =>
       )
     : c.json({ message }, 200);
 
+/**
+ * The links' POSTs read no body (RFC 8058's is `List-Unsubscribe=One-Click`, 26 bytes), yet an
+ * anonymous POST is refused a large one before anything else, as every other public POST is.
+ */
+const oneClickBody = bodyLimit({ maxSize: 1024, onError: () => bodyTooLarge("1 KiB") });
+
 const htmlPage = { "text/html": { schema: z.string() } };
 /** JSON, or the page when the browser asks for HTML (a form's button). */
 const answerOrPage = { "application/json": { schema: Answer }, ...htmlPage };
@@ -118,6 +125,7 @@ export function subscriptionRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         method: "post",
         path: "/subscriptions/confirm",
         summary: "确认订阅",
+        middleware: [oneClickBody] as const,
         description: "令牌有效则确认订阅（重复确认无影响）。Accept 含 text/html 时返回页面。",
         request: { query: Token },
         responses: {
@@ -146,6 +154,7 @@ export function subscriptionRoutes(intake: MiddlewareHandler<AppEnv>[]) {
         method: "post",
         path: "/subscriptions/unsubscribe",
         summary: "一键退订（RFC 8058）",
+        middleware: [oneClickBody] as const,
         description:
           "邮件客户端以 POST 提交 List-Unsubscribe=One-Click（application/x-www-form-urlencoded）。删除订阅记录、邮箱地址及待发送的摘要。无论令牌是否对应订阅，答复相同。",
         request: { query: Token },
