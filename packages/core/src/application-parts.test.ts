@@ -150,6 +150,38 @@ describe("one application, several units (ADR 0061)", () => {
     ).rejects.toMatchObject({ kind: "not-found" });
   });
 
+  it("a part's staff detail lists every unit's part with its own clock, so the office follows them from any one", async () => {
+    t.setNow(at("2026-03-02"));
+    const { receipt } = await submitApplication(t.deps, {
+      unitCode: first.unitCode,
+      otherUnitCodes: [second.unitCode],
+      applicant,
+      description,
+    });
+    t.setNow(at("2026-03-04"));
+    const own = await partOf(receipt.trackingCode, first);
+    await routeApplication(t.deps, office, { id: own.id, unitCodes: [third.unitCode] });
+    const seen = await partOf(receipt.trackingCode, second);
+    expect(seen.parts.map((p) => [p.unitCode, p.receivedOn, p.dueOn])).toEqual([
+      [first.unitCode, "2026-03-02", "2026-03-31"],
+      [second.unitCode, "2026-03-02", "2026-03-31"],
+      [third.unitCode, "2026-03-04", "2026-04-01"],
+    ]);
+    expect(seen.parts.find((p) => p.unitCode === second.unitCode)?.id).toBe(seen.id);
+    // The summary is not the record: another unit's part still reads as not found.
+    const other = seen.parts.find((p) => p.unitCode === third.unitCode);
+    await expect(applicationDetail(t.deps, second, other?.id ?? "")).rejects.toMatchObject({
+      kind: "not-found",
+    });
+    // Control: a one-unit application lists only itself.
+    const { receipt: single } = await submitApplication(t.deps, {
+      unitCode: first.unitCode,
+      applicant,
+      description: `${description}（单一单位）`,
+    });
+    expect((await partOf(single.trackingCode, first)).parts).toHaveLength(1);
+  });
+
   it("OGI Art. 31: a routed part is received on the day routed, never before the application's receipt", async () => {
     t.setNow(at("2026-03-02"));
     const { receipt } = await submitApplication(t.deps, { unitCode: first.unitCode, applicant, description });

@@ -62,13 +62,12 @@ function standing(application: Application, calendar: Calendar, today: IsoDate, 
 
 /** The staff view: the record, its clock as of today, why it is due then, and the applicant. */
 async function detailOf(deps: Deps, application: Application): Promise<ApplicationDetail> {
-  const { clock, timeliness } = standing(
-    application,
-    await currentCalendar(deps),
-    todayOf(deps),
-    deps.settings,
-  );
-  const applicant = await deps.store.applications.applicant(application.id);
+  const calendar = await currentCalendar(deps);
+  const { clock, timeliness } = standing(application, calendar, todayOf(deps), deps.settings);
+  const [applicant, parts] = await Promise.all([
+    deps.store.applications.applicant(application.id),
+    partsBeside(deps, application, calendar),
+  ]);
   return {
     ...application,
     state: clock.state,
@@ -78,7 +77,16 @@ async function detailOf(deps: Deps, application: Application): Promise<Applicati
     timeliness,
     explanation: clock.explanation,
     applicant: applicant ?? null,
+    parts,
   };
+}
+
+/** Every unit's part under the application's tracking code, itself included (ADR 0061). */
+async function partsBeside(deps: Deps, application: Application, calendar: Calendar) {
+  const { found } = await deps.store.applications.getByTrackingCode(application.trackingCode);
+  const parts = found?.parts ?? [application];
+  const units = await Promise.all(parts.map((p) => deps.store.units.get(p.unitCode)));
+  return parts.map((part, i) => ({ id: part.id, ...partStatus(part, units[i]?.name, calendar, deps) }));
 }
 
 /** Where and when an application arrived; the tracking code and the clock are the system's. */
