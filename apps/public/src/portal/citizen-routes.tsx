@@ -105,10 +105,15 @@ export function citizenPages(portal: Hono<AppEnv>, intake: MiddlewareHandler<App
       let state: FormState = input.ok ? blank : { values, errors: input.errors };
       if (input.ok) {
         try {
-          const { receipt, secret } = await submitApplication(c.var.deps, input.value, {
-            alsoWrite: (body) =>
-              intakeWrites(c, { status: 201, body, headers: { "cache-control": "no-store" } }),
-          });
+          const { receipt, secret } = await submitApplication(
+            c.var.deps,
+            input.value,
+            {
+              alsoWrite: (body) =>
+                intakeWrites(c, { status: 201, body, headers: { "cache-control": "no-store" } }),
+            },
+            portalLinksOf(c),
+          );
           keepReceipt(c, `${applyPath}/receipt`, { ...receipt, secret });
           return c.redirect(`${applyPath}/receipt`, 303);
         } catch (error) {
@@ -188,10 +193,15 @@ export function citizenPages(portal: Hono<AppEnv>, intake: MiddlewareHandler<App
       const input = parsed(SubmitLetterInput, values);
       if (!input.ok) return mailbox(c, { values, errors: input.errors }, 400);
       try {
-        const { receipt, secret } = await submitLetter(c.var.deps, input.value, {
-          alsoWrite: (body) =>
-            intakeWrites(c, { status: 201, body, headers: { "cache-control": "no-store" } }),
-        });
+        const { receipt, secret } = await submitLetter(
+          c.var.deps,
+          input.value,
+          {
+            alsoWrite: (body) =>
+              intakeWrites(c, { status: 201, body, headers: { "cache-control": "no-store" } }),
+          },
+          portalLinksOf(c),
+        );
         keepReceipt(c, `${mailboxPath}/receipt`, { ...receipt, secret });
         return c.redirect(`${mailboxPath}/receipt`, 303);
       } catch (error) {

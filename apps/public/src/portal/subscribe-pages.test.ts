@@ -79,12 +79,20 @@ describe("邮件订阅 on the portal (ADR 0060): the page a citizen without the 
     const refused = await postForm("/mailbox", { ...letter, notifyByEmail: "true" });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("#field-writer-email");
-    // Control: with the address the same letter is taken.
-    const taken = await postForm("/mailbox", {
+    // With the address the letter is taken, and its status watch is written with it: one record
+    // more than the same letter without the opt-in (control).
+    const grows = async (fields: Record<string, string>) => {
+      const before = await countTable(h.store);
+      expect((await postForm("/mailbox", fields)).status).toBe(303);
+      return (await countTable(h.store)) - before;
+    };
+    const plain = await grows({ ...letter, subject: "路灯不亮（一）", "writer.email": "li@example.com" });
+    const watched = await grows({
       ...letter,
-      notifyByEmail: "true",
+      subject: "路灯不亮（二）",
       "writer.email": "li@example.com",
+      notifyByEmail: "true",
     });
-    expect(taken.status).toBe(303);
+    expect(watched).toBe(plain + 1);
   });
 });
