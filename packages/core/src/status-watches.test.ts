@@ -86,6 +86,25 @@ describe("a letter writer who opts in is told of each change of state (issue 18)
   });
 });
 
+describe("unsubscribing from status mails (ADR 0060)", () => {
+  it("deletes the mails not yet sent with the opt-in: a reply queued before the click is never mailed", async () => {
+    const { receipt } = await submitLetter(t.deps, letter("leaver3@example.com", true), {}, links);
+    await transferLetter(t.deps, office, { id: receipt.id, unitCode: "000014351", reason: "请财政局办理" });
+    await deliver();
+    const text = mails.find((m) => m.to === "leaver3@example.com")?.mail.text ?? "";
+    const token = decodeURIComponent(/unsubscribe\?token=(\S+)/.exec(text)?.[1] ?? "");
+    // The reply's mail is queued in the reply's transaction; the click comes before it is sent.
+    await replyToLetter(t.deps, finance, { id: receipt.id, body: "已答复。" });
+    const queued = (await allRecords(t.store)).filter((r) => r.entity === "citizen-mail").length;
+    await unsubscribe(t.deps, token);
+    expect((await allRecords(t.store)).filter((r) => r.entity === "citizen-mail").length).toBeLessThan(
+      queued,
+    );
+    await deliver();
+    expect(to("leaver3@example.com")).toHaveLength(1);
+  });
+});
+
 describe("an applicant who opts in is told of each change of state (issue 18)", () => {
   it("opted in: a mail when the application is answered; opting in without an address is refused at applicant.email", async () => {
     const { receipt } = await submitApplication(

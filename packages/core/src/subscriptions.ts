@@ -160,8 +160,9 @@ export async function unsubscribe(deps: Deps, token: string): Promise<void> {
   const secrets = requireSecrets(deps);
   const watched = watchedRecordOf(secrets, token);
   if (watched) {
-    // A letter writer's or applicant's status mails (status-watches.ts): the address goes.
-    await deps.store.statusWatches.remove(watched);
+    // A letter writer's or applicant's status mails (status-watches.ts): the address goes, and
+    // so do its mails not yet sent, as a subscription's do.
+    await deps.store.statusWatches.remove(watched, await deps.store.citizenMails.deletesOfOwner(watched));
     return;
   }
   const sub = await byToken(deps, secrets, purposes.unsubscribe, token);

@@ -1,8 +1,8 @@
-import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { DomainError } from "@gov/domain";
 import type { Db } from "./client.ts";
 import { keys } from "./keys.ts";
-import type { Write } from "./transaction.ts";
+import { commit, type Write } from "./transaction.ts";
 
 /**
  * A citizen's wish to be told by email when a letter or an application changes state (ADR
@@ -46,9 +46,18 @@ export function statusWatchRepository(db: Db) {
         : undefined;
     },
 
-    /** Unsubscribing: the address is gone; the record's later changes mail nobody. */
-    async remove(recordId: string): Promise<void> {
-      await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.statusWatch(recordId) }));
+    /**
+     * Unsubscribing: the address is gone, with whatever else the caller names (its mails not yet
+     * sent) in one transaction; the record's later changes mail nobody.
+     */
+    async remove(recordId: string, also: Write[]): Promise<void> {
+      await commit(db, [
+        {
+          item: { Delete: { TableName: db.tableName, Key: keys.statusWatch(recordId) } },
+          onConditionFailed: new DomainError("conflict", "邮件告知已取消"),
+        },
+        ...also,
+      ]);
     },
   };
 }
