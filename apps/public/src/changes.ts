@@ -4,7 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { etagOfAnswer, publicCacheControl } from "./http-behaviour.ts";
 
 /** Entries are small (a catalogue line each): a mirror catches up a thousand at a time, five pages. */
-export const changesPageLimit = 200;
+const changesPageLimit = 200;
 
 const ChangesQuery = z.object({
   since: z

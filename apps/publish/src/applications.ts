@@ -179,6 +179,7 @@ export const applicationRoutes = newRouter()
           ...jsonContent(z.object({ parts: z.array(Registered) }).openapi("RoutedApplicationParts")),
         },
         ...problems,
+        409: problemResponse("所列单位已在办理该申请"),
       },
     }),
     async (c) => {

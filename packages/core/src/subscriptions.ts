@@ -237,8 +237,12 @@ export async function runDigest(
     nothingNew: 0,
   };
   const byTopic = new Map<string, Subscription[]>();
-  for (const sub of subs)
-    byTopic.set(topicKey(sub.topic), [...(byTopic.get(topicKey(sub.topic)) ?? []), sub]);
+  for (const sub of subs) {
+    const key = topicKey(sub.topic);
+    const group = byTopic.get(key);
+    if (group) group.push(sub);
+    else byTopic.set(key, [sub]);
+  }
   const unitCode = await officeCode(deps);
   const base = input.links.base.replace(/\/+$/, "");
   let mailId: string | undefined;

@@ -44,7 +44,7 @@ const writeOptions = { inFlight: 6, maxBytes: 512 * 1024, faultRetries: 5 };
  * Postings a bulk record of one term holds, about: a query reads a term's newest records
  * until 200 postings are in hand, so a record much bigger is read for nothing (ADR 0063).
  */
-export const bulkPostingsPerRecord = 250;
+const bulkPostingsPerRecord = 250;
 
 /**
  * Writes the entries in chunks of `chunkItems`, in order of first publication; then, when

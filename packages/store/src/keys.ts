@@ -75,7 +75,8 @@ export const keys = {
   searchIndexLayout: { pk: "SEARCH-INDEX", sk: "LAYOUT#packed-icu" },
   /**
    * The public change feed (ADR 0059): one partition, entries in the order of their sequence
-   * number, and the counter every public change's transaction moves by one (on its expected value).
+   * number, and `SEQUENCE`, the counter a public change moves by an unconditioned ADD just before
+   * its transaction (numbers reserved, each written once; #94).
    */
   publicChange: (seq: number) => ({ pk: "PUBLIC-CHANGES", sk: `CHANGE#${pad(seq, 12)}` }),
   publicChangePrefix: "CHANGE#",
@@ -300,7 +301,6 @@ export const keys = {
   /** Every delivery, newest notice first (gsi5). */
   deliveryInList: (issuedAt: string, id: string) => ({ gsi5pk: "DELIVERIES", gsi5sk: `${issuedAt}#${id}` }),
   deliveriesPartition: "DELIVERIES",
-  /** A group robot's last sends (rate window), named by a hash of its key so the key is not stored (TTL). */
   /** A citizen's subscription (ADR 0060); its daily digest markers share its partition. */
   subscription: (id: string) => ({ pk: `SUBSCRIPTION#${id}`, sk: "SUBSCRIPTION" }),
   /** One subscription per address (by its keyed hash, never in clear) and topic. */
@@ -325,6 +325,7 @@ export const keys = {
   citizenMailsOfOwnerPartition: (owner: string) => `MAILS-OF#${owner}`,
   /** A citizen's wish to be mailed when a letter (its id) or an application (its tracking code) changes state (ADR 0060). */
   statusWatch: (recordId: string) => ({ pk: `STATUS-WATCH#${recordId}`, sk: "WATCH" }),
+  /** A group robot's last sends (rate window), named by a hash of its key so the key is not stored (TTL). */
   robotWindow: (robotId: string) => ({ pk: `ROBOT-WINDOW#${robotId}`, sk: "WINDOW" }),
 
   /** A citizen submission's content fingerprint, so a repeat within the window is recognised (TTL). */

@@ -260,7 +260,6 @@ export function Checkboxes(props: {
   );
 }
 
-/** The field people never see and bots fill (ADR 0025): off-screen, out of the tab order. */
 /** The opt-in to status mails (ADR 0060); the address is the form's own email field. */
 export function NotifyByEmail(props: { state: FormState }) {
   return (
@@ -278,6 +277,7 @@ export function NotifyByEmail(props: { state: FormState }) {
   );
 }
 
+/** The field people never see and bots fill (ADR 0025): off-screen, out of the tab order. */
 export function Honeypot() {
   return (
     <div class="honeypot" aria-hidden="true">
