@@ -84,7 +84,11 @@ async function detailOf(deps: Deps, application: Application): Promise<Applicati
 /** Every unit's part under the application's tracking code, itself included (ADR 0061). */
 async function partsBeside(deps: Deps, application: Application, calendar: Calendar) {
   const { found } = await deps.store.applications.getByTrackingCode(application.trackingCode);
-  const parts = found?.parts ?? [application];
+  return partSummaries(deps, found?.parts ?? [application], calendar);
+}
+
+/** Each part with its unit's name, its state, deadline and answer: staff's and the applicant's lists. */
+async function partSummaries(deps: Deps, parts: Application[], calendar: Calendar) {
   const units = await Promise.all(parts.map((p) => deps.store.units.get(p.unitCode)));
   return parts.map((part, i) => ({ id: part.id, ...partStatus(part, units[i]?.name, calendar, deps) }));
 }
@@ -432,11 +436,9 @@ export async function applicationStatus(deps: Deps, credentials: Credentials) {
     deps.store.applications.getByTrackingCode,
   );
   const calendar = await currentCalendar(deps);
-  const units = await Promise.all(parts.map((p) => deps.store.units.get(p.unitCode)));
-  const { unitName: _name, ...first } = partStatus(application, undefined, calendar, deps);
-  return {
-    trackingCode: application.trackingCode,
-    ...first,
-    parts: parts.map((part, i) => partStatus(part, units[i]?.name, calendar, deps)),
-  };
+  const statuses = (await partSummaries(deps, parts, calendar)).map(({ id: _id, ...status }) => status);
+  const { unitName: _name, ...first } =
+    statuses.find((s) => s.unitCode === application.unitCode) ??
+    partStatus(application, undefined, calendar, deps);
+  return { trackingCode: application.trackingCode, ...first, parts: statuses };
 }

@@ -159,11 +159,12 @@ export function citizenPages(portal: Hono<AppEnv>, intake: MiddlewareHandler<App
         { status: answer.status, personal: true },
       );
     }
-    const unit = await c.var.deps.store.units.get(answer.found.unitCode);
+    // The status names every part's unit already: the first part's is among them.
+    const unitName = answer.found.parts.find((p) => p.unitCode === answer.found.unitCode)?.unitName;
     return page(
       c,
       applyStatusHead,
-      <ApplicationStatusPage status={answer.found} unitName={unit?.name ?? answer.found.unitCode} />,
+      <ApplicationStatusPage status={answer.found} unitName={unitName ?? answer.found.unitCode} />,
       { personal: true },
     );
   });
