@@ -1,7 +1,7 @@
 import { table } from "./database";
 import { channelKey, dispatcher } from "./dispatch";
-import { api } from "./gateway";
-import { lambdaBuild, runtime, subscriptionDigest, supervisionScan } from "./plan";
+import { cdn } from "./api";
+import { lambdaBuild, publicCdn, runtime, subscriptionDigest, supervisionScan } from "./plan";
 
 export const scan = new sst.aws.CronV2(supervisionScan.name, {
   schedule: supervisionScan.schedule,
@@ -36,7 +36,8 @@ export const digest = new sst.aws.CronV2(subscriptionDigest.name, {
       TABLE_NAME: table.name,
       CHANNEL_SECRET_KEY: channelKey.value,
       NOTICE_DISPATCH_FUNCTION: dispatcher.name,
-      PORTAL_LINK_BASE: $interpolate`${api.url}/public`,
+      // The portal's address as citizens reach it: through the CDN, not the gateway behind it.
+      PORTAL_LINK_BASE: $interpolate`${cdn.url}${publicCdn.path}`,
     },
     permissions: [{ actions: ["lambda:InvokeFunction"], resources: [dispatcher.arn] }],
   },
