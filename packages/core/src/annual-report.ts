@@ -1,6 +1,7 @@
 import {
   type AnnualReport,
   type AnnualReportSheet,
+  annualReportColumn,
   annualReportHtml,
   annualReportOf,
   assertEditable,
@@ -25,9 +26,6 @@ import type { Deps } from "./deps.ts";
 import { draftItem } from "./items.ts";
 import { checkVersion } from "./version.ts";
 import type { CreateOptions } from "./writes.ts";
-
-/** The column every unit's report is published in (ADR 0033). */
-const reportColumn = "annual-reports";
 
 /**
  * Whose figures a unit's report covers: the office publishes the government's, which covers
@@ -243,7 +241,7 @@ export async function draftAnnualReport(
   const content = CreateItemInput.parse({
     kind: "general",
     title: report.title,
-    columnId: reportColumn,
+    columnId: annualReportColumn,
     body: annualReportHtml(report),
     generatedOn: today,
     keywords: ["年度报告", "政府信息公开"],
@@ -279,7 +277,7 @@ export async function annualReportRelease(
   item: Item,
   publishedAt: string,
 ): Promise<Write[]> {
-  if (item.columnId !== reportColumn) return [];
+  if (item.columnId !== annualReportColumn) return [];
   const sheets = await deps.store.annualReportSheets.ofUnit(item.unitCode);
   const sheet = sheets.find((s) => s.draft?.itemId === item.id);
   // A revision of the published report is a correction by hand, reviewed as any revision is;

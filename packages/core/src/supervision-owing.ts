@@ -1,4 +1,4 @@
-import { reportYearOf, type SupervisionClock } from "@gov/domain";
+import { annualReportColumn, reportYearOf, type SupervisionClock } from "@gov/domain";
 import type { Deps } from "./deps.ts";
 
 /**
@@ -13,7 +13,7 @@ export async function owingUnits(deps: Deps, clock: SupervisionClock): Promise<s
   }
   if (clock.unitCode === null) return [];
   if (clock.kind === "annual-report") {
-    const filter = { column: "annual-reports", unit: clock.unitCode, year: reportYearOf(clock) + 1 };
+    const filter = { column: annualReportColumn, unit: clock.unitCode, year: reportYearOf(clock) + 1 };
     const published = await deps.store.items.listPublished(filter, { limit: 1 });
     if (published.items.length > 0) return [];
   }

@@ -148,6 +148,9 @@ export const columns: readonly Column[] = [
 
 const byId = new Map(columns.map((c) => [c.id, c]));
 
+/** The column every unit's annual report is published in (ADR 0033, OGI Art. 49). */
+export const annualReportColumn = "annual-reports";
+
 export function findColumn(id: string): Column | undefined {
   return byId.get(id);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { annualReportColumn } from "./column.ts";
 import { type Item, ItemId, ItemKind, Validity } from "./item.ts";
 import { UnitCode } from "./unit.ts";
 
@@ -15,9 +16,6 @@ export const PublicChangeKind = z.enum([
   "report-published",
 ]);
 export type PublicChangeKind = z.infer<typeof PublicChangeKind>;
-
-/** The column the annual reports are published in (ADR 0033): their first publication is its own kind. */
-const annualReportColumn = "annual-reports";
 
 /**
  * One entry of the public change feed: only what the public already sees of the item (the
