@@ -207,6 +207,36 @@ describe("one application, several units (ADR 0061)", () => {
     ]);
   });
 
+  it("at most ten units answer one application: routing past ten is refused at unitCodes; units that do not exist are refused by their place", async () => {
+    t.setNow(at("2026-03-02"));
+    const { receipt } = await submitApplication(t.deps, {
+      unitCode: first.unitCode,
+      otherUnitCodes: [second.unitCode],
+      applicant,
+      description: `${description}（十个单位）`,
+    });
+    const id = (await partOf(receipt.trackingCode, first)).id;
+    const codes = (n: number) => Array.from({ length: n }, (_, i) => `00000990${i}`);
+    // 2 parts + 9 more = 11: over the limit, whatever the units are.
+    await expect(routeApplication(t.deps, office, { id, unitCodes: codes(9) })).rejects.toMatchObject({
+      kind: "unprocessable",
+      issues: [{ path: "unitCodes" }],
+    });
+    // Control: 2 + 8 = 10 is within it; these units do not exist, and the first is named.
+    await expect(routeApplication(t.deps, office, { id, unitCodes: codes(8) })).rejects.toMatchObject({
+      kind: "unprocessable",
+      issues: expect.arrayContaining([{ path: "unitCodes.0", message: expect.any(String) }]),
+    });
+    await expect(
+      submitApplication(t.deps, {
+        unitCode: first.unitCode,
+        otherUnitCodes: ["000009999"],
+        applicant,
+        description,
+      }),
+    ).rejects.toMatchObject({ kind: "unprocessable", issues: [{ path: "otherUnitCodes.0" }] });
+  });
+
   it("one part per unit: routing to a unit that has a part is refused, and two concurrent routings add one part", async () => {
     t.setNow(at("2026-03-02"));
     const { receipt, secret } = await submitApplication(t.deps, {
