@@ -1,6 +1,6 @@
+import { cdn } from "./api";
 import { table } from "./database";
 import { channelKey, dispatcher } from "./dispatch";
-import { cdn } from "./api";
 import { lambdaBuild, publicCdn, runtime, subscriptionDigest, supervisionScan } from "./plan";
 
 export const scan = new sst.aws.CronV2(supervisionScan.name, {
